@@ -1,0 +1,28 @@
+//! Capacity Tracker's engine: team capacity for an iteration against the workload
+//! assigned to each member, from board settings kept in the host's key-value storage.
+//!
+//! The crate does no I/O of its own. It persists only through [`Storage`], which the host
+//! implements (SAL `PluginSettings` in Jira, a database table in the standalone host, C
+//! callbacks in a C host), and it is reached through [`Engine`], whose operations speak the
+//! JSON documents described in `docs/json-api.md`.
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod days_off;
+mod engine;
+mod error;
+pub mod json;
+pub mod report;
+pub mod settings;
+mod store;
+pub mod units;
+pub mod workload;
+
+pub use engine::{Engine, MAX_BOARD_ID_CHARS};
+pub use error::{Error, ErrorCode, Result};
+pub use store::{java_length, MemoryStorage, Storage, StorageError, KEY_PREFIX, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+
+/// The engine's version, as built.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

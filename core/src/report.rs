@@ -1,0 +1,400 @@
+//! The iteration report: each member's capacity against the workload assigned to them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{read_dates, DateReading, Moment};
+use crate::days_off::DaysOff;
+use crate::error::{Error, Result};
+use crate::json;
+use crate::settings::{BoardSettings, Member};
+use crate::units::{scale, utilisation, Ratio, Unit, RATIO_ONE};
+use crate::workload::{self, Item, Tally};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReportRequest {
+    pub board_id: String,
+    pub iteration: IterationInput,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IterationInput {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub start: String,
+    pub end: String,
+    #[serde(default)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema: u32,
+    pub board_id: String,
+    pub unit: Unit,
+    pub base_unit: &'static str,
+    pub iteration: IterationOut,
+    pub team: Totals,
+    pub roles: Vec<RoleOut>,
+    pub members: Vec<MemberOut>,
+    pub days: Vec<DayOut>,
+    pub unassigned: Bucket,
+    pub non_members: Vec<NonMember>,
+    pub unestimated: Unestimated,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IterationOut {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub first_date: NaiveDate,
+    pub last_date: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    pub dates: Vec<NaiveDate>,
+    pub reading: String,
+}
+
+#[derive(Debug, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Totals {
+    pub capacity: i64,
+    pub workload: i64,
+    pub free: i64,
+    pub utilisation: Option<f64>,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining_capacity: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleOut {
+    pub role: String,
+    pub members: usize,
+    #[serde(flatten)]
+    pub totals: Totals,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberOut {
+    pub account_key: String,
+    pub role: String,
+    pub daily_capacity: i64,
+    pub allocation: f64,
+    #[serde(flatten)]
+    pub totals: Totals,
+    pub working_days: u32,
+    pub days_off: f64,
+    pub holidays: f64,
+    pub items: Vec<String>,
+    pub days: Vec<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayOut {
+    pub date: NaiveDate,
+    pub working: bool,
+    pub holiday: Option<String>,
+    pub capacity: i64,
+}
+
+#[derive(Debug, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Bucket {
+    pub workload: i64,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NonMember {
+    pub assignee: String,
+    pub workload: i64,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unestimated {
+    pub count: usize,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Parses a request, checking everything the engine will rely on.
+pub fn parse_request(text: &str) -> Result<ReportRequest> {
+    let request: ReportRequest = json::parse(text, "")?;
+    workload::validate(&request.items)?;
+    Ok(request)
+}
+
+fn status(workload: i64, capacity: i64, settings: &BoardSettings) -> &'static str {
+    if capacity <= 0 {
+        return "noCapacity";
+    }
+    // Compare workload/capacity with a threshold in ten-thousandths, exactly.
+    // Thresholds are percentages in hundredths (80 % = 8000), so util% < under ⇔
+    // workload × 10000 < under × capacity.
+    let load = workload as i128 * RATIO_ONE as i128;
+    if load < settings.under_threshold.0 as i128 * capacity as i128 {
+        "under"
+    } else if load > settings.over_threshold.0 as i128 * capacity as i128 {
+        "over"
+    } else {
+        "ok"
+    }
+}
+
+fn totals(capacity: i64, workload: i64, remaining: Option<i64>, settings: &BoardSettings) -> Totals {
+    Totals {
+        capacity,
+        workload,
+        free: capacity - workload,
+        utilisation: utilisation(workload, capacity),
+        status: status(workload, capacity, settings),
+        remaining_capacity: remaining,
+    }
+}
+
+/// Everything about one day that does not depend on the member.
+struct TeamDay {
+    date: NaiveDate,
+    holiday_fraction: Ratio,
+    holiday_name: Option<String>,
+}
+
+/// Member day capacity = daily × allocation × focus × (1 − min(1, holiday + day off)) on the
+/// member's working weekdays while active, else 0; rounded once per day.
+fn member_day(member: &Member, settings: &BoardSettings, day: &TeamDay, off: Ratio) -> i64 {
+    let weekdays = member.working_weekdays.unwrap_or(settings.working_weekdays);
+    if !weekdays.contains(day.date.weekday()) || !member.is_active(day.date) {
+        return 0;
+    }
+    let away = day.holiday_fraction.saturating_add_one(off);
+    scale(member.daily, &[member.allocation, settings.focus_factor, Ratio(RATIO_ONE - away.0)])
+}
+
+/// Computes the report for `request` with the board's `settings` and members' days off.
+pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &HashMap<String, DaysOff>) -> Result<Report> {
+    let start = Moment::parse(&request.iteration.start, "iteration.start")?;
+    let end = Moment::parse(&request.iteration.end, "iteration.end")?;
+    let reading: DateReading = read_dates(start, end, settings.time_zone)?;
+    let as_of = request.iteration.as_of.as_deref().map(|d| json::date(d, "iteration.asOf")).transpose()?;
+    let unit = settings.unit;
+
+    let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<&str>)> = BTreeMap::new();
+    for h in &settings.holidays {
+        let e = holidays.entry(h.date).or_insert((Ratio::ZERO, vec![]));
+        e.0 = e.0.saturating_add_one(h.fraction);
+        e.1.push(&h.name);
+    }
+    let team_days: Vec<TeamDay> = reading
+        .dates()
+        .map(|date| {
+            let (holiday_fraction, holiday_name) = match holidays.get(&date) {
+                Some((f, names)) => (*f, Some(names.join(", "))),
+                None => (Ratio::ZERO, None),
+            };
+            TeamDay { date, holiday_fraction, holiday_name }
+        })
+        .collect();
+
+    let counted = workload::counted(&request.items, settings.estimate_source, settings.subtask_policy);
+    let grouped = workload::by_assignee(&counted);
+    let empty = DaysOff::empty("");
+
+    let mut warnings = Vec::new();
+    let mut team_day_capacity = vec![0i64; team_days.len()];
+    let mut members_out = Vec::with_capacity(settings.members.len());
+    for member in &settings.members {
+        let off = days_off.get(&member.account_key).unwrap_or(&empty);
+        let weekdays = member.working_weekdays.unwrap_or(settings.working_weekdays);
+        let mut days = Vec::with_capacity(team_days.len());
+        let (mut working_days, mut off_total, mut holiday_total) = (0u32, 0i64, 0i64);
+        let mut remaining = 0i64;
+        for (i, day) in team_days.iter().enumerate() {
+            let off_fraction = off.fraction(day.date);
+            let c = member_day(member, settings, day, off_fraction);
+            if weekdays.contains(day.date.weekday()) && member.is_active(day.date) {
+                working_days += 1;
+                off_total += off_fraction.0;
+                holiday_total += day.holiday_fraction.0;
+            }
+            if as_of.is_some_and(|a| day.date >= a) {
+                remaining += c;
+            }
+            team_day_capacity[i] += c;
+            days.push(c);
+        }
+        let capacity: i64 = days.iter().sum();
+        let mut tally = Tally::default();
+        for c in grouped.get(&Some(member.account_key.as_str())).into_iter().flatten() {
+            tally.add(c);
+        }
+        let load = tally.total(unit);
+        if load > 0 && capacity == 0 {
+            warnings.push(Warning {
+                code: "workWithoutCapacity",
+                message: format!("{} has work assigned but no capacity in this iteration", member.account_key),
+            });
+        }
+        members_out.push(MemberOut {
+            account_key: member.account_key.clone(),
+            role: member.role.clone(),
+            daily_capacity: member.daily,
+            allocation: member.allocation.0 as f64 / 100.0,
+            totals: totals(capacity, load, as_of.map(|_| remaining), settings),
+            working_days,
+            days_off: off_total as f64 / RATIO_ONE as f64,
+            holidays: holiday_total as f64 / RATIO_ONE as f64,
+            items: tally.keys,
+            days,
+        });
+    }
+
+    // Roles in the order they first appear among the members.
+    let mut role_order: Vec<&str> = Vec::new();
+    let mut role_sums: HashMap<&str, (usize, i64, i64, i64)> = HashMap::new();
+    for m in &members_out {
+        let e = role_sums.entry(m.role.as_str()).or_insert_with(|| {
+            role_order.push(m.role.as_str());
+            (0, 0, 0, 0)
+        });
+        e.0 += 1;
+        e.1 += m.totals.capacity;
+        e.2 += m.totals.workload;
+        e.3 += m.totals.remaining_capacity.unwrap_or(0);
+    }
+    let roles = role_order
+        .iter()
+        .map(|r| {
+            let (n, cap, load, rem) = role_sums[r];
+            RoleOut { role: r.to_string(), members: n, totals: totals(cap, load, as_of.map(|_| rem), settings) }
+        })
+        .collect();
+
+    let team_capacity: i64 = members_out.iter().map(|m| m.totals.capacity).sum();
+    let team_workload: i64 = members_out.iter().map(|m| m.totals.workload).sum();
+    let team_remaining: i64 = members_out.iter().filter_map(|m| m.totals.remaining_capacity).sum();
+    let team = totals(team_capacity, team_workload, as_of.map(|_| team_remaining), settings);
+
+    let mut unassigned_tally = Tally::default();
+    for c in grouped.get(&None).into_iter().flatten() {
+        unassigned_tally.add(c);
+    }
+    let unassigned = Bucket { workload: unassigned_tally.total(unit), items: unassigned_tally.keys };
+
+    let member_keys: std::collections::HashSet<&str> = settings.members.iter().map(|m| m.account_key.as_str()).collect();
+    let mut outsiders: Vec<&str> = grouped.keys().flatten().copied().filter(|a| !member_keys.contains(a)).collect();
+    outsiders.sort_unstable();
+    let non_members: Vec<NonMember> = outsiders
+        .iter()
+        .map(|a| {
+            let mut t = Tally::default();
+            for c in &grouped[&Some(*a)] {
+                t.add(c);
+            }
+            NonMember { assignee: a.to_string(), workload: t.total(unit), items: t.keys }
+        })
+        .collect();
+    if !non_members.is_empty() {
+        let n: usize = non_members.iter().map(|m| m.items.len()).sum();
+        warnings.push(Warning {
+            code: "nonMemberWork",
+            message: format!(
+                "{n} item{} assigned to people who are not members of this board: {}",
+                if n == 1 { " is" } else { "s are" },
+                outsiders.join(", ")
+            ),
+        });
+    }
+
+    let unestimated_keys: Vec<String> = counted.iter().filter(|c| c.estimate.is_none()).map(|c| c.item.key.clone()).collect();
+    if !unestimated_keys.is_empty() {
+        warnings.push(Warning {
+            code: "unestimatedWork",
+            message: format!("{} item{} no estimate and count as 0", unestimated_keys.len(), if unestimated_keys.len() == 1 { " has" } else { "s have" }),
+        });
+    }
+    if reading.offset_changes {
+        warnings.push(Warning {
+            code: "timeZoneChange",
+            message: format!("{} changes its UTC offset during this iteration; dates are read as local dates", settings.time_zone),
+        });
+    }
+    if !team_days.iter().any(|d| settings.working_weekdays.contains(d.date.weekday())) {
+        warnings.push(Warning { code: "noWorkingDays", message: "the iteration has no team working day".into() });
+    }
+
+    let days = team_days
+        .iter()
+        .zip(&team_day_capacity)
+        .map(|(d, c)| DayOut {
+            date: d.date,
+            working: settings.working_weekdays.contains(d.date.weekday()),
+            holiday: d.holiday_name.clone(),
+            capacity: *c,
+        })
+        .collect();
+
+    if let Some(a) = as_of {
+        if a < reading.first || a > reading.last {
+            // Still valid (a sprint not started yet, or over), but worth saying.
+            warnings.push(Warning {
+                code: "asOfOutsideIteration",
+                message: format!("asOf {a} is outside the iteration ({} to {})", reading.first, reading.last),
+            });
+        }
+    }
+
+    Ok(Report {
+        schema: SCHEMA,
+        board_id: request.board_id.clone(),
+        unit,
+        base_unit: unit.base_name(),
+        iteration: IterationOut {
+            id: request.iteration.id.clone(),
+            name: request.iteration.name.clone(),
+            first_date: reading.first,
+            last_date: reading.last,
+            as_of,
+            dates: reading.dates().collect(),
+            reading: reading.explanation.clone(),
+        },
+        team,
+        roles,
+        members: members_out,
+        days,
+        unassigned,
+        non_members,
+        unestimated: Unestimated { count: unestimated_keys.len(), items: unestimated_keys },
+        warnings,
+    })
+}
+
+/// Serialises a report (never fails for these types).
+pub fn to_json(report: &Report) -> Result<String> {
+    serde_json::to_string(report).map_err(|e| Error::panic(format!("report serialisation failed: {e}")))
+}

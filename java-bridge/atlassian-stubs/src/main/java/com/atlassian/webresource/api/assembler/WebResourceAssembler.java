@@ -1,0 +1,5 @@
+package com.atlassian.webresource.api.assembler;
+
+public interface WebResourceAssembler {
+    RequiredResources resources();
+}
