@@ -335,7 +335,11 @@ pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &Has
     if !unestimated_keys.is_empty() {
         warnings.push(Warning {
             code: "unestimatedWork",
-            message: format!("{} item{} no estimate and count as 0", unestimated_keys.len(), if unestimated_keys.len() == 1 { " has" } else { "s have" }),
+            message: if unestimated_keys.len() == 1 {
+                "1 item has no estimate and counts as 0".to_string()
+            } else {
+                format!("{} items have no estimate and count as 0", unestimated_keys.len())
+            },
         });
     }
     if reading.offset_changes {

@@ -69,7 +69,10 @@ pub(crate) unsafe fn utf8<'a>(
 ) -> Result<&'a str, Error> {
     non_null(pointer, parameter)?;
     if length > isize::MAX as usize {
-        return Err(invalid_argument(parameter, &format!("length {length} is not a valid size")));
+        return Err(invalid_argument(
+            parameter,
+            &format!("length {length} is not a valid size"),
+        ));
     }
     // SAFETY: non-NULL and, by the caller's promise, `length` readable bytes; u8 has no
     // alignment requirement and the length fits `isize`.
@@ -77,7 +80,10 @@ pub(crate) unsafe fn utf8<'a>(
     std::str::from_utf8(bytes).map_err(|e| {
         invalid_argument(
             parameter,
-            &format!("is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+            &format!(
+                "is not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
         )
     })
 }
@@ -122,7 +128,10 @@ mod tests {
         // SAFETY: a live byte string of the given length.
         let error = unsafe { utf8(bytes.as_ptr().cast(), bytes.len(), "board_id") }.unwrap_err();
         assert_eq!(error.code(), ErrorCode::InvalidArgument);
-        assert_eq!(error.message(), "board_id: is not valid UTF-8 (invalid byte at offset 2)");
+        assert_eq!(
+            error.message(),
+            "board_id: is not valid UTF-8 (invalid byte at offset 2)"
+        );
         // SAFETY: NULL is allowed and rejected.
         let error = unsafe { utf8(std::ptr::null(), 0, "json") }.unwrap_err();
         assert_eq!(error.message(), "json: must not be NULL");

@@ -15,7 +15,9 @@ impl ct_buffer {
     pub(crate) fn into_raw(text: String) -> *mut ct_buffer {
         let mut bytes = text.into_bytes();
         bytes.push(0);
-        Box::into_raw(Box::new(ct_buffer { bytes: bytes.into_boxed_slice() }))
+        Box::into_raw(Box::new(ct_buffer {
+            bytes: bytes.into_boxed_slice(),
+        }))
     }
 }
 

@@ -70,6 +70,7 @@ impl ct_error {
         Box::into_raw(Box::new(ct_error::new(error)))
     }
 
+    #[cfg(test)]
     pub(crate) fn code(&self) -> u32 {
         self.code
     }
@@ -116,14 +117,17 @@ pub unsafe extern "C" fn ct_error_code(error: *const ct_error) -> u32 {
 /// one (`members[3].dailyCapacity: must be between 0 and 24 hours, got 25`).
 ///
 /// Stores the length in bytes, without the terminating NUL, in `*len_out` unless `len_out`
-/// is NULL. The text is also NUL-terminated; it contains no NUL only if the input that
-/// caused it had none, so prefer the length. Valid until `ct_error_free(error)`.
+/// is NULL. The text is also NUL-terminated, but it holds an embedded NUL if the input it
+/// quotes did (a JSON `\u0000`), so prefer the length. Valid until `ct_error_free(error)`.
 /// For a NULL `error`, gives the empty string.
 ///
 /// # Safety
 /// `error` must be NULL or a live `ct_error`; `len_out` must be NULL or writable.
 #[no_mangle]
-pub unsafe extern "C" fn ct_error_message(error: *const ct_error, len_out: *mut usize) -> *const c_char {
+pub unsafe extern "C" fn ct_error_message(
+    error: *const ct_error,
+    len_out: *mut usize,
+) -> *const c_char {
     static EMPTY: [u8; 1] = [0];
     boundary_or(std::ptr::null(), || {
         // SAFETY: the caller passes NULL or a live error.
@@ -142,7 +146,10 @@ pub unsafe extern "C" fn ct_error_message(error: *const ct_error, len_out: *mut 
 /// # Safety
 /// `error` must be NULL or a live `ct_error`; `len_out` must be NULL or writable.
 #[no_mangle]
-pub unsafe extern "C" fn ct_error_field(error: *const ct_error, len_out: *mut usize) -> *const c_char {
+pub unsafe extern "C" fn ct_error_field(
+    error: *const ct_error,
+    len_out: *mut usize,
+) -> *const c_char {
     boundary_or(std::ptr::null(), || {
         // SAFETY: the caller passes NULL or a live error.
         match unsafe { error.as_ref() }.and_then(|e| e.field.as_deref()) {
@@ -167,7 +174,10 @@ pub unsafe extern "C" fn ct_error_field(error: *const ct_error, len_out: *mut us
 /// # Safety
 /// `error` must be NULL or a live `ct_error`; `revision_out` must be NULL or writable.
 #[no_mangle]
-pub unsafe extern "C" fn ct_error_current_revision(error: *const ct_error, revision_out: *mut u64) -> bool {
+pub unsafe extern "C" fn ct_error_current_revision(
+    error: *const ct_error,
+    revision_out: *mut u64,
+) -> bool {
     boundary_or(false, || {
         // SAFETY: the caller passes NULL or a live error.
         match unsafe { error.as_ref() }.and_then(|e| e.current_revision) {
@@ -209,10 +219,16 @@ mod tests {
         unsafe {
             assert_eq!(ct_error_code(error), CT_ERROR_VALIDATION);
             let message = ct_error_message(error, &mut len);
-            assert_eq!(std::ffi::CStr::from_ptr(message).to_str().unwrap(), "members[3].dailyCapacity: too big");
+            assert_eq!(
+                std::ffi::CStr::from_ptr(message).to_str().unwrap(),
+                "members[3].dailyCapacity: too big"
+            );
             assert_eq!(len, "members[3].dailyCapacity: too big".len());
             let field = ct_error_field(error, &mut len);
-            assert_eq!(std::ffi::CStr::from_ptr(field).to_str().unwrap(), "members[3].dailyCapacity");
+            assert_eq!(
+                std::ffi::CStr::from_ptr(field).to_str().unwrap(),
+                "members[3].dailyCapacity"
+            );
             assert_eq!(len, "members[3].dailyCapacity".len());
             let mut revision = 99;
             assert!(!ct_error_current_revision(error, &mut revision));
@@ -232,7 +248,10 @@ mod tests {
             len = 5;
             assert!(ct_error_field(std::ptr::null(), &mut len).is_null());
             assert_eq!(len, 0);
-            assert!(!ct_error_current_revision(std::ptr::null(), std::ptr::null_mut()));
+            assert!(!ct_error_current_revision(
+                std::ptr::null(),
+                std::ptr::null_mut()
+            ));
             ct_error_free(std::ptr::null_mut());
         }
     }

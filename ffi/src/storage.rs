@@ -5,7 +5,7 @@ use std::ffi::{c_char, c_void};
 
 use capacity_core::{Error, Storage, StorageError};
 
-use crate::boundary::{boundary, borrow, utf8};
+use crate::boundary::{boundary, utf8};
 use crate::error::ct_error;
 
 /// Storage callback status: the operation succeeded.
@@ -129,9 +129,8 @@ pub unsafe extern "C" fn ct_storage_reply_set_value(
 ) -> *mut ct_error {
     boundary(|| {
         // SAFETY: the caller passes NULL or the live reply of the running callback.
-        let reply = unsafe { reply.as_mut() }.ok_or_else(|| {
-            crate::boundary::invalid_argument("reply", "must not be NULL")
-        })?;
+        let reply = unsafe { reply.as_mut() }
+            .ok_or_else(|| crate::boundary::invalid_argument("reply", "must not be NULL"))?;
         // SAFETY: `value` is NULL or `value_len` readable bytes.
         match unsafe { utf8(value, value_len, "value") } {
             Ok(text) => {
@@ -166,9 +165,8 @@ pub unsafe extern "C" fn ct_storage_reply_set_error(
 ) -> *mut ct_error {
     boundary(|| {
         // SAFETY: the caller passes NULL or the live reply of the running callback.
-        let reply = unsafe { reply.as_mut() }.ok_or_else(|| {
-            crate::boundary::invalid_argument("reply", "must not be NULL")
-        })?;
+        let reply = unsafe { reply.as_mut() }
+            .ok_or_else(|| crate::boundary::invalid_argument("reply", "must not be NULL"))?;
         // SAFETY: `message` is NULL or `message_len` readable bytes.
         reply.error = Some(unsafe { utf8(message, message_len, "message") }?.to_owned());
         Ok(())
@@ -186,7 +184,10 @@ pub(crate) fn check_callbacks(storage: &ct_storage) -> Result<(), Error> {
     } else {
         return Ok(());
     };
-    Err(crate::boundary::invalid_argument(missing, "must not be NULL"))
+    Err(crate::boundary::invalid_argument(
+        missing,
+        "must not be NULL",
+    ))
 }
 
 /// The host's callbacks seen as a core [`Storage`] for the duration of one engine call.
@@ -211,21 +212,34 @@ impl ct_storage_reply {
             CT_STORAGE_ERROR => "failed without a message".to_string(),
             CT_STORAGE_OK => match self.refused_value {
                 Some(refused) => format!("gave an unusable value ({refused})"),
-                None => "returned CT_STORAGE_OK without calling ct_storage_reply_set_value".to_string(),
+                None => {
+                    "returned CT_STORAGE_OK without calling ct_storage_reply_set_value".to_string()
+                }
             },
             other => format!("returned the unknown status {other}"),
         };
-        StorageError::new(format!("the host's {operation} callback for key {key} {why}"))
+        StorageError::new(format!(
+            "the host's {operation} callback for key {key} {why}"
+        ))
     }
 }
 
 impl Storage for CallbackStorage<'_> {
     fn get(&mut self, key: &str) -> Result<Option<String>, StorageError> {
-        let Some(get) = self.callbacks.get else { unreachable!("checked by check_callbacks") };
+        let Some(get) = self.callbacks.get else {
+            unreachable!("checked by check_callbacks")
+        };
         let mut reply = ct_storage_reply::default();
         // SAFETY: the host promised a valid callback and userdata for the engine's lifetime;
         // `key` and `reply` outlive the call.
-        let status = unsafe { get(self.callbacks.userdata, key.as_ptr().cast(), key.len(), &mut reply) };
+        let status = unsafe {
+            get(
+                self.callbacks.userdata,
+                key.as_ptr().cast(),
+                key.len(),
+                &mut reply,
+            )
+        };
         match (status, reply.value.take()) {
             (CT_STORAGE_OK, Some(value)) => Ok(Some(value)),
             (CT_STORAGE_NOT_FOUND, _) => Ok(None),
@@ -234,7 +248,9 @@ impl Storage for CallbackStorage<'_> {
     }
 
     fn put(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        let Some(put) = self.callbacks.put else { unreachable!("checked by check_callbacks") };
+        let Some(put) = self.callbacks.put else {
+            unreachable!("checked by check_callbacks")
+        };
         let mut reply = ct_storage_reply::default();
         // SAFETY: as in `get`; `value` outlives the call too.
         let status = unsafe {
@@ -254,10 +270,19 @@ impl Storage for CallbackStorage<'_> {
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        let Some(remove) = self.callbacks.remove else { unreachable!("checked by check_callbacks") };
+        let Some(remove) = self.callbacks.remove else {
+            unreachable!("checked by check_callbacks")
+        };
         let mut reply = ct_storage_reply::default();
         // SAFETY: as in `get`.
-        let status = unsafe { remove(self.callbacks.userdata, key.as_ptr().cast(), key.len(), &mut reply) };
+        let status = unsafe {
+            remove(
+                self.callbacks.userdata,
+                key.as_ptr().cast(),
+                key.len(),
+                &mut reply,
+            )
+        };
         match status {
             CT_STORAGE_OK | CT_STORAGE_NOT_FOUND => Ok(()),
             status => Err(reply.failure("remove", key, status)),

@@ -1,0 +1,505 @@
+/*
+ * capacity_tracker.h: the C ABI of Capacity Tracker, team capacity planning for Jira.
+ *
+ * The engine computes iteration capacity reports and stores board settings and days off
+ * through the host's storage callbacks; it makes no network call and writes no file. All
+ * documents are the JSON of docs/json-api.md.
+ *
+ * Conventions (the same for every function):
+ * - Every type is opaque, created by a `_new` or returned through an output parameter,
+ *   and released by its `_free`; `_free(NULL)` does nothing.
+ * - Every fallible function returns `ct_error *`: NULL on success, otherwise an error the
+ *   caller owns and releases with `ct_error_free` (see `ct_error_code`, `ct_error_message`,
+ *   `ct_error_field`, `ct_error_current_revision`).
+ * - Pointer arguments are checked first: NULL gives CT_ERROR_INVALID_ARGUMENT with a message
+ *   naming the parameter. Strings are UTF-8 with an explicit length (no NUL needed); invalid
+ *   UTF-8 also gives CT_ERROR_INVALID_ARGUMENT.
+ * - Output parameters come last and are written only on success.
+ * - A fault inside the library is caught at the boundary and returned as CT_ERROR_PANIC; it
+ *   never unwinds into the caller.
+ *
+ * Threads: one `ct_engine` may be used by several threads at once; its storage callbacks
+ * then run concurrently on those threads and must be thread-safe. `ct_error` and
+ * `ct_buffer` objects are immutable and may be read anywhere and freed on any thread.
+ *
+ * Example:
+ *
+ *     ct_storage storage = { &my_store, my_get, my_put, my_remove };
+ *     ct_engine *engine = NULL;
+ *     ct_buffer *report = NULL;
+ *     ct_error *err = ct_engine_new(&storage, &engine);
+ *     if (err == NULL)
+ *         err = ct_engine_iteration_report(engine, request, strlen(request), &report);
+ *     if (err != NULL) {
+ *         size_t len;
+ *         const char *msg = ct_error_message(err, &len);
+ *         fprintf(stderr, "error %u: %.*s\n", ct_error_code(err), (int)len, msg);
+ *     } else {
+ *         printf("%.*s\n", (int)ct_buffer_len(report), ct_buffer_data(report));
+ *     }
+ *     ct_buffer_free(report);
+ *     ct_error_free(err);
+ *     ct_engine_free(engine);
+ */
+
+#ifndef CAPACITY_TRACKER_H
+#define CAPACITY_TRACKER_H
+
+/*
+ * Generated from ffi/src by cbindgen (version pinned in ffi/header.sh) with ffi/cbindgen.toml.
+ * Do not edit: change the Rust doc comments and run ffi/header.sh --write.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * Success. Never carried by a `ct_error`; `ct_error_code(NULL)` returns it.
+ */
+#define CT_ERROR_OK 0
+
+/**
+ * Bad input in a JSON document or identifier; `ct_error_field` names the field.
+ */
+#define CT_ERROR_VALIDATION 1
+
+/**
+ * A write was based on a stale revision; `ct_error_current_revision` gives the stored one.
+ * Nothing was written.
+ */
+#define CT_ERROR_CONFLICT 2
+
+/**
+ * A storage callback failed; the message carries the host's message. Nothing stored was
+ * lost or half-written.
+ */
+#define CT_ERROR_STORAGE 3
+
+/**
+ * A document exceeds what the host storage can hold; `ct_error_field` names it.
+ */
+#define CT_ERROR_TOO_LARGE 4
+
+/**
+ * An internal fault was caught at the boundary instead of crashing the host.
+ */
+#define CT_ERROR_PANIC 5
+
+/**
+ * A NULL pointer, an invalid length or invalid UTF-8 was passed; the message starts with
+ * the parameter's name (`board_id: must not be NULL`).
+ */
+#define CT_ERROR_INVALID_ARGUMENT 6
+
+/**
+ * Storage callback status: the operation succeeded.
+ */
+#define CT_STORAGE_OK 0
+
+/**
+ * Storage callback status: `get` found no value under the key (also accepted from `remove`
+ * for an absent key).
+ */
+#define CT_STORAGE_NOT_FOUND 1
+
+/**
+ * Storage callback status: the operation failed; set a message with
+ * `ct_storage_reply_set_error`. The engine call then fails with `CT_ERROR_STORAGE`.
+ */
+#define CT_STORAGE_ERROR 2
+
+/**
+ * Output text owned by the caller: a JSON document in UTF-8. Released with
+ * `ct_buffer_free`. Immutable: it may be read from several threads and freed on any thread.
+ */
+typedef struct ct_buffer ct_buffer;
+
+/**
+ * The capacity engine bound to the host's storage callbacks.
+ *
+ * Created by `ct_engine_new`, released by `ct_engine_free`. Thread-safe: any number of
+ * threads may call `ct_engine_*` functions on one engine at the same time (the storage
+ * callbacks must then be thread-safe too, see `ct_storage`).
+ * `ct_engine_free` must not run while another call on the same engine is in progress.
+ */
+typedef struct ct_engine ct_engine;
+
+/**
+ * An error returned by a `ct_` function: a numeric code (`CT_ERROR_*`), a UTF-8 message,
+ * optionally the JSON field path at fault and, for conflicts, the stored revision.
+ *
+ * Owned by the caller, who releases it with `ct_error_free`. Immutable: it may be read
+ * from several threads at once and freed on any thread.
+ */
+typedef struct ct_error ct_error;
+
+/**
+ * What a storage callback hands back besides its status: `get`'s value and any callback's
+ * error message. Owned by the library; valid only during the callback it was passed to.
+ */
+typedef struct ct_storage_reply ct_storage_reply;
+
+/**
+ * Reads the value stored under a key.
+ *
+ * `key` is UTF-8, `key_len` bytes long and NOT NUL-terminated. On success call
+ * `ct_storage_reply_set_value(reply, value, value_len)` (the value is copied) and return
+ * `CT_STORAGE_OK`; return `CT_STORAGE_NOT_FOUND` when nothing is stored under the key;
+ * on failure return `CT_STORAGE_ERROR`, ideally after `ct_storage_reply_set_error`.
+ * `key` and `reply` are valid only until the callback returns.
+ */
+typedef uint32_t (*ct_storage_get_fn)(void *userdata,
+                                      const char *key,
+                                      size_t key_len,
+                                      struct ct_storage_reply *reply);
+
+/**
+ * Stores a value under a key, replacing any previous value, and returns `CT_STORAGE_OK`,
+ * or `CT_STORAGE_ERROR` (with `ct_storage_reply_set_error`) leaving the old value in place.
+ *
+ * `key` and `value` are UTF-8, NOT NUL-terminated, and valid only until the callback
+ * returns: copy them. Keys are at most 100 characters and values at most 99,000 characters
+ * (Jira's `PluginSettings` limits); the engine splits larger documents itself.
+ */
+typedef uint32_t (*ct_storage_put_fn)(void *userdata,
+                                      const char *key,
+                                      size_t key_len,
+                                      const char *value,
+                                      size_t value_len,
+                                      struct ct_storage_reply *reply);
+
+/**
+ * Removes the value under a key. Returns `CT_STORAGE_OK` (or `CT_STORAGE_NOT_FOUND`: removing
+ * an absent key is not an error), or `CT_STORAGE_ERROR` with `ct_storage_reply_set_error`.
+ * `key` is UTF-8, NOT NUL-terminated, valid only until the callback returns.
+ */
+typedef uint32_t (*ct_storage_remove_fn)(void *userdata,
+                                         const char *key,
+                                         size_t key_len,
+                                         struct ct_storage_reply *reply);
+
+/**
+ * The host's key-value store, as callbacks. The engine keeps nothing itself: every
+ * document is read and written through these, keys prefixed `org.capacitytracker:`.
+ *
+ * Callback rules:
+ * - All three callbacks are required (non-NULL). Each receives `userdata` first, unchanged.
+ * - They are called synchronously, on the thread that called the `ct_engine_*` function,
+ *   only while that call runs; never afterwards, never from a thread of the library's own.
+ * - When several threads call one engine at once, the callbacks run concurrently on those
+ *   threads, so they (and whatever `userdata` points to) must be thread-safe.
+ * - They must return normally: no C++ exception, `longjmp` or thread cancellation may
+ *   leave them. They must not call `ct_engine_*` functions (no re-entrancy).
+ * - A status other than the `CT_STORAGE_*` constants is treated as a failure.
+ *
+ * `ct_engine_new` copies this struct, so it may be discarded afterwards, but `userdata`
+ * must stay valid until `ct_engine_free`.
+ */
+typedef struct ct_storage {
+    /**
+     * Passed unchanged as the first argument of every callback; may be NULL.
+     */
+    void *userdata;
+    /**
+     * Reads a value (required).
+     */
+    ct_storage_get_fn get;
+    /**
+     * Writes a value (required).
+     */
+    ct_storage_put_fn put;
+    /**
+     * Removes a value (required).
+     */
+    ct_storage_remove_fn remove;
+} ct_storage;
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * The buffer's bytes: UTF-8 JSON, `ct_buffer_len(buffer)` bytes long and followed by a NUL
+ * (JSON text never contains a raw NUL, so it is also a C string). Valid until
+ * `ct_buffer_free(buffer)`. NULL for a NULL `buffer`.
+ *
+ * ```c
+ * printf("%.*s\n", (int)ct_buffer_len(out), ct_buffer_data(out));
+ * ```
+ *
+ * # Safety
+ * `buffer` must be NULL or a live `ct_buffer`.
+ */
+const char *ct_buffer_data(const struct ct_buffer *buffer);
+
+/**
+ * The buffer's length in bytes, without the terminating NUL; 0 for a NULL `buffer`.
+ *
+ * # Safety
+ * `buffer` must be NULL or a live `ct_buffer`.
+ */
+size_t ct_buffer_len(const struct ct_buffer *buffer);
+
+/**
+ * Releases a buffer. `ct_buffer_free(NULL)` does nothing.
+ *
+ * # Safety
+ * `buffer` must be NULL or a `ct_buffer` returned by this library and not yet freed.
+ */
+void ct_buffer_free(struct ct_buffer *buffer);
+
+/**
+ * Creates an engine over the host's storage callbacks.
+ *
+ * `storage` is copied; its `userdata` must stay valid until `ct_engine_free`. On success
+ * stores the new engine in `*engine_out` and returns NULL; on failure (NULL `storage`,
+ * NULL callback, NULL `engine_out`: `CT_ERROR_INVALID_ARGUMENT`) leaves `*engine_out`
+ * untouched and returns the error.
+ *
+ * ```c
+ * ct_storage storage = { &my_store, my_get, my_put, my_remove };
+ * ct_engine *engine = NULL;
+ * ct_error *err = ct_engine_new(&storage, &engine);
+ * if (err != NULL) {
+ *     size_t len;
+ *     const char *msg = ct_error_message(err, &len);
+ *     fprintf(stderr, "capacity tracker: %.*s\n", (int)len, msg);
+ *     ct_error_free(err);
+ *     return;
+ * }
+ * ... ct_engine_get_board_settings(engine, "42", 2, &out) ...
+ * ct_engine_free(engine);
+ * ```
+ *
+ * # Safety
+ * `storage` must be NULL or a valid `ct_storage` whose callbacks follow its rules;
+ * `engine_out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_new(const struct ct_storage *storage, struct ct_engine **engine_out);
+
+/**
+ * Releases an engine. `ct_engine_free(NULL)` does nothing. No callback runs after it
+ * returns; the host may then release `userdata`.
+ *
+ * # Safety
+ * `engine` must be NULL or an engine from `ct_engine_new`, not yet freed, with no call on
+ * it in progress.
+ */
+void ct_engine_free(struct ct_engine *engine);
+
+/**
+ * Reads a board's settings. `board_id` is UTF-8, `board_id_len` bytes, no NUL needed
+ * (1–40 characters of `A-Z a-z 0-9 _ -`). A board never stored gives its defaults at
+ * revision 0.
+ *
+ * On success stores the settings JSON (see docs/json-api.md, "Board settings") in a new
+ * buffer in `*out` and returns NULL; on failure leaves `*out` untouched and returns the
+ * error (`CT_ERROR_INVALID_ARGUMENT`, `CT_ERROR_VALIDATION`, `CT_ERROR_STORAGE`, ...).
+ *
+ * ```c
+ * ct_buffer *settings = NULL;
+ * ct_error *err = ct_engine_get_board_settings(engine, "42", 2, &settings);
+ * if (err == NULL) {
+ *     use_json(ct_buffer_data(settings), ct_buffer_len(settings));
+ *     ct_buffer_free(settings);
+ * }
+ * ct_error_free(err);
+ * ```
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `board_id` must be NULL or `board_id_len`
+ * readable bytes; `out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_get_board_settings(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Writes a board's settings. `settings_json` is the settings document (UTF-8,
+ * `settings_json_len` bytes) carrying the `revision` it was read at (0 for a new board).
+ *
+ * On success stores the stored document (normalised, revision + 1) in a new buffer in
+ * `*out` and returns NULL. If the stored revision differs, nothing is written and the
+ * error is `CT_ERROR_CONFLICT` with `ct_error_current_revision`; a bad document gives
+ * `CT_ERROR_VALIDATION` naming the field; a failing callback gives `CT_ERROR_STORAGE` and
+ * leaves the stored document as it was.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `board_id` and `settings_json` must be NULL or
+ * readable for their lengths; `out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_put_board_settings(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              const char *settings_json,
+                                              size_t settings_json_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Reads a person's days off (shared by every board). `account_key` is UTF-8,
+ * `account_key_len` bytes (1–72 characters). A person with none stored gives an empty
+ * document at revision 0.
+ *
+ * On success stores the days-off JSON (docs/json-api.md, "Days off") in a new buffer in
+ * `*out` and returns NULL; on failure leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `account_key` must be NULL or
+ * `account_key_len` readable bytes; `out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_get_days_off(const struct ct_engine *engine,
+                                        const char *account_key,
+                                        size_t account_key_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Writes a person's days off. `days_off_json` is the days-off document (UTF-8,
+ * `days_off_json_len` bytes) carrying the `revision` it was read at.
+ *
+ * On success stores the stored document (normalised, revision + 1) in a new buffer in
+ * `*out` and returns NULL. Errors as for `ct_engine_put_board_settings`.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `account_key` and `days_off_json` must be NULL
+ * or readable for their lengths; `out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_put_days_off(const struct ct_engine *engine,
+                                        const char *account_key,
+                                        size_t account_key_len,
+                                        const char *days_off_json,
+                                        size_t days_off_json_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Computes an iteration's capacity report. `request_json` is the iteration report request
+ * (docs/json-api.md: board id, iteration, work items; UTF-8, `request_json_len` bytes).
+ * Reads the board's settings and its members' days off through the storage callbacks;
+ * writes nothing.
+ *
+ * On success stores the report JSON in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error (`CT_ERROR_VALIDATION` names the field).
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `request_json` must be NULL or
+ * `request_json_len` readable bytes; `out` must be NULL or writable.
+ */
+struct ct_error *ct_engine_iteration_report(const struct ct_engine *engine,
+                                            const char *request_json,
+                                            size_t request_json_len,
+                                            struct ct_buffer **out);
+
+/**
+ * The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
+ */
+const char *ct_version(void);
+
+/**
+ * The error's code, one of the `CT_ERROR_*` constants.
+ *
+ * `ct_error_code(NULL)` is `CT_ERROR_OK`, so the result of any call can be tested directly:
+ *
+ * ```c
+ * ct_error *err = ct_engine_get_days_off(engine, "alice", 5, &out);
+ * if (ct_error_code(err) == CT_ERROR_CONFLICT) { ... }
+ * ct_error_free(err);
+ * ```
+ *
+ * # Safety
+ * `error` must be NULL or a live `ct_error`.
+ */
+uint32_t ct_error_code(const struct ct_error *error);
+
+/**
+ * The error's message: UTF-8, starting with the field path or parameter name when there is
+ * one (`members[3].dailyCapacity: must be between 0 and 24 hours, got 25`).
+ *
+ * Stores the length in bytes, without the terminating NUL, in `*len_out` unless `len_out`
+ * is NULL. The text is also NUL-terminated, but it holds an embedded NUL if the input it
+ * quotes did (a JSON `\u0000`), so prefer the length. Valid until `ct_error_free(error)`.
+ * For a NULL `error`, gives the empty string.
+ *
+ * # Safety
+ * `error` must be NULL or a live `ct_error`; `len_out` must be NULL or writable.
+ */
+const char *ct_error_message(const struct ct_error *error, size_t *len_out);
+
+/**
+ * The JSON field path at fault (`members[3].dailyCapacity`), NUL-terminated, or NULL when
+ * the error names no field (conflicts, storage errors, invalid arguments, NULL `error`).
+ *
+ * Stores the length in bytes, without the NUL, in `*len_out` unless `len_out` is NULL
+ * (0 when there is no field). Valid until `ct_error_free(error)`.
+ *
+ * # Safety
+ * `error` must be NULL or a live `ct_error`; `len_out` must be NULL or writable.
+ */
+const char *ct_error_field(const struct ct_error *error, size_t *len_out);
+
+/**
+ * For a `CT_ERROR_CONFLICT` error: returns true and stores the revision currently stored
+ * in `*revision_out` (unless `revision_out` is NULL). Read the document again at that
+ * revision before retrying the write. Returns false, writing nothing, for any other error
+ * and for NULL.
+ *
+ * # Safety
+ * `error` must be NULL or a live `ct_error`; `revision_out` must be NULL or writable.
+ */
+bool ct_error_current_revision(const struct ct_error *error, uint64_t *revision_out);
+
+/**
+ * Releases an error. `ct_error_free(NULL)` does nothing.
+ *
+ * # Safety
+ * `error` must be NULL or a `ct_error` returned by this library and not yet freed.
+ */
+void ct_error_free(struct ct_error *error);
+
+/**
+ * Delivers the value found by a `get` callback (copied; UTF-8, `value_len` bytes, no NUL
+ * needed). Call it at most once per reply; a second call replaces the first value.
+ *
+ * Returns NULL on success, or a `CT_ERROR_INVALID_ARGUMENT` error (to free with
+ * `ct_error_free`) when `reply` or `value` is NULL or `value` is not valid UTF-8; the
+ * engine call then fails with `CT_ERROR_STORAGE` even if the callback returns
+ * `CT_STORAGE_OK`.
+ *
+ * ```c
+ * static uint32_t my_get(void *userdata, const char *key, size_t key_len, ct_storage_reply *reply) {
+ *     const struct entry *e = lookup(userdata, key, key_len);
+ *     if (e == NULL) return CT_STORAGE_NOT_FOUND;
+ *     ct_error_free(ct_storage_reply_set_value(reply, e->value, e->value_len));
+ *     return CT_STORAGE_OK;
+ * }
+ * ```
+ *
+ * # Safety
+ * `reply` must be NULL or the reply passed to the running callback; `value` must be NULL or
+ * point to `value_len` readable bytes.
+ */
+struct ct_error *ct_storage_reply_set_value(struct ct_storage_reply *reply,
+                                            const char *value,
+                                            size_t value_len);
+
+/**
+ * Sets the message explaining why a callback returns `CT_STORAGE_ERROR` (copied; UTF-8,
+ * `message_len` bytes, no NUL needed). The engine call's `CT_ERROR_STORAGE` error then
+ * carries it: `storage: <message>`.
+ *
+ * Returns NULL on success, or a `CT_ERROR_INVALID_ARGUMENT` error (to free with
+ * `ct_error_free`) when `reply` or `message` is NULL or `message` is not valid UTF-8.
+ *
+ * # Safety
+ * `reply` must be NULL or the reply passed to the running callback; `message` must be NULL
+ * or point to `message_len` readable bytes.
+ */
+struct ct_error *ct_storage_reply_set_error(struct ct_storage_reply *reply,
+                                            const char *message,
+                                            size_t message_len);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
+#endif  /* CAPACITY_TRACKER_H */

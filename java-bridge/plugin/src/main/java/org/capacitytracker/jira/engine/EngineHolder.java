@@ -1,0 +1,89 @@
+package org.capacitytracker.jira.engine;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import java.util.Objects;
+import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.HostStorage;
+import org.capacitytracker.jira.storage.PluginSettingsStorage;
+
+/**
+ * The one {@link CapacityEngine} of this plugin instance, over Jira's plugin settings.
+ *
+ * <p>A plugin-private component (declared in {@code META-INF/spring/capacity-tracker-context.xml}):
+ * the host creates one per enabled plugin instance and injects it into the REST resources
+ * by constructor. Nothing is static, because Data Center disables, upgrades and re-enables
+ * a plugin inside a running JVM, each time in a new class loader; an engine held in a static
+ * field would outlive its plugin.
+ *
+ * <p>The engine (and so the native library) is opened on first use, not at plugin start,
+ * so a missing or unloadable library shows up as an error on the REST call that needed it
+ * (and on {@code /health}) instead of a plugin that fails to enable. The host calls
+ * {@link #close()} when the plugin stops; it waits for calls in progress, and later calls
+ * fail with {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * EngineHolder holder = new EngineHolder(pluginSettingsFactory);
+ * String settings = holder.engine().getBoardSettings("1");
+ * holder.close(); // plugin disabled
+ * }</pre>
+ */
+public final class EngineHolder implements AutoCloseable {
+    private final HostStorage storage;
+    private final Object lock = new Object();
+    private CapacityEngine engine;
+    private boolean closed;
+
+    /**
+     * Creates the holder; opens nothing yet.
+     *
+     * @param pluginSettingsFactory Jira's SAL settings, where every document is stored
+     */
+    public EngineHolder(PluginSettingsFactory pluginSettingsFactory) {
+        // The only public constructor: hosts autowire components by their one constructor.
+        this.storage = new PluginSettingsStorage(Objects.requireNonNull(pluginSettingsFactory, "pluginSettingsFactory"));
+    }
+
+    /**
+     * The engine, opened on the first call.
+     *
+     * @return the plugin's engine; never {@code null}
+     * @throws IllegalStateException when the plugin is stopping or stopped
+     * @throws org.capacitytracker.api.CapacityNativeException when the native library cannot load
+     */
+    public CapacityEngine engine() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("Capacity Tracker is stopping; the engine is closed");
+            }
+            if (engine == null) {
+                engine = CapacityEngine.open(storage);
+            }
+            return engine;
+        }
+    }
+
+    /**
+     * Closes the engine, if one was opened; waits for calls in progress. Idempotent.
+     */
+    @Override
+    public void close() {
+        CapacityEngine toClose;
+        synchronized (lock) {
+            closed = true;
+            toClose = engine;
+            engine = null;
+        }
+        // Outside the lock: closing waits for calls in progress, and those calls must not
+        // block on this lock meanwhile.
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    /**
+     * Spring's {@code DisposableBean} name for {@link #close()}, for hosts that call it.
+     */
+    public void destroy() {
+        close();
+    }
+}
