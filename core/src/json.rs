@@ -11,7 +11,8 @@ pub fn parse<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+        // "." is the root, "?" a position serde could not name (a syntax error before any key).
+        let path = if path == "." || path == "?" { String::new() } else { path };
         let field = match (root.is_empty(), path.is_empty()) {
             (_, true) => root.to_string(),
             (true, false) => path,

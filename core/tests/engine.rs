@@ -1,0 +1,137 @@
+//! The engine's storage behaviour: revisions, conflicts, failures and bad input never
+//! touch what is stored.
+
+use capacity_core::{Engine, ErrorCode, MemoryStorage, Storage, StorageError};
+
+const BOARD: &str = r#"{"revision":0,"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6}]}"#;
+
+fn stored(storage: &mut MemoryStorage, key: &str) -> Option<String> {
+    storage.get(key).unwrap()
+}
+
+#[test]
+fn a_board_never_configured_reads_as_defaults_at_revision_zero() {
+    let mut s = MemoryStorage::default();
+    let doc = Engine::new().get_board_settings(&mut s, "1").unwrap();
+    assert!(doc.starts_with(r#"{"schema":1,"revision":0,"unit":"hours""#), "{doc}");
+    assert_eq!(s.entries().count(), 0, "reading must not write");
+}
+
+#[test]
+fn writes_bump_the_revision_and_stale_writes_conflict() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let first = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    assert!(first.contains(r#""revision":1"#));
+    let second = engine.put_board_settings(&mut s, "1", &first.replace("\"dailyCapacity\":6.0", "\"dailyCapacity\":5.0")).unwrap();
+    assert!(second.contains(r#""revision":2"#) && second.contains("5.0"), "{second}");
+    let err = engine.put_board_settings(&mut s, "1", BOARD).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert_eq!(err.current_revision(), Some(2));
+    assert_eq!(stored(&mut s, "org.capacitytracker:board:1").as_deref(), Some(second.as_str()));
+}
+
+#[test]
+fn bad_input_is_refused_and_the_stored_document_is_unchanged() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    let bad = [
+        ("{", ""),
+        (r#"{"revision":1,"members":[{"accountKey":"a","role":"R","dailyCapacity":-1}]}"#, "members[0].dailyCapacity"),
+        (r#"{"revision":1,"holidays":[{"date":"2026-01-01","name":"N","fraction":2}]}"#, "holidays[0].fraction"),
+        (r#"{"revision":1,"surprise":true}"#, "surprise"),
+    ];
+    for (doc, field) in bad {
+        let err = engine.put_board_settings(&mut s, "1", doc).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Validation, "{doc}");
+        assert_eq!(err.field().unwrap_or(""), field, "{err}");
+        assert_eq!(stored(&mut s, "org.capacitytracker:board:1").as_deref(), Some(good.as_str()));
+    }
+    let err = engine.put_board_settings(&mut s, "bad id!", BOARD).unwrap_err();
+    assert_eq!(err.field(), Some("boardId"));
+    let long_key = "x".repeat(73);
+    let err = engine.put_days_off(&mut s, &long_key, "{}").unwrap_err();
+    assert_eq!(err.field(), Some("accountKey"));
+}
+
+#[test]
+fn reversed_iteration_dates_name_the_field() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let err = engine
+        .iteration_report(&mut s, r#"{"boardId":"1","iteration":{"start":"2026-12-11","end":"2026-11-30"},"items":[]}"#)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("iteration.end"));
+    let err = engine.iteration_report(&mut s, r#"{"boardId":"1","iteration":{"start":"2026-12-01","end":"2026-12-11"},"items":[{"key":"A","remainingSeconds":-1}]}"#).unwrap_err();
+    assert_eq!(err.field(), Some("items[0].remainingSeconds"));
+}
+
+/// Storage that fails on chosen operations, with the host's message.
+struct Failing {
+    inner: MemoryStorage,
+    fail_get: bool,
+    fail_put: bool,
+}
+
+impl Storage for Failing {
+    fn get(&mut self, key: &str) -> Result<Option<String>, StorageError> {
+        if self.fail_get {
+            return Err(StorageError::new("database is down"));
+        }
+        self.inner.get(key)
+    }
+    fn put(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.fail_put {
+            return Err(StorageError::new("disk full"));
+        }
+        self.inner.put(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+}
+
+#[test]
+fn a_failing_callback_is_a_storage_error_with_the_hosts_message_and_nothing_is_lost() {
+    let engine = Engine::new();
+    let mut s = Failing { inner: MemoryStorage::default(), fail_get: false, fail_put: false };
+    let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    s.fail_put = true;
+    let err = engine.put_board_settings(&mut s, "1", &good).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Storage);
+    assert!(err.message().contains("disk full"), "{err}");
+    s.fail_put = false;
+    s.fail_get = true;
+    let err = engine.get_board_settings(&mut s, "1").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Storage);
+    assert!(err.message().contains("database is down"));
+    s.fail_get = false;
+    assert_eq!(engine.get_board_settings(&mut s, "1").unwrap(), good);
+}
+
+#[test]
+fn a_document_over_the_storage_limit_is_refused_whole() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    let ranges: Vec<String> = (0..1000)
+        .map(|i| format!(r#"{{"start":"2026-01-01","end":"2026-01-02","reason":"{:0>150}"}}"#, i))
+        .collect();
+    let doc = format!(r#"{{"revision":0,"ranges":[{}]}}"#, ranges.join(","));
+    let err = engine.put_days_off(&mut s, "alice", &doc).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::TooLarge, "{err}");
+    assert_eq!(engine.get_days_off(&mut s, "alice").unwrap(), r#"{"schema":1,"revision":0,"accountKey":"alice","ranges":[]}"#);
+    assert_eq!(engine.get_board_settings(&mut s, "1").unwrap(), good);
+}
+
+#[test]
+fn a_corrupt_stored_document_is_reported_not_overwritten() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    s.put("org.capacitytracker:board:1", "{not json").unwrap();
+    let err = engine.get_board_settings(&mut s, "1").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Storage);
+    assert!(engine.put_board_settings(&mut s, "1", BOARD).is_err());
+    assert_eq!(stored(&mut s, "org.capacitytracker:board:1").as_deref(), Some("{not json"));
+}
