@@ -1,0 +1,48 @@
+# Capacity Tracker — the two commands:
+#   make run    build everything from nothing and start the host with demo data
+#   make test   run every test of every layer (stops at the first failing layer)
+# and: make build | make bench | make fuzz | make header | make clean
+
+SHELL := /bin/bash
+MVN ?= mvn -B -q -ntp
+PORT ?= 2990
+DATA_DIR ?= ./.data
+HOST_JAR := java-bridge/host/target/capacity-host.jar
+PLUGIN_JAR := java-bridge/plugin/target/capacity-tracker-plugin.jar
+
+.PHONY: run build native java test deps bench fuzz header clean
+
+## Build the Rust release libraries, the plugin jar (native library inside) and the host.
+build: native java
+
+native:
+	cargo build --release --locked -p capacity-ffi -p capacity-jni
+
+java: native
+	$(MVN) -f java-bridge/pom.xml install -DskipTests
+
+## Start the Jira-compatible host with demo data on http://localhost:$(PORT)/jira (Ctrl-C stops it).
+run: build
+	java -jar $(HOST_JAR) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS)
+
+## Install what the tests need on a fresh machine (Debian chromium, the e2e npm packages).
+deps:
+	scripts/install-test-deps.sh
+
+## Every test of every layer, with a summary line per layer.
+test: deps
+	scripts/test-all.sh
+
+bench:
+	cargo bench -p capacity-core --bench report
+
+fuzz:
+	scripts/fuzz.sh
+
+## Regenerate include/capacity_tracker.h after changing ffi/src.
+header:
+	ffi/header.sh --write
+
+clean:
+	cargo clean
+	$(MVN) -f java-bridge/pom.xml clean

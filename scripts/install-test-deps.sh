@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs and a fresh machine lacks; does nothing when all is
+# there. Only package registries are used: Debian for chromium, npm for playwright-core
+# (which never downloads a browser: the tests drive /usr/bin/chromium).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if ! [ -x /usr/bin/chromium ]; then
+    echo "install-test-deps: installing Debian chromium"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! [ -d "$repo/tests/e2e/node_modules/playwright-core" ]; then
+    echo "install-test-deps: npm ci in tests/e2e"
+    (cd "$repo/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every layer's tests in order, stops at the first failing layer, and ends with one
+# summary line per layer. Called by `make test` (and so by .ci/run).
+set -uo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+MVN="${MVN:-mvn -B -ntp}"
+summary=()
+failed=""
+
+layer() {
+    local name="$1"; shift
+    local start=$SECONDS
+    echo
+    echo "==> $name: $*"
+    if "$@"; then
+        summary+=("$(printf '%-8s passed  (%ds)' "$name" $((SECONDS - start)))")
+    else
+        summary+=("$(printf '%-8s FAILED  (%ds)' "$name" $((SECONDS - start)))")
+        failed="$name"
+    fi
+}
+
+finish() {
+    echo
+    echo "==> summary"
+    for line in "${summary[@]}"; do echo "    $line"; done
+    if [ -n "$failed" ]; then
+        echo "make test: the $failed layer failed; later layers did not run"
+        exit 1
+    fi
+    echo "make test: every layer passed"
+    exit 0
+}
+
+run_layers() {
+    layer rust    cargo test --workspace --locked
+    [ -z "$failed" ] || return
+    layer header  ffi/header.sh
+    [ -z "$failed" ] || return
+    layer release cargo build --release --locked -p capacity-ffi -p capacity-jni
+    [ -z "$failed" ] || return
+    layer symbols tests/c/check-symbols.sh
+    [ -z "$failed" ] || return
+    layer c       make -C tests/c test
+    [ -z "$failed" ] || return
+    layer java    scripts/test-java.sh
+    [ -z "$failed" ] || return
+    layer browser tests/e2e/run.sh
+}
+
+run_layers
+finish
