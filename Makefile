@@ -1,7 +1,7 @@
 # Capacity Tracker — the two commands:
 #   make run    build everything from nothing and start the host with demo data
 #   make test   run every test of every layer (stops at the first failing layer)
-# and: make build | make bench | make fuzz | make header | make clean
+# and: make build | make header | make clean
 
 SHELL := /bin/bash
 MVN ?= mvn -B -q -ntp
@@ -10,7 +10,7 @@ DATA_DIR ?= ./.data
 HOST_JAR := java-bridge/host/target/capacity-host.jar
 PLUGIN_JAR := java-bridge/plugin/target/capacity-tracker-plugin.jar
 
-.PHONY: run build native java test deps bench fuzz header clean
+.PHONY: run build native java test deps header clean
 
 ## Build the Rust release libraries, the plugin jar (native library inside) and the host.
 build: native java
@@ -32,12 +32,6 @@ deps:
 ## Every test of every layer, with a summary line per layer.
 test: deps
 	scripts/test-all.sh
-
-bench:
-	cargo bench -p capacity-core --bench report
-
-fuzz:
-	scripts/fuzz.sh
 
 ## Regenerate include/capacity_tracker.h after changing ffi/src.
 header:

@@ -26,6 +26,10 @@ finish() {
     echo
     echo "==> summary"
     for line in "${summary[@]}"; do echo "    $line"; done
+    local passed failed_count
+    passed=$(printf '%s\n' "${summary[@]}" | grep -c ' passed ')
+    failed_count=$(printf '%s\n' "${summary[@]}" | grep -c ' FAILED ')
+    echo "layers: $passed passed, $failed_count failed"
     if [ -n "$failed" ]; then
         echo "make test: the $failed layer failed; later layers did not run"
         exit 1
