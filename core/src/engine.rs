@@ -7,7 +7,7 @@ use crate::days_off::DaysOff;
 use crate::error::{Error, Result};
 use crate::report;
 use crate::settings::{check_account_key, BoardSettings};
-use crate::store::{self, Storage, KEY_PREFIX};
+use crate::store::{self, Storage};
 
 /// Longest board id: ids are Jira board ids or names of the host's choosing.
 pub const MAX_BOARD_ID_CHARS: usize = 40;
@@ -37,12 +37,12 @@ fn board_key(board_id: &str) -> Result<String> {
             format!("must be 1 to {MAX_BOARD_ID_CHARS} characters of A-Z, a-z, 0-9, _ and -, got {board_id:?}"),
         ));
     }
-    Ok(format!("{KEY_PREFIX}board:{board_id}"))
+    Ok(store::doc_key("board", board_id))
 }
 
 fn days_off_key(account_key: &str) -> Result<String> {
     check_account_key(account_key, "accountKey")?;
-    Ok(format!("{KEY_PREFIX}daysoff:{account_key}"))
+    Ok(store::doc_key("daysoff", account_key))
 }
 
 fn unreadable(key: &str, e: Error) -> Error {

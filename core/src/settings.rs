@@ -13,9 +13,8 @@ use crate::json;
 use crate::units::{to_base, Ratio, Unit};
 
 pub const SCHEMA: u32 = 1;
-/// Longest account key: the days-off key `org.capacitytracker:daysoff:<key>` must fit
-/// the host's 100-character key limit.
-pub const MAX_ACCOUNT_KEY_CHARS: usize = 72;
+/// Longest account key (Jira's user key limit).
+pub const MAX_ACCOUNT_KEY_CHARS: usize = 255;
 pub const MAX_MEMBERS: usize = 500;
 pub const MAX_HOLIDAYS: usize = 400;
 

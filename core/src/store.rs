@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 pub const MAX_KEY_CHARS: usize = 100;
 /// Longest value the host must accept.
 pub const MAX_VALUE_CHARS: usize = 99_000;
+/// Longest document the engine stores (in chunks): a bound on what one request can make
+/// the host keep.
+pub const MAX_DOCUMENT_CHARS: usize = 4_000_000;
 /// Every key the engine writes starts with this.
 pub const KEY_PREFIX: &str = "org.capacitytracker:";
 
@@ -90,27 +93,165 @@ pub fn java_length(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-/// Reads the raw value under `key`.
-pub(crate) fn read(storage: &mut dyn Storage, key: &str) -> Result<Option<String>> {
-    debug_assert!(java_length(key) <= MAX_KEY_CHARS, "key too long: {key}");
-    Ok(storage.get(key)?)
+/// A document too large for one value is stored as chunks under `<key>~<generation>.<i>`
+/// and a manifest under `<key>`, written last: a reader sees either the old manifest (and
+/// old chunks, still present) or the new one, never a mix.
+const MANIFEST_PREFIX: &str = "{\"chunkedDocument\":";
+/// Room left after a document key for the chunk suffix `~<generation>.<index>`.
+pub const CHUNK_SUFFIX_CHARS: usize = 16;
+/// Longest document key, so that its chunk keys still fit the host's key limit.
+pub const MAX_DOC_KEY_CHARS: usize = MAX_KEY_CHARS - CHUNK_SUFFIX_CHARS;
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Manifest {
+    generation: u64,
+    chunks: usize,
+    /// Length in UTF-16 units and a hash of the whole, so a torn read is detected.
+    length: usize,
+    hash: String,
 }
 
-/// Writes `value` under `key` after checking the host limits, so a host never sees a
-/// value it would have to truncate or refuse.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ManifestEnvelope {
+    chunked_document: Manifest,
+}
+
+/// The storage key of document `id` of `kind`: readable when it fits, otherwise the id's
+/// fingerprint, so that ids of any length (Jira user keys reach 255 characters) fit the
+/// host's key limit with room for chunk suffixes. The document itself carries its id.
+pub(crate) fn doc_key(kind: &str, id: &str) -> String {
+    let plain = format!("{KEY_PREFIX}{kind}:{id}");
+    if java_length(&plain) <= MAX_DOC_KEY_CHARS && !id.starts_with('#') && !id.contains('~') {
+        plain
+    } else {
+        format!("{KEY_PREFIX}{kind}:#{:032x}", fingerprint(id.as_bytes()))
+    }
+}
+
+fn chunk_key(key: &str, generation: u64, index: usize) -> String {
+    format!("{key}~{generation}.{index}")
+}
+
+/// FNV-1a, 128 bits: a content fingerprint (not a defence against deliberate collisions,
+/// which nothing here needs).
+pub fn fingerprint(bytes: &[u8]) -> u128 {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in bytes {
+        h ^= *b as u128;
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    h
+}
+
+fn parse_manifest(value: &str) -> Option<std::result::Result<Manifest, String>> {
+    if !value.starts_with(MANIFEST_PREFIX) {
+        return None;
+    }
+    Some(serde_json::from_str::<ManifestEnvelope>(value).map(|e| e.chunked_document).map_err(|e| e.to_string()))
+}
+
+/// Splits `value` into pieces of at most `max` UTF-16 units, never inside a character.
+fn split_utf16(value: &str, max: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut units) = (0usize, 0usize);
+    for (i, c) in value.char_indices() {
+        let w = c.len_utf16();
+        if units + w > max {
+            pieces.push(&value[start..i]);
+            start = i;
+            units = 0;
+        }
+        units += w;
+    }
+    pieces.push(&value[start..]);
+    pieces
+}
+
+/// Reads the document under `key`, reassembling chunks when it was stored in pieces.
+pub(crate) fn read(storage: &mut dyn Storage, key: &str) -> Result<Option<String>> {
+    debug_assert!(java_length(key) <= MAX_DOC_KEY_CHARS, "key too long: {key}");
+    let Some(value) = storage.get(key)? else { return Ok(None) };
+    let manifest = match parse_manifest(&value) {
+        None => return Ok(Some(value)),
+        Some(Ok(m)) => m,
+        Some(Err(e)) => return Err(Error::Storage { message: format!("the manifest of {key} cannot be read: {e}") }),
+    };
+    let mut whole = String::with_capacity(manifest.length);
+    for i in 0..manifest.chunks {
+        let ck = chunk_key(key, manifest.generation, i);
+        match storage.get(&ck)? {
+            Some(piece) => whole.push_str(&piece),
+            None => return Err(Error::Storage { message: format!("chunk {ck} of {key} is missing") }),
+        }
+    }
+    if java_length(&whole) != manifest.length || format!("{:032x}", fingerprint(whole.as_bytes())) != manifest.hash {
+        return Err(Error::Storage { message: format!("the chunks of {key} do not match its manifest") });
+    }
+    Ok(Some(whole))
+}
+
+/// Writes `value` under `key`. A value over the host's limit is written as chunks, then the
+/// manifest, then the previous generation's chunks are removed. If any put fails, the
+/// previous document is still what `read` returns.
 pub(crate) fn write(storage: &mut dyn Storage, key: &str, value: &str, what: &str) -> Result<()> {
-    debug_assert!(java_length(key) <= MAX_KEY_CHARS, "key too long: {key}");
+    debug_assert!(java_length(key) <= MAX_DOC_KEY_CHARS, "key too long: {key}");
     let len = java_length(value);
-    if len > MAX_VALUE_CHARS {
+    if len > MAX_DOCUMENT_CHARS {
         return Err(Error::TooLarge {
             field: String::new(),
-            message: format!(
-                "{what}: the document is {len} characters long; the storage limit is \
-                 {MAX_VALUE_CHARS} characters"
-            ),
+            message: format!("{what}: the document is {len} characters long; the limit is {MAX_DOCUMENT_CHARS} characters"),
         });
     }
-    Ok(storage.put(key, value)?)
+    let previous = match storage.get(key)? {
+        Some(v) => parse_manifest(&v).and_then(|m| m.ok()),
+        None => None,
+    };
+    if len <= MAX_VALUE_CHARS {
+        storage.put(key, value)?;
+    } else {
+        let generation = previous.as_ref().map_or(1, |m| m.generation + 1);
+        let pieces = split_utf16(value, MAX_VALUE_CHARS);
+        for (i, piece) in pieces.iter().enumerate() {
+            storage.put(&chunk_key(key, generation, i), piece)?;
+        }
+        let manifest = ManifestEnvelope {
+            chunked_document: Manifest {
+                generation,
+                chunks: pieces.len(),
+                length: len,
+                hash: format!("{:032x}", fingerprint(value.as_bytes())),
+            },
+        };
+        let text = serde_json::to_string(&manifest).map_err(|e| Error::panic(e.to_string()))?;
+        storage.put(key, &text)?;
+    }
+    // The new document is committed; what follows only frees space. A failure here
+    // leaves unreferenced chunks, which the next write of this key removes... only if it
+    // knows them, so it is reported rather than ignored.
+    if let Some(old) = previous {
+        for i in 0..old.chunks {
+            storage.remove(&chunk_key(key, old.generation, i))?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the document under `key`, chunks first... after the manifest, so that a reader
+/// never finds a manifest whose chunks are gone.
+pub(crate) fn remove(storage: &mut dyn Storage, key: &str) -> Result<()> {
+    let previous = match storage.get(key)? {
+        Some(v) => parse_manifest(&v).and_then(|m| m.ok()),
+        None => return Ok(()),
+    };
+    storage.remove(key)?;
+    if let Some(old) = previous {
+        for i in 0..old.chunks {
+            storage.remove(&chunk_key(key, old.generation, i))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -125,12 +266,77 @@ mod tests {
     }
 
     #[test]
-    fn write_refuses_values_over_the_limit_and_keeps_the_old_one() {
+    fn write_refuses_documents_over_the_limit_and_keeps_the_old_one() {
         let mut s = MemoryStorage::default();
         write(&mut s, "k", "old", "test").unwrap();
-        let big = "x".repeat(MAX_VALUE_CHARS + 1);
+        let big = "x".repeat(MAX_DOCUMENT_CHARS + 1);
         let err = write(&mut s, "k", &big, "test").unwrap_err();
         assert_eq!(err.code(), crate::ErrorCode::TooLarge);
         assert_eq!(read(&mut s, "k").unwrap().as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn large_documents_round_trip_in_chunks_within_the_limits() {
+        let mut s = MemoryStorage::default();
+        // Multi-unit characters straddle chunk borders.
+        let big: String = "ab😀é".repeat(60_000);
+        write(&mut s, "doc", &big, "test").unwrap();
+        assert!(s.entries().all(|(k, v)| java_length(k) <= MAX_KEY_CHARS && java_length(v) <= MAX_VALUE_CHARS));
+        assert_eq!(read(&mut s, "doc").unwrap().as_deref(), Some(big.as_str()));
+        // Rewriting small removes the old chunks.
+        write(&mut s, "doc", "small", "test").unwrap();
+        assert_eq!(s.entries().count(), 1);
+        assert_eq!(read(&mut s, "doc").unwrap().as_deref(), Some("small"));
+    }
+
+    /// Fails the n-th put (0-based), counting from the moment it is armed.
+    struct FailNthPut {
+        inner: MemoryStorage,
+        countdown: Option<usize>,
+    }
+
+    impl Storage for FailNthPut {
+        fn get(&mut self, key: &str) -> std::result::Result<Option<String>, StorageError> {
+            self.inner.get(key)
+        }
+        fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError> {
+            match self.countdown {
+                Some(0) => {
+                    self.countdown = None;
+                    Err(StorageError::new("injected failure"))
+                }
+                Some(n) => {
+                    self.countdown = Some(n - 1);
+                    self.inner.put(key, value)
+                }
+                None => self.inner.put(key, value),
+            }
+        }
+        fn remove(&mut self, key: &str) -> std::result::Result<(), StorageError> {
+            self.inner.remove(key)
+        }
+    }
+
+    #[test]
+    fn a_failure_at_any_step_of_a_chunked_write_leaves_the_previous_document_readable() {
+        let old: String = "o".repeat(150_000);
+        let new: String = "n😀".repeat(120_000);
+        for start_small in [false, true] {
+            for step in 0..5 {
+                let mut s = FailNthPut { inner: MemoryStorage::default(), countdown: None };
+                let before = if start_small { "tiny".to_string() } else { old.clone() };
+                write(&mut s, "doc", &before, "test").unwrap();
+                s.countdown = Some(step);
+                let result = write(&mut s, "doc", &new, "test");
+                let now = read(&mut s, "doc").unwrap().unwrap();
+                match result {
+                    Ok(()) => assert_eq!(now, new),
+                    Err(e) => {
+                        assert_eq!(e.code(), crate::ErrorCode::Storage);
+                        assert_eq!(now, before, "step {step}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ fn bad_input_is_refused_and_the_stored_document_is_unchanged() {
     }
     let err = engine.put_board_settings(&mut s, "bad id!", BOARD).unwrap_err();
     assert_eq!(err.field(), Some("boardId"));
-    let long_key = "x".repeat(73);
+    let long_key = "x".repeat(256);
     let err = engine.put_days_off(&mut s, &long_key, "{}").unwrap_err();
     assert_eq!(err.field(), Some("accountKey"));
 }
@@ -111,18 +111,28 @@ fn a_failing_callback_is_a_storage_error_with_the_hosts_message_and_nothing_is_l
 }
 
 #[test]
-fn a_document_over_the_storage_limit_is_refused_whole() {
+fn a_document_over_one_storage_value_is_stored_in_chunks_within_the_host_limits() {
     let engine = Engine::new();
     let mut s = MemoryStorage::default();
-    let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
     let ranges: Vec<String> = (0..1000)
         .map(|i| format!(r#"{{"start":"2026-01-01","end":"2026-01-02","reason":"{:0>150}"}}"#, i))
         .collect();
     let doc = format!(r#"{{"revision":0,"ranges":[{}]}}"#, ranges.join(","));
-    let err = engine.put_days_off(&mut s, "alice", &doc).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::TooLarge, "{err}");
-    assert_eq!(engine.get_days_off(&mut s, "alice").unwrap(), r#"{"schema":1,"revision":0,"accountKey":"alice","ranges":[]}"#);
-    assert_eq!(engine.get_board_settings(&mut s, "1").unwrap(), good);
+    let stored_doc = engine.put_days_off(&mut s, "alice", &doc).unwrap();
+    assert!(stored_doc.len() > capacity_core::MAX_VALUE_CHARS);
+    assert!(s.entries().count() > 1, "expected chunks");
+    assert!(s.entries().all(|(k, v)| k.len() <= capacity_core::MAX_KEY_CHARS && v.len() <= capacity_core::MAX_VALUE_CHARS));
+    assert_eq!(engine.get_days_off(&mut s, "alice").unwrap(), stored_doc);
+}
+
+#[test]
+fn long_account_keys_are_stored_under_a_fingerprint_key() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let long = "someone.with.a.very.long.directory.name@example.department.organisation.invalid".repeat(2);
+    engine.put_days_off(&mut s, &long, r#"{"ranges":[{"start":"2026-01-01","end":"2026-01-01"}]}"#).unwrap();
+    assert!(s.entries().all(|(k, _)| k.len() <= capacity_core::MAX_KEY_CHARS));
+    assert!(engine.get_days_off(&mut s, &long).unwrap().contains("2026-01-01"));
 }
 
 #[test]
