@@ -2,12 +2,14 @@
 //! and compute reports. Every binding (C ABI, JNI) calls these and only these.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::days_off::DaysOff;
+use crate::docstore::{self, to_json, Cache, DocRef};
 use crate::error::{Error, Result};
 use crate::report;
 use crate::settings::{check_account_key, BoardSettings};
-use crate::store::{self, Storage};
+use crate::store::Storage;
 
 /// Longest board id: ids are Jira board ids or names of the host's choosing.
 pub const MAX_BOARD_ID_CHARS: usize = 40;
@@ -26,10 +28,10 @@ pub const MAX_BOARD_ID_CHARS: usize = 40;
 /// ```
 #[derive(Debug, Default)]
 pub struct Engine {
-    _private: (),
+    cache: Cache,
 }
 
-fn board_key(board_id: &str) -> Result<String> {
+fn board_ref(board_id: &str) -> Result<DocRef<'_>> {
     let ok_len = (1..=MAX_BOARD_ID_CHARS).contains(&board_id.chars().count());
     if !ok_len || !board_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
         return Err(Error::validation(
@@ -37,20 +39,12 @@ fn board_key(board_id: &str) -> Result<String> {
             format!("must be 1 to {MAX_BOARD_ID_CHARS} characters of A-Z, a-z, 0-9, _ and -, got {board_id:?}"),
         ));
     }
-    Ok(store::doc_key("board", board_id))
+    Ok(DocRef { kind: "board", id: board_id })
 }
 
-fn days_off_key(account_key: &str) -> Result<String> {
+fn days_off_ref(account_key: &str) -> Result<DocRef<'_>> {
     check_account_key(account_key, "accountKey")?;
-    Ok(store::doc_key("daysoff", account_key))
-}
-
-fn unreadable(key: &str, e: Error) -> Error {
-    Error::Storage { message: format!("the stored document {key} cannot be read ({e}); restore it from a backup or remove it") }
-}
-
-fn to_json<T: serde::Serialize>(doc: &T) -> Result<String> {
-    serde_json::to_string(doc).map_err(|e| Error::panic(format!("serialisation failed: {e}")))
+    Ok(DocRef { kind: "daysoff", id: account_key })
 }
 
 impl Engine {
@@ -58,20 +52,19 @@ impl Engine {
         Engine::default()
     }
 
-    fn load_board(&self, storage: &mut dyn Storage, board_id: &str) -> Result<BoardSettings> {
-        let key = board_key(board_id)?;
-        match store::read(storage, &key)? {
-            Some(text) => BoardSettings::from_stored(&text).map_err(|e| unreadable(&key, e)),
-            None => Ok(BoardSettings::defaults()),
-        }
+    pub(crate) fn cache(&self) -> &Cache {
+        &self.cache
     }
 
-    fn load_days_off(&self, storage: &mut dyn Storage, account_key: &str) -> Result<DaysOff> {
-        let key = days_off_key(account_key)?;
-        match store::read(storage, &key)? {
-            Some(text) => DaysOff::parse(&text, account_key).map_err(|e| unreadable(&key, e)),
-            None => Ok(DaysOff::empty(account_key)),
-        }
+    pub(crate) fn load_board(&self, storage: &mut dyn Storage, board_id: &str) -> Result<Arc<BoardSettings>> {
+        let key = board_ref(board_id)?.key();
+        Ok(docstore::load(storage, &self.cache, &key, BoardSettings::from_stored)?.unwrap_or_else(|| Arc::new(BoardSettings::defaults())))
+    }
+
+    pub(crate) fn load_days_off(&self, storage: &mut dyn Storage, account_key: &str) -> Result<Arc<DaysOff>> {
+        let key = days_off_ref(account_key)?.key();
+        Ok(docstore::load(storage, &self.cache, &key, |t| DaysOff::parse(t, account_key))?
+            .unwrap_or_else(|| Arc::new(DaysOff::empty(account_key))))
     }
 
     /// The board's settings document; a board never configured gets the defaults at revision 0.
@@ -83,16 +76,20 @@ impl Engine {
     /// Returns the stored document (revision + 1). A stale revision is a conflict and
     /// nothing is written.
     pub fn put_board_settings(&self, storage: &mut dyn Storage, board_id: &str, settings_json: &str) -> Result<String> {
-        let key = board_key(board_id)?;
+        let doc = board_ref(board_id)?;
         let mut new = BoardSettings::parse(settings_json)?;
-        let current = self.load_board(storage, board_id)?.doc.revision;
-        if new.doc.revision != current {
-            return Err(Error::Conflict { key, current_revision: current, given_revision: new.doc.revision });
-        }
-        new.doc.revision = current + 1;
-        let text = to_json(&new.doc)?;
-        store::write(storage, &key, &text, "settings")?;
-        Ok(text)
+        let expected = new.doc.revision;
+        docstore::save(
+            storage,
+            &self.cache,
+            doc,
+            expected,
+            |s, _| Ok(Some(self.load_board(s, board_id)?.doc.revision).filter(|r| *r > 0)),
+            |revision| {
+                new.doc.revision = revision;
+                to_json(&new.doc)
+            },
+        )
     }
 
     /// A person's days off (shared by every board); none stored gives an empty document.
@@ -102,16 +99,20 @@ impl Engine {
 
     /// Validates and stores a person's days off against the revision read.
     pub fn put_days_off(&self, storage: &mut dyn Storage, account_key: &str, days_off_json: &str) -> Result<String> {
-        let key = days_off_key(account_key)?;
+        let doc = days_off_ref(account_key)?;
         let mut new = DaysOff::parse(days_off_json, account_key)?;
-        let current = self.load_days_off(storage, account_key)?.doc.revision;
-        if new.doc.revision != current {
-            return Err(Error::Conflict { key, current_revision: current, given_revision: new.doc.revision });
-        }
-        new.doc.revision = current + 1;
-        let text = to_json(&new.doc)?;
-        store::write(storage, &key, &text, "daysOff")?;
-        Ok(text)
+        let expected = new.doc.revision;
+        docstore::save(
+            storage,
+            &self.cache,
+            doc,
+            expected,
+            |s, _| Ok(Some(self.load_days_off(s, account_key)?.doc.revision).filter(|r| *r > 0)),
+            |revision| {
+                new.doc.revision = revision;
+                to_json(&new.doc)
+            },
+        )
     }
 
     /// Computes the iteration report for the request's board (see `docs/json-api.md`).

@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod days_off;
+mod docstore;
 mod engine;
 mod error;
 pub mod json;

@@ -83,7 +83,9 @@ pub struct Totals {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleOut {
+    pub role_id: String,
     pub role: String,
+    pub colour: String,
     pub members: usize,
     #[serde(flatten)]
     pub totals: Totals,
@@ -93,6 +95,7 @@ pub struct RoleOut {
 #[serde(rename_all = "camelCase")]
 pub struct MemberOut {
     pub account_key: String,
+    pub role_id: String,
     pub role: String,
     pub daily_capacity: i64,
     pub allocation: f64,
@@ -197,7 +200,7 @@ fn member_day(member: &Member, settings: &BoardSettings, day: &TeamDay, off: Rat
 }
 
 /// Computes the report for `request` with the board's `settings` and members' days off.
-pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &HashMap<String, DaysOff>) -> Result<Report> {
+pub fn compute<D: std::ops::Deref<Target = DaysOff>>(request: &ReportRequest, settings: &BoardSettings, days_off: &HashMap<String, D>) -> Result<Report> {
     let start = Moment::parse(&request.iteration.start, "iteration.start")?;
     let end = Moment::parse(&request.iteration.end, "iteration.end")?;
     let reading: DateReading = read_dates(start, end, settings.time_zone)?;
@@ -221,7 +224,7 @@ pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &Has
         })
         .collect();
 
-    let counted = workload::counted(&request.items, settings.estimate_source, settings.subtask_policy);
+    let counted = workload::counted(&request.items, settings.estimate_source, settings.unit, settings.subtask_policy);
     let grouped = workload::by_assignee(&counted);
     let empty = DaysOff::empty("");
 
@@ -229,7 +232,7 @@ pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &Has
     let mut team_day_capacity = vec![0i64; team_days.len()];
     let mut members_out = Vec::with_capacity(settings.members.len());
     for member in &settings.members {
-        let off = days_off.get(&member.account_key).unwrap_or(&empty);
+        let off: &DaysOff = days_off.get(&member.account_key).map(|d| &**d).unwrap_or(&empty);
         let weekdays = member.working_weekdays.unwrap_or(settings.working_weekdays);
         let mut days = Vec::with_capacity(team_days.len());
         let (mut working_days, mut off_total, mut holiday_total) = (0u32, 0i64, 0i64);
@@ -262,6 +265,7 @@ pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &Has
         }
         members_out.push(MemberOut {
             account_key: member.account_key.clone(),
+            role_id: member.role_id.clone(),
             role: member.role.clone(),
             daily_capacity: member.daily,
             allocation: member.allocation.0 as f64 / 100.0,
@@ -274,24 +278,26 @@ pub fn compute(request: &ReportRequest, settings: &BoardSettings, days_off: &Has
         });
     }
 
-    // Roles in the order they first appear among the members.
-    let mut role_order: Vec<&str> = Vec::new();
-    let mut role_sums: HashMap<&str, (usize, i64, i64, i64)> = HashMap::new();
-    for m in &members_out {
-        let e = role_sums.entry(m.role.as_str()).or_insert_with(|| {
-            role_order.push(m.role.as_str());
-            (0, 0, 0, 0)
-        });
-        e.0 += 1;
-        e.1 += m.totals.capacity;
-        e.2 += m.totals.workload;
-        e.3 += m.totals.remaining_capacity.unwrap_or(0);
-    }
-    let roles = role_order
+    // Roles in the board's order; a role nobody holds has nothing to report.
+    let roles = settings
+        .doc
+        .roles
         .iter()
-        .map(|r| {
-            let (n, cap, load, rem) = role_sums[r];
-            RoleOut { role: r.to_string(), members: n, totals: totals(cap, load, as_of.map(|_| rem), settings) }
+        .filter_map(|role| {
+            let holders: Vec<&MemberOut> = members_out.iter().filter(|m| m.role_id == role.id).collect();
+            if holders.is_empty() {
+                return None;
+            }
+            let cap = holders.iter().map(|m| m.totals.capacity).sum();
+            let load = holders.iter().map(|m| m.totals.workload).sum();
+            let rem = holders.iter().filter_map(|m| m.totals.remaining_capacity).sum();
+            Some(RoleOut {
+                role_id: role.id.clone(),
+                role: role.name.clone(),
+                colour: role.colour.clone(),
+                members: holders.len(),
+                totals: totals(cap, load, as_of.map(|_| rem), settings),
+            })
         })
         .collect();
 

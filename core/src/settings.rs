@@ -12,7 +12,12 @@ use crate::error::{Error, Result};
 use crate::json;
 use crate::units::{to_base, Ratio, Unit};
 
-pub const SCHEMA: u32 = 1;
+/// Schema 2 gave roles ids and colours (renaming a role keeps its members); schema 1
+/// documents, whose members named their role, are migrated when read.
+pub const SCHEMA: u32 = 2;
+pub const MAX_ROLES: usize = 50;
+/// Colours given to roles created from a name, in order.
+const ROLE_PALETTE: [&str; 8] = ["#0052CC", "#00875A", "#FF8B00", "#6554C0", "#DE350B", "#00A3BF", "#5E6C84", "#FFAB00"];
 /// Longest account key (Jira's user key limit).
 pub const MAX_ACCOUNT_KEY_CHARS: usize = 255;
 pub const MAX_MEMBERS: usize = 500;
@@ -24,6 +29,9 @@ pub enum EstimateSource {
     Remaining,
     Original,
     StoryPoints,
+    /// A number field named by `customField`, in the board's unit; the caller sends its
+    /// value as each item's `customEstimate`.
+    Custom,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,13 +102,26 @@ pub struct SettingsDoc {
     pub revision: u64,
     pub unit: Unit,
     pub estimate_source: EstimateSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_field: Option<String>,
     pub subtask_policy: SubtaskPolicy,
     pub time_zone: String,
     pub working_weekdays: Vec<Day>,
     pub holidays: Vec<HolidayDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_calendar: Option<String>,
     pub focus_factor: f64,
     pub thresholds: ThresholdsDoc,
+    pub roles: Vec<RoleDoc>,
     pub members: Vec<MemberDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoleDoc {
+    pub id: String,
+    pub name: String,
+    pub colour: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +143,7 @@ pub struct ThresholdsDoc {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MemberDoc {
     pub account_key: String,
-    pub role: String,
+    pub role_id: String,
     pub daily_capacity: f64,
     pub allocation: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,15 +162,27 @@ struct SettingsInput {
     revision: Option<u64>,
     unit: Option<Unit>,
     estimate_source: Option<EstimateSource>,
+    custom_field: Option<String>,
     subtask_policy: Option<SubtaskPolicy>,
     time_zone: Option<String>,
     working_weekdays: Option<Vec<Day>>,
     #[serde(default)]
     holidays: Vec<HolidayInput>,
+    holiday_calendar: Option<String>,
     focus_factor: Option<f64>,
     thresholds: Option<ThresholdsInput>,
     #[serde(default)]
+    roles: Vec<RoleInput>,
+    #[serde(default)]
     members: Vec<MemberInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RoleInput {
+    id: String,
+    name: String,
+    colour: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,7 +204,11 @@ struct ThresholdsInput {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MemberInput {
     account_key: String,
-    role: String,
+    /// The role's id in `roles`.
+    role_id: Option<String>,
+    /// A role by name instead: the role of that name, created if there is none (and the
+    /// form schema 1 documents stored).
+    role: Option<String>,
     daily_capacity: f64,
     allocation: Option<f64>,
     working_weekdays: Option<Vec<Day>>,
@@ -185,6 +222,7 @@ pub struct BoardSettings {
     pub doc: SettingsDoc,
     pub unit: Unit,
     pub estimate_source: EstimateSource,
+    pub holiday_calendar: Option<String>,
     pub subtask_policy: SubtaskPolicy,
     pub time_zone: Tz,
     pub working_weekdays: Weekdays,
@@ -205,6 +243,8 @@ pub struct Holiday {
 #[derive(Debug, Clone)]
 pub struct Member {
     pub account_key: String,
+    pub role_id: String,
+    /// The role's name (for reports).
     pub role: String,
     /// Daily capacity in base units.
     pub daily: i64,
@@ -229,6 +269,57 @@ pub fn check_account_key(key: &str, field: &str) -> Result<()> {
     Ok(())
 }
 
+/// Role ids are short stable identifiers: letters, digits, `-` and `_`.
+fn check_role_id(id: &str, field: &str) -> Result<()> {
+    let ok = (1..=40).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::validation(field, format!("must be 1 to 40 characters of A-Z, a-z, 0-9, - and _, got {id:?}")))
+    }
+}
+
+fn check_colour(c: &str, field: &str) -> Result<()> {
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|x| x.is_ascii_hexdigit());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::validation(field, format!("must be a colour like #0052CC, got {c:?}")))
+    }
+}
+
+/// The id of the role named `name`, adding the role (with an id made from the name) when
+/// there is none.
+fn role_for_name(roles: &mut Vec<RoleDoc>, name: &str, field: &str) -> Result<String> {
+    if let Some(r) = roles.iter().find(|r| r.name == name) {
+        return Ok(r.id.clone());
+    }
+    if roles.len() >= MAX_ROLES {
+        return Err(Error::validation(field, format!("adding role {name:?} would exceed {MAX_ROLES} roles")));
+    }
+    let mut base: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    base.truncate(32);
+    if base.is_empty() {
+        base = "role".into();
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while roles.iter().any(|r| r.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    let colour = ROLE_PALETTE[roles.len() % ROLE_PALETTE.len()].to_string();
+    roles.push(RoleDoc { id: id.clone(), name: name.to_string(), colour });
+    Ok(id)
+}
+
 impl BoardSettings {
     /// The settings of a board nobody has configured yet.
     pub fn defaults() -> BoardSettings {
@@ -248,8 +339,8 @@ impl BoardSettings {
 
     fn validate(input: SettingsInput) -> Result<BoardSettings> {
         let schema = input.schema.unwrap_or(SCHEMA);
-        if schema != SCHEMA {
-            return Err(Error::validation("schema", format!("unsupported schema {schema}; this engine reads schema {SCHEMA}")));
+        if schema == 0 || schema > SCHEMA {
+            return Err(Error::validation("schema", format!("unsupported schema {schema}; this engine reads schemas 1 to {SCHEMA}")));
         }
         let unit = input.unit.unwrap_or(Unit::Hours);
         let estimate_source = input.estimate_source.unwrap_or(match unit {
@@ -257,7 +348,7 @@ impl BoardSettings {
             Unit::StoryPoints => EstimateSource::StoryPoints,
         });
         let points_source = estimate_source == EstimateSource::StoryPoints;
-        if points_source != (unit == Unit::StoryPoints) {
+        if estimate_source != EstimateSource::Custom && points_source != (unit == Unit::StoryPoints) {
             return Err(Error::validation(
                 "estimateSource",
                 format!(
@@ -266,6 +357,24 @@ impl BoardSettings {
                 ),
             ));
         }
+        let custom_field = match (estimate_source, input.custom_field) {
+            (EstimateSource::Custom, Some(f)) => {
+                json::text(&f, "customField", 1, 100)?;
+                Some(f)
+            }
+            (EstimateSource::Custom, None) => {
+                return Err(Error::validation("customField", "is required when estimateSource is custom (e.g. \"customfield_10010\")"))
+            }
+            (_, Some(_)) => return Err(Error::validation("customField", "is only used when estimateSource is custom")),
+            (_, None) => None,
+        };
+        let holiday_calendar = match input.holiday_calendar {
+            Some(id) => {
+                crate::json::text(&id, "holidayCalendar", 1, 60)?;
+                Some(id)
+            }
+            None => None,
+        };
         let subtask_policy = input.subtask_policy.unwrap_or(SubtaskPolicy::Subtasks);
         let tz_name = input.time_zone.unwrap_or_else(|| "UTC".to_string());
         let time_zone: Tz = tz_name
@@ -299,6 +408,30 @@ impl BoardSettings {
             return Err(Error::validation("thresholds.under", format!("must not exceed thresholds.over ({over_value}), got {under_value}")));
         }
 
+        if input.roles.len() > MAX_ROLES {
+            return Err(Error::validation("roles", format!("at most {MAX_ROLES} roles, got {}", input.roles.len())));
+        }
+        let mut roles: Vec<RoleDoc> = Vec::with_capacity(input.roles.len());
+        for (i, r) in input.roles.into_iter().enumerate() {
+            let f = format!("roles[{i}]");
+            check_role_id(&r.id, &format!("{f}.id"))?;
+            json::text(&r.name, &format!("{f}.name"), 1, 60)?;
+            if roles.iter().any(|o| o.id == r.id) {
+                return Err(Error::validation(format!("{f}.id"), format!("{:?} is used by another role", r.id)));
+            }
+            if roles.iter().any(|o| o.name == r.name) {
+                return Err(Error::validation(format!("{f}.name"), format!("{:?} is the name of another role", r.name)));
+            }
+            let colour = match r.colour {
+                Some(c) => {
+                    check_colour(&c, &format!("{f}.colour"))?;
+                    c
+                }
+                None => ROLE_PALETTE[i % ROLE_PALETTE.len()].to_string(),
+            };
+            roles.push(RoleDoc { id: r.id, name: r.name, colour });
+        }
+
         if input.members.len() > MAX_MEMBERS {
             return Err(Error::validation("members", format!("at most {MAX_MEMBERS} members, got {}", input.members.len())));
         }
@@ -311,7 +444,21 @@ impl BoardSettings {
             if !seen.insert(m.account_key.clone()) {
                 return Err(Error::validation(format!("{f}.accountKey"), format!("{:?} is already a member", m.account_key)));
             }
-            json::text(&m.role, &format!("{f}.role"), 1, 60)?;
+            let role_id = match (m.role_id, m.role) {
+                (Some(id), None) => {
+                    if !roles.iter().any(|r| r.id == id) {
+                        return Err(Error::validation(format!("{f}.roleId"), format!("{id:?} is not the id of a role in roles")));
+                    }
+                    id
+                }
+                (None, Some(name)) => {
+                    json::text(&name, &format!("{f}.role"), 1, 60)?;
+                    role_for_name(&mut roles, &name, &format!("{f}.role"))?
+                }
+                (Some(_), Some(_)) => return Err(Error::validation(format!("{f}.role"), "give roleId or role (a name), not both")),
+                (None, None) => return Err(Error::validation(format!("{f}.roleId"), "is required (or role, a role name)")),
+            };
+            let role_name = roles.iter().find(|r| r.id == role_id).map(|r| r.name.clone()).unwrap_or_default();
             let daily = to_base(m.daily_capacity, unit, &format!("{f}.dailyCapacity"), unit.max_daily())?;
             let allocation_value = m.allocation.unwrap_or(100.0);
             let allocation = Ratio::percent(allocation_value, &format!("{f}.allocation"), 100.0)?;
@@ -328,7 +475,8 @@ impl BoardSettings {
             }
             members.push(Member {
                 account_key: m.account_key.clone(),
-                role: m.role.clone(),
+                role_id: role_id.clone(),
+                role: role_name,
                 daily,
                 allocation,
                 working_weekdays: own_days,
@@ -337,7 +485,7 @@ impl BoardSettings {
             });
             member_docs.push(MemberDoc {
                 account_key: m.account_key,
-                role: m.role,
+                role_id,
                 daily_capacity: m.daily_capacity,
                 allocation: allocation_value,
                 working_weekdays: m.working_weekdays,
@@ -351,18 +499,22 @@ impl BoardSettings {
             revision: input.revision.unwrap_or(0),
             unit,
             estimate_source,
+            custom_field,
             subtask_policy,
             time_zone: tz_name,
             working_weekdays: weekday_list,
             holidays: holiday_docs,
+            holiday_calendar: holiday_calendar.clone(),
             focus_factor: focus_value,
             thresholds: ThresholdsDoc { under: under_value, over: over_value },
+            roles,
             members: member_docs,
         };
         Ok(BoardSettings {
             doc,
             unit,
             estimate_source,
+            holiday_calendar,
             subtask_policy,
             time_zone,
             working_weekdays,

@@ -52,6 +52,17 @@ pub trait Storage {
     fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError>;
     /// Removes `key`; removing an absent key is not an error.
     fn remove(&mut self, key: &str) -> std::result::Result<(), StorageError>;
+    /// Takes the lock `name` (a cluster-wide lock in Jira Data Center), waiting for it.
+    /// Hosts with a single writer may keep the default, which does nothing.
+    fn lock(&mut self, name: &str) -> std::result::Result<(), StorageError> {
+        let _ = name;
+        Ok(())
+    }
+    /// Releases the lock `name` taken by [`Storage::lock`].
+    fn unlock(&mut self, name: &str) -> std::result::Result<(), StorageError> {
+        let _ = name;
+        Ok(())
+    }
 }
 
 /// An in-memory [`Storage`] for tests, benchmarks and embedding hosts that keep nothing.

@@ -31,6 +31,9 @@ pub struct Item {
     pub original_seconds: Option<i64>,
     #[serde(default)]
     pub story_points: Option<f64>,
+    /// The value of the board's custom estimate field, in the board's unit.
+    #[serde(default)]
+    pub custom_estimate: Option<f64>,
     #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
@@ -43,11 +46,15 @@ impl Item {
     }
 
     /// The estimate the board reads, in seconds (hours boards) or hundredths (points).
-    fn raw_estimate(&self, source: EstimateSource) -> Option<i64> {
+    fn raw_estimate(&self, source: EstimateSource, unit: Unit) -> Option<i64> {
         match source {
             EstimateSource::Remaining => self.remaining_seconds,
             EstimateSource::Original => self.original_seconds,
             EstimateSource::StoryPoints => self.story_points.map(|p| (p * 100.0).round() as i64),
+            EstimateSource::Custom => self.custom_estimate.map(|v| match unit {
+                Unit::Hours => (v * 3600.0).round() as i64,
+                Unit::StoryPoints => (v * 100.0).round() as i64,
+            }),
         }
     }
 }
@@ -71,10 +78,12 @@ pub fn validate(items: &[Item]) -> Result<()> {
                 }
             }
         }
-        if let Some(p) = item.story_points {
-            check_finite(p, &f("storyPoints"))?;
-            if !(0.0..=100_000.0).contains(&p) {
-                return Err(Error::validation(f("storyPoints"), format!("must be between 0 and 100000, got {p}")));
+        for (name, v) in [("storyPoints", item.story_points), ("customEstimate", item.custom_estimate)] {
+            if let Some(p) = v {
+                check_finite(p, &f(name))?;
+                if !(0.0..=100_000.0).contains(&p) {
+                    return Err(Error::validation(f(name), format!("must be between 0 and 100000, got {p}")));
+                }
             }
         }
         if let Some(a) = &item.assignee {
@@ -94,12 +103,12 @@ pub struct Counted<'a> {
 }
 
 /// Applies the done filter and the sub-task policy.
-pub fn counted<'a>(items: &'a [Item], source: EstimateSource, policy: SubtaskPolicy) -> Vec<Counted<'a>> {
+pub fn counted<'a>(items: &'a [Item], source: EstimateSource, unit: Unit, policy: SubtaskPolicy) -> Vec<Counted<'a>> {
     // Parents whose work is tracked on their sub-tasks.
     let parents_with_estimated_subtasks: HashSet<&str> = if policy == SubtaskPolicy::Subtasks {
         items
             .iter()
-            .filter(|i| i.subtask && i.raw_estimate(source).is_some())
+            .filter(|i| i.subtask && i.raw_estimate(source, unit).is_some())
             .filter_map(|i| i.parent.as_deref())
             .collect()
     } else {
@@ -113,7 +122,7 @@ pub fn counted<'a>(items: &'a [Item], source: EstimateSource, policy: SubtaskPol
             SubtaskPolicy::Parents => !i.subtask,
             SubtaskPolicy::Subtasks => i.subtask || !parents_with_estimated_subtasks.contains(i.key.as_str()),
         })
-        .map(|i| Counted { item: i, estimate: i.raw_estimate(source) })
+        .map(|i| Counted { item: i, estimate: i.raw_estimate(source, unit) })
         .collect()
 }
 
@@ -160,6 +169,7 @@ mod tests {
             remaining_seconds: remaining,
             original_seconds: None,
             story_points: None,
+            custom_estimate: None,
             parent: parent.map(Into::into),
             subtask,
         }
@@ -178,16 +188,16 @@ mod tests {
             item("S2", Some("P2"), true, None),
         ];
         let s = EstimateSource::Remaining;
-        assert_eq!(keys(&counted(&items, s, SubtaskPolicy::Subtasks)), ["S1", "P2", "S2"]);
-        assert_eq!(keys(&counted(&items, s, SubtaskPolicy::Parents)), ["P1", "P2"]);
-        assert_eq!(keys(&counted(&items, s, SubtaskPolicy::All)), ["P1", "S1", "P2", "S2"]);
+        assert_eq!(keys(&counted(&items, s, Unit::Hours, SubtaskPolicy::Subtasks)), ["S1", "P2", "S2"]);
+        assert_eq!(keys(&counted(&items, s, Unit::Hours, SubtaskPolicy::Parents)), ["P1", "P2"]);
+        assert_eq!(keys(&counted(&items, s, Unit::Hours, SubtaskPolicy::All)), ["P1", "S1", "P2", "S2"]);
     }
 
     #[test]
     fn done_items_do_not_count() {
         let mut done = item("D", None, false, Some(60));
         done.status_category = Some(StatusCategory::Done);
-        assert!(counted(&[done], EstimateSource::Remaining, SubtaskPolicy::All).is_empty());
+        assert!(counted(&[done], EstimateSource::Remaining, Unit::Hours, SubtaskPolicy::All).is_empty());
     }
 
     #[test]

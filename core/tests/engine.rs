@@ -13,7 +13,7 @@ fn stored(storage: &mut MemoryStorage, key: &str) -> Option<String> {
 fn a_board_never_configured_reads_as_defaults_at_revision_zero() {
     let mut s = MemoryStorage::default();
     let doc = Engine::new().get_board_settings(&mut s, "1").unwrap();
-    assert!(doc.starts_with(r#"{"schema":1,"revision":0,"unit":"hours""#), "{doc}");
+    assert!(doc.starts_with(r#"{"schema":2,"revision":0,"unit":"hours""#), "{doc}");
     assert_eq!(s.entries().count(), 0, "reading must not write");
 }
 
@@ -144,4 +144,38 @@ fn a_corrupt_stored_document_is_reported_not_overwritten() {
     assert_eq!(err.code(), ErrorCode::Storage);
     assert!(engine.put_board_settings(&mut s, "1", BOARD).is_err());
     assert_eq!(stored(&mut s, "org.capacitytracker:board:1").as_deref(), Some("{not json"));
+}
+
+#[test]
+fn a_schema_1_document_is_migrated_when_read() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    // As the first release stored it: members named their role.
+    s.put(
+        "org.capacitytracker:board:1",
+        r#"{"schema":1,"revision":4,"unit":"hours","estimateSource":"remaining","subtaskPolicy":"subtasks","timeZone":"UTC","workingWeekdays":["MON","TUE","WED","THU","FRI"],"holidays":[],"focusFactor":100.0,"thresholds":{"under":80.0,"over":100.0},"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6.0,"allocation":100.0},{"accountKey":"bob","role":"Quality Assurance","dailyCapacity":6.0,"allocation":100.0}]}"#,
+    )
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&engine.get_board_settings(&mut s, "1").unwrap()).unwrap();
+    assert_eq!(doc["schema"], 2);
+    assert_eq!(doc["revision"], 4);
+    assert_eq!(doc["roles"][1]["id"], "quality-assurance");
+    assert_eq!(doc["roles"][1]["name"], "Quality Assurance");
+    assert_eq!(doc["members"][1]["roleId"], "quality-assurance");
+    // Writing it back stores schema 2.
+    engine.put_board_settings(&mut s, "1", &doc.to_string()).unwrap();
+    assert!(s.get("org.capacitytracker:board:1").unwrap().unwrap().starts_with(r#"{"schema":2,"revision":5"#));
+}
+
+#[test]
+fn renaming_a_role_keeps_its_members() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let stored = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    let renamed = stored.replace(r#""name":"Developer""#, r#""name":"Engineer""#);
+    engine.put_board_settings(&mut s, "1", &renamed).unwrap();
+    let report = engine
+        .iteration_report(&mut s, r#"{"boardId":"1","iteration":{"start":"2026-12-01","end":"2026-12-01"}}"#)
+        .unwrap();
+    assert!(report.contains(r#""roleId":"developer","role":"Engineer""#), "{report}");
 }

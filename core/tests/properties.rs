@@ -21,7 +21,7 @@ fn board(daily: f64, allocation: f64, focus: f64, holiday: Option<(u32, f64)>, w
     .unwrap()
 }
 
-fn capacity(settings: &BoardSettings, off: &HashMap<String, DaysOff>, first: NaiveDate, last: NaiveDate) -> (i64, Vec<i64>) {
+fn capacity(settings: &BoardSettings, off: &HashMap<String, Box<DaysOff>>, first: NaiveDate, last: NaiveDate) -> (i64, Vec<i64>) {
     let req = parse_request(&format!(r#"{{"boardId":"1","iteration":{{"start":"{first}","end":"{last}"}}}}"#)).unwrap();
     let r = compute(&req, settings, off).unwrap();
     (r.members[0].totals.capacity, r.members[0].days.clone())
@@ -54,7 +54,7 @@ proptest! {
             off_first, off_first + Duration::days(off_len)
         );
         let mut off = HashMap::new();
-        off.insert("m".to_string(), DaysOff::parse(&off_doc, "m").unwrap());
+        off.insert("m".to_string(), Box::new(DaysOff::parse(&off_doc, "m").unwrap()));
 
         let (total, days) = capacity(&settings, &off, first, last);
         let nominal = settings.members[0].daily;
