@@ -9,7 +9,9 @@ use crate::docstore::{self, to_json, Cache, DocRef};
 use crate::error::{Error, Result};
 use crate::report;
 use crate::settings::{check_account_key, BoardSettings};
+use crate::overrides::check_iteration_id;
 use crate::store::Storage;
+use crate::team;
 
 /// Longest board id: ids are Jira board ids or names of the host's choosing.
 pub const MAX_BOARD_ID_CHARS: usize = 40;
@@ -115,14 +117,42 @@ impl Engine {
         )
     }
 
-    /// Computes the iteration report for the request's board (see `docs/json-api.md`).
+    /// Computes the iteration report for the request's board (see `docs/json-api.md`):
+    /// the board's team with the iteration's overrides, the shared holiday calendar, and
+    /// each member's days off.
     pub fn iteration_report(&self, storage: &mut dyn Storage, request_json: &str) -> Result<String> {
         let request = report::parse_request(request_json)?;
-        let settings = self.load_board(storage, &request.board_id)?;
+        let board = self.load_board(storage, &request.board_id)?;
+        let mut context = report::Context::default();
+        let iteration_id = request.iteration.id.as_deref().filter(|id| check_iteration_id(id, "").is_ok());
+        let mut settings: Arc<BoardSettings> = board.clone();
+        if let Some(id) = iteration_id {
+            let overrides = self.load_iteration(storage, &request.board_id, id)?;
+            if !overrides.members.is_empty() {
+                let (effective, touched, warnings) = team::apply(&board, &overrides);
+                settings = Arc::new(effective);
+                context.touched = touched;
+                context.warnings = warnings;
+            }
+        }
+        let calendar = match &settings.holiday_calendar {
+            Some(id) => {
+                let found = self.load_calendar(storage, id)?;
+                if found.is_none() {
+                    context.warnings.push(report::Warning {
+                        code: "holidayCalendarMissing",
+                        message: format!("the board uses holiday calendar {id:?}, which no longer exists; its holidays are not counted"),
+                    });
+                }
+                found
+            }
+            None => None,
+        };
+        context.calendar = calendar.as_deref();
         let mut days_off = HashMap::with_capacity(settings.members.len());
         for m in &settings.members {
             days_off.insert(m.account_key.clone(), self.load_days_off(storage, &m.account_key)?);
         }
-        report::to_json(&report::compute(&request, &settings, &days_off)?)
+        report::to_json(&report::compute_with(&request, &settings, &days_off, context)?)
     }
 }

@@ -8,14 +8,21 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod calendars;
 pub mod days_off;
+pub mod overrides;
+pub mod permissions;
+pub mod report_defs;
+pub mod templates;
 mod docstore;
 mod engine;
 mod error;
 pub mod json;
 pub mod report;
 pub mod settings;
+mod shared_docs;
 mod store;
+mod team;
 pub mod units;
 pub mod workload;
 

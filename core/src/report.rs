@@ -106,6 +106,9 @@ pub struct MemberOut {
     pub holidays: f64,
     pub items: Vec<String>,
     pub days: Vec<i64>,
+    /// `added` or `changed` when this iteration's team overrides touched the member.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iteration_change: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -200,18 +203,42 @@ fn member_day(member: &Member, settings: &BoardSettings, day: &TeamDay, off: Rat
 }
 
 /// Computes the report for `request` with the board's `settings` and members' days off.
+/// What the engine found around the board for this report: the iteration's team changes
+/// and the shared holiday calendar.
+#[derive(Default)]
+pub struct Context<'a> {
+    pub touched: crate::team::Touched,
+    pub warnings: Vec<Warning>,
+    pub calendar: Option<&'a crate::calendars::Calendar>,
+}
+
 pub fn compute<D: std::ops::Deref<Target = DaysOff>>(request: &ReportRequest, settings: &BoardSettings, days_off: &HashMap<String, D>) -> Result<Report> {
+    compute_with(request, settings, days_off, Context::default())
+}
+
+/// Computes the report for `settings` as the iteration's team (overrides already applied).
+pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
+    request: &ReportRequest,
+    settings: &BoardSettings,
+    days_off: &HashMap<String, D>,
+    context: Context,
+) -> Result<Report> {
     let start = Moment::parse(&request.iteration.start, "iteration.start")?;
     let end = Moment::parse(&request.iteration.end, "iteration.end")?;
     let reading: DateReading = read_dates(start, end, settings.time_zone)?;
     let as_of = request.iteration.as_of.as_deref().map(|d| json::date(d, "iteration.asOf")).transpose()?;
     let unit = settings.unit;
 
+    let calendar_days = context.calendar.map(|c| c.days_between(reading.first, reading.last)).unwrap_or_default();
     let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<&str>)> = BTreeMap::new();
-    for h in &settings.holidays {
-        let e = holidays.entry(h.date).or_insert((Ratio::ZERO, vec![]));
-        e.0 = e.0.saturating_add_one(h.fraction);
-        e.1.push(&h.name);
+    let board_days = settings.holidays.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
+    let shared_days = calendar_days.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
+    for (date, fraction, name) in board_days.chain(shared_days) {
+        let e = holidays.entry(date).or_insert((Ratio::ZERO, vec![]));
+        e.0 = e.0.saturating_add_one(fraction);
+        if !e.1.contains(&name) {
+            e.1.push(name);
+        }
     }
     let team_days: Vec<TeamDay> = reading
         .dates()
@@ -228,7 +255,7 @@ pub fn compute<D: std::ops::Deref<Target = DaysOff>>(request: &ReportRequest, se
     let grouped = workload::by_assignee(&counted);
     let empty = DaysOff::empty("");
 
-    let mut warnings = Vec::new();
+    let mut warnings = context.warnings;
     let mut team_day_capacity = vec![0i64; team_days.len()];
     let mut members_out = Vec::with_capacity(settings.members.len());
     for member in &settings.members {
@@ -275,6 +302,7 @@ pub fn compute<D: std::ops::Deref<Target = DaysOff>>(request: &ReportRequest, se
             holidays: holiday_total as f64 / RATIO_ONE as f64,
             items: tally.keys,
             days,
+            iteration_change: context.touched.get(&member.account_key).copied(),
         });
     }
 
