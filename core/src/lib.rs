@@ -7,11 +7,13 @@
 //! JSON documents described in `docs/json-api.md`.
 #![forbid(unsafe_code)]
 
+mod backup;
 pub mod calendar;
 pub mod calendars;
 pub mod days_off;
 pub mod overrides;
 pub mod permissions;
+mod privacy;
 pub mod report_defs;
 pub mod templates;
 mod docstore;
