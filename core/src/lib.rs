@@ -20,6 +20,7 @@ mod docstore;
 mod engine;
 mod error;
 pub mod json;
+mod multi;
 pub mod report;
 pub mod settings;
 mod shared_docs;

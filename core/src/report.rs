@@ -156,7 +156,7 @@ pub fn parse_request(text: &str) -> Result<ReportRequest> {
     Ok(request)
 }
 
-fn status(workload: i64, capacity: i64, settings: &BoardSettings) -> &'static str {
+pub(crate) fn status(workload: i64, capacity: i64, settings: &BoardSettings) -> &'static str {
     if capacity <= 0 {
         return "noCapacity";
     }
@@ -185,15 +185,42 @@ fn totals(capacity: i64, workload: i64, remaining: Option<i64>, settings: &Board
 }
 
 /// Everything about one day that does not depend on the member.
-struct TeamDay {
-    date: NaiveDate,
-    holiday_fraction: Ratio,
-    holiday_name: Option<String>,
+pub(crate) struct TeamDay {
+    pub date: NaiveDate,
+    pub holiday_fraction: Ratio,
+    pub holiday_name: Option<String>,
+}
+
+/// The board's days from `first` to `last` with their holidays (the board's own and the
+/// shared calendar's; fractions on one date add up to at most a whole day).
+pub(crate) fn team_days(settings: &BoardSettings, calendar: Option<&crate::calendars::Calendar>, first: NaiveDate, last: NaiveDate) -> Vec<TeamDay> {
+    let calendar_days = calendar.map(|c| c.days_between(first, last)).unwrap_or_default();
+    let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<&str>)> = BTreeMap::new();
+    let board_days = settings.holidays.iter().filter(|h| h.date >= first && h.date <= last).map(|h| (h.date, h.fraction, h.name.as_str()));
+    let shared_days = calendar_days.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
+    for (date, fraction, name) in board_days.chain(shared_days) {
+        let e = holidays.entry(date).or_insert((Ratio::ZERO, vec![]));
+        e.0 = e.0.saturating_add_one(fraction);
+        if !e.1.contains(&name) {
+            e.1.push(name);
+        }
+    }
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|date| {
+            let (holiday_fraction, holiday_name) = match holidays.get(&date) {
+                Some((f, names)) => (*f, Some(names.join(", "))),
+                None => (Ratio::ZERO, None),
+            };
+            TeamDay { date, holiday_fraction, holiday_name }
+        })
+        .collect()
 }
 
 /// Member day capacity = daily × allocation × focus × (1 − min(1, holiday + day off)) on the
 /// member's working weekdays while active, else 0; rounded once per day.
-fn member_day(member: &Member, settings: &BoardSettings, day: &TeamDay, off: Ratio) -> i64 {
+pub(crate) fn member_day(member: &Member, settings: &BoardSettings, day: &TeamDay, off: Ratio) -> i64 {
     let weekdays = member.working_weekdays.unwrap_or(settings.working_weekdays);
     if !weekdays.contains(day.date.weekday()) || !member.is_active(day.date) {
         return 0;
@@ -229,27 +256,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     let as_of = request.iteration.as_of.as_deref().map(|d| json::date(d, "iteration.asOf")).transpose()?;
     let unit = settings.unit;
 
-    let calendar_days = context.calendar.map(|c| c.days_between(reading.first, reading.last)).unwrap_or_default();
-    let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<&str>)> = BTreeMap::new();
-    let board_days = settings.holidays.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
-    let shared_days = calendar_days.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
-    for (date, fraction, name) in board_days.chain(shared_days) {
-        let e = holidays.entry(date).or_insert((Ratio::ZERO, vec![]));
-        e.0 = e.0.saturating_add_one(fraction);
-        if !e.1.contains(&name) {
-            e.1.push(name);
-        }
-    }
-    let team_days: Vec<TeamDay> = reading
-        .dates()
-        .map(|date| {
-            let (holiday_fraction, holiday_name) = match holidays.get(&date) {
-                Some((f, names)) => (*f, Some(names.join(", "))),
-                None => (Ratio::ZERO, None),
-            };
-            TeamDay { date, holiday_fraction, holiday_name }
-        })
-        .collect();
+    let team_days = team_days(settings, context.calendar, reading.first, reading.last);
 
     let counted = workload::counted(&request.items, settings.estimate_source, settings.unit, settings.subtask_policy);
     let grouped = workload::by_assignee(&counted);

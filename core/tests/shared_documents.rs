@@ -206,3 +206,51 @@ fn access_checks_follow_the_permissions_document() {
     assert_eq!(e.field(), Some("action"));
     let _ = s.get("x");
 }
+
+#[test]
+fn the_multi_project_report_buckets_people_across_boards_and_flags_over_allocation() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    engine
+        .put_board_settings(&mut s, "A", r#"{"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6,"allocation":50},{"accountKey":"bob","role":"QA","dailyCapacity":8}]}"#)
+        .unwrap();
+    engine
+        .put_board_settings(&mut s, "B", r#"{"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6,"allocation":60,"activeFrom":"2026-03-09"}]}"#)
+        .unwrap();
+    engine.put_days_off(&mut s, "bob", r#"{"ranges":[{"start":"2026-03-03","end":"2026-03-03"}]}"#).unwrap();
+    let request = json!({
+        "definition": {"name":"March","boardIds":["A","B"],"period":{"start":"2026-03-02","end":"2026-03-15"},"bucket":"week","grouping":"person"},
+        "boards": [{"boardId":"A","iterations":[{"id":"1","start":"2026-03-02","end":"2026-03-13","items":[
+            {"key":"A-1","assignee":"alice","statusCategory":"new","remainingSeconds":36000},
+            {"key":"A-2","assignee":"bob","statusCategory":"new","remainingSeconds":3600}]}]}]
+    });
+    let r = v(&engine.multi_project_report(&mut s, &request.to_string()).unwrap());
+    assert_eq!(r["buckets"].as_array().unwrap().len(), 2);
+    // alice: A gives 180 min/day × 5 days a week; B 216 min/day from the second week.
+    let alice = &r["rows"][0];
+    assert_eq!(alice["key"], "alice");
+    assert_eq!(alice["cells"][0]["capacity"], 900);
+    assert_eq!(alice["cells"][1]["capacity"], 900 + 1080);
+    // 600 minutes of A's work spread evenly over A's ten capacity days.
+    assert_eq!(alice["cells"][0]["workload"], 300);
+    assert_eq!(alice["cells"][1]["workload"], 300);
+    // bob: a day off in week one; 60 minutes spread over his 9 working days (largest remainders first).
+    let bob = &r["rows"][1];
+    assert_eq!(bob["cells"][0]["capacity"], 4 * 480);
+    assert_eq!(bob["total"]["workload"], 60);
+    // alice is at 110 % in week two only, on both boards.
+    assert_eq!(r["overAllocations"], json!([{"accountKey":"alice","bucket":"2026-W11","allocation":110.0,"boards":["A","B"]}]));
+    assert_eq!(r["warnings"][0]["code"], "overAllocated");
+    // By board.
+    let mut by_board = request.clone();
+    by_board["definition"]["grouping"] = json!("board");
+    let r = v(&engine.multi_project_report(&mut s, &by_board.to_string()).unwrap());
+    assert_eq!(r["rows"][1]["key"], "B");
+    assert_eq!(r["rows"][1]["total"]["capacity"], 1080);
+    // Mixed units are refused, naming the board.
+    engine.put_board_settings(&mut s, "P", r#"{"unit":"storyPoints"}"#).unwrap();
+    let mut mixed = request.clone();
+    mixed["definition"]["boardIds"] = json!(["A", "P"]);
+    let e = engine.multi_project_report(&mut s, &mixed.to_string()).unwrap_err();
+    assert_eq!(e.field(), Some("boards[1]"));
+}
