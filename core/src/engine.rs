@@ -153,6 +153,6 @@ impl Engine {
         for m in &settings.members {
             days_off.insert(m.account_key.clone(), self.load_days_off(storage, &m.account_key)?);
         }
-        report::to_json(&report::compute_with(&request, &settings, &days_off, context)?)
+        report::to_json(&report::compute_with(&request, &settings, &days_off, context, &crate::workload::WorkSet::from_items(&request.items))?)
     }
 }

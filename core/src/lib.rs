@@ -9,6 +9,7 @@
 
 mod backup;
 pub mod calendar;
+mod capacity_index;
 pub mod calendars;
 pub mod days_off;
 pub mod overrides;
@@ -20,7 +21,7 @@ mod docstore;
 mod engine;
 mod error;
 pub mod json;
-mod multi;
+pub mod multi;
 pub mod report;
 pub mod settings;
 mod shared_docs;

@@ -12,12 +12,13 @@ use crate::calendar::{read_dates, Moment};
 use crate::days_off::DaysOff;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::report::{member_day, status, team_days};
+use crate::capacity_index::{BoardDays, MemberCapacity};
+use crate::report::{status, team_days};
 use crate::report_defs::{Bucket, Grouping, ReportDefDoc};
 use crate::settings::BoardSettings;
 use crate::store::Storage;
 use crate::units::{utilisation, Unit, RATIO_ONE};
-use crate::workload::{self, Item, Tally};
+use crate::workload::{self, to_base_units, Item, WorkItem, WorkSet};
 
 pub const SCHEMA: u32 = 1;
 
@@ -165,6 +166,80 @@ fn cell(capacity: i64, workload: i64, thresholds: &BoardSettings) -> Cell {
 /// (capacity, workload) per bucket.
 type Sums = Vec<(i64, i64)>;
 
+/// Where a work item sits in a multi-project request: which board, which of its iterations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub board: u32,
+    pub iteration: u32,
+}
+
+/// Everything a multi-project report needs beyond the stored settings: the request (its
+/// boards and iterations, without items) and the work, placed.
+pub struct MultiWork<'a> {
+    pub set: WorkSet<'a>,
+    pub placements: Vec<Placement>,
+}
+
+impl<'a> MultiWork<'a> {
+    /// The JSON request's items as one work set: people shared across boards, parents
+    /// resolved within each iteration.
+    pub fn from_request(request: &'a MultiRequest) -> MultiWork<'a> {
+        let mut set = WorkSet::default();
+        let mut placements = Vec::new();
+        let mut person_of: HashMap<&str, u32> = HashMap::new();
+        for (b, board) in request.boards.iter().enumerate() {
+            for (i, it) in board.iterations.iter().enumerate() {
+                let part = WorkSet::from_items(&it.items);
+                let offset = set.items.len() as u32;
+                let people: Vec<u32> = part
+                    .people
+                    .iter()
+                    .map(|p| {
+                        *person_of.entry(p).or_insert_with(|| {
+                            set.people.push(p);
+                            (set.people.len() - 1) as u32
+                        })
+                    })
+                    .collect();
+                for item in part.items {
+                    set.items.push(WorkItem {
+                        assignee: item.assignee.map(|a| people[a as usize]),
+                        parent: item.parent.map(|p| p + offset),
+                        ..item
+                    });
+                    placements.push(Placement { board: b as u32, iteration: i as u32 });
+                }
+            }
+        }
+        MultiWork { set, placements }
+    }
+
+    /// Checks a bulk caller's work against the request's boards and iterations.
+    pub fn validate(&self, request: &MultiRequest) -> Result<()> {
+        self.set.validate()?;
+        if self.placements.len() != self.set.items.len() {
+            return Err(Error::invalid_argument("one placement is needed per item"));
+        }
+        for (i, p) in self.placements.iter().enumerate() {
+            let Some(board) = request.boards.get(p.board as usize) else {
+                return Err(Error::validation(format!("items[{i}].board"), format!("board index {} is outside the {} boards of the request", p.board, request.boards.len())));
+            };
+            if p.iteration as usize >= board.iterations.len() {
+                return Err(Error::validation(
+                    format!("items[{i}].iteration"),
+                    format!("iteration index {} is outside the {} iterations of board {}", p.iteration, board.iterations.len(), board.board_id),
+                ));
+            }
+            if let Some(parent) = self.set.items[i].parent {
+                if self.placements[parent as usize] != *p {
+                    return Err(Error::validation(format!("items[{i}].parent"), "a parent must be in the same board and iteration"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Engine {
     /// Computes a multi-project report (see `docs/json-api.md`).
     pub fn multi_project_report(&self, storage: &mut dyn Storage, request_json: &str) -> Result<String> {
@@ -174,17 +249,24 @@ impl Engine {
                 workload::validate(&it.items).map_err(|e| prefix(e, &format!("boards[{b}].iterations[{i}].")))?;
             }
         }
-        let definition: Arc<ReportDefDoc> = match (&request.report_id, request.definition) {
+        let work = MultiWork::from_request(&request);
+        crate::docstore::to_json(&self.multi_project_report_work(storage, &request, &work)?)
+    }
+
+    /// The multi-project report over work given apart from the request (the bulk path:
+    /// the request's iterations carry no items; `work` places each item in one).
+    pub fn multi_project_report_work(&self, storage: &mut dyn Storage, request: &MultiRequest, work: &MultiWork) -> Result<MultiReport> {
+        let definition: Arc<ReportDefDoc> = match (&request.report_id, &request.definition) {
             (Some(id), None) => self.load_report_definition(storage, id)?.ok_or_else(|| Error::validation("reportId", format!("there is no report {id:?}")))?,
             (None, Some(d)) => {
                 d.validate().map_err(|e| prefix(e, "definition."))?;
-                Arc::new(d)
+                Arc::new(d.clone())
             }
             _ => return Err(Error::validation("reportId", "give reportId or definition, not both")),
         };
         let first = NaiveDate::parse_from_str(&definition.period.start, "%Y-%m-%d").expect("validated");
         let last = NaiveDate::parse_from_str(&definition.period.end, "%Y-%m-%d").expect("validated");
-        let (bucket_of, buckets) = bucketise(first, last, definition.bucket);
+        let (_, buckets) = bucketise(first, last, definition.bucket);
         let nb = buckets.len();
         let thresholds = BoardSettings::defaults();
 
@@ -194,16 +276,20 @@ impl Engine {
                 board_ids.push(b.board_id.clone());
             }
         }
-        let work: HashMap<&str, &BoardWork> = request.boards.iter().map(|b| (b.board_id.as_str(), b)).collect();
+        let request_board: HashMap<&str, usize> = request.boards.iter().enumerate().map(|(i, b)| (b.board_id.as_str(), i)).collect();
+        // Items by request board, in one pass (a counting sort).
+        let mut by_board: Vec<Vec<u32>> = vec![Vec::new(); request.boards.len()];
+        for (i, p) in work.placements.iter().enumerate() {
+            by_board[p.board as usize].push(i as u32);
+        }
+        let person_index: HashMap<&str, u32> = work.set.people.iter().enumerate().map(|(i, p)| (*p, i as u32)).collect();
 
         let mut warnings = Vec::new();
         let mut unit: Option<Unit> = None;
         let mut days_off: HashMap<String, Arc<DaysOff>> = HashMap::new();
-        // Per person, per role, per board: sums per bucket.
         let mut by_person: BTreeMap<String, Sums> = BTreeMap::new();
         let mut by_role: BTreeMap<String, Sums> = BTreeMap::new();
-        let mut by_board: Vec<(String, Sums)> = Vec::new();
-        // Per person: (board, allocation, active from, active to) to find over-allocation.
+        let mut board_rows: Vec<(String, Sums)> = Vec::new();
         let mut allocations: BTreeMap<String, Vec<(String, i64, NaiveDate, NaiveDate)>> = BTreeMap::new();
 
         for (bi, board_id) in board_ids.iter().enumerate() {
@@ -225,49 +311,74 @@ impl Engine {
                 Some(id) => self.load_calendar(storage, id)?,
                 None => None,
             };
-            let days = team_days(&settings, calendar.as_deref(), first, last);
-            let mut board_sums: Sums = vec![(0, 0); nb];
-
-            // Workload per member per period day, spread over each iteration's capacity days.
-            let mut member_work: HashMap<&str, Vec<i64>> = HashMap::new();
-            if let Some(bw) = work.get(board_id.as_str()) {
-                for (ii, it) in bw.iterations.iter().enumerate() {
-                    let field = format!("boards[{bi}].iterations[{ii}]");
+            let rb = request_board.get(board_id.as_str()).copied();
+            // The board's iterations, read in its time zone.
+            let mut iterations: Vec<(i64, i64)> = Vec::new();
+            let (mut range_first, mut range_last) = (first, last);
+            if let Some(rb) = rb {
+                for (ii, it) in request.boards[rb].iterations.iter().enumerate() {
+                    let field = format!("boards[{rb}].iterations[{ii}]");
                     let start = Moment::parse(&it.start, &format!("{field}.start"))?;
                     let end = Moment::parse(&it.end, &format!("{field}.end"))?;
                     let reading = read_dates(start, end, settings.time_zone).map_err(|e| Error::validation(format!("{field}.end"), e.to_string()))?;
-                    let it_days = team_days(&settings, calendar.as_deref(), reading.first, reading.last);
-                    let counted = workload::counted(&it.items, settings.estimate_source, settings.unit, settings.subtask_policy);
-                    let grouped = workload::by_assignee(&counted);
-                    for member in &settings.members {
-                        let Some(items) = grouped.get(&Some(member.account_key.as_str())) else { continue };
-                        let mut tally = Tally::default();
-                        for c in items {
-                            tally.add(c);
-                        }
-                        let total = tally.total(settings.unit);
-                        let off = days_off_for(self, storage, &mut days_off, &member.account_key)?;
-                        let weights: Vec<i64> = it_days.iter().map(|d| member_day(member, &settings, d, off.fraction(d.date))).collect();
-                        let parts = spread(total, &weights);
-                        let slot = member_work.entry(member.account_key.as_str()).or_insert_with(|| vec![0; days.len()]);
-                        for (d, part) in it_days.iter().zip(parts) {
-                            if d.date >= first && d.date <= last {
-                                slot[(d.date - first).num_days() as usize] += part;
-                            }
-                        }
+                    range_first = range_first.min(reading.first);
+                    range_last = range_last.max(reading.last);
+                    iterations.push(((reading.first - first).num_days(), (reading.last - first).num_days()));
+                }
+            }
+            let mut days = BoardDays::new(team_days(&settings, calendar.as_deref(), range_first, range_last));
+            let shift = (first - range_first).num_days();
+            let at = |period_index: i64| period_index + shift;
+            let bucket_ranges: Vec<(i64, i64)> = buckets.iter().map(|b| ((b.start - first).num_days(), (b.end - first).num_days())).collect();
+
+            // Raw workload per (iteration, member).
+            let members = &settings.members;
+            let member_people: Vec<Option<u32>> = members.iter().map(|m| person_index.get(m.account_key.as_str()).copied()).collect();
+            let mut raw = vec![0i64; iterations.len() * members.len()];
+            if let Some(rb) = rb {
+                let items = &by_board[rb];
+                let slot: HashMap<u32, usize> = member_people.iter().enumerate().filter_map(|(m, p)| p.map(|p| (p, m))).collect();
+                let counted = work.set.counted_subset(items, settings.estimate_source, settings.unit, settings.subtask_policy);
+                for (k, &i) in items.iter().enumerate() {
+                    let (Some(Some(estimate)), Some(person)) = (counted[k], work.set.items[i as usize].assignee) else { continue };
+                    if let Some(m) = slot.get(&person) {
+                        raw[work.placements[i as usize].iteration as usize * members.len() + m] += estimate;
                     }
                 }
             }
 
-            for member in &settings.members {
+            let mut board_sums: Sums = vec![(0, 0); nb];
+            for (m, member) in members.iter().enumerate() {
                 let off = days_off_for(self, storage, &mut days_off, &member.account_key)?;
-                let mut sums: Sums = vec![(0, 0); nb];
-                let work = member_work.get(member.account_key.as_str());
-                for (i, d) in days.iter().enumerate() {
-                    let b = bucket_of[i];
-                    sums[b].0 += member_day(member, &settings, d, off.fraction(d.date));
-                    if let Some(w) = work {
-                        sums[b].1 += w[i];
+                let cap = MemberCapacity::new(&mut days, member, &settings, &off);
+                let mut sums: Sums = bucket_ranges.iter().map(|(a, b)| (cap.between(&days, at(*a), at(*b)), 0)).collect();
+                for (it, (a, b)) in iterations.iter().enumerate() {
+                    let total = to_base_units(raw[it * members.len() + m], settings.unit);
+                    if total == 0 {
+                        continue;
+                    }
+                    // Parts: the iteration's days before the period, in each bucket, after it.
+                    let mut parts: Vec<(Option<usize>, i64, i64)> = Vec::new();
+                    if *a < 0 {
+                        parts.push((None, *a, (*b).min(-1)));
+                    }
+                    for (bk, (ba, bb)) in bucket_ranges.iter().enumerate() {
+                        let (x, y) = ((*a).max(*ba), (*b).min(*bb));
+                        if x <= y {
+                            parts.push((Some(bk), x, y));
+                        }
+                    }
+                    let period_last = (last - first).num_days();
+                    if *b > period_last {
+                        parts.push((None, (*a).max(period_last + 1), *b));
+                    }
+                    let weights: Vec<i64> = parts.iter().map(|(_, x, y)| cap.between(&days, at(*x), at(*y))).collect();
+                    // No capacity at all: spread by days instead.
+                    let weights = if weights.iter().all(|w| *w == 0) { parts.iter().map(|(_, x, y)| y - x + 1).collect() } else { weights };
+                    for ((bk, _, _), share) in parts.iter().zip(spread(total, &weights)) {
+                        if let Some(bk) = bk {
+                            sums[*bk].1 += share;
+                        }
                     }
                 }
                 for (target, key) in [(&mut by_person, &member.account_key), (&mut by_role, &member.role)] {
@@ -287,7 +398,7 @@ impl Engine {
                     allocations.entry(member.account_key.clone()).or_default().push((board_id.clone(), member.allocation.0, from, to));
                 }
             }
-            by_board.push((board_id.clone(), board_sums));
+            board_rows.push((board_id.clone(), board_sums));
         }
 
         let over_allocations = over_allocations(&allocations, &buckets);
@@ -308,7 +419,7 @@ impl Engine {
                 .collect()
         };
         let mut totals: Sums = vec![(0, 0); nb];
-        for (_, s) in &by_board {
+        for (_, s) in &board_rows {
             for (t, x) in totals.iter_mut().zip(s) {
                 t.0 += x.0;
                 t.1 += x.1;
@@ -317,10 +428,10 @@ impl Engine {
         let rows = match definition.grouping {
             Grouping::Person => rows_of(by_person.into_iter().collect()),
             Grouping::Role => rows_of(by_role.into_iter().collect()),
-            Grouping::Board => rows_of(by_board),
+            Grouping::Board => rows_of(board_rows),
         };
         let unit = unit.unwrap_or(Unit::Hours);
-        crate::docstore::to_json(&MultiReport {
+        Ok(MultiReport {
             schema: SCHEMA,
             name: definition.name.clone(),
             unit,

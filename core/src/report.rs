@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::json;
 use crate::settings::{BoardSettings, Member};
 use crate::units::{scale, utilisation, Ratio, Unit, RATIO_ONE};
-use crate::workload::{self, Item, Tally};
+use crate::workload::{self, to_base_units, Item, Tallies, WorkSet};
 
 pub const SCHEMA: u32 = 1;
 
@@ -240,15 +240,17 @@ pub struct Context<'a> {
 }
 
 pub fn compute<D: std::ops::Deref<Target = DaysOff>>(request: &ReportRequest, settings: &BoardSettings, days_off: &HashMap<String, D>) -> Result<Report> {
-    compute_with(request, settings, days_off, Context::default())
+    compute_with(request, settings, days_off, Context::default(), &WorkSet::from_items(&request.items))
 }
 
-/// Computes the report for `settings` as the iteration's team (overrides already applied).
+/// Computes the report for `settings` as the iteration's team (overrides already applied)
+/// over the work set `work` (the request's items, or a bulk caller's).
 pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     request: &ReportRequest,
     settings: &BoardSettings,
     days_off: &HashMap<String, D>,
     context: Context,
+    work: &WorkSet,
 ) -> Result<Report> {
     let start = Moment::parse(&request.iteration.start, "iteration.start")?;
     let end = Moment::parse(&request.iteration.end, "iteration.end")?;
@@ -258,8 +260,10 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
 
     let team_days = team_days(settings, context.calendar, reading.first, reading.last);
 
-    let counted = workload::counted(&request.items, settings.estimate_source, settings.unit, settings.subtask_policy);
-    let grouped = workload::by_assignee(&counted);
+    let counted = work.counted(settings.estimate_source, settings.unit, settings.subtask_policy);
+    let tallies = Tallies::of(work, &counted);
+    let person: HashMap<&str, usize> = work.people.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let keys = |indices: &[u32]| -> Vec<String> { indices.iter().map(|i| work.items[*i as usize].key.to_string()).collect() };
     let empty = DaysOff::empty("");
 
     let mut warnings = context.warnings;
@@ -286,11 +290,8 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             days.push(c);
         }
         let capacity: i64 = days.iter().sum();
-        let mut tally = Tally::default();
-        for c in grouped.get(&Some(member.account_key.as_str())).into_iter().flatten() {
-            tally.add(c);
-        }
-        let load = tally.total(unit);
+        let slot = person.get(member.account_key.as_str()).copied();
+        let load = slot.map_or(0, |p| to_base_units(tallies.raw[p], unit));
         if load > 0 && capacity == 0 {
             warnings.push(Warning {
                 code: "workWithoutCapacity",
@@ -307,7 +308,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             working_days,
             days_off: off_total as f64 / RATIO_ONE as f64,
             holidays: holiday_total as f64 / RATIO_ONE as f64,
-            items: tally.keys,
+            items: slot.map_or_else(Vec::new, |p| keys(&tallies.items[p])),
             days,
             iteration_change: context.touched.get(&member.account_key).copied(),
         });
@@ -341,24 +342,20 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     let team_remaining: i64 = members_out.iter().filter_map(|m| m.totals.remaining_capacity).sum();
     let team = totals(team_capacity, team_workload, as_of.map(|_| team_remaining), settings);
 
-    let mut unassigned_tally = Tally::default();
-    for c in grouped.get(&None).into_iter().flatten() {
-        unassigned_tally.add(c);
-    }
-    let unassigned = Bucket { workload: unassigned_tally.total(unit), items: unassigned_tally.keys };
+    let unassigned = Bucket { workload: to_base_units(tallies.unassigned_raw, unit), items: keys(&tallies.unassigned) };
 
     let member_keys: std::collections::HashSet<&str> = settings.members.iter().map(|m| m.account_key.as_str()).collect();
-    let mut outsiders: Vec<&str> = grouped.keys().flatten().copied().filter(|a| !member_keys.contains(a)).collect();
+    let mut outsiders: Vec<(&str, usize)> = work
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(p, a)| !member_keys.contains(**a) && !tallies.items[*p].is_empty())
+        .map(|(p, a)| (*a, p))
+        .collect();
     outsiders.sort_unstable();
     let non_members: Vec<NonMember> = outsiders
         .iter()
-        .map(|a| {
-            let mut t = Tally::default();
-            for c in &grouped[&Some(*a)] {
-                t.add(c);
-            }
-            NonMember { assignee: a.to_string(), workload: t.total(unit), items: t.keys }
-        })
+        .map(|(a, p)| NonMember { assignee: a.to_string(), workload: to_base_units(tallies.raw[*p], unit), items: keys(&tallies.items[*p]) })
         .collect();
     if !non_members.is_empty() {
         let n: usize = non_members.iter().map(|m| m.items.len()).sum();
@@ -367,12 +364,12 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             message: format!(
                 "{n} item{} assigned to people who are not members of this board: {}",
                 if n == 1 { " is" } else { "s are" },
-                outsiders.join(", ")
+                outsiders.iter().map(|(a, _)| *a).collect::<Vec<_>>().join(", ")
             ),
         });
     }
 
-    let unestimated_keys: Vec<String> = counted.iter().filter(|c| c.estimate.is_none()).map(|c| c.item.key.clone()).collect();
+    let unestimated_keys: Vec<String> = keys(&tallies.unestimated);
     if !unestimated_keys.is_empty() {
         warnings.push(Warning {
             code: "unestimatedWork",
