@@ -44,9 +44,11 @@ impl Moment {
 pub struct DateReading {
     pub first: NaiveDate,
     pub last: NaiveDate,
-    pub explanation: String,
     /// True when the zone's UTC offset differs between the first and last date.
     pub offset_changes: bool,
+    start: Moment,
+    end: Moment,
+    tz: Tz,
 }
 
 impl DateReading {
@@ -89,13 +91,10 @@ pub fn read_dates(start: Moment, end: Moment, tz: Tz) -> Result<DateReading> {
         (_, Some(l)) => l.date_naive(),
         _ => unreachable!(),
     };
-    let (last, end_note) = match (end, end_local) {
-        (Moment::Date(d), _) => (d, String::new()),
-        (_, Some(l)) if l.time() == NaiveTime::MIN => (
-            l.date_naive().pred_opt().unwrap_or(l.date_naive()),
-            format!(", at local midnight, so {} itself is not included", l.date_naive()),
-        ),
-        (_, Some(l)) => (l.date_naive(), String::new()),
+    let last = match (end, end_local) {
+        (Moment::Date(d), _) => d,
+        (_, Some(l)) if l.time() == NaiveTime::MIN => l.date_naive().pred_opt().unwrap_or(l.date_naive()),
+        (_, Some(l)) => l.date_naive(),
         _ => unreachable!(),
     };
     if last < first {
@@ -113,19 +112,39 @@ pub fn read_dates(start: Moment, end: Moment, tz: Tz) -> Result<DateReading> {
     }
     let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();
     let offset_changes = offset_at(first) != offset_at(last);
-    let mut explanation = format!(
-        "Dates read in {tz}: start {}, end {}{end_note}; the iteration covers {first} to {last} ({days} days).",
-        describe(&start, start_local),
-        describe(&end, end_local),
-    );
-    if offset_changes {
-        explanation.push_str(&format!(
-            " The UTC offset of {tz} changes within the iteration ({} to {}); dates are local dates throughout.",
-            offset_at(first),
-            offset_at(last)
-        ));
+    Ok(DateReading { first, last, offset_changes, start, end, tz })
+}
+
+impl DateReading {
+    /// How the dates were read, in words, for the panel's date-reading note. Made on demand:
+    /// a multi-project report reads thousands of iterations and shows none of this.
+    pub fn explanation(&self) -> String {
+        let (first, last, tz) = (self.first, self.last, self.tz);
+        let local = |m: &Moment| match m {
+            Moment::Instant(i) => Some(i.with_timezone(&tz)),
+            Moment::Date(_) => None,
+        };
+        let end_local = local(&self.end);
+        let end_note = match end_local {
+            Some(l) if l.time() == NaiveTime::MIN => format!(", at local midnight, so {} itself is not included", l.date_naive()),
+            _ => String::new(),
+        };
+        let days = (last - first).num_days() + 1;
+        let mut text = format!(
+            "Dates read in {tz}: start {}, end {}{end_note}; the iteration covers {first} to {last} ({days} days).",
+            describe(&self.start, local(&self.start)),
+            describe(&self.end, end_local),
+        );
+        if self.offset_changes {
+            let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();
+            text.push_str(&format!(
+                " The UTC offset of {tz} changes within the iteration ({} to {}); dates are local dates throughout.",
+                offset_at(first),
+                offset_at(last)
+            ));
+        }
+        text
     }
-    Ok(DateReading { first, last, explanation, offset_changes })
 }
 
 #[cfg(test)]
@@ -144,7 +163,7 @@ mod tests {
     fn end_at_local_midnight_excludes_that_date() {
         let r = read("2026-11-30T09:00:00.000+01:00", "2026-12-14T00:00:00.000+01:00", "Europe/Berlin");
         assert_eq!((r.first, r.last), (d("2026-11-30"), d("2026-12-13")));
-        assert!(r.explanation.contains("not included"), "{}", r.explanation);
+        assert!(r.explanation().contains("not included"), "{}", r.explanation());
     }
 
     #[test]

@@ -20,13 +20,16 @@ use crate::units::{scale, Ratio};
 pub struct BoardDays {
     pub first: NaiveDate,
     pub days: Vec<TeamDay>,
+    /// Indices of the days with a holiday.
+    holidays: Vec<usize>,
     masks: Vec<(Weekdays, Vec<u32>)>,
 }
 
 impl BoardDays {
     pub fn new(days: Vec<TeamDay>) -> BoardDays {
         let first = days.first().map(|d| d.date).unwrap_or(NaiveDate::MIN);
-        BoardDays { first, days, masks: Vec::new() }
+        let holidays = days.iter().enumerate().filter(|(_, d)| d.holiday_fraction != Ratio::ZERO).map(|(i, _)| i).collect();
+        BoardDays { first, days, holidays, masks: Vec::new() }
     }
 
     fn ordinary_prefix(&mut self, mask: Weekdays) -> usize {
@@ -84,10 +87,9 @@ impl MemberCapacity {
             }
         };
         // Holidays, then days off that are not holidays (a holiday already took the day off into account).
-        for (i, day) in board.days.iter().enumerate() {
-            if day.holiday_fraction != Ratio::ZERO {
-                add(i as i64, day, off.fraction(day.date));
-            }
+        for &i in &board.holidays {
+            let day = &board.days[i];
+            add(i as i64, day, off.fraction(day.date));
         }
         for (date, fraction) in off.by_date.range(board.first..) {
             let i = board.index(*date);

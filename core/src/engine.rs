@@ -122,6 +122,13 @@ impl Engine {
     /// each member's days off.
     pub fn iteration_report(&self, storage: &mut dyn Storage, request_json: &str) -> Result<String> {
         let request = report::parse_request(request_json)?;
+        let work = crate::workload::WorkSet::from_items(&request.items);
+        report::to_json(&self.iteration_report_work(storage, &request, &work)?)
+    }
+
+    /// The iteration report over `work`, given apart from the request: the typed entry the
+    /// bulk C ABI uses (the request's own `items` are ignored; `work` must be validated).
+    pub fn iteration_report_work(&self, storage: &mut dyn Storage, request: &report::ReportRequest, work: &crate::workload::WorkSet) -> Result<report::Report> {
         let board = self.load_board(storage, &request.board_id)?;
         let mut context = report::Context::default();
         let iteration_id = request.iteration.id.as_deref().filter(|id| check_iteration_id(id, "").is_ok());
@@ -153,6 +160,6 @@ impl Engine {
         for m in &settings.members {
             days_off.insert(m.account_key.clone(), self.load_days_off(storage, &m.account_key)?);
         }
-        report::to_json(&report::compute_with(&request, &settings, &days_off, context, &crate::workload::WorkSet::from_items(&request.items))?)
+        report::compute_with(request, &settings, &days_off, context, work)
     }
 }

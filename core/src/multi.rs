@@ -2,7 +2,7 @@
 //! month or quarter buckets over a period, across many boards; and the people whose
 //! allocations across boards add up to more than 100 % in a bucket.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -138,25 +138,49 @@ fn bucketise(first: NaiveDate, last: NaiveDate, bucket: Bucket) -> (Vec<usize>, 
 
 /// Splits `total` over `weights` in proportion, exactly (largest remainders get the rest);
 /// evenly when every weight is zero.
+#[cfg(test)]
 fn spread(total: i64, weights: &[i64]) -> Vec<i64> {
+    let mut out = Vec::new();
+    spread_into(total, weights, &mut out);
+    out
+}
+
+/// [`spread`] into a reused buffer, without allocating: it runs once per member and
+/// iteration, a million times in an instance-wide report.
+fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
+    parts.clear();
     if weights.is_empty() {
-        return vec![];
+        return;
     }
-    let sum: i64 = weights.iter().sum();
-    let weights: Vec<i64> = if sum == 0 { vec![1; weights.len()] } else { weights.to_vec() };
     let sum: i128 = weights.iter().map(|w| *w as i128).sum();
-    let mut parts: Vec<i64> = weights.iter().map(|w| (total as i128 * *w as i128 / sum) as i64).collect();
-    let mut rest = total - parts.iter().sum::<i64>();
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse((total as i128 * weights[*i] as i128) % sum));
-    for i in order {
-        if rest == 0 {
-            break;
+    let even = sum == 0;
+    let weight = |i: usize| if even { 1 } else { weights[i] as i128 };
+    let sum = if even { weights.len() as i128 } else { sum };
+    let mut given = 0;
+    for i in 0..weights.len() {
+        let p = (total as i128 * weight(i) / sum) as i64;
+        parts.push(p);
+        given += p;
+    }
+    // What rounding down left (fewer units than parts) goes to the largest remainders,
+    // earliest first on ties: picked one by one in that order.
+    let mut rest = total - given;
+    let mut previous: Option<(i128, usize)> = None;
+    while rest > 0 {
+        let mut best: Option<(i128, usize)> = None;
+        for i in 0..weights.len() {
+            let r = (total as i128 * weight(i)) % sum;
+            let after_previous = previous.is_none_or(|(pr, pi)| r < pr || (r == pr && i > pi));
+            let better = best.is_none_or(|(br, bi)| r > br || (r == br && i < bi));
+            if after_previous && better {
+                best = Some((r, i));
+            }
         }
+        let (r, i) = best.expect("fewer units are left than there are parts");
         parts[i] += 1;
         rest -= 1;
+        previous = Some((r, i));
     }
-    parts
 }
 
 fn cell(capacity: i64, workload: i64, thresholds: &BoardSettings) -> Cell {
@@ -287,10 +311,11 @@ impl Engine {
         let mut warnings = Vec::new();
         let mut unit: Option<Unit> = None;
         let mut days_off: HashMap<String, Arc<DaysOff>> = HashMap::new();
-        let mut by_person: BTreeMap<String, Sums> = BTreeMap::new();
-        let mut by_role: BTreeMap<String, Sums> = BTreeMap::new();
+        let mut by_person = Rows::default();
+        let mut by_role = Rows::default();
+        let (mut parts, mut weights, mut shares): (Vec<(Option<usize>, i64, i64)>, Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new(), Vec::new());
         let mut board_rows: Vec<(String, Sums)> = Vec::new();
-        let mut allocations: BTreeMap<String, Vec<(String, i64, NaiveDate, NaiveDate)>> = BTreeMap::new();
+        let mut allocations = Allocations::default();
 
         for (bi, board_id) in board_ids.iter().enumerate() {
             let settings = self.load_board(storage, board_id).map_err(|e| prefix(e, &format!("boards[{bi}].")))?;
@@ -358,7 +383,7 @@ impl Engine {
                         continue;
                     }
                     // Parts: the iteration's days before the period, in each bucket, after it.
-                    let mut parts: Vec<(Option<usize>, i64, i64)> = Vec::new();
+                    parts.clear();
                     if *a < 0 {
                         parts.push((None, *a, (*b).min(-1)));
                     }
@@ -372,22 +397,22 @@ impl Engine {
                     if *b > period_last {
                         parts.push((None, (*a).max(period_last + 1), *b));
                     }
-                    let weights: Vec<i64> = parts.iter().map(|(_, x, y)| cap.between(&days, at(*x), at(*y))).collect();
+                    weights.clear();
+                    weights.extend(parts.iter().map(|(_, x, y)| cap.between(&days, at(*x), at(*y))));
                     // No capacity at all: spread by days instead.
-                    let weights = if weights.iter().all(|w| *w == 0) { parts.iter().map(|(_, x, y)| y - x + 1).collect() } else { weights };
-                    for ((bk, _, _), share) in parts.iter().zip(spread(total, &weights)) {
+                    if weights.iter().all(|w| *w == 0) {
+                        weights.clear();
+                        weights.extend(parts.iter().map(|(_, x, y)| y - x + 1));
+                    }
+                    spread_into(total, &weights, &mut shares);
+                    for ((bk, _, _), share) in parts.iter().zip(&shares) {
                         if let Some(bk) = bk {
                             sums[*bk].1 += share;
                         }
                     }
                 }
-                for (target, key) in [(&mut by_person, &member.account_key), (&mut by_role, &member.role)] {
-                    let row = target.entry(key.clone()).or_insert_with(|| vec![(0, 0); nb]);
-                    for (r, s) in row.iter_mut().zip(&sums) {
-                        r.0 += s.0;
-                        r.1 += s.1;
-                    }
-                }
+                by_person.add(&member.account_key, &sums);
+                by_role.add(&member.role, &sums);
                 for (r, s) in board_sums.iter_mut().zip(&sums) {
                     r.0 += s.0;
                     r.1 += s.1;
@@ -395,13 +420,13 @@ impl Engine {
                 let from = member.active_from.unwrap_or(first).max(first);
                 let to = member.active_to.unwrap_or(last).min(last);
                 if from <= to {
-                    allocations.entry(member.account_key.clone()).or_default().push((board_id.clone(), member.allocation.0, from, to));
+                    allocations.add(&member.account_key, bi as u32, member.allocation.0, from, to);
                 }
             }
             board_rows.push((board_id.clone(), board_sums));
         }
 
-        let over_allocations = over_allocations(&allocations, &buckets);
+        let over_allocations = allocations.over(&buckets, &board_ids);
         if !over_allocations.is_empty() {
             let people: BTreeSet<&str> = over_allocations.iter().map(|o| o.account_key.as_str()).collect();
             warnings.push(crate::report::Warning {
@@ -426,8 +451,8 @@ impl Engine {
             }
         }
         let rows = match definition.grouping {
-            Grouping::Person => rows_of(by_person.into_iter().collect()),
-            Grouping::Role => rows_of(by_role.into_iter().collect()),
+            Grouping::Person => rows_of(by_person.sorted()),
+            Grouping::Role => rows_of(by_role.sorted()),
             Grouping::Board => rows_of(board_rows),
         };
         let unit = unit.unwrap_or(Unit::Hours);
@@ -449,6 +474,35 @@ impl Engine {
     }
 }
 
+/// Sums per bucket by row key (person or role), in key order when done.
+#[derive(Default)]
+struct Rows {
+    position: HashMap<String, usize>,
+    rows: Vec<(String, Sums)>,
+}
+
+impl Rows {
+    fn add(&mut self, key: &str, sums: &[(i64, i64)]) {
+        let i = match self.position.get(key) {
+            Some(i) => *i,
+            None => {
+                self.position.insert(key.to_string(), self.rows.len());
+                self.rows.push((key.to_string(), vec![(0, 0); sums.len()]));
+                self.rows.len() - 1
+            }
+        };
+        for (r, s) in self.rows[i].1.iter_mut().zip(sums) {
+            r.0 += s.0;
+            r.1 += s.1;
+        }
+    }
+
+    fn sorted(mut self) -> Vec<(String, Sums)> {
+        self.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.rows
+    }
+}
+
 fn days_off_for(engine: &Engine, storage: &mut dyn Storage, cache: &mut HashMap<String, Arc<DaysOff>>, key: &str) -> Result<Arc<DaysOff>> {
     if let Some(d) = cache.get(key) {
         return Ok(d.clone());
@@ -458,31 +512,53 @@ fn days_off_for(engine: &Engine, storage: &mut dyn Storage, cache: &mut HashMap<
     Ok(d)
 }
 
-/// For each person and bucket, the highest sum of allocations over any day (allocations
-/// change only where a membership starts or ends, so only those days are examined).
-fn over_allocations(allocations: &BTreeMap<String, Vec<(String, i64, NaiveDate, NaiveDate)>>, buckets: &[BucketOut]) -> Vec<OverAllocation> {
-    let mut out = Vec::new();
-    for (person, spans) in allocations {
-        if spans.len() < 2 && spans.iter().all(|s| s.1 <= RATIO_ONE) {
-            continue;
-        }
-        for b in buckets {
-            let mut probes: Vec<NaiveDate> = vec![b.start];
-            probes.extend(spans.iter().map(|s| s.2).filter(|d| *d >= b.start && *d <= b.end));
-            let mut worst: (i64, Vec<String>) = (0, vec![]);
-            for day in probes {
-                let active: Vec<&(String, i64, NaiveDate, NaiveDate)> = spans.iter().filter(|s| s.2 <= day && day <= s.3).collect();
-                let sum: i64 = active.iter().map(|s| s.1).sum();
-                if sum > worst.0 {
-                    worst = (sum, active.iter().map(|s| s.0.clone()).collect());
+/// Each person's memberships: (board index, allocation, active from, active to).
+#[derive(Default)]
+struct Allocations {
+    position: HashMap<String, usize>,
+    people: Vec<(String, Vec<(u32, i64, NaiveDate, NaiveDate)>)>,
+}
+
+impl Allocations {
+    fn add(&mut self, person: &str, board: u32, allocation: i64, from: NaiveDate, to: NaiveDate) {
+        let i = match self.position.get(person) {
+            Some(i) => *i,
+            None => {
+                self.position.insert(person.to_string(), self.people.len());
+                self.people.push((person.to_string(), Vec::new()));
+                self.people.len() - 1
+            }
+        };
+        self.people[i].1.push((board, allocation, from, to));
+    }
+
+    /// For each person and bucket, the highest sum of allocations over any day (they change
+    /// only where a membership starts, so only those days and the bucket's first are
+    /// examined), when it exceeds 100 %.
+    fn over(mut self, buckets: &[BucketOut], board_ids: &[String]) -> Vec<OverAllocation> {
+        self.people.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut out = Vec::new();
+        for (person, spans) in &self.people {
+            if spans.iter().map(|s| s.1).sum::<i64>() <= RATIO_ONE {
+                continue;
+            }
+            for b in buckets {
+                let mut worst: (i64, Vec<String>) = (0, vec![]);
+                let starts = spans.iter().map(|s| s.2).filter(|d| *d >= b.start && *d <= b.end);
+                for day in std::iter::once(b.start).chain(starts) {
+                    let sum: i64 = spans.iter().filter(|s| s.2 <= day && day <= s.3).map(|s| s.1).sum();
+                    if sum > worst.0 {
+                        let boards = spans.iter().filter(|s| s.2 <= day && day <= s.3).map(|s| board_ids[s.0 as usize].clone()).collect();
+                        worst = (sum, boards);
+                    }
+                }
+                if worst.0 > RATIO_ONE {
+                    out.push(OverAllocation { account_key: person.clone(), bucket: b.label.clone(), allocation: worst.0 as f64 / 100.0, boards: worst.1 });
                 }
             }
-            if worst.0 > RATIO_ONE {
-                out.push(OverAllocation { account_key: person.clone(), bucket: b.label.clone(), allocation: worst.0 as f64 / 100.0, boards: worst.1 });
-            }
         }
+        out
     }
-    out
 }
 
 fn prefix(e: Error, p: &str) -> Error {

@@ -188,32 +188,47 @@ fn totals(capacity: i64, workload: i64, remaining: Option<i64>, settings: &Board
 pub(crate) struct TeamDay {
     pub date: NaiveDate,
     pub holiday_fraction: Ratio,
-    pub holiday_name: Option<String>,
 }
 
-/// The board's days from `first` to `last` with their holidays (the board's own and the
-/// shared calendar's; fractions on one date add up to at most a whole day).
-pub(crate) fn team_days(settings: &BoardSettings, calendar: Option<&crate::calendars::Calendar>, first: NaiveDate, last: NaiveDate) -> Vec<TeamDay> {
+/// The board's holidays from `first` to `last` (its own and the shared calendar's): per date,
+/// the fraction off (several on one date add up to at most a whole day) and their names.
+pub(crate) fn holidays_between(
+    settings: &BoardSettings,
+    calendar: Option<&crate::calendars::Calendar>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> BTreeMap<NaiveDate, (Ratio, Vec<String>)> {
     let calendar_days = calendar.map(|c| c.days_between(first, last)).unwrap_or_default();
-    let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<&str>)> = BTreeMap::new();
+    let mut holidays: BTreeMap<NaiveDate, (Ratio, Vec<String>)> = BTreeMap::new();
     let board_days = settings.holidays.iter().filter(|h| h.date >= first && h.date <= last).map(|h| (h.date, h.fraction, h.name.as_str()));
     let shared_days = calendar_days.iter().map(|h| (h.date, h.fraction, h.name.as_str()));
     for (date, fraction, name) in board_days.chain(shared_days) {
         let e = holidays.entry(date).or_insert((Ratio::ZERO, vec![]));
         e.0 = e.0.saturating_add_one(fraction);
-        if !e.1.contains(&name) {
-            e.1.push(name);
+        if !e.1.iter().any(|n| n == name) {
+            e.1.push(name.to_string());
         }
     }
+    holidays
+}
+
+/// The board's days from `first` to `last` with their holiday fractions.
+pub(crate) fn team_days(settings: &BoardSettings, calendar: Option<&crate::calendars::Calendar>, first: NaiveDate, last: NaiveDate) -> Vec<TeamDay> {
+    let holidays = holidays_between(settings, calendar, first, last);
+    let mut next = holidays.iter().peekable();
     first
         .iter_days()
         .take_while(|d| *d <= last)
         .map(|date| {
-            let (holiday_fraction, holiday_name) = match holidays.get(&date) {
-                Some((f, names)) => (*f, Some(names.join(", "))),
-                None => (Ratio::ZERO, None),
+            let holiday_fraction = match next.peek() {
+                Some((d, (f, _))) if **d == date => {
+                    let f = *f;
+                    next.next();
+                    f
+                }
+                _ => Ratio::ZERO,
             };
-            TeamDay { date, holiday_fraction, holiday_name }
+            TeamDay { date, holiday_fraction }
         })
         .collect()
 }
@@ -259,6 +274,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     let unit = settings.unit;
 
     let team_days = team_days(settings, context.calendar, reading.first, reading.last);
+    let holiday_names = holidays_between(settings, context.calendar, reading.first, reading.last);
 
     let counted = work.counted(settings.estimate_source, settings.unit, settings.subtask_policy);
     let tallies = Tallies::of(work, &counted);
@@ -396,7 +412,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
         .map(|(d, c)| DayOut {
             date: d.date,
             working: settings.working_weekdays.contains(d.date.weekday()),
-            holiday: d.holiday_name.clone(),
+            holiday: holiday_names.get(&d.date).map(|(_, names)| names.join(", ")),
             capacity: *c,
         })
         .collect();
@@ -423,7 +439,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             last_date: reading.last,
             as_of,
             dates: reading.dates().collect(),
-            reading: reading.explanation.clone(),
+            reading: reading.explanation(),
         },
         team,
         roles,

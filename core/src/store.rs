@@ -145,15 +145,34 @@ fn chunk_key(key: &str, generation: u64, index: usize) -> String {
     format!("{key}~{generation}.{index}")
 }
 
-/// FNV-1a, 128 bits: a content fingerprint (not a defence against deliberate collisions,
-/// which nothing here needs).
+/// A 128-bit content fingerprint: two independent 64-bit multiply-rotate lanes over 8-byte
+/// words, then an avalanche. It detects torn chunked reads and keys the parse cache; it is
+/// not a defence against deliberate collisions, which nothing here needs. It is part of the
+/// stored format (manifests carry it), so it never changes.
 pub fn fingerprint(bytes: &[u8]) -> u128 {
-    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
-    for b in bytes {
-        h ^= *b as u128;
-        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+    let (mut a, mut b) = (0x243F_6A88_85A3_08D3u64 ^ bytes.len() as u64, 0x1319_8A2E_0370_7344u64);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("chunks of 8"));
+        a = (a ^ w).wrapping_mul(K1).rotate_left(29);
+        b = (b ^ w.rotate_left(32)).wrapping_mul(K2).rotate_left(31);
     }
-    h
+    let mut tail = [0u8; 8];
+    let rest = words.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    let w = u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56);
+    a = (a ^ w).wrapping_mul(K1).rotate_left(29);
+    b = (b ^ w.rotate_left(32)).wrapping_mul(K2).rotate_left(31);
+    let mix = |mut x: u64| {
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+        x ^ (x >> 33)
+    };
+    ((mix(a ^ b.rotate_left(17)) as u128) << 64) | mix(b ^ a.rotate_left(43)) as u128
 }
 
 fn parse_manifest(value: &str) -> Option<std::result::Result<Manifest, String>> {
@@ -268,6 +287,15 @@ pub(crate) fn remove(storage: &mut dyn Storage, key: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_tell_near_texts_apart() {
+        let base = fingerprint(b"{\"schema\":2,\"revision\":1}");
+        assert_ne!(base, fingerprint(b"{\"schema\":2,\"revision\":2}"));
+        assert_ne!(fingerprint(b""), fingerprint(b"\0"));
+        assert_ne!(fingerprint(b"abcdefgh"), fingerprint(b"abcdefgh\0"));
+        assert_eq!(base, fingerprint(b"{\"schema\":2,\"revision\":1}"));
+    }
 
     #[test]
     fn java_length_counts_utf16_units() {

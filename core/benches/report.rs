@@ -1,0 +1,41 @@
+//! Core-only timings of the two benchmark workloads (the full table, with the C ABI
+//! columns, is `make bench`). Run: `cargo bench -p capacity-core --bench report`.
+
+mod workloads;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use capacity_core::workload::WorkSet;
+use capacity_core::Engine;
+
+/// Runs `f` repeatedly for about `budget` and returns the median time of one run.
+fn time<R>(budget: Duration, mut f: impl FnMut() -> R) -> Duration {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < budget || samples.len() < 5 {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let engine = Engine::new();
+    let mut w1 = workloads::w1(&engine);
+    let request = workloads::w1_request(&w1);
+    let work = WorkSet::from_items(&request.items);
+    let typed = time(Duration::from_secs(2), || engine.iteration_report_work(&mut w1.storage, &request, &work).unwrap());
+    let json = time(Duration::from_secs(2), || engine.iteration_report(&mut w1.storage, &w1.request_json).unwrap());
+    println!("W1 core typed: {typed:?} per report; core JSON in/out: {json:?}");
+
+    let t = Instant::now();
+    let mut w2 = workloads::w2(&engine);
+    println!("W2 generated in {:?}", t.elapsed());
+    let mut storage = std::mem::take(&mut w2.storage);
+    let work = workloads::w2_work(&w2);
+    let typed = time(Duration::from_secs(5), || engine.multi_project_report_work(&mut storage, &w2.request, &work).unwrap());
+    println!("W2 core typed: {typed:?} per report");
+}
