@@ -24,7 +24,7 @@
  *
  * Example:
  *
- *     ct_storage storage = { &my_store, my_get, my_put, my_remove };
+ *     ct_storage storage = { &my_store, my_get, my_put, my_remove, my_lock, my_unlock };
  *     ct_engine *engine = NULL;
  *     ct_buffer *report = NULL;
  *     ct_error *err = ct_engine_new(&storage, &engine);
@@ -119,8 +119,9 @@ typedef struct ct_buffer ct_buffer;
  * The capacity engine bound to the host's storage callbacks.
  *
  * Created by `ct_engine_new`, released by `ct_engine_free`. Thread-safe: any number of
- * threads may call `ct_engine_*` functions on one engine at the same time (the storage
- * callbacks must then be thread-safe too, see `ct_storage`).
+ * threads may call `ct_engine_*` functions on one engine at the same time. The storage
+ * callbacks must then be thread-safe too, and concurrent writes of one document are kept
+ * apart only by the `lock` / `unlock` callbacks (see `ct_storage`).
  * `ct_engine_free` must not run while another call on the same engine is in progress.
  */
 typedef struct ct_engine ct_engine;
@@ -180,11 +181,32 @@ typedef uint32_t (*ct_storage_remove_fn)(void *userdata,
                                          struct ct_storage_reply *reply);
 
 /**
+ * Takes (`ct_storage.lock`) or releases (`ct_storage.unlock`) the named lock `name`
+ * (UTF-8, `name_len` bytes, NOT NUL-terminated, valid only during the call).
+ *
+ * The engine takes a lock around each read-check-write of a document, so two writers of
+ * the same document (two threads, or two nodes of a Jira Data Center cluster) cannot both
+ * succeed from the same revision. `lock` waits until the lock is held by the calling
+ * thread and returns `CT_STORAGE_OK`, or returns `CT_STORAGE_ERROR` (nothing is then
+ * written). `unlock` is always called on the same thread after a successful `lock` of the
+ * same name, also when the engine call fails; if `unlock` fails, the call reports
+ * `CT_ERROR_STORAGE` even though the write it protected may have completed. Locks of
+ * different names nest (a document's key, then the index's key); one call never takes a
+ * name it already holds, so the host's locks need not be re-entrant.
+ */
+typedef uint32_t (*ct_storage_lock_fn)(void *userdata,
+                                       const char *name,
+                                       size_t name_len,
+                                       struct ct_storage_reply *reply);
+
+/**
  * The host's key-value store, as callbacks. The engine keeps nothing itself: every
  * document is read and written through these, keys prefixed `org.capacitytracker:`.
  *
  * Callback rules:
- * - All three callbacks are required (non-NULL). Each receives `userdata` first, unchanged.
+ * - `get`, `put` and `remove` are required. `lock` and `unlock` are optional but go
+ *   together: leave both NULL only if one writer at a time can reach the storage (one
+ *   thread, one node). Each callback receives `userdata` first, unchanged.
  * - They are called synchronously, on the thread that called the `ct_engine_*` function,
  *   only while that call runs; never afterwards, never from a thread of the library's own.
  * - When several threads call one engine at once, the callbacks run concurrently on those
@@ -213,6 +235,14 @@ typedef struct ct_storage {
      * Removes a value (required).
      */
     ct_storage_remove_fn remove;
+    /**
+     * Takes a named lock (optional, with `unlock`).
+     */
+    ct_storage_lock_fn lock;
+    /**
+     * Releases a named lock (optional, with `lock`).
+     */
+    ct_storage_lock_fn unlock;
 } ct_storage;
 
 #ifdef __cplusplus
@@ -258,7 +288,7 @@ void ct_buffer_free(struct ct_buffer *buffer);
  * untouched and returns the error.
  *
  * ```c
- * ct_storage storage = { &my_store, my_get, my_put, my_remove };
+ * ct_storage storage = { &my_store, my_get, my_put, my_remove, my_lock, my_unlock };
  * ct_engine *engine = NULL;
  * ct_error *err = ct_engine_new(&storage, &engine);
  * if (err != NULL) {
@@ -289,109 +319,11 @@ struct ct_error *ct_engine_new(const struct ct_storage *storage, struct ct_engin
 void ct_engine_free(struct ct_engine *engine);
 
 /**
- * Reads a board's settings. `board_id` is UTF-8, `board_id_len` bytes, no NUL needed
- * (1–40 characters of `A-Z a-z 0-9 _ -`). A board never stored gives its defaults at
- * revision 0.
- *
- * On success stores the settings JSON (see docs/json-api.md, "Board settings") in a new
- * buffer in `*out` and returns NULL; on failure leaves `*out` untouched and returns the
- * error (`CT_ERROR_INVALID_ARGUMENT`, `CT_ERROR_VALIDATION`, `CT_ERROR_STORAGE`, ...).
+ * The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
  *
  * ```c
- * ct_buffer *settings = NULL;
- * ct_error *err = ct_engine_get_board_settings(engine, "42", 2, &settings);
- * if (err == NULL) {
- *     use_json(ct_buffer_data(settings), ct_buffer_len(settings));
- *     ct_buffer_free(settings);
- * }
- * ct_error_free(err);
+ * printf("capacity tracker %s\n", ct_version());
  * ```
- *
- * # Safety
- * `engine` must be NULL or a live engine; `board_id` must be NULL or `board_id_len`
- * readable bytes; `out` must be NULL or writable.
- */
-struct ct_error *ct_engine_get_board_settings(const struct ct_engine *engine,
-                                              const char *board_id,
-                                              size_t board_id_len,
-                                              struct ct_buffer **out);
-
-/**
- * Writes a board's settings. `settings_json` is the settings document (UTF-8,
- * `settings_json_len` bytes) carrying the `revision` it was read at (0 for a new board).
- *
- * On success stores the stored document (normalised, revision + 1) in a new buffer in
- * `*out` and returns NULL. If the stored revision differs, nothing is written and the
- * error is `CT_ERROR_CONFLICT` with `ct_error_current_revision`; a bad document gives
- * `CT_ERROR_VALIDATION` naming the field; a failing callback gives `CT_ERROR_STORAGE` and
- * leaves the stored document as it was.
- *
- * # Safety
- * `engine` must be NULL or a live engine; `board_id` and `settings_json` must be NULL or
- * readable for their lengths; `out` must be NULL or writable.
- */
-struct ct_error *ct_engine_put_board_settings(const struct ct_engine *engine,
-                                              const char *board_id,
-                                              size_t board_id_len,
-                                              const char *settings_json,
-                                              size_t settings_json_len,
-                                              struct ct_buffer **out);
-
-/**
- * Reads a person's days off (shared by every board). `account_key` is UTF-8,
- * `account_key_len` bytes (1–72 characters). A person with none stored gives an empty
- * document at revision 0.
- *
- * On success stores the days-off JSON (docs/json-api.md, "Days off") in a new buffer in
- * `*out` and returns NULL; on failure leaves `*out` untouched and returns the error.
- *
- * # Safety
- * `engine` must be NULL or a live engine; `account_key` must be NULL or
- * `account_key_len` readable bytes; `out` must be NULL or writable.
- */
-struct ct_error *ct_engine_get_days_off(const struct ct_engine *engine,
-                                        const char *account_key,
-                                        size_t account_key_len,
-                                        struct ct_buffer **out);
-
-/**
- * Writes a person's days off. `days_off_json` is the days-off document (UTF-8,
- * `days_off_json_len` bytes) carrying the `revision` it was read at.
- *
- * On success stores the stored document (normalised, revision + 1) in a new buffer in
- * `*out` and returns NULL. Errors as for `ct_engine_put_board_settings`.
- *
- * # Safety
- * `engine` must be NULL or a live engine; `account_key` and `days_off_json` must be NULL
- * or readable for their lengths; `out` must be NULL or writable.
- */
-struct ct_error *ct_engine_put_days_off(const struct ct_engine *engine,
-                                        const char *account_key,
-                                        size_t account_key_len,
-                                        const char *days_off_json,
-                                        size_t days_off_json_len,
-                                        struct ct_buffer **out);
-
-/**
- * Computes an iteration's capacity report. `request_json` is the iteration report request
- * (docs/json-api.md: board id, iteration, work items; UTF-8, `request_json_len` bytes).
- * Reads the board's settings and its members' days off through the storage callbacks;
- * writes nothing.
- *
- * On success stores the report JSON in a new buffer in `*out` and returns NULL; on failure
- * leaves `*out` untouched and returns the error (`CT_ERROR_VALIDATION` names the field).
- *
- * # Safety
- * `engine` must be NULL or a live engine; `request_json` must be NULL or
- * `request_json_len` readable bytes; `out` must be NULL or writable.
- */
-struct ct_error *ct_engine_iteration_report(const struct ct_engine *engine,
-                                            const char *request_json,
-                                            size_t request_json_len,
-                                            struct ct_buffer **out);
-
-/**
- * The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
  */
 const char *ct_version(void);
 
@@ -455,6 +387,477 @@ bool ct_error_current_revision(const struct ct_error *error, uint64_t *revision_
  * `error` must be NULL or a `ct_error` returned by this library and not yet freed.
  */
 void ct_error_free(struct ct_error *error);
+
+/**
+ * Reads a board's settings (docs/json-api.md, "Board settings"). `board_id`: 1–40
+ * characters of `A-Z a-z 0-9 _ -`. A board never stored gives its defaults at revision 0.
+ *
+ * ```c
+ * ct_buffer *settings = NULL;
+ * ct_error *err = ct_engine_get_board_settings(engine, "42", 2, &settings);
+ * if (err == NULL) {
+ *     use_json(ct_buffer_data(settings), ct_buffer_len(settings));
+ *     ct_buffer_free(settings);
+ * }
+ * ct_error_free(err);
+ * ```
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_board_settings(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Writes a board's settings. `settings_json` carries the `revision` it was read at (0 for a
+ * new board). Gives the stored document (normalised, revision + 1). A stale revision is
+ * `CT_ERROR_CONFLICT` (see `ct_error_current_revision`) and writes nothing; a bad document
+ * is `CT_ERROR_VALIDATION` naming the field; a failing callback is `CT_ERROR_STORAGE` and
+ * leaves the stored document as it was.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_board_settings(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              const char *settings_json,
+                                              size_t settings_json_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Reads a person's days off (shared by every board; docs/json-api.md, "Days off").
+ * `account_key`: the person's account key. None stored gives an empty document at
+ * revision 0.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_days_off(const struct ct_engine *engine,
+                                        const char *account_key,
+                                        size_t account_key_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Writes a person's days off against the revision read; gives the stored document.
+ * Errors as for `ct_engine_put_board_settings`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_days_off(const struct ct_engine *engine,
+                                        const char *account_key,
+                                        size_t account_key_len,
+                                        const char *days_off_json,
+                                        size_t days_off_json_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Computes an iteration's capacity report from `request_json` (board id, iteration, work
+ * items; docs/json-api.md, "Iteration report request"). Reads the board's settings, its
+ * members' days off and the iteration's team changes; writes nothing.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_iteration_report(const struct ct_engine *engine,
+                                            const char *request_json,
+                                            size_t request_json_len,
+                                            struct ct_buffer **out);
+
+/**
+ * Reads one iteration's team changes (members added, removed or changed for that iteration
+ * only). None stored gives an empty document at revision 0.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_iteration_team(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              const char *iteration_id,
+                                              size_t iteration_id_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Writes one iteration's team changes against the revision read; gives the stored
+ * document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_iteration_team(const struct ct_engine *engine,
+                                              const char *board_id,
+                                              size_t board_id_len,
+                                              const char *iteration_id,
+                                              size_t iteration_id_len,
+                                              const char *team_json,
+                                              size_t team_json_len,
+                                              struct ct_buffer **out);
+
+/**
+ * Copies one iteration's team changes to another ("same team as last sprint"):
+ * `{"boardId", "fromIterationId", "toIterationId", "revision"}` with the target's revision
+ * read. Gives the target's stored document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_copy_iteration_team(const struct ct_engine *engine,
+                                               const char *request_json,
+                                               size_t request_json_len,
+                                               struct ct_buffer **out);
+
+/**
+ * Reads a team template; an unknown id is `CT_ERROR_VALIDATION` naming it.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_template(const struct ct_engine *engine,
+                                        const char *template_id,
+                                        size_t template_id_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Writes a team template against the revision read; gives the stored document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_template(const struct ct_engine *engine,
+                                        const char *template_id,
+                                        size_t template_id_len,
+                                        const char *template_json,
+                                        size_t template_json_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Removes a team template. Returns NULL on success (also when there was none).
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine and each string NULL or readable for its length
+ * (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_remove_template(const struct ct_engine *engine,
+                                           const char *template_id,
+                                           size_t template_id_len);
+
+/**
+ * Lists every template: `[{"id", "name"}]`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_list_templates(const struct ct_engine *engine, struct ct_buffer **out);
+
+/**
+ * Applies a template to a board's team, or to one iteration's team:
+ * `{"templateId", "boardId", "iterationId"?, "revision"}`. Gives
+ * `{"added", "changed", "unchanged", "leftAlone", "document"}` with the stored document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_apply_template(const struct ct_engine *engine,
+                                          const char *request_json,
+                                          size_t request_json_len,
+                                          struct ct_buffer **out);
+
+/**
+ * Reads a shared holiday calendar.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_calendar(const struct ct_engine *engine,
+                                        const char *calendar_id,
+                                        size_t calendar_id_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Writes a shared holiday calendar against the revision read; gives the stored document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_calendar(const struct ct_engine *engine,
+                                        const char *calendar_id,
+                                        size_t calendar_id_len,
+                                        const char *calendar_json,
+                                        size_t calendar_json_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Removes a shared holiday calendar. Returns NULL on success.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine and each string NULL or readable for its length
+ * (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_remove_calendar(const struct ct_engine *engine,
+                                           const char *calendar_id,
+                                           size_t calendar_id_len);
+
+/**
+ * Lists every holiday calendar: `[{"id", "name"}]`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_list_calendars(const struct ct_engine *engine, struct ct_buffer **out);
+
+/**
+ * Reads a saved multi-project report definition.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_report_definition(const struct ct_engine *engine,
+                                                 const char *report_id,
+                                                 size_t report_id_len,
+                                                 struct ct_buffer **out);
+
+/**
+ * Writes a multi-project report definition against the revision read; gives the stored
+ * document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_report_definition(const struct ct_engine *engine,
+                                                 const char *report_id,
+                                                 size_t report_id_len,
+                                                 const char *definition_json,
+                                                 size_t definition_json_len,
+                                                 struct ct_buffer **out);
+
+/**
+ * Removes a multi-project report definition. Returns NULL on success.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine and each string NULL or readable for its length
+ * (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_remove_report_definition(const struct ct_engine *engine,
+                                                    const char *report_id,
+                                                    size_t report_id_len);
+
+/**
+ * Lists every multi-project report definition: `[{"id", "name"}]`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_list_report_definitions(const struct ct_engine *engine,
+                                                   struct ct_buffer **out);
+
+/**
+ * Computes a multi-project report: `{"reportId"}` or `{"definition"}`, plus each board's
+ * iterations with their items (docs/json-api.md, "Multi-project report definitions").
+ * Writes nothing.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_multi_project_report(const struct ct_engine *engine,
+                                                const char *request_json,
+                                                size_t request_json_len,
+                                                struct ct_buffer **out);
+
+/**
+ * Reads the permissions document (disabled, at revision 0, until one is stored).
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_permissions(const struct ct_engine *engine, struct ct_buffer **out);
+
+/**
+ * Writes the permissions document against the revision read; gives the stored document.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_permissions(const struct ct_engine *engine,
+                                           const char *permissions_json,
+                                           size_t permissions_json_len,
+                                           struct ct_buffer **out);
+
+/**
+ * Answers an access question against the stored permissions:
+ * `{"user", "groups", "admin", "action", "boardId"}` gives `{"allowed", "reason"}`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_check_access(const struct ct_engine *engine,
+                                        const char *query_json,
+                                        size_t query_json_len,
+                                        struct ct_buffer **out);
+
+/**
+ * Everything stored about one person, as one JSON document (privacy: right of access).
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_export_user(const struct ct_engine *engine,
+                                       const char *account_key,
+                                       size_t account_key_len,
+                                       struct ct_buffer **out);
+
+/**
+ * Removes one person from every board, iteration team, template, days-off entry and
+ * permission list; gives what was removed. Running it again removes nothing more.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_forget_user(const struct ct_engine *engine,
+                                       const char *account_key,
+                                       size_t account_key_len,
+                                       struct ct_buffer **out);
+
+/**
+ * What categories of personal data are stored, and where.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_data_inventory(const struct ct_engine *engine, struct ct_buffer **out);
+
+/**
+ * Every stored document as one JSON export (backup, or moving between instances).
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_export_all(const struct ct_engine *engine, struct ct_buffer **out);
+
+/**
+ * Imports an export: `{"mode": "empty" | "merge", "export": {...}}`. Every document is
+ * validated before anything is written; `empty` refuses storage that already holds
+ * documents; `merge` writes what is missing and lists what differs under `conflicts`
+ * without overwriting it. Gives `{"written", "unchanged", "conflicts"}`.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_import_all(const struct ct_engine *engine,
+                                      const char *request_json,
+                                      size_t request_json_len,
+                                      struct ct_buffer **out);
 
 /**
  * Delivers the value found by a `get` callback (copied; UTF-8, `value_len` bytes, no NUL

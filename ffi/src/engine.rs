@@ -1,4 +1,4 @@
-//! `ct_engine`: the engine handle and its operations.
+//! `ct_engine`: the engine handle, its life cycle, and the checks every operation shares.
 
 use std::ffi::{c_char, CStr, CString};
 use std::sync::OnceLock;
@@ -13,8 +13,9 @@ use crate::storage::{check_callbacks, ct_storage, CallbackStorage};
 /// The capacity engine bound to the host's storage callbacks.
 ///
 /// Created by `ct_engine_new`, released by `ct_engine_free`. Thread-safe: any number of
-/// threads may call `ct_engine_*` functions on one engine at the same time (the storage
-/// callbacks must then be thread-safe too, see `ct_storage`).
+/// threads may call `ct_engine_*` functions on one engine at the same time. The storage
+/// callbacks must then be thread-safe too, and concurrent writes of one document are kept
+/// apart only by the `lock` / `unlock` callbacks (see `ct_storage`).
 /// `ct_engine_free` must not run while another call on the same engine is in progress.
 pub struct ct_engine {
     engine: Engine,
@@ -36,21 +37,97 @@ unsafe fn write_out<T>(out: *mut *mut T, value: *mut T) {
     unsafe { *out = value };
 }
 
-/// Runs one engine operation after the caller's argument checks and hands the JSON result
-/// to the caller in a new buffer.
+/// A string argument as C passes it: pointer, length in bytes, and the parameter's name
+/// for error messages.
+pub(crate) struct Text {
+    pointer: *const c_char,
+    length: usize,
+    name: &'static str,
+}
+
+pub(crate) fn text(pointer: *const c_char, length: usize, name: &'static str) -> Text {
+    Text {
+        pointer,
+        length,
+        name,
+    }
+}
+
+/// The part every engine operation shares: check `engine`, every string and `out` for
+/// NULL (in parameter order), then every string for UTF-8, then run `operation` with the
+/// host's callbacks as storage. `out` is NULL for operations that return no document.
 ///
 /// # Safety
-/// `out` must be non-NULL and writable.
-unsafe fn respond(
-    engine: &ct_engine,
+/// `engine` must be NULL or a live engine; each text NULL or readable for its length;
+/// `out` `None`, or `Some` of NULL or a writable pointer.
+unsafe fn call<const N: usize>(
+    engine: *const ct_engine,
+    args: [Text; N],
+    out: Option<*mut *mut ct_buffer>,
+    operation: impl FnOnce(
+        &Engine,
+        &mut CallbackStorage<'_>,
+        [&str; N],
+    ) -> Result<Option<String>, Error>,
+) -> *mut ct_error {
+    boundary(|| {
+        non_null(engine, "engine")?;
+        for arg in &args {
+            non_null(arg.pointer, arg.name)?;
+        }
+        if let Some(out) = out {
+            non_null(out, "out")?;
+        }
+        let mut strings = [""; N];
+        for (string, arg) in strings.iter_mut().zip(&args) {
+            // SAFETY: non-NULL, and readable for its length by the caller's promise.
+            *string = unsafe { utf8(arg.pointer, arg.length, arg.name) }?;
+        }
+        // SAFETY: non-NULL, and live by the caller's promise.
+        let engine = unsafe { &*engine };
+        let mut storage = CallbackStorage::new(&engine.storage);
+        let json = operation(&engine.engine, &mut storage, strings)?;
+        if let (Some(out), Some(json)) = (out, json) {
+            // SAFETY: checked non-NULL above, writable by the caller's promise.
+            unsafe { write_out(out, ct_buffer::into_raw(json)) };
+        }
+        Ok(())
+    })
+}
+
+/// An operation that returns a document in a new buffer in `*out`.
+///
+/// # Safety
+/// As for [`call`], with `out` NULL or writable.
+pub(crate) unsafe fn returning<const N: usize>(
+    engine: *const ct_engine,
+    args: [Text; N],
     out: *mut *mut ct_buffer,
-    operation: impl FnOnce(&Engine, &mut CallbackStorage<'_>) -> Result<String, Error>,
-) -> Result<(), Error> {
-    let mut storage = CallbackStorage::new(&engine.storage);
-    let json = operation(&engine.engine, &mut storage)?;
-    // SAFETY: forwarded from the caller.
-    unsafe { write_out(out, ct_buffer::into_raw(json)) };
-    Ok(())
+    operation: impl FnOnce(&Engine, &mut CallbackStorage<'_>, [&str; N]) -> Result<String, Error>,
+) -> *mut ct_error {
+    // SAFETY: forwarded.
+    unsafe {
+        call(engine, args, Some(out), |e, s, a| {
+            operation(e, s, a).map(Some)
+        })
+    }
+}
+
+/// An operation that returns nothing but success or an error.
+///
+/// # Safety
+/// As for [`call`].
+pub(crate) unsafe fn returning_nothing<const N: usize>(
+    engine: *const ct_engine,
+    args: [Text; N],
+    operation: impl FnOnce(&Engine, &mut CallbackStorage<'_>, [&str; N]) -> Result<(), Error>,
+) -> *mut ct_error {
+    // SAFETY: forwarded.
+    unsafe {
+        call(engine, args, None, |e, s, a| {
+            operation(e, s, a).map(|()| None)
+        })
+    }
 }
 
 /// Creates an engine over the host's storage callbacks.
@@ -61,7 +138,7 @@ unsafe fn respond(
 /// untouched and returns the error.
 ///
 /// ```c
-/// ct_storage storage = { &my_store, my_get, my_put, my_remove };
+/// ct_storage storage = { &my_store, my_get, my_put, my_remove, my_lock, my_unlock };
 /// ct_engine *engine = NULL;
 /// ct_error *err = ct_engine_new(&storage, &engine);
 /// if (err != NULL) {
@@ -114,182 +191,11 @@ pub unsafe extern "C" fn ct_engine_free(engine: *mut ct_engine) {
     })
 }
 
-/// Reads a board's settings. `board_id` is UTF-8, `board_id_len` bytes, no NUL needed
-/// (1–40 characters of `A-Z a-z 0-9 _ -`). A board never stored gives its defaults at
-/// revision 0.
-///
-/// On success stores the settings JSON (see docs/json-api.md, "Board settings") in a new
-/// buffer in `*out` and returns NULL; on failure leaves `*out` untouched and returns the
-/// error (`CT_ERROR_INVALID_ARGUMENT`, `CT_ERROR_VALIDATION`, `CT_ERROR_STORAGE`, ...).
+/// The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
 ///
 /// ```c
-/// ct_buffer *settings = NULL;
-/// ct_error *err = ct_engine_get_board_settings(engine, "42", 2, &settings);
-/// if (err == NULL) {
-///     use_json(ct_buffer_data(settings), ct_buffer_len(settings));
-///     ct_buffer_free(settings);
-/// }
-/// ct_error_free(err);
+/// printf("capacity tracker %s\n", ct_version());
 /// ```
-///
-/// # Safety
-/// `engine` must be NULL or a live engine; `board_id` must be NULL or `board_id_len`
-/// readable bytes; `out` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn ct_engine_get_board_settings(
-    engine: *const ct_engine,
-    board_id: *const c_char,
-    board_id_len: usize,
-    out: *mut *mut ct_buffer,
-) -> *mut ct_error {
-    boundary(|| {
-        non_null(engine, "engine")?;
-        non_null(board_id, "board_id")?;
-        non_null(out, "out")?;
-        // SAFETY: the caller's promises above, pointers checked non-NULL.
-        unsafe {
-            let engine = &*engine;
-            let board_id = utf8(board_id, board_id_len, "board_id")?;
-            respond(engine, out, |e, s| e.get_board_settings(s, board_id))
-        }
-    })
-}
-
-/// Writes a board's settings. `settings_json` is the settings document (UTF-8,
-/// `settings_json_len` bytes) carrying the `revision` it was read at (0 for a new board).
-///
-/// On success stores the stored document (normalised, revision + 1) in a new buffer in
-/// `*out` and returns NULL. If the stored revision differs, nothing is written and the
-/// error is `CT_ERROR_CONFLICT` with `ct_error_current_revision`; a bad document gives
-/// `CT_ERROR_VALIDATION` naming the field; a failing callback gives `CT_ERROR_STORAGE` and
-/// leaves the stored document as it was.
-///
-/// # Safety
-/// `engine` must be NULL or a live engine; `board_id` and `settings_json` must be NULL or
-/// readable for their lengths; `out` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn ct_engine_put_board_settings(
-    engine: *const ct_engine,
-    board_id: *const c_char,
-    board_id_len: usize,
-    settings_json: *const c_char,
-    settings_json_len: usize,
-    out: *mut *mut ct_buffer,
-) -> *mut ct_error {
-    boundary(|| {
-        non_null(engine, "engine")?;
-        non_null(board_id, "board_id")?;
-        non_null(settings_json, "settings_json")?;
-        non_null(out, "out")?;
-        // SAFETY: the caller's promises above, pointers checked non-NULL.
-        unsafe {
-            let engine = &*engine;
-            let board_id = utf8(board_id, board_id_len, "board_id")?;
-            let settings_json = utf8(settings_json, settings_json_len, "settings_json")?;
-            respond(engine, out, |e, s| {
-                e.put_board_settings(s, board_id, settings_json)
-            })
-        }
-    })
-}
-
-/// Reads a person's days off (shared by every board). `account_key` is UTF-8,
-/// `account_key_len` bytes (1–72 characters). A person with none stored gives an empty
-/// document at revision 0.
-///
-/// On success stores the days-off JSON (docs/json-api.md, "Days off") in a new buffer in
-/// `*out` and returns NULL; on failure leaves `*out` untouched and returns the error.
-///
-/// # Safety
-/// `engine` must be NULL or a live engine; `account_key` must be NULL or
-/// `account_key_len` readable bytes; `out` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn ct_engine_get_days_off(
-    engine: *const ct_engine,
-    account_key: *const c_char,
-    account_key_len: usize,
-    out: *mut *mut ct_buffer,
-) -> *mut ct_error {
-    boundary(|| {
-        non_null(engine, "engine")?;
-        non_null(account_key, "account_key")?;
-        non_null(out, "out")?;
-        // SAFETY: the caller's promises above, pointers checked non-NULL.
-        unsafe {
-            let engine = &*engine;
-            let account_key = utf8(account_key, account_key_len, "account_key")?;
-            respond(engine, out, |e, s| e.get_days_off(s, account_key))
-        }
-    })
-}
-
-/// Writes a person's days off. `days_off_json` is the days-off document (UTF-8,
-/// `days_off_json_len` bytes) carrying the `revision` it was read at.
-///
-/// On success stores the stored document (normalised, revision + 1) in a new buffer in
-/// `*out` and returns NULL. Errors as for `ct_engine_put_board_settings`.
-///
-/// # Safety
-/// `engine` must be NULL or a live engine; `account_key` and `days_off_json` must be NULL
-/// or readable for their lengths; `out` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn ct_engine_put_days_off(
-    engine: *const ct_engine,
-    account_key: *const c_char,
-    account_key_len: usize,
-    days_off_json: *const c_char,
-    days_off_json_len: usize,
-    out: *mut *mut ct_buffer,
-) -> *mut ct_error {
-    boundary(|| {
-        non_null(engine, "engine")?;
-        non_null(account_key, "account_key")?;
-        non_null(days_off_json, "days_off_json")?;
-        non_null(out, "out")?;
-        // SAFETY: the caller's promises above, pointers checked non-NULL.
-        unsafe {
-            let engine = &*engine;
-            let account_key = utf8(account_key, account_key_len, "account_key")?;
-            let days_off_json = utf8(days_off_json, days_off_json_len, "days_off_json")?;
-            respond(engine, out, |e, s| {
-                e.put_days_off(s, account_key, days_off_json)
-            })
-        }
-    })
-}
-
-/// Computes an iteration's capacity report. `request_json` is the iteration report request
-/// (docs/json-api.md: board id, iteration, work items; UTF-8, `request_json_len` bytes).
-/// Reads the board's settings and its members' days off through the storage callbacks;
-/// writes nothing.
-///
-/// On success stores the report JSON in a new buffer in `*out` and returns NULL; on failure
-/// leaves `*out` untouched and returns the error (`CT_ERROR_VALIDATION` names the field).
-///
-/// # Safety
-/// `engine` must be NULL or a live engine; `request_json` must be NULL or
-/// `request_json_len` readable bytes; `out` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn ct_engine_iteration_report(
-    engine: *const ct_engine,
-    request_json: *const c_char,
-    request_json_len: usize,
-    out: *mut *mut ct_buffer,
-) -> *mut ct_error {
-    boundary(|| {
-        non_null(engine, "engine")?;
-        non_null(request_json, "request_json")?;
-        non_null(out, "out")?;
-        // SAFETY: the caller's promises above, pointers checked non-NULL.
-        unsafe {
-            let engine = &*engine;
-            let request_json = utf8(request_json, request_json_len, "request_json")?;
-            respond(engine, out, |e, s| e.iteration_report(s, request_json))
-        }
-    })
-}
-
-/// The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
 #[no_mangle]
 pub extern "C" fn ct_version() -> *const c_char {
     static VERSION: OnceLock<CString> = OnceLock::new();
@@ -299,4 +205,17 @@ pub extern "C" fn ct_version() -> *const c_char {
         })
     }
     boundary_or(c"".as_ptr(), || version().as_ptr())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_the_core_version() {
+        // SAFETY: ct_version returns a static NUL-terminated string.
+        let version = unsafe { CStr::from_ptr(ct_version()) };
+        assert_eq!(version.to_str().unwrap(), capacity_core::version());
+        assert_eq!(ct_version(), ct_version());
+    }
 }

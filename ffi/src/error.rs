@@ -61,7 +61,8 @@ impl ct_error {
         ct_error {
             code: error.code() as u32,
             message: nul_terminated(&error.message()),
-            field: error.field().map(nul_terminated),
+            // An empty path means the whole document: no field to name.
+            field: error.field().filter(|f| !f.is_empty()).map(nul_terminated),
             current_revision: error.current_revision(),
         }
     }

@@ -15,9 +15,11 @@ mod boundary;
 mod buffer;
 mod engine;
 mod error;
+mod operations;
 mod storage;
 
 pub use buffer::*;
 pub use engine::*;
 pub use error::*;
+pub use operations::*;
 pub use storage::*;

@@ -62,11 +62,34 @@ pub type ct_storage_remove_fn = Option<
     ) -> u32,
 >;
 
+/// Takes (`ct_storage.lock`) or releases (`ct_storage.unlock`) the named lock `name`
+/// (UTF-8, `name_len` bytes, NOT NUL-terminated, valid only during the call).
+///
+/// The engine takes a lock around each read-check-write of a document, so two writers of
+/// the same document (two threads, or two nodes of a Jira Data Center cluster) cannot both
+/// succeed from the same revision. `lock` waits until the lock is held by the calling
+/// thread and returns `CT_STORAGE_OK`, or returns `CT_STORAGE_ERROR` (nothing is then
+/// written). `unlock` is always called on the same thread after a successful `lock` of the
+/// same name, also when the engine call fails; if `unlock` fails, the call reports
+/// `CT_ERROR_STORAGE` even though the write it protected may have completed. Locks of
+/// different names nest (a document's key, then the index's key); one call never takes a
+/// name it already holds, so the host's locks need not be re-entrant.
+pub type ct_storage_lock_fn = Option<
+    unsafe extern "C" fn(
+        userdata: *mut c_void,
+        name: *const c_char,
+        name_len: usize,
+        reply: *mut ct_storage_reply,
+    ) -> u32,
+>;
+
 /// The host's key-value store, as callbacks. The engine keeps nothing itself: every
 /// document is read and written through these, keys prefixed `org.capacitytracker:`.
 ///
 /// Callback rules:
-/// - All three callbacks are required (non-NULL). Each receives `userdata` first, unchanged.
+/// - `get`, `put` and `remove` are required. `lock` and `unlock` are optional but go
+///   together: leave both NULL only if one writer at a time can reach the storage (one
+///   thread, one node). Each callback receives `userdata` first, unchanged.
 /// - They are called synchronously, on the thread that called the `ct_engine_*` function,
 ///   only while that call runs; never afterwards, never from a thread of the library's own.
 /// - When several threads call one engine at once, the callbacks run concurrently on those
@@ -88,6 +111,10 @@ pub struct ct_storage {
     pub put: ct_storage_put_fn,
     /// Removes a value (required).
     pub remove: ct_storage_remove_fn,
+    /// Takes a named lock (optional, with `unlock`).
+    pub lock: ct_storage_lock_fn,
+    /// Releases a named lock (optional, with `lock`).
+    pub unlock: ct_storage_lock_fn,
 }
 
 /// What a storage callback hands back besides its status: `get`'s value and any callback's
@@ -175,19 +202,27 @@ pub unsafe extern "C" fn ct_storage_reply_set_error(
 
 /// Checks the callbacks once, when the engine is created, so calls never meet a NULL one.
 pub(crate) fn check_callbacks(storage: &ct_storage) -> Result<(), Error> {
-    let missing = if storage.get.is_none() {
-        "storage->get"
-    } else if storage.put.is_none() {
-        "storage->put"
-    } else if storage.remove.is_none() {
-        "storage->remove"
-    } else {
-        return Ok(());
-    };
-    Err(crate::boundary::invalid_argument(
-        missing,
-        "must not be NULL",
-    ))
+    use crate::boundary::invalid_argument;
+    if storage.get.is_none() {
+        return Err(invalid_argument("storage->get", "must not be NULL"));
+    }
+    if storage.put.is_none() {
+        return Err(invalid_argument("storage->put", "must not be NULL"));
+    }
+    if storage.remove.is_none() {
+        return Err(invalid_argument("storage->remove", "must not be NULL"));
+    }
+    match (storage.lock.is_some(), storage.unlock.is_some()) {
+        (true, false) => Err(invalid_argument(
+            "storage->unlock",
+            "must not be NULL when storage->lock is set",
+        )),
+        (false, true) => Err(invalid_argument(
+            "storage->lock",
+            "must not be NULL when storage->unlock is set",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The host's callbacks seen as a core [`Storage`] for the duration of one engine call.
@@ -218,8 +253,14 @@ impl ct_storage_reply {
             },
             other => format!("returned the unknown status {other}"),
         };
+        // Lock callbacks are given a lock name, the others a storage key.
+        let subject = if operation.ends_with("lock") {
+            "lock"
+        } else {
+            "key"
+        };
         StorageError::new(format!(
-            "the host's {operation} callback for key {key} {why}"
+            "the host's {operation} callback for {subject} {key} {why}"
         ))
     }
 }
@@ -286,6 +327,42 @@ impl Storage for CallbackStorage<'_> {
         match status {
             CT_STORAGE_OK | CT_STORAGE_NOT_FOUND => Ok(()),
             status => Err(reply.failure("remove", key, status)),
+        }
+    }
+
+    fn lock(&mut self, name: &str) -> Result<(), StorageError> {
+        self.call_lock(self.callbacks.lock, "lock", name)
+    }
+
+    fn unlock(&mut self, name: &str) -> Result<(), StorageError> {
+        self.call_lock(self.callbacks.unlock, "unlock", name)
+    }
+}
+
+impl CallbackStorage<'_> {
+    /// Without lock callbacks the host has promised a single writer: nothing to take.
+    fn call_lock(
+        &self,
+        callback: ct_storage_lock_fn,
+        operation: &str,
+        name: &str,
+    ) -> Result<(), StorageError> {
+        let Some(callback) = callback else {
+            return Ok(());
+        };
+        let mut reply = ct_storage_reply::default();
+        // SAFETY: as in `get`.
+        let status = unsafe {
+            callback(
+                self.callbacks.userdata,
+                name.as_ptr().cast(),
+                name.len(),
+                &mut reply,
+            )
+        };
+        match status {
+            CT_STORAGE_OK => Ok(()),
+            status => Err(reply.failure(operation, name, status)),
         }
     }
 }

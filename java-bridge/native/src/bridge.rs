@@ -28,7 +28,10 @@ use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
 pub(crate) enum BridgeError {
     /// The engine reported an error. `cause` is the exception a `HostStorage` method threw,
     /// kept so Java sees it as the cause of the storage error it led to.
-    Core { error: Error, cause: Option<Global<JThrowable<'static>>> },
+    Core {
+        error: Error,
+        cause: Option<Global<JThrowable<'static>>>,
+    },
     /// A JNI call failed (out of memory, usually); a Java exception may be pending.
     Jni(jni::errors::Error),
 }
@@ -124,7 +127,9 @@ pub(crate) fn throw_error(env: &mut Env<'_>, error: &Error, cause: Option<&JObje
         new_exception(env, error, cause)
     });
     let thrown = match built {
-        Ok(exception) => env.cast_local::<JThrowable>(exception).and_then(|t| env.throw(&t)),
+        Ok(exception) => env
+            .cast_local::<JThrowable>(exception)
+            .and_then(|t| env.throw(&t)),
         Err(e) => Err(e),
     };
     match thrown {
@@ -155,15 +160,21 @@ fn new_exception<'local>(
     match error {
         Error::Validation { field, .. } => {
             let field = optional_string(env, field)?;
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityValidationException"))?;
+            let class = env.find_class(jni_str!(
+                "org/capacitytracker/api/CapacityValidationException"
+            ))?;
             env.new_object(
                 &class,
                 jni_sig!("(Ljava/lang/String;Ljava/lang/String;)V"),
                 &[JValue::Object(&message), JValue::Object(&field)],
             )
         }
-        Error::Conflict { current_revision, .. } => {
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityConflictException"))?;
+        Error::Conflict {
+            current_revision, ..
+        } => {
+            let class = env.find_class(jni_str!(
+                "org/capacitytracker/api/CapacityConflictException"
+            ))?;
             let revision = i64::try_from(*current_revision).unwrap_or(i64::MAX);
             env.new_object(
                 &class,
@@ -172,7 +183,8 @@ fn new_exception<'local>(
             )
         }
         Error::Storage { .. } => {
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityStorageException"))?;
+            let class =
+                env.find_class(jni_str!("org/capacitytracker/api/CapacityStorageException"))?;
             env.new_object(
                 &class,
                 jni_sig!("(Ljava/lang/String;Ljava/lang/Throwable;)V"),
@@ -181,7 +193,9 @@ fn new_exception<'local>(
         }
         Error::TooLarge { field, .. } => {
             let field = optional_string(env, field)?;
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityTooLargeException"))?;
+            let class = env.find_class(jni_str!(
+                "org/capacitytracker/api/CapacityTooLargeException"
+            ))?;
             env.new_object(
                 &class,
                 jni_sig!("(Ljava/lang/String;Ljava/lang/String;)V"),
@@ -189,7 +203,8 @@ fn new_exception<'local>(
             )
         }
         Error::Panic { .. } => {
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityNativeException"))?;
+            let class =
+                env.find_class(jni_str!("org/capacitytracker/api/CapacityNativeException"))?;
             env.new_object(
                 &class,
                 jni_sig!("(Ljava/lang/String;Ljava/lang/Throwable;)V"),
@@ -197,7 +212,8 @@ fn new_exception<'local>(
             )
         }
         Error::InvalidArgument { .. } => {
-            let class = env.find_class(jni_str!("org/capacitytracker/api/CapacityNativeException"))?;
+            let class =
+                env.find_class(jni_str!("org/capacitytracker/api/CapacityNativeException"))?;
             let code = capacity_core::ErrorCode::InvalidArgument as i32;
             env.new_object(
                 &class,

@@ -12,3 +12,6 @@
 mod bridge;
 mod exports;
 mod storage;
+
+#[cfg(test)]
+mod jvm_tests;

@@ -25,7 +25,11 @@ pub(crate) struct JavaStorage<'call, 'local> {
 
 impl<'call, 'local> JavaStorage<'call, 'local> {
     pub(crate) fn new(env: &'call mut Env<'local>, host: &'call JObject<'local>) -> Self {
-        JavaStorage { env, host, first_exception: None }
+        JavaStorage {
+            env,
+            host,
+            first_exception: None,
+        }
     }
 
     /// The first exception the host threw during this call, if any.
@@ -80,11 +84,21 @@ fn describe(env: &mut Env<'_>, thrown: &JThrowable<'_>) -> String {
     let result = env.with_local_frame(8, |env| -> jni::errors::Result<String> {
         let class = env.get_object_class(thrown)?;
         let name = env
-            .call_method(&class, jni_str!("getName"), jni_sig!("()Ljava/lang/String;"), &[])?
+            .call_method(
+                &class,
+                jni_str!("getName"),
+                jni_sig!("()Ljava/lang/String;"),
+                &[],
+            )?
             .l()?;
         let name = env.cast_local::<JString>(name)?.try_to_string(env)?;
         let message = env
-            .call_method(thrown, jni_str!("getMessage"), jni_sig!("()Ljava/lang/String;"), &[])?
+            .call_method(
+                thrown,
+                jni_str!("getMessage"),
+                jni_sig!("()Ljava/lang/String;"),
+                &[],
+            )?
             .l()?;
         if message.is_null() {
             return Ok(name);
@@ -141,6 +155,35 @@ impl Storage for JavaStorage<'_, '_> {
                 jni_str!("remove"),
                 jni_sig!("(Ljava/lang/String;)V"),
                 &[JValue::Object(&key)],
+            )?;
+            Ok(())
+        })
+    }
+
+    // The engine calls these around every read-modify-write. HostStorage declares both as
+    // default no-ops, so a host that needs no locking implements neither; a host whose
+    // lock throws (a cluster lock timing out) stops the write before anything is stored.
+    fn lock(&mut self, name: &str) -> Result<(), StorageError> {
+        self.call("lock", |env, host| {
+            let name = JString::from_str(env, name)?;
+            env.call_method(
+                host,
+                jni_str!("lock"),
+                jni_sig!("(Ljava/lang/String;)V"),
+                &[JValue::Object(&name)],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn unlock(&mut self, name: &str) -> Result<(), StorageError> {
+        self.call("unlock", |env, host| {
+            let name = JString::from_str(env, name)?;
+            env.call_method(
+                host,
+                jni_str!("unlock"),
+                jni_sig!("(Ljava/lang/String;)V"),
+                &[JValue::Object(&name)],
             )?;
             Ok(())
         })

@@ -21,7 +21,7 @@ public class CapacityConflictException extends CapacityException {
     /**
      * Creates a conflict error (used by the native layer, and by tests of callers).
      *
-     * <pre>{@code throw new CapacityConflictException("revision: stored revision is 4, got 3", 4);}</pre>
+     * <pre>{@code throw new CapacityConflictException("revision: the document ... is at revision 4, but the write was based on revision 3; ...", 4);}</pre>
      *
      * @param message the engine's message
      * @param currentRevision the revision currently stored

@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongFunction;
 
 /**
  * The Capacity Tracker engine, running in-process as a native library, storing everything
@@ -11,6 +12,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>All documents cross as JSON strings in the format of {@code docs/json-api.md}; the
  * engine parses, validates, stores and computes them, and this class only carries them.
+ * There is one method per engine operation: board settings, days off and the iteration
+ * report; iteration teams, templates, holiday calendars and multi-project report
+ * definitions; permissions; the privacy operations (export or forget a person, the data
+ * inventory); and full export and import. Every write sends the {@code revision} it read and
+ * fails with {@link CapacityConflictException} when another write came first.
  *
  * <p>Thread-safe: any number of threads may call one engine at the same time (the
  * {@code HostStorage} is then called from those threads too). {@link #close()} waits for
@@ -63,7 +69,7 @@ public final class CapacityEngine implements AutoCloseable {
      *
      * <pre>{@code
      * String json = engine.getBoardSettings("42");
-     * // {"schema":1,"revision":0,"unit":"hours",...,"members":[]}
+     * // {"schema":2,"revision":0,"unit":"hours",...,"roles":[],"members":[]}
      * }</pre>
      *
      * @param boardId 1–40 characters of {@code A-Z a-z 0-9 _ -}
@@ -73,13 +79,7 @@ public final class CapacityEngine implements AutoCloseable {
      */
     public String getBoardSettings(String boardId) {
         Objects.requireNonNull(boardId, "boardId");
-        handle.lock.readLock().lock();
-        try {
-            return Native.engineGetBoardSettings(handle.live(), storage, boardId);
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
+        return call(engine -> Native.engineGetBoardSettings(engine, storage, boardId));
     }
 
     /**
@@ -105,13 +105,7 @@ public final class CapacityEngine implements AutoCloseable {
     public String putBoardSettings(String boardId, String settingsJson) {
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(settingsJson, "settingsJson");
-        handle.lock.readLock().lock();
-        try {
-            return Native.enginePutBoardSettings(handle.live(), storage, boardId, settingsJson);
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
+        return call(engine -> Native.enginePutBoardSettings(engine, storage, boardId, settingsJson));
     }
 
     /**
@@ -130,13 +124,7 @@ public final class CapacityEngine implements AutoCloseable {
      */
     public String getDaysOff(String accountKey) {
         Objects.requireNonNull(accountKey, "accountKey");
-        handle.lock.readLock().lock();
-        try {
-            return Native.engineGetDaysOff(handle.live(), storage, accountKey);
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
+        return call(engine -> Native.engineGetDaysOff(engine, storage, accountKey));
     }
 
     /**
@@ -160,13 +148,7 @@ public final class CapacityEngine implements AutoCloseable {
     public String putDaysOff(String accountKey, String daysOffJson) {
         Objects.requireNonNull(accountKey, "accountKey");
         Objects.requireNonNull(daysOffJson, "daysOffJson");
-        handle.lock.readLock().lock();
-        try {
-            return Native.enginePutDaysOff(handle.live(), storage, accountKey, daysOffJson);
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
+        return call(engine -> Native.enginePutDaysOff(engine, storage, accountKey, daysOffJson));
     }
 
     /**
@@ -186,13 +168,507 @@ public final class CapacityEngine implements AutoCloseable {
      */
     public String iterationReport(String requestJson) {
         Objects.requireNonNull(requestJson, "requestJson");
-        handle.lock.readLock().lock();
-        try {
-            return Native.engineIterationReport(handle.live(), storage, requestJson);
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
+        return call(engine -> Native.engineIterationReport(engine, storage, requestJson));
+    }
+
+    // ---- Iteration teams: one sprint's changes to the board's team ----
+
+    /**
+     * Returns one iteration's team changes (members added, removed or changed for that
+     * sprint only); an iteration without any gets an empty document with {@code revision} 0.
+     *
+     * <pre>{@code
+     * String team = engine.getIterationTeam("42", "3");
+     * // {"schema":1,"revision":0,"boardId":"42","iterationId":"3","members":[]}
+     * }</pre>
+     *
+     * @param boardId the board's id
+     * @param iterationId the iteration's id (1–40 characters of {@code A-Z a-z 0-9 - _})
+     * @return the iteration team document as JSON
+     * @throws CapacityValidationException when an id is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getIterationTeam(String boardId, String iterationId) {
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(iterationId, "iterationId");
+        return call(engine -> Native.engineGetIterationTeam(engine, storage, boardId, iterationId));
+    }
+
+    /**
+     * Validates and stores one iteration's team changes against the {@code revision} read.
+     * The iteration report applies them when its {@code iteration.id} matches.
+     *
+     * <pre>{@code
+     * String stored = engine.putIterationTeam("42", "3", "{\"revision\":0,\"members\":["
+     *     + "{\"accountKey\":\"alice\",\"action\":\"change\",\"dailyCapacity\":3},"
+     *     + "{\"accountKey\":\"erin\",\"action\":\"add\",\"role\":\"Developer\",\"dailyCapacity\":6}]}");
+     * // stored has "revision":1
+     * }</pre>
+     *
+     * @param boardId the board's id
+     * @param iterationId the iteration's id
+     * @param teamJson the iteration team document
+     * @return the stored document as JSON
+     * @throws CapacityValidationException when the document is invalid (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityTooLargeException when the document exceeds the storage limit
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putIterationTeam(String boardId, String iterationId, String teamJson) {
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(iterationId, "iterationId");
+        Objects.requireNonNull(teamJson, "teamJson");
+        return call(engine -> Native.enginePutIterationTeam(engine, storage, boardId, iterationId, teamJson));
+    }
+
+    /**
+     * Copies one iteration's team changes to another ("same team as last sprint"). The
+     * {@code revision} is that of the target iteration's document as read (0 when it has none).
+     *
+     * <pre>{@code
+     * String stored = engine.copyIterationTeam(
+     *     "{\"boardId\":\"42\",\"fromIterationId\":\"3\",\"toIterationId\":\"4\",\"revision\":0}");
+     * // the target's stored document: "iterationId":"4","revision":1
+     * }</pre>
+     *
+     * @param requestJson {@code {"boardId","fromIterationId","toIterationId","revision"}}
+     * @return the target iteration's stored document as JSON
+     * @throws CapacityValidationException when the request is invalid (names the field)
+     * @throws CapacityConflictException when the target's revision is stale
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String copyIterationTeam(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineCopyIterationTeam(engine, storage, requestJson));
+    }
+
+    // ---- Templates: named member lists shared by boards ----
+
+    /**
+     * Returns a template.
+     *
+     * <pre>{@code
+     * String template = engine.getTemplate("squad");
+     * // {"schema":1,"revision":1,"id":"squad","name":"Squad","members":[...]}
+     * }</pre>
+     *
+     * @param templateId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @return the template as JSON
+     * @throws CapacityValidationException when the id is malformed or there is no such
+     *         template ({@code field()} is {@code templateId})
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getTemplate(String templateId) {
+        Objects.requireNonNull(templateId, "templateId");
+        return call(engine -> Native.engineGetTemplate(engine, storage, templateId));
+    }
+
+    /**
+     * Validates and stores a template against the {@code revision} read (0 for a new one).
+     * Members name their role by name, so one template serves boards with different role ids.
+     *
+     * <pre>{@code
+     * String stored = engine.putTemplate("squad", "{\"revision\":0,\"name\":\"Squad\",\"members\":["
+     *     + "{\"accountKey\":\"alice\",\"role\":\"Developer\",\"dailyCapacity\":6}]}");
+     * }</pre>
+     *
+     * @param templateId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @param templateJson the template document
+     * @return the stored template as JSON
+     * @throws CapacityValidationException when the document is invalid (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityTooLargeException when the document exceeds the storage limit
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putTemplate(String templateId, String templateJson) {
+        Objects.requireNonNull(templateId, "templateId");
+        Objects.requireNonNull(templateJson, "templateJson");
+        return call(engine -> Native.enginePutTemplate(engine, storage, templateId, templateJson));
+    }
+
+    /**
+     * Removes a template; removing one that does not exist is not an error. Boards the
+     * template was applied to keep their members.
+     *
+     * <pre>{@code engine.removeTemplate("squad");}</pre>
+     *
+     * @param templateId the template's id
+     * @throws CapacityValidationException when the id is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public void removeTemplate(String templateId) {
+        Objects.requireNonNull(templateId, "templateId");
+        callVoid(engine -> Native.engineRemoveTemplate(engine, storage, templateId));
+    }
+
+    /**
+     * Lists every template's id and name.
+     *
+     * <pre>{@code
+     * String list = engine.listTemplates();
+     * // [{"id":"squad","name":"Squad"}]
+     * }</pre>
+     *
+     * @return a JSON array of {@code {"id","name"}}
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String listTemplates() {
+        return call(engine -> Native.engineListTemplates(engine, storage));
+    }
+
+    /**
+     * Applies a template to a board's team, or, with {@code iterationId}, to one
+     * iteration's team only. {@code revision} is that of the board settings (or of the
+     * iteration team document) as read.
+     *
+     * <pre>{@code
+     * String result = engine.applyTemplate(
+     *     "{\"templateId\":\"squad\",\"boardId\":\"42\",\"revision\":1}");
+     * // {"added":["bob"],"changed":[],"unchanged":["alice"],"leftAlone":["carol"],"document":{...}}
+     * }</pre>
+     *
+     * @param requestJson {@code {"templateId","boardId","iterationId"?,"revision"}}
+     * @return what was added, changed, found unchanged and left alone, with the stored document
+     * @throws CapacityValidationException when the request is invalid, the template is
+     *         missing or a capacity does not suit the board's unit (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String applyTemplate(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineApplyTemplate(engine, storage, requestJson));
+    }
+
+    // ---- Holiday calendars: shared by boards through "holidayCalendar" ----
+
+    /**
+     * Returns a holiday calendar.
+     *
+     * <pre>{@code
+     * String calendar = engine.getCalendar("de");
+     * // {"schema":1,"revision":1,"id":"de","name":"Germany","dates":[],"rules":[...]}
+     * }</pre>
+     *
+     * @param calendarId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @return the calendar as JSON
+     * @throws CapacityValidationException when the id is malformed or there is no such
+     *         calendar ({@code field()} is {@code calendarId})
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getCalendar(String calendarId) {
+        Objects.requireNonNull(calendarId, "calendarId");
+        return call(engine -> Native.engineGetCalendar(engine, storage, calendarId));
+    }
+
+    /**
+     * Validates and stores a holiday calendar (explicit dates and yearly rules) against the
+     * {@code revision} read (0 for a new one).
+     *
+     * <pre>{@code
+     * String stored = engine.putCalendar("de", "{\"revision\":0,\"name\":\"Germany\",\"rules\":["
+     *     + "{\"type\":\"fixed\",\"name\":\"Christmas Day\",\"month\":12,\"day\":25},"
+     *     + "{\"type\":\"easter\",\"name\":\"Good Friday\",\"offset\":-2}]}");
+     * }</pre>
+     *
+     * @param calendarId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @param calendarJson the calendar document
+     * @return the stored calendar as JSON
+     * @throws CapacityValidationException when the document is invalid (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityTooLargeException when the document exceeds the storage limit
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putCalendar(String calendarId, String calendarJson) {
+        Objects.requireNonNull(calendarId, "calendarId");
+        Objects.requireNonNull(calendarJson, "calendarJson");
+        return call(engine -> Native.enginePutCalendar(engine, storage, calendarId, calendarJson));
+    }
+
+    /**
+     * Removes a holiday calendar; removing one that does not exist is not an error. Reports
+     * of boards that still name it warn that it is missing.
+     *
+     * <pre>{@code engine.removeCalendar("de");}</pre>
+     *
+     * @param calendarId the calendar's id
+     * @throws CapacityValidationException when the id is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public void removeCalendar(String calendarId) {
+        Objects.requireNonNull(calendarId, "calendarId");
+        callVoid(engine -> Native.engineRemoveCalendar(engine, storage, calendarId));
+    }
+
+    /**
+     * Lists every holiday calendar's id and name.
+     *
+     * <pre>{@code
+     * String list = engine.listCalendars();
+     * // [{"id":"de","name":"Germany"}]
+     * }</pre>
+     *
+     * @return a JSON array of {@code {"id","name"}}
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String listCalendars() {
+        return call(engine -> Native.engineListCalendars(engine, storage));
+    }
+
+    // ---- Multi-project report definitions ----
+
+    /**
+     * Returns a stored multi-project report definition.
+     *
+     * <pre>{@code
+     * String definition = engine.getReportDefinition("q1");
+     * // {"schema":1,"revision":1,"id":"q1","name":"Q1","boardIds":["1","2"],...}
+     * }</pre>
+     *
+     * @param reportId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @return the definition as JSON
+     * @throws CapacityValidationException when the id is malformed or there is no such
+     *         definition ({@code field()} is {@code reportId})
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getReportDefinition(String reportId) {
+        Objects.requireNonNull(reportId, "reportId");
+        return call(engine -> Native.engineGetReportDefinition(engine, storage, reportId));
+    }
+
+    /**
+     * Validates and stores a multi-project report definition against the {@code revision}
+     * read (0 for a new one).
+     *
+     * <pre>{@code
+     * String stored = engine.putReportDefinition("q1", "{\"revision\":0,\"name\":\"Q1\","
+     *     + "\"boardIds\":[\"1\",\"2\"],\"period\":{\"start\":\"2026-01-01\",\"end\":\"2026-03-31\"},"
+     *     + "\"bucket\":\"month\",\"grouping\":\"person\"}");
+     * }</pre>
+     *
+     * @param reportId 1–60 characters of {@code A-Z a-z 0-9 - _}
+     * @param definitionJson the definition document
+     * @return the stored definition as JSON
+     * @throws CapacityValidationException when the document is invalid (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityTooLargeException when the document exceeds the storage limit
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putReportDefinition(String reportId, String definitionJson) {
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(definitionJson, "definitionJson");
+        return call(engine -> Native.enginePutReportDefinition(engine, storage, reportId, definitionJson));
+    }
+
+    /**
+     * Removes a multi-project report definition; removing one that does not exist is not
+     * an error.
+     *
+     * <pre>{@code engine.removeReportDefinition("q1");}</pre>
+     *
+     * @param reportId the definition's id
+     * @throws CapacityValidationException when the id is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public void removeReportDefinition(String reportId) {
+        Objects.requireNonNull(reportId, "reportId");
+        callVoid(engine -> Native.engineRemoveReportDefinition(engine, storage, reportId));
+    }
+
+    /**
+     * Lists every multi-project report definition's id and name.
+     *
+     * <pre>{@code
+     * String list = engine.listReportDefinitions();
+     * // [{"id":"q1","name":"Q1"}]
+     * }</pre>
+     *
+     * @return a JSON array of {@code {"id","name"}}
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String listReportDefinitions() {
+        return call(engine -> Native.engineListReportDefinitions(engine, storage));
+    }
+
+    /**
+     * Computes a multi-project report: capacity and workload per person, role or board in
+     * week, month or quarter buckets across boards, with people allocated above 100 % in a
+     * bucket flagged. The caller resolves project keys to boards and sends each board's
+     * iterations in the period with their work items. Reads only; stores nothing.
+     *
+     * <pre>{@code
+     * String report = engine.multiProjectReport("{\"reportId\":\"q1\",\"boards\":["
+     *     + "{\"boardId\":\"1\",\"iterations\":[{\"id\":\"7\",\"start\":\"2026-01-05\","
+     *     + "\"end\":\"2026-01-16\",\"items\":[]}]}]}");
+     * // {"schema":1,...,"buckets":[...],"rows":[...],"overAllocations":[],...}
+     * }</pre>
+     *
+     * @param requestJson {@code {"reportId"}} or {@code {"definition"}}, plus {@code "boards"}
+     * @return the report as JSON
+     * @throws CapacityValidationException when the request is invalid or the boards mix
+     *         units (names the field)
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String multiProjectReport(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineMultiProjectReport(engine, storage, requestJson));
+    }
+
+    // ---- Permissions ----
+
+    /**
+     * Returns the permissions document: disabled (everyone logged in may do everything), at
+     * {@code revision} 0, until an administrator stores one.
+     *
+     * <pre>{@code
+     * String permissions = engine.getPermissions();
+     * // {"schema":1,"revision":0,"enabled":false,"boards":{},"templates":{...},...}
+     * }</pre>
+     *
+     * @return the permissions document as JSON
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getPermissions() {
+        return call(engine -> Native.engineGetPermissions(engine, storage));
+    }
+
+    /**
+     * Validates and stores the permissions document against the {@code revision} read.
+     *
+     * <pre>{@code
+     * String stored = engine.putPermissions("{\"revision\":0,\"enabled\":true,"
+     *     + "\"boards\":{\"42\":{\"write\":{\"users\":[\"alice\"],\"groups\":[\"team-leads\"]}}}}");
+     * }</pre>
+     *
+     * @param permissionsJson the permissions document
+     * @return the stored document as JSON
+     * @throws CapacityValidationException when the document is invalid (names the field)
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putPermissions(String permissionsJson) {
+        Objects.requireNonNull(permissionsJson, "permissionsJson");
+        return call(engine -> Native.enginePutPermissions(engine, storage, permissionsJson));
+    }
+
+    /**
+     * Answers whether a user may do something, by the stored permissions. The caller states
+     * who the user is (their groups, whether they are a Jira administrator); the engine only
+     * decides.
+     *
+     * <pre>{@code
+     * String answer = engine.checkAccess("{\"user\":\"bob\",\"groups\":[\"jira-software-users\"],"
+     *     + "\"admin\":false,\"action\":\"writeBoard\",\"boardId\":\"42\"}");
+     * // {"allowed":false,"reason":"..."}
+     * }</pre>
+     *
+     * @param queryJson {@code {"user","groups","admin","action","boardId"}}; actions are
+     *                  {@code readBoard}, {@code writeBoard}, {@code manageTemplates},
+     *                  {@code manageReports} and {@code useRest}
+     * @return {@code {"allowed","reason"}} as JSON
+     * @throws CapacityValidationException when the query is invalid (names the field)
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String checkAccess(String queryJson) {
+        Objects.requireNonNull(queryJson, "queryJson");
+        return call(engine -> Native.engineCheckAccess(engine, storage, queryJson));
+    }
+
+    // ---- Privacy ----
+
+    /**
+     * Returns everything stored about a person, as one JSON document: board memberships,
+     * days off, iteration team changes, templates and permission entries.
+     *
+     * <pre>{@code
+     * String everything = engine.exportUser("alice");
+     * // {"accountKey":"alice","boards":[{"boardId":"42","role":"Developer","member":{...}}],
+     * //  "daysOff":{...},"iterations":[...],"templates":[...],"permissions":[...]}
+     * }</pre>
+     *
+     * @param accountKey the person's account key
+     * @return the person's stored data as JSON
+     * @throws CapacityValidationException when the account key is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String exportUser(String accountKey) {
+        Objects.requireNonNull(accountKey, "accountKey");
+        return call(engine -> Native.engineExportUser(engine, storage, accountKey));
+    }
+
+    /**
+     * Removes a person from every stored document (boards, days off, iteration teams,
+     * templates, permissions), leaving no trace of their account key; others are untouched.
+     * Running it again removes nothing.
+     *
+     * <pre>{@code
+     * String removed = engine.forgetUser("alice");
+     * // {"accountKey":"alice","boards":["42"],"daysOff":true,"iterations":[],"templates":[],"permissions":[]}
+     * }</pre>
+     *
+     * @param accountKey the person's account key
+     * @return what was removed, as JSON
+     * @throws CapacityValidationException when the account key is malformed
+     * @throws CapacityStorageException when the host storage fails (documents already
+     *         rewritten stay rewritten; running it again finishes the job)
+     */
+    public String forgetUser(String accountKey) {
+        Objects.requireNonNull(accountKey, "accountKey");
+        return call(engine -> Native.engineForgetUser(engine, storage, accountKey));
+    }
+
+    /**
+     * Describes what personal data is stored and where, for an administrator's privacy page.
+     *
+     * <pre>{@code
+     * String inventory = engine.dataInventory();
+     * // {"people":12,"categories":[{"category":"boardMembership","fields":[...],...}],"notStored":"..."}
+     * }</pre>
+     *
+     * @return the inventory as JSON
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String dataInventory() {
+        return call(engine -> Native.engineDataInventory(engine, storage));
+    }
+
+    // ---- Backup ----
+
+    /**
+     * Exports every stored document as one JSON file, for backup or moving to another
+     * instance with {@link #importAll}.
+     *
+     * <pre>{@code
+     * String export = engine.exportAll();
+     * // {"format":"capacity-tracker-export","formatVersion":1,"engineVersion":"0.1.0","documents":[...]}
+     * }</pre>
+     *
+     * @return the export as JSON
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String exportAll() {
+        return call(engine -> Native.engineExportAll(engine, storage));
+    }
+
+    /**
+     * Imports an export. Every document is validated before any is written. Mode
+     * {@code empty} refuses storage that already holds documents; {@code merge} writes what
+     * is missing, leaves what is equal, and lists what differs without overwriting it.
+     *
+     * <pre>{@code
+     * String result = engine.importAll("{\"mode\":\"merge\",\"export\":" + export + "}");
+     * // {"written":["board:42",...],"unchanged":[],"conflicts":[]}
+     * }</pre>
+     *
+     * @param requestJson {@code {"mode":"empty"|"merge","export":{...}}}
+     * @return {@code {"written","unchanged","conflicts"}} as JSON
+     * @throws CapacityValidationException when the request or a document in it is invalid
+     *         (names the field, such as {@code export.documents[3].document.members[0].role}),
+     *         or mode {@code empty} meets stored documents
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String importAll(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineImportAll(engine, storage, requestJson));
     }
 
     /**
@@ -240,6 +716,50 @@ public final class CapacityEngine implements AutoCloseable {
             throw new IllegalStateException("CapacityEngine.close() called from inside a call of the same engine");
         }
         cleanable.clean();
+    }
+
+    /** Runs a native call that answers JSON; see {@link #withHandle}. */
+    private String call(NativeCall call) {
+        String json = withHandle(call::run);
+        if (json == null) {
+            // The native side throws whenever it returns no result; this only guards
+            // against a broken library answering null silently.
+            throw new CapacityNativeException("the native engine returned neither a result nor an error", null);
+        }
+        return json;
+    }
+
+    /** Runs a native call that answers nothing; see {@link #withHandle}. */
+    private void callVoid(NativeAction action) {
+        withHandle(engine -> {
+            action.run(engine);
+            return null;
+        });
+    }
+
+    /**
+     * Runs one native call with the handle held live: the read lock keeps {@link #close()}
+     * (and the cleaner) from freeing it meanwhile, and the reachability fence keeps this
+     * engine from becoming unreachable, and so cleaned, while the call runs.
+     */
+    private <T> T withHandle(LongFunction<T> call) {
+        handle.lock.readLock().lock();
+        try {
+            return call.apply(handle.live());
+        } finally {
+            handle.lock.readLock().unlock();
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NativeCall {
+        String run(long engine);
+    }
+
+    @FunctionalInterface
+    private interface NativeAction {
+        void run(long engine);
     }
 
     /**

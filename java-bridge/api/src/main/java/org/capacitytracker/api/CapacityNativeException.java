@@ -10,8 +10,8 @@ package org.capacitytracker.api;
  * try {
  *     engine = CapacityEngine.open(storage);
  * } catch (CapacityNativeException e) {
- *     // e.g. "Capacity Tracker has no native library for platform windows-aarch64;
- *     //       supported: linux-x86_64"
+ *     // e.g. "Capacity Tracker has no native library for platform windows-aarch64
+ *     //       (os.name=Windows 11, os.arch=aarch64); supported platforms: linux-x86_64"
  *     disableFeature(e.getMessage());
  * }
  * }</pre>

@@ -1,8 +1,9 @@
 package org.capacitytracker.api;
 
 /**
- * A document is larger than the host storage can hold (error code 4; REST 413). Nothing
- * was stored.
+ * A document is larger than the engine will store (error code 4; REST 413). Documents
+ * over one storage value are split across several, up to a limit on the whole document
+ * that bounds what one request can make the host keep. Nothing was stored.
  *
  * <pre>{@code
  * try {
@@ -20,7 +21,7 @@ public class CapacityTooLargeException extends CapacityException {
     /**
      * Creates a too-large error (used by the native layer, and by tests of callers).
      *
-     * <pre>{@code throw new CapacityTooLargeException("members: document exceeds the limit");}</pre>
+     * <pre>{@code throw new CapacityTooLargeException("settings: the document is 4200000 characters long; the limit is ...");}</pre>
      *
      * @param message the engine's message
      */
@@ -31,7 +32,7 @@ public class CapacityTooLargeException extends CapacityException {
     /**
      * Creates a too-large error naming the document part that is too large.
      *
-     * <pre>{@code throw new CapacityTooLargeException("members: document exceeds the limit", "members");}</pre>
+     * <pre>{@code throw new CapacityTooLargeException("settings: the document is 4200000 characters long; the limit is ...", "members");}</pre>
      *
      * @param message the engine's message
      * @param field the path of the part that is too large, or {@code null}

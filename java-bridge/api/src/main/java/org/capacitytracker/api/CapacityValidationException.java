@@ -9,7 +9,7 @@ package org.capacitytracker.api;
  *     engine.putBoardSettings("42", "{\"schema\":1,\"revision\":0,\"focusFactor\":120}");
  * } catch (CapacityValidationException e) {
  *     e.field();      // "focusFactor"
- *     e.getMessage(); // "focusFactor: must be between 0 and 100, got 120"
+ *     e.getMessage(); // "focusFactor: must be a percentage between 0 and 100, got 120"
  * }
  * }</pre>
  */

@@ -30,4 +30,54 @@ public interface HostStorage {
 
     /** Removes the value under {@code key}; removing an absent key is not an error. */
     void remove(String key);
+
+    /**
+     * Takes the lock {@code name}, waiting for it. The engine calls this around every
+     * read-modify-write of a document (read the stored revision, check it, write the new
+     * version), so two writers of the same document cannot both succeed from the same
+     * revision, not even on two nodes of a cluster.
+     *
+     * <p>Called on the thread that called the engine; {@link #unlock} follows on that same
+     * thread once the write is done, also when it failed. Names are at most 100 characters
+     * (a document's storage key). Locks of different names nest (a document's, then the
+     * index's); one engine call never asks again for a name it holds, so the locks need not
+     * be re-entrant.
+     *
+     * <p>Throw to refuse (a lock that could not be taken in time): the engine then stores
+     * nothing and reports a {@link CapacityStorageException} whose cause is what was thrown.
+     *
+     * <p>The default does nothing, which is right for a host with a single writer. In Jira
+     * Data Center, implement it with Beehive's {@code ClusterLockService}
+     * ({@code getLockForName(name).tryLock(timeout, unit)}), so nodes exclude each other;
+     * in a single-JVM host, a lock per name (such as a {@code ReentrantLock}) is enough.
+     *
+     * <pre>{@code
+     * public void lock(String name) {
+     *     try {
+     *         if (!clusterLocks.getLockForName(name).tryLock(30, TimeUnit.SECONDS)) {
+     *             throw new IllegalStateException("lock " + name + " not acquired in 30 s");
+     *         }
+     *     } catch (InterruptedException e) {
+     *         Thread.currentThread().interrupt();
+     *         throw new IllegalStateException("interrupted waiting for lock " + name, e);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param name the lock's name
+     */
+    default void lock(String name) {
+    }
+
+    /**
+     * Releases the lock {@code name} taken by {@link #lock}, on the thread that took it.
+     * An exception thrown here becomes a {@link CapacityStorageException}, although the write
+     * the lock protected may have completed.
+     *
+     * <pre>{@code public void unlock(String name) { clusterLocks.getLockForName(name).unlock(); }}</pre>
+     *
+     * @param name the lock's name, as given to {@link #lock}
+     */
+    default void unlock(String name) {
+    }
 }

@@ -32,4 +32,59 @@ final class Native {
             String daysOffJson);
 
     static native String engineIterationReport(long engine, HostStorage storage, String requestJson);
+
+    static native String engineGetIterationTeam(long engine, HostStorage storage, String boardId,
+            String iterationId);
+
+    static native String enginePutIterationTeam(long engine, HostStorage storage, String boardId,
+            String iterationId, String teamJson);
+
+    static native String engineCopyIterationTeam(long engine, HostStorage storage, String requestJson);
+
+    static native String engineGetTemplate(long engine, HostStorage storage, String templateId);
+
+    static native String enginePutTemplate(long engine, HostStorage storage, String templateId,
+            String templateJson);
+
+    static native void engineRemoveTemplate(long engine, HostStorage storage, String templateId);
+
+    static native String engineListTemplates(long engine, HostStorage storage);
+
+    static native String engineApplyTemplate(long engine, HostStorage storage, String requestJson);
+
+    static native String engineGetCalendar(long engine, HostStorage storage, String calendarId);
+
+    static native String enginePutCalendar(long engine, HostStorage storage, String calendarId,
+            String calendarJson);
+
+    static native void engineRemoveCalendar(long engine, HostStorage storage, String calendarId);
+
+    static native String engineListCalendars(long engine, HostStorage storage);
+
+    static native String engineGetReportDefinition(long engine, HostStorage storage, String reportId);
+
+    static native String enginePutReportDefinition(long engine, HostStorage storage, String reportId,
+            String definitionJson);
+
+    static native void engineRemoveReportDefinition(long engine, HostStorage storage, String reportId);
+
+    static native String engineListReportDefinitions(long engine, HostStorage storage);
+
+    static native String engineMultiProjectReport(long engine, HostStorage storage, String requestJson);
+
+    static native String engineGetPermissions(long engine, HostStorage storage);
+
+    static native String enginePutPermissions(long engine, HostStorage storage, String permissionsJson);
+
+    static native String engineCheckAccess(long engine, HostStorage storage, String queryJson);
+
+    static native String engineExportUser(long engine, HostStorage storage, String accountKey);
+
+    static native String engineForgetUser(long engine, HostStorage storage, String accountKey);
+
+    static native String engineDataInventory(long engine, HostStorage storage);
+
+    static native String engineExportAll(long engine, HostStorage storage);
+
+    static native String engineImportAll(long engine, HostStorage storage, String requestJson);
 }

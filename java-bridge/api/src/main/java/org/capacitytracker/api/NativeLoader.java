@@ -58,12 +58,7 @@ final class NativeLoader {
 
     private static void load() {
         String platform = platform();
-        if (!SUPPORTED.contains(platform)) {
-            throw new CapacityNativeException("Capacity Tracker has no native library for platform "
-                    + platform + " (os.name=" + System.getProperty("os.name") + ", os.arch="
-                    + System.getProperty("os.arch") + "); supported platforms: "
-                    + String.join(", ", SUPPORTED), null);
-        }
+        checkSupported(platform);
         String resource = "/native/" + platform + "/" + LIBRARY;
         Path file = null;
         try (InputStream in = NativeLoader.class.getResourceAsStream(resource)) {
@@ -89,6 +84,20 @@ final class NativeLoader {
                     // either way, and the next class loader uses a new unique name.
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a platform the jar carries no library for, naming it and the supported ones.
+     *
+     * @throws CapacityNativeException when {@code platform} is not in {@link #SUPPORTED}
+     */
+    static void checkSupported(String platform) {
+        if (!SUPPORTED.contains(platform)) {
+            throw new CapacityNativeException("Capacity Tracker has no native library for platform "
+                    + platform + " (os.name=" + System.getProperty("os.name") + ", os.arch="
+                    + System.getProperty("os.arch") + "); supported platforms: "
+                    + String.join(", ", SUPPORTED), null);
         }
     }
 

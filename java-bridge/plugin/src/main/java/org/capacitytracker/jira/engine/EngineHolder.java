@@ -2,6 +2,7 @@ package org.capacitytracker.jira.engine;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.util.Objects;
+import java.util.function.Function;
 import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.api.HostStorage;
 import org.capacitytracker.jira.storage.PluginSettingsStorage;
@@ -9,57 +10,96 @@ import org.capacitytracker.jira.storage.PluginSettingsStorage;
 /**
  * The one {@link CapacityEngine} of this plugin instance, over Jira's plugin settings.
  *
- * <p>A plugin-private component (declared in {@code META-INF/spring/capacity-tracker-context.xml}):
- * the host creates one per enabled plugin instance and injects it into the REST resources
- * by constructor. Nothing is static, because Data Center disables, upgrades and re-enables
- * a plugin inside a running JVM, each time in a new class loader; an engine held in a static
+ * <p>A plugin-private component (declared in {@code META-INF/spring/capacity-tracker-context.xml}
+ * as its subclass {@link ClusterEngineHolder}, which locks with Jira's cluster locks): the
+ * host creates one per enabled plugin instance and injects it into the REST resources by
+ * constructor. Nothing is static, because Data Center disables, upgrades and re-enables a
+ * plugin inside a running JVM, each time in a new class loader; an engine held in a static
  * field would outlive its plugin.
  *
  * <p>The engine (and so the native library) is opened on first use, not at plugin start,
  * so a missing or unloadable library shows up as an error on the REST call that needed it
  * (and on {@code /health}) instead of a plugin that fails to enable. The host calls
  * {@link #close()} when the plugin stops; it waits for calls in progress, and later calls
- * fail with {@link IllegalStateException}.
+ * fail with {@link EngineClosedException}.
+ *
+ * <p>Writes need nothing from the caller to be safe: the engine locks each document through
+ * {@link HostStorage#lock} around its read-check-write, so of two writers of the same
+ * revision exactly one succeeds and the other gets a conflict.
  *
  * <pre>{@code
- * EngineHolder holder = new EngineHolder(pluginSettingsFactory);
+ * EngineHolder holder = new ClusterEngineHolder(pluginSettingsFactory, clusterLockService);
  * String settings = holder.engine().getBoardSettings("1");
  * holder.close(); // plugin disabled
  * }</pre>
  */
-public final class EngineHolder implements AutoCloseable {
+public class EngineHolder implements AutoCloseable {
     private final HostStorage storage;
     private final Object lock = new Object();
     private CapacityEngine engine;
     private boolean closed;
 
     /**
-     * Creates the holder; opens nothing yet.
+     * Creates a holder whose writes lock within this JVM only: for a host that runs a single
+     * node without a cluster lock service, and for tests. Jira gets a
+     * {@link ClusterEngineHolder} from the Spring context. Opens nothing yet.
      *
-     * @param pluginSettingsFactory Jira's SAL settings, where every document is stored
+     * <pre>{@code EngineHolder holder = new EngineHolder(pluginSettingsFactory);}</pre>
+     *
+     * @param pluginSettingsFactory SAL settings, where every document is stored
      */
     public EngineHolder(PluginSettingsFactory pluginSettingsFactory) {
         // The only public constructor: hosts autowire components by their one constructor.
-        this.storage = new PluginSettingsStorage(Objects.requireNonNull(pluginSettingsFactory, "pluginSettingsFactory"));
+        this(PluginSettingsStorage.withJvmLocks(Objects.requireNonNull(pluginSettingsFactory, "pluginSettingsFactory"),
+                PluginSettingsStorage.DEFAULT_LOCK_TIMEOUT));
+    }
+
+    /**
+     * Creates a holder over the given storage; opens nothing yet.
+     *
+     * @param storage where the engine keeps its documents, with its locks
+     */
+    protected EngineHolder(HostStorage storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     /**
      * The engine, opened on the first call.
      *
      * @return the plugin's engine; never {@code null}
-     * @throws IllegalStateException when the plugin is stopping or stopped
+     * @throws EngineClosedException when the plugin is stopping or stopped
      * @throws org.capacitytracker.api.CapacityNativeException when the native library cannot load
      */
     public CapacityEngine engine() {
         synchronized (lock) {
             if (closed) {
-                throw new IllegalStateException("Capacity Tracker is stopping; the engine is closed");
+                throw new EngineClosedException();
             }
             if (engine == null) {
                 engine = CapacityEngine.open(storage);
             }
             return engine;
         }
+    }
+
+    /**
+     * Runs an engine call that stores a document.
+     *
+     * <p>This used to serialise the plugin's writes in this JVM, because the engine could not
+     * yet lock through the host storage. It now does, per document and (in Jira) across the
+     * nodes of a cluster, so a holder-wide lock would only queue unrelated writes behind each
+     * other; this method no longer adds anything to {@code call.apply(engine())}.
+     *
+     * <pre>{@code String stored = holder.engine().putBoardSettings("1", json);}</pre>
+     *
+     * @param call the engine call
+     * @param <T> what the call returns
+     * @return what the call returned
+     * @deprecated call {@link #engine()} directly; writes lock themselves.
+     */
+    @Deprecated
+    public <T> T write(Function<CapacityEngine, T> call) {
+        return call.apply(engine());
     }
 
     /**

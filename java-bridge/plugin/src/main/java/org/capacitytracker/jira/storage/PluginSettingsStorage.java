@@ -1,8 +1,16 @@
 package org.capacitytracker.jira.storage;
 
+import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.capacitytracker.api.HostStorage;
 
 /**
@@ -17,11 +25,19 @@ import org.capacitytracker.api.HostStorage;
  * The engine already splits its documents to fit, so hitting a limit here means a bug, and
  * the engine reports it as a storage error without having written anything.
  *
- * <p>Global settings are shared with every other plugin, so only keys in the engine's own
- * namespace ({@value #KEY_PREFIX}) are accepted.
+ * <p>Global settings are shared with every other plugin, so only keys (and lock names) in
+ * the engine's own namespace ({@value #KEY_PREFIX}) are accepted.
+ *
+ * <p>Locks: the engine takes a lock named after a document's key around each
+ * read-check-write of it ({@link #lock}, {@link #unlock}). In Jira these are Beehive
+ * cluster locks ({@link ClusterLockService}), which exclude writers on every node of a Data
+ * Center cluster as well as other threads of this node, so two writers of one revision can
+ * never both succeed. A lock is waited for at most {@link #DEFAULT_LOCK_TIMEOUT}; a write
+ * that waits longer fails with a {@link LockTimeoutException} and stores nothing, rather
+ * than holding a request thread (and the Jira node) hostage to a stuck writer.
  *
  * <pre>{@code
- * HostStorage storage = new PluginSettingsStorage(pluginSettingsFactory);
+ * HostStorage storage = new PluginSettingsStorage(pluginSettingsFactory, clusterLockService);
  * CapacityEngine engine = CapacityEngine.open(storage);
  * }</pre>
  */
@@ -33,16 +49,69 @@ public final class PluginSettingsStorage implements HostStorage {
     /** Every key the engine uses starts with this. */
     public static final String KEY_PREFIX = "org.capacitytracker:";
 
+    /**
+     * How long a write waits for another write of the same document: far longer than a
+     * write takes (milliseconds), far shorter than a request should hang.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
     private final PluginSettingsFactory factory;
+    /** The lock of each name; in Jira a Beehive cluster lock (a ClusterLock is a Lock). */
+    private final Function<String, Lock> locks;
+    private final String lockKind;
+    private final Duration lockTimeout;
 
     /**
-     * Creates the adapter; the global settings are looked up on each call, so a settings
-     * service restarted by Jira is picked up.
+     * Creates the adapter for Jira, locking with Jira's cluster locks. The global settings
+     * are looked up on each call, so a settings service restarted by Jira is picked up.
      *
      * @param factory Jira's SAL settings factory
+     * @param clusterLocks Jira's Beehive lock service (in Data Center, locks across nodes)
      */
-    public PluginSettingsStorage(PluginSettingsFactory factory) {
+    public PluginSettingsStorage(PluginSettingsFactory factory, ClusterLockService clusterLocks) {
+        this(factory, clusterLocks, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * Creates the adapter for Jira with a lock timeout of the caller's choosing.
+     *
+     * <pre>{@code new PluginSettingsStorage(factory, clusterLocks, Duration.ofSeconds(5));}</pre>
+     *
+     * @param factory Jira's SAL settings factory
+     * @param clusterLocks Jira's Beehive lock service
+     * @param lockTimeout how long a write waits for the lock of its document
+     */
+    public PluginSettingsStorage(PluginSettingsFactory factory, ClusterLockService clusterLocks, Duration lockTimeout) {
+        this(factory, Objects.requireNonNull(clusterLocks, "clusterLocks")::getLockForName, "cluster lock", lockTimeout);
+    }
+
+    private PluginSettingsStorage(PluginSettingsFactory factory, Function<String, Lock> locks, String lockKind,
+            Duration lockTimeout) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.locks = locks;
+        this.lockKind = lockKind;
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+            throw new IllegalArgumentException("lockTimeout must be positive, got " + lockTimeout);
+        }
+    }
+
+    /**
+     * An adapter whose locks exclude the threads of this JVM only: for a host that runs one
+     * node and has no {@link ClusterLockService}, and for tests. Two JVMs writing to one
+     * database through it would not exclude each other; Jira always gets the cluster locks.
+     * (One lock object is kept per document key ever written: a few bytes per document.)
+     *
+     * <pre>{@code HostStorage storage = PluginSettingsStorage.withJvmLocks(pluginSettingsFactory);}</pre>
+     *
+     * @param factory the SAL settings factory
+     * @param lockTimeout how long a write waits for the lock of its document
+     * @return an adapter with JVM-local locks
+     */
+    public static PluginSettingsStorage withJvmLocks(PluginSettingsFactory factory, Duration lockTimeout) {
+        ConcurrentMap<String, Lock> jvmLocks = new ConcurrentHashMap<>();
+        return new PluginSettingsStorage(factory, name -> jvmLocks.computeIfAbsent(name, n -> new ReentrantLock()),
+                "lock", lockTimeout);
     }
 
     @Override
@@ -75,6 +144,40 @@ public final class PluginSettingsStorage implements HostStorage {
     public void remove(String key) {
         checkKey(key);
         settings().remove(key);
+    }
+
+    /**
+     * Takes the lock {@code name} (a document's key), waiting at most the lock timeout.
+     *
+     * @throws LockTimeoutException when another write held it all that time
+     * @throws IllegalStateException when interrupted while waiting (the interrupt is kept)
+     */
+    @Override
+    public void lock(String name) {
+        checkKey(name);
+        boolean acquired;
+        try {
+            acquired = locks.apply(name).tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + lockKind + " \"" + name
+                    + "\"; nothing was stored", e);
+        }
+        if (!acquired) {
+            throw new LockTimeoutException("another write of \"" + name + "\" held its " + lockKind + " for more than "
+                    + describe(lockTimeout) + "; nothing was stored, try again");
+        }
+    }
+
+    /** Releases the lock {@code name}, on the thread that took it. */
+    @Override
+    public void unlock(String name) {
+        checkKey(name);
+        locks.apply(name).unlock();
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private PluginSettings settings() {

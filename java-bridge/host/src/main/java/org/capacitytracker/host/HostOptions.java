@@ -1,0 +1,105 @@
+package org.capacitytracker.host;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The command line of {@code capacity-host.jar}. */
+public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int port, String jdbcUrl, String jdbcUser,
+                          String jdbcPassword, LocalDate demoAnchor, String adminPassword) {
+
+    public static final String CONTEXT_PATH = "/jira";
+
+    static final String USAGE = """
+            Usage: java -jar capacity-host.jar --plugin <plugin jar> [options]
+
+              --plugin <jar>            the Jira plugin to install (required)
+              --data-dir <dir>          where the embedded database lives (default ./.data)
+              --port <n>                HTTP port (default 2990; 0 picks a free one)
+              --bind <address>          address to listen on (default localhost)
+              --jdbc-url <url>          use this database instead (jdbc:postgresql://host/db)
+              --jdbc-user <user>        database user
+              --jdbc-password <pw>      database password
+              --demo-anchor YYYY-MM-DD  Monday the demo's active sprint starts (default: this week's)
+              --admin-password <pw>     password of the admin user (default admin)
+              --help                    this text
+            """;
+
+    /** Parses {@code args}; throws IllegalArgumentException with a message for the user. */
+    public static HostOptions parse(List<String> args) {
+        Path plugin = null;
+        Path dataDir = Path.of(".data");
+        String bind = "localhost";
+        int port = 2990;
+        String jdbcUrl = null;
+        String jdbcUser = null;
+        String jdbcPassword = null;
+        LocalDate anchor = null;
+        String adminPassword = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            switch (name) {
+                case "--plugin" -> plugin = Path.of(value);
+                case "--data-dir" -> dataDir = Path.of(value);
+                case "--bind" -> bind = value;
+                case "--port" -> {
+                    try {
+                        port = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port must be a number, got " + value);
+                    }
+                    if (port < 0 || port > 65535) {
+                        throw new IllegalArgumentException("--port must be between 0 and 65535, got " + value);
+                    }
+                }
+                case "--jdbc-url" -> jdbcUrl = value;
+                case "--jdbc-user" -> jdbcUser = value;
+                case "--jdbc-password" -> jdbcPassword = value;
+                case "--demo-anchor" -> {
+                    try {
+                        anchor = LocalDate.parse(value);
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--demo-anchor must be a date YYYY-MM-DD, got " + value);
+                    }
+                }
+                case "--admin-password" -> {
+                    if (value.isEmpty()) {
+                        throw new IllegalArgumentException("--admin-password must not be empty");
+                    }
+                    adminPassword = value;
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + name);
+            }
+        }
+        if (plugin == null) {
+            throw new IllegalArgumentException("--plugin <plugin jar> is required");
+        }
+        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword);
+    }
+
+    /** Thrown by {@link #parse} for --help. */
+    static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.capacitytracker.host;
+
+import java.util.Arrays;
+
+/** {@code java -jar capacity-host.jar --plugin <jar> ...}: runs the host until Ctrl-C. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HostOptions options;
+        try {
+            options = HostOptions.parse(Arrays.asList(args));
+        } catch (HostOptions.HelpRequested help) {
+            System.out.print(HostOptions.USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("capacity-host: " + e.getMessage());
+            System.err.print(HostOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        CapacityHost host;
+        try {
+            host = CapacityHost.start(options);
+        } catch (Exception e) {
+            System.err.println("capacity-host: could not start: " + e.getMessage());
+            if (System.getenv("CAPACITY_HOST_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Capacity Tracker host...");
+            host.close();
+            System.out.println("Capacity Tracker host stopped; data kept in " + host.dataLocation());
+        }, "capacity-host-shutdown"));
+        for (String line : host.summary()) {
+            System.out.println(line);
+        }
+        System.out.println("  Stop with Ctrl-C.");
+        host.join();
+    }
+}

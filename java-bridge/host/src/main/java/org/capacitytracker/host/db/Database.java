@@ -1,0 +1,127 @@
+package org.capacitytracker.host.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The host's database: an embedded H2 file in the data directory by default, or any
+ * PostgreSQL server given by JDBC URL. Everything the host and the plugin keep lives here.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The SQL differences the host cares about: large text type and upsert syntax. */
+    public enum Dialect {
+        H2("CLOB"),
+        POSTGRESQL("TEXT");
+
+        private final String largeTextType;
+
+        Dialect(String largeTextType) {
+            this.largeTextType = largeTextType;
+        }
+
+        public String largeTextType() {
+            return largeTextType;
+        }
+    }
+
+    /** A unit of work run on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** The embedded H2 database kept in {@code dataDir}. */
+    public static Database embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("capacity-host");
+        // DB_CLOSE_ON_EXIT=FALSE: the host closes the database itself, after the plugin
+        // (whose engine may still write during shutdown) has been closed.
+        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        return open(url, "sa", "", "H2 database " + file + ".mv.db");
+    }
+
+    /** A database given by JDBC URL (PostgreSQL or H2). */
+    public static Database external(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, redact(jdbcUrl));
+    }
+
+    private static Database open(String url, String user, String password, String description) {
+        Dialect dialect;
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            dialect = Dialect.H2;
+        } else if (lower.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRESQL;
+        } else {
+            throw new IllegalArgumentException(
+                    "--jdbc-url: only jdbc:postgresql:... and jdbc:h2:... databases are supported, got " + redact(url));
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("capacity-host");
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        // Fail at start with the driver's own message rather than on the first request.
+        config.setInitializationFailTimeout(10_000);
+        return new Database(new HikariDataSource(config), dialect, description);
+    }
+
+    private static String redact(String url) {
+        // Passwords may be written into a JDBC URL; never print them.
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,244 @@
+package org.capacitytracker.host.jira;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo Jira the host serves: one project, one Scrum board, four sprints around an anchor
+ * Monday, and the issues the capacity panel plans with. The dataset is fixed by
+ * helpers' DEMO.md (the browser tests assert on its numbers); only the dates move with the
+ * anchor.
+ */
+public final class DemoData {
+    public static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
+    public static final String STORY_POINTS_FIELD = "customfield_10106";
+
+    public record DemoUser(String username, String displayName, String email, boolean admin, boolean boardMember) {
+        /** Demo users log in with their user name as password; the admin's is set at start. */
+        public String defaultPassword() {
+            return username;
+        }
+    }
+
+    public record Project(long id, String key, String name) {
+    }
+
+    public record Board(long id, String name, String type, Project project) {
+    }
+
+    public record Sprint(long id, String name, String state, ZonedDateTime start, ZonedDateTime end,
+                         ZonedDateTime complete, long boardId, String goal) {
+    }
+
+    public enum StatusCategory {
+        NEW(2, "new", "blue-gray", "To Do"),
+        INDETERMINATE(4, "indeterminate", "yellow", "In Progress"),
+        DONE(3, "done", "green", "Done");
+
+        public final int id;
+        public final String key;
+        public final String colorName;
+        public final String displayName;
+
+        StatusCategory(int id, String key, String colorName, String displayName) {
+            this.id = id;
+            this.key = key;
+            this.colorName = colorName;
+            this.displayName = displayName;
+        }
+    }
+
+    public enum Status {
+        TO_DO("10000", "To Do", StatusCategory.NEW),
+        IN_PROGRESS("3", "In Progress", StatusCategory.INDETERMINATE),
+        DONE("10001", "Done", StatusCategory.DONE);
+
+        public final String id;
+        public final String displayName;
+        public final StatusCategory category;
+
+        Status(String id, String displayName, StatusCategory category) {
+            this.id = id;
+            this.displayName = displayName;
+            this.category = category;
+        }
+    }
+
+    public enum IssueType {
+        STORY("10001", "Story", false, "story"),
+        BUG("1", "Bug", false, "bug"),
+        TASK("3", "Task", false, "task"),
+        SUBTASK("5", "Sub-task", true, "subtask");
+
+        public final String id;
+        public final String displayName;
+        public final boolean subtask;
+        public final String icon;
+
+        IssueType(String id, String displayName, boolean subtask, String icon) {
+            this.id = id;
+            this.displayName = displayName;
+            this.subtask = subtask;
+            this.icon = icon;
+        }
+    }
+
+    /** Estimates in seconds; null means no estimate. */
+    public record Issue(long id, String key, String summary, String assignee, IssueType type, Status status,
+                        Long remainingSeconds, Long originalSeconds, Double storyPoints, String parentKey, long sprintId) {
+    }
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "Administrator", "admin@example.com", true, false),
+            new DemoUser("alice", "Alice Andersen", "alice@example.com", false, true),
+            new DemoUser("bob", "Bob Brown", "bob@example.com", false, true),
+            new DemoUser("carol", "Carol Chen", "carol@example.com", false, true),
+            new DemoUser("dave", "Dave Diaz", "dave@example.com", false, true),
+            new DemoUser("erin", "Erin Evans", "erin@example.com", false, false));
+
+    private static final long HOUR = 3600;
+
+    private final LocalDate anchor;
+    private final Project project = new Project(10000, "DEMO", "Demo Project");
+    private final List<Board> boards;
+    private final List<Sprint> sprints;
+    private final List<Issue> issues;
+
+    private DemoData(LocalDate anchor) {
+        this.anchor = anchor;
+        this.boards = List.of(new Board(1, "DEMO board", "scrum", project));
+        this.sprints = List.of(
+                sprint(1, "DEMO Sprint 1", "closed", -28, -17, "Ship the first capacity view"),
+                sprint(2, "DEMO Sprint 2", "closed", -14, -3, "Days off and holidays"),
+                sprint(3, "DEMO Sprint 3", "active", 0, 11, "Plan the release with real capacity"),
+                sprint(4, "DEMO Sprint 4", "future", 14, 25, ""));
+        this.issues = buildIssues();
+    }
+
+    /** The dataset around {@code anchor}, which must be a Monday. */
+    public static DemoData generate(LocalDate anchor) {
+        if (anchor.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("--demo-anchor must be a Monday, got " + anchor + " (" + anchor.getDayOfWeek() + ")");
+        }
+        return new DemoData(anchor);
+    }
+
+    /** Monday of the current week in UTC, the default anchor. */
+    public static LocalDate defaultAnchor() {
+        return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private Sprint sprint(long id, String name, String state, int startOffset, int endOffset, String goal) {
+        ZonedDateTime start = ZonedDateTime.of(anchor.plusDays(startOffset), LocalTime.of(9, 0), TEAM_ZONE);
+        ZonedDateTime end = ZonedDateTime.of(anchor.plusDays(endOffset), LocalTime.of(17, 0), TEAM_ZONE);
+        ZonedDateTime complete = "closed".equals(state) ? end.plusMinutes(30) : null;
+        return new Sprint(id, name, state, start, end, complete, 1, goal);
+    }
+
+    private List<Issue> buildIssues() {
+        List<Issue> out = new ArrayList<>();
+        // Closed sprints: finished work.
+        out.add(issue(1, "Board settings storage", "alice", IssueType.STORY, Status.DONE, 8, 8, 3.0, null, 1));
+        out.add(issue(2, "Capacity formula review", "bob", IssueType.TASK, Status.DONE, 6, 6, 2.0, null, 1));
+        out.add(issue(3, "Time zone shifts sprint end by a day", "carol", IssueType.BUG, Status.DONE, 5, 5, 2.0, null, 2));
+        out.add(issue(4, "Days-off calendar design", "dave", IssueType.STORY, Status.DONE, 10, 10, 5.0, null, 2));
+        // The active sprint (DEMO.md's numbers).
+        out.add(issue(5, "Team capacity table", "alice", IssueType.STORY, Status.IN_PROGRESS, 8, 8, 5.0, null, 3));
+        out.add(issue(6, "Edit members and roles", "alice", IssueType.STORY, Status.TO_DO, 12, 16, 8.0, null, 3));
+        out.add(issue(7, "Utilisation rounds the wrong way", "alice", IssueType.BUG, Status.DONE, 4, 4, 2.0, null, 3));
+        out.add(issue(8, "Days off per person", "alice", IssueType.STORY, Status.IN_PROGRESS, 6, 6, 5.0, null, 3));
+        out.add(issue(9, "Days-off REST endpoint", "alice", IssueType.SUBTASK, Status.TO_DO, 3, 3, null, "DEMO-8", 3));
+        out.add(issue(10, "Days-off dialog", "alice", IssueType.SUBTASK, Status.IN_PROGRESS, 5, 5, null, "DEMO-8", 3));
+        out.add(issue(11, "Holiday calendar import", "bob", IssueType.STORY, Status.TO_DO, 10, 10, 5.0, null, 3));
+        out.add(issue(12, "Sprint report per role", "bob", IssueType.STORY, Status.IN_PROGRESS, 14, 14, 8.0, null, 3));
+        out.add(issue(13, "Regression suite for reports", "carol", IssueType.STORY, Status.TO_DO, 20, 20, null, null, 3));
+        out.add(issue(14, "Report shows negative free time", "carol", IssueType.BUG, Status.IN_PROGRESS, 16, 16, null, null, 3));
+        out.add(issue(15, "Test plan for Data Center", "carol", IssueType.TASK, Status.TO_DO, 15, 15, null, null, 3));
+        out.add(issue(16, "Panel visual design", "dave", IssueType.TASK, Status.TO_DO, 6, 6, 3.0, null, 3));
+        out.add(issue(17, "Security review notes", "erin", IssueType.STORY, Status.TO_DO, 5, 5, null, null, 3));
+        out.add(issue(18, "Upgrade build tooling", null, IssueType.TASK, Status.TO_DO, 4, 4, null, null, 3));
+        out.add(issue(19, "Explore Kanban versions", null, IssueType.STORY, Status.TO_DO, null, null, null, null, 3));
+        // The next sprint.
+        out.add(issue(20, "Copy team from previous sprint", "alice", IssueType.STORY, Status.TO_DO, 10, 10, 5.0, null, 4));
+        out.add(issue(21, "Member templates", "bob", IssueType.STORY, Status.TO_DO, 8, 8, 3.0, null, 4));
+        out.add(issue(22, "Load test 1,500 boards", "carol", IssueType.TASK, Status.TO_DO, 12, 12, null, null, 4));
+        out.add(issue(23, "Empty-state illustrations", "dave", IssueType.STORY, Status.TO_DO, 6, 6, 2.0, null, 4));
+        out.add(issue(24, "Flaky date picker test", null, IssueType.BUG, Status.TO_DO, 3, 3, null, null, 4));
+        return List.copyOf(out);
+    }
+
+    private static Issue issue(int n, String summary, String assignee, IssueType type, Status status, Integer remainingHours,
+                               Integer originalHours, Double points, String parent, long sprint) {
+        return new Issue(10000 + n, "DEMO-" + n, summary, assignee, type, status,
+                remainingHours == null ? null : remainingHours * HOUR, originalHours == null ? null : originalHours * HOUR,
+                points, parent, sprint);
+    }
+
+    public LocalDate anchor() {
+        return anchor;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public List<Board> boards() {
+        return boards;
+    }
+
+    public Optional<Board> board(long id) {
+        return boards.stream().filter(b -> b.id() == id).findFirst();
+    }
+
+    public List<Sprint> sprints(long boardId) {
+        return sprints.stream().filter(s -> s.boardId() == boardId).toList();
+    }
+
+    public Optional<Sprint> sprint(long id) {
+        return sprints.stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    public List<Issue> issuesInSprint(long sprintId) {
+        return issues.stream().filter(i -> i.sprintId() == sprintId).toList();
+    }
+
+    public List<Issue> subtasksOf(String parentKey) {
+        return issues.stream().filter(i -> parentKey.equals(i.parentKey())).toList();
+    }
+
+    public Optional<Issue> issue(String idOrKey) {
+        return issues.stream().filter(i -> i.key().equals(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
+    }
+
+    /** Board 1's settings as DEMO.md fixes them; written once, through the engine. */
+    public static String boardSettingsJson() {
+        return """
+                {
+                  "schema": 1,
+                  "revision": 0,
+                  "unit": "hours",
+                  "estimateSource": "remaining",
+                  "subtaskPolicy": "subtasks",
+                  "timeZone": "Europe/Berlin",
+                  "workingWeekdays": ["MON", "TUE", "WED", "THU", "FRI"],
+                  "holidays": [],
+                  "focusFactor": 100,
+                  "thresholds": { "under": 80, "over": 100 },
+                  "members": [
+                    { "accountKey": "alice", "role": "Developer", "dailyCapacity": 6, "allocation": 100 },
+                    { "accountKey": "bob", "role": "Developer", "dailyCapacity": 6, "allocation": 50 },
+                    { "accountKey": "carol", "role": "QA", "dailyCapacity": 5, "allocation": 100 },
+                    { "accountKey": "dave", "role": "Designer", "dailyCapacity": 4, "allocation": 100 }
+                  ]
+                }
+                """;
+    }
+}

@@ -1,0 +1,407 @@
+package org.capacitytracker.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The host with the real plugin jar, over HTTP, as the panel and a browser use it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostIntegrationTest {
+    private CapacityHost host;
+    private URI root;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws Exception {
+        host = TestHosts.start(dataDir);
+        root = host.baseUri().resolve("/");
+    }
+
+    @AfterAll
+    void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private TestHttp anonymous() {
+        return new TestHttp(root);
+    }
+
+    private TestHttp as(String user) {
+        return new TestHttp(root).basic(user, user);
+    }
+
+    // --- login, logout, sessions -------------------------------------------------------
+
+    @Test
+    void loginFormLogsInAndFollowsTheDestinationInsideTheApplication() throws Exception {
+        TestHttp browser = anonymous();
+        HttpResponse<String> form = browser.get("/jira/login.jsp?os_destination=%2Fplugins%2Fservlet%2Fcapacity-tracker");
+        assertEquals(200, form.statusCode());
+        for (String id : new String[] {"login-form-username", "login-form-password", "login-form-submit"}) {
+            assertTrue(form.body().contains("id=\"" + id + "\""), "login form has #" + id);
+        }
+        assertTrue(form.body().contains("name=\"os_username\"") && form.body().contains("name=\"os_password\""));
+
+        HttpResponse<String> login = browser.login("alice", "alice", "/plugins/servlet/capacity-tracker?boardId=1");
+        assertEquals(302, login.statusCode());
+        assertEquals(root.resolve("/jira/plugins/servlet/capacity-tracker?boardId=1").toString(),
+                login.headers().firstValue("Location").orElseThrow());
+        assertEquals("alice", browser.getJson("/jira/rest/api/2/myself").path("name").asText(),
+                "the session cookie authenticates REST calls");
+
+        assertEquals(302, browser.get("/jira/logout").statusCode());
+        assertEquals(401, browser.get("/jira/rest/api/2/myself").statusCode(), "logout ends the session");
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownUsersAreRefused() throws Exception {
+        TestHttp browser = anonymous();
+        HttpResponse<String> wrong = browser.login("alice", "bob", null);
+        assertEquals(200, wrong.statusCode());
+        assertTrue(wrong.body().contains("id=\"login-form-error\""));
+        assertEquals("AUTHENTICATED_FAILED", wrong.headers().firstValue("X-Seraph-LoginReason").orElse(""));
+        assertEquals(401, browser.get("/jira/rest/api/2/myself").statusCode());
+
+        assertTrue(browser.login("mallory", "mallory", null).body().contains("id=\"login-form-error\""));
+        assertTrue(browser.login("admin", "alice", null).body().contains("id=\"login-form-error\""));
+        assertEquals(302, browser.login("admin", "admin", null).statusCode(), "admin/admin is the default login");
+    }
+
+    @Test
+    void loginNeverRedirectsOutsideTheApplication() throws Exception {
+        for (String evil : new String[] {"//evil.example/x", "https://evil.example/jira/", "/\\evil.example"}) {
+            HttpResponse<String> login = anonymous().login("bob", "bob", evil);
+            assertEquals(302, login.statusCode());
+            assertEquals(root.resolve("/jira/").toString(), login.headers().firstValue("Location").orElseThrow(), evil);
+        }
+    }
+
+    @Test
+    void restAnswers401WithoutLoginAndAcceptsBasicAuth() throws Exception {
+        for (String path : new String[] {"/jira/rest/api/2/myself", "/jira/rest/agile/1.0/board",
+                "/jira/rest/capacity/1.0/health", "/jira/rest/capacity/1.0/boards/1/settings"}) {
+            HttpResponse<String> r = anonymous().get(path);
+            assertEquals(401, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+        }
+        assertEquals(401, new TestHttp(root).basic("alice", "nope").get("/jira/rest/capacity/1.0/health").statusCode());
+        assertEquals(200, as("bob").get("/jira/rest/capacity/1.0/health").statusCode());
+    }
+
+    @Test
+    void restWritesWithAFormContentTypeNeedTheXsrfHeader() throws Exception {
+        TestHttp alice = as("alice");
+        HttpResponse<String> forged = alice.send(alice.request("/jira/rest/capacity/1.0/people/alice/days-off")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("revision=0")));
+        assertEquals(403, forged.statusCode());
+        assertEquals("XSRF check failed", forged.body());
+        HttpResponse<String> plain = alice.send(alice.request("/jira/rest/capacity/1.0/boards/1/report")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(403, plain.statusCode());
+
+        HttpResponse<String> withToken = alice.send(alice.request("/jira/rest/capacity/1.0/boards/1/report")
+                .header("Content-Type", "text/plain").header("X-Atlassian-Token", "no-check")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertTrue(withToken.statusCode() != 403 && withToken.statusCode() != 401,
+                "with the header the request reaches the plugin: " + withToken.statusCode());
+        assertEquals(200, alice.get("/jira/rest/capacity/1.0/health").statusCode(), "reads need no token");
+    }
+
+    // --- Jira REST subset -------------------------------------------------------------
+
+    @Test
+    void platformUserResourcesHaveJirasShape() throws Exception {
+        JsonNode me = as("carol").getJson("/jira/rest/api/2/myself");
+        assertEquals("carol", me.path("key").asText());
+        assertEquals("carol", me.path("name").asText());
+        assertEquals("Carol Chen", me.path("displayName").asText());
+        assertEquals("carol@example.com", me.path("emailAddress").asText());
+        assertTrue(me.path("active").asBoolean());
+        assertTrue(me.path("self").asText().endsWith("/jira/rest/api/2/user?username=carol"));
+        assertTrue(me.path("avatarUrls").path("48x48").asText().startsWith("http"));
+
+        assertEquals("Bob Brown", as("alice").getJson("/jira/rest/api/2/user?username=bob").path("displayName").asText());
+        assertEquals("dave", as("alice").getJson("/jira/rest/api/2/user?key=dave").path("name").asText());
+        assertEquals(404, as("alice").get("/jira/rest/api/2/user?username=zed").statusCode());
+        assertEquals(400, as("alice").get("/jira/rest/api/2/user").statusCode());
+
+        JsonNode found = as("alice").getJson("/jira/rest/api/2/user/search?username=a");
+        assertTrue(found.isArray());
+        Map<String, String> names = new HashMap<>();
+        found.forEach(u -> names.put(u.path("name").asText(), u.path("displayName").asText()));
+        assertEquals(Map.of("admin", "Administrator", "alice", "Alice Andersen"), names);
+        assertEquals(1, as("alice").getJson("/jira/rest/api/2/user/search?username=Evans").size(), "matches display names");
+        assertEquals(1, as("alice").getJson("/jira/rest/api/2/user/search?username=a&maxResults=1").size());
+    }
+
+    @Test
+    void agileBoardsAndConfigurationHaveJirasShape() throws Exception {
+        JsonNode boards = as("alice").getJson("/jira/rest/agile/1.0/board");
+        assertEquals(0, boards.path("startAt").asInt());
+        assertEquals(50, boards.path("maxResults").asInt());
+        assertEquals(1, boards.path("total").asInt());
+        assertTrue(boards.path("isLast").asBoolean());
+        JsonNode board = boards.path("values").get(0);
+        assertEquals(1, board.path("id").asInt());
+        assertEquals("DEMO board", board.path("name").asText());
+        assertEquals("scrum", board.path("type").asText());
+        assertEquals("DEMO", board.path("location").path("projectKey").asText());
+        assertEquals(10000, board.path("location").path("projectId").asInt());
+        assertEquals(board, as("alice").getJson("/jira/rest/agile/1.0/board/1"));
+        assertEquals(404, as("alice").get("/jira/rest/agile/1.0/board/99").statusCode());
+        assertEquals(0, as("alice").getJson("/jira/rest/agile/1.0/board?startAt=1").path("values").size());
+
+        JsonNode config = as("alice").getJson("/jira/rest/agile/1.0/board/1/configuration");
+        assertEquals("field", config.path("estimation").path("type").asText());
+        assertEquals("customfield_10106", config.path("estimation").path("field").path("fieldId").asText());
+        assertEquals("Story Points", config.path("estimation").path("field").path("displayName").asText());
+    }
+
+    @Test
+    void sprintsFollowTheAnchorInEuropeBerlinAndFilterByState() throws Exception {
+        JsonNode all = as("alice").getJson("/jira/rest/agile/1.0/board/1/sprint");
+        assertEquals(4, all.path("values").size());
+        assertTrue(all.path("isLast").asBoolean());
+        assertTrue(all.path("total").isMissingNode(), "Jira's sprint list carries no total");
+
+        JsonNode open = as("alice").getJson("/jira/rest/agile/1.0/board/1/sprint?state=active,future");
+        assertEquals(2, open.path("values").size());
+        JsonNode active = open.path("values").get(0);
+        assertEquals(3, active.path("id").asInt());
+        assertEquals("DEMO Sprint 3", active.path("name").asText());
+        assertEquals("active", active.path("state").asText());
+        assertEquals("2026-11-30T09:00:00.000+01:00", active.path("startDate").asText());
+        assertEquals("2026-12-11T17:00:00.000+01:00", active.path("endDate").asText());
+        assertEquals(1, active.path("originBoardId").asInt());
+
+        JsonNode closed = as("alice").getJson("/jira/rest/agile/1.0/sprint/1");
+        assertEquals("closed", closed.path("state").asText());
+        assertEquals("2026-11-02T09:00:00.000+01:00", closed.path("startDate").asText());
+        assertEquals("2026-11-13T17:00:00.000+01:00", closed.path("endDate").asText());
+        assertFalse(closed.path("completeDate").asText().isEmpty());
+        assertEquals("2026-12-14T09:00:00.000+01:00", as("alice").getJson("/jira/rest/agile/1.0/sprint/4").path("startDate").asText());
+        assertEquals(400, as("alice").get("/jira/rest/agile/1.0/board/1/sprint?state=bogus").statusCode());
+        assertEquals(404, as("alice").get("/jira/rest/agile/1.0/sprint/9").statusCode());
+    }
+
+    @Test
+    void sprintIssuesCarryTheFieldsThePanelReads() throws Exception {
+        JsonNode page = as("alice").getJson("/jira/rest/agile/1.0/sprint/3/issue");
+        assertEquals(15, page.path("total").asInt());
+        assertEquals(15, page.path("issues").size());
+        Map<String, JsonNode> byKey = new HashMap<>();
+        page.path("issues").forEach(i -> byKey.put(i.path("key").asText(), i));
+
+        JsonNode demo6 = byKey.get("DEMO-6").path("fields");
+        assertEquals("alice", demo6.path("assignee").path("key").asText());
+        assertEquals("alice", demo6.path("assignee").path("name").asText());
+        assertEquals("Alice Andersen", demo6.path("assignee").path("displayName").asText());
+        assertTrue(demo6.path("assignee").path("active").asBoolean());
+        assertTrue(demo6.path("assignee").path("self").asText().contains("/rest/api/2/user?username=alice"));
+        assertEquals("To Do", demo6.path("status").path("name").asText());
+        assertEquals("new", demo6.path("status").path("statusCategory").path("key").asText());
+        assertEquals(2, demo6.path("status").path("statusCategory").path("id").asInt());
+        assertEquals("blue-gray", demo6.path("status").path("statusCategory").path("colorName").asText());
+        assertEquals("Story", demo6.path("issuetype").path("name").asText());
+        assertFalse(demo6.path("issuetype").path("subtask").asBoolean());
+        assertEquals(12 * 3600, demo6.path("timeestimate").asLong());
+        assertEquals(16 * 3600, demo6.path("timeoriginalestimate").asLong());
+        assertEquals(12 * 3600, demo6.path("timetracking").path("remainingEstimateSeconds").asLong());
+        assertEquals(16 * 3600, demo6.path("timetracking").path("originalEstimateSeconds").asLong());
+        assertEquals("1d 4h", demo6.path("timetracking").path("remainingEstimate").asText());
+        assertEquals("2d", demo6.path("timetracking").path("originalEstimate").asText());
+        assertEquals(8.0, demo6.path("customfield_10106").asDouble());
+
+        JsonNode demo5 = byKey.get("DEMO-5").path("fields");
+        assertEquals("indeterminate", demo5.path("status").path("statusCategory").path("key").asText());
+        assertEquals("done", byKey.get("DEMO-7").path("fields").path("status").path("statusCategory").path("key").asText());
+
+        JsonNode demo9 = byKey.get("DEMO-9").path("fields");
+        assertTrue(demo9.path("issuetype").path("subtask").asBoolean());
+        assertEquals("DEMO-8", demo9.path("parent").path("key").asText());
+        assertEquals(2, byKey.get("DEMO-8").path("fields").path("subtasks").size());
+
+        assertTrue(byKey.get("DEMO-18").path("fields").path("assignee").isNull(), "unassigned is null, as in Jira");
+        JsonNode demo19 = byKey.get("DEMO-19").path("fields");
+        assertTrue(demo19.path("timeestimate").isNull());
+        assertTrue(demo19.path("timeoriginalestimate").isNull());
+        assertEquals(0, demo19.path("timetracking").size());
+        assertEquals("erin", byKey.get("DEMO-17").path("fields").path("assignee").path("key").asText());
+
+        JsonNode narrow = as("alice").getJson("/jira/rest/agile/1.0/sprint/3/issue?startAt=2&maxResults=3&fields=summary,assignee");
+        assertEquals(2, narrow.path("startAt").asInt());
+        assertEquals(3, narrow.path("maxResults").asInt());
+        assertEquals(15, narrow.path("total").asInt());
+        assertEquals(3, narrow.path("issues").size());
+        assertEquals("DEMO-7", narrow.path("issues").get(0).path("key").asText());
+        JsonNode fields = narrow.path("issues").get(0).path("fields");
+        assertEquals(2, fields.size(), "only the requested fields: " + fields);
+        assertEquals(400, as("alice").get("/jira/rest/agile/1.0/sprint/3/issue?maxResults=x").statusCode());
+    }
+
+    // --- the plugin in the host -------------------------------------------------------
+
+    @Test
+    void thePluginRunsItsNativeEngineFromItsOwnClassLoader() throws Exception {
+        assertTrue(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xcheck:jni"),
+                "the host's tests check every JNI call the engine makes");
+        JsonNode health = as("alice").getJson("/jira/rest/capacity/1.0/health");
+        assertFalse(health.path("nativeVersion").asText().isEmpty());
+        assertEquals("linux-x86_64", health.path("platform").asText());
+
+        ClassLoader pluginLoader = host.plugin().classLoader();
+        Class<?> engine = Class.forName("org.capacitytracker.api.CapacityEngine", false, pluginLoader);
+        assertSame(pluginLoader, engine.getClassLoader());
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.capacitytracker.api.CapacityEngine", false,
+                HostIntegrationTest.class.getClassLoader()), "the Java API is never on the host's class path");
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.eclipse.jetty.server.Server", false, pluginLoader),
+                "host internals are hidden from the plugin");
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(CapacityHost.class.getName(), false, pluginLoader));
+        assertSame(javax.servlet.http.HttpServlet.class, Class.forName("javax.servlet.http.HttpServlet", false, pluginLoader),
+                "the servlet API is shared");
+        assertSame(com.atlassian.sal.api.user.UserManager.class,
+                Class.forName("com.atlassian.sal.api.user.UserManager", false, pluginLoader), "SAL is shared");
+    }
+
+    @Test
+    void demoBoardSettingsWereSeededThroughTheEngine() throws Exception {
+        JsonNode settings = as("alice").getJson("/jira/rest/capacity/1.0/boards/1/settings");
+        assertEquals(1, settings.path("revision").asInt(), "written once, by the engine");
+        assertEquals("Europe/Berlin", settings.path("timeZone").asText());
+        assertEquals("remaining", settings.path("estimateSource").asText());
+        Map<String, Double> capacity = new HashMap<>();
+        Map<String, Double> allocation = new HashMap<>();
+        settings.path("members").forEach(m -> {
+            capacity.put(m.path("accountKey").asText(), m.path("dailyCapacity").asDouble());
+            allocation.put(m.path("accountKey").asText(), m.path("allocation").asDouble());
+        });
+        assertEquals(Map.of("alice", 6.0, "bob", 6.0, "carol", 5.0, "dave", 4.0), capacity);
+        assertEquals(50.0, allocation.get("bob"));
+    }
+
+    @Test
+    void sprintThreeReportFromTheHostsIssuesHasTheDemoNumbers() throws Exception {
+        TestHttp alice = as("alice");
+        JsonNode sprint = alice.getJson("/jira/rest/agile/1.0/sprint/3");
+        JsonNode issues = alice.getJson("/jira/rest/agile/1.0/sprint/3/issue").path("issues");
+        ObjectNode request = TestHttp.JSON.createObjectNode();
+        ObjectNode iteration = request.putObject("iteration");
+        iteration.put("id", sprint.path("id").asText());
+        iteration.put("name", sprint.path("name").asText());
+        iteration.put("start", sprint.path("startDate").asText());
+        iteration.put("end", sprint.path("endDate").asText());
+        ArrayNode items = request.putArray("items");
+        for (JsonNode issue : issues) {
+            JsonNode f = issue.path("fields");
+            ObjectNode item = items.addObject();
+            item.put("key", issue.path("key").asText());
+            if (f.path("assignee").isNull()) {
+                item.putNull("assignee");
+            } else {
+                item.put("assignee", f.path("assignee").path("key").asText());
+            }
+            item.put("statusCategory", f.path("status").path("statusCategory").path("key").asText());
+            item.set("remainingSeconds", f.path("timeestimate"));
+            item.set("originalSeconds", f.path("timeoriginalestimate"));
+            item.set("storyPoints", f.path("customfield_10106"));
+            if (f.has("parent")) {
+                item.put("parent", f.path("parent").path("key").asText());
+            } else {
+                item.putNull("parent");
+            }
+            item.put("subtask", f.path("issuetype").path("subtask").asBoolean());
+        }
+        HttpResponse<String> response = alice.sendJson("POST", "/jira/rest/capacity/1.0/boards/1/report", request.toString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = TestHttp.JSON.readTree(response.body());
+        Map<String, JsonNode> members = new HashMap<>();
+        report.path("members").forEach(m -> members.put(m.path("accountKey").asText(), m));
+        // Minutes: alice 10 days x 6 h, workload 8 + 12 + 3 + 5 h.
+        assertEquals(60 * 60, members.get("alice").path("capacity").asLong());
+        assertEquals(28 * 60, members.get("alice").path("workload").asLong());
+        assertEquals(46.7, members.get("alice").path("utilisation").asDouble(), 1e-9);
+        assertEquals("under", members.get("alice").path("status").asText());
+        assertEquals(30 * 60, members.get("bob").path("capacity").asLong());
+        assertEquals(24 * 60, members.get("bob").path("workload").asLong());
+        assertEquals("over", members.get("carol").path("status").asText());
+        assertEquals(51 * 60, members.get("carol").path("workload").asLong());
+        assertEquals(4 * 60, report.path("unassigned").path("workload").asLong());
+        assertNotNull(report.path("unestimated").path("items"));
+        assertTrue(report.path("unestimated").path("items").toString().contains("DEMO-19"));
+    }
+
+    @Test
+    void thePanelPageIsDecoratedWithAuiAndItsWebResources() throws Exception {
+        HttpResponse<String> anonymousPage = anonymous().get("/jira/plugins/servlet/capacity-tracker?boardId=1");
+        assertEquals(302, anonymousPage.statusCode());
+        String location = anonymousPage.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("/jira/login.jsp?os_destination="), location);
+
+        TestHttp browser = anonymous();
+        browser.login("alice", "alice", null);
+        HttpResponse<String> page = browser.get("/jira/plugins/servlet/capacity-tracker?boardId=1");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("id=\"ct-panel\""), html);
+        assertTrue(html.contains("data-current-user=\"alice\""));
+        assertTrue(html.contains("class=\"aui-header"), "Jira-like header");
+        assertTrue(html.contains("Capacity Tracker host"), "product name in the header");
+        assertTrue(html.contains("Alice Andersen"), "current user in the header");
+        assertTrue(html.contains("href=\"/jira/logout\""));
+        assertFalse(html.contains("name=\"decorator\""), "the decorator marker is consumed");
+        int aui = html.indexOf("/jira/download/resources/com.atlassian.auiplugin:ajs/aui-prototyping.js");
+        int panel = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        int head = html.indexOf("</head>");
+        assertTrue(aui > 0 && panel > aui && head > panel, "AUI, then the panel's script, in the head");
+        assertTrue(html.contains("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.css"));
+        assertEquals(html.indexOf("<meta charset"), html.lastIndexOf("<meta charset"), "one charset declaration");
+
+        HttpResponse<String> js = browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("application/javascript"));
+        assertTrue(js.body().contains("ct-panel"));
+        HttpResponse<String> auiJs = browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/aui-prototyping.js");
+        assertEquals(200, auiJs.statusCode());
+        assertTrue(auiJs.body().contains("@atlassian/aui"), "the real AUI bundle");
+        assertEquals(200, browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/jquery.min.js").statusCode());
+        assertEquals(404, browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/atlassian-plugin.xml").statusCode(),
+                "only declared files are served");
+        assertEquals(404, browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/fonts/..%2F..%2F..%2FCapacityHost.class").statusCode());
+    }
+
+    @Test
+    void homePageListsBoardsWithLinksToThePanel() throws Exception {
+        assertEquals(302, anonymous().get("/jira/").statusCode());
+        HttpResponse<String> toSlash = anonymous().get("/jira");
+        assertEquals(302, toSlash.statusCode());
+        assertTrue(toSlash.headers().firstValue("Location").orElse("").endsWith("/jira/"));
+
+        TestHttp browser = anonymous();
+        browser.login("bob", "bob", null);
+        HttpResponse<String> home = browser.get("/jira/");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("DEMO board"));
+        assertTrue(home.body().contains("href=\"/jira/plugins/servlet/capacity-tracker?boardId=1\""), home.body());
+    }
+}

@@ -1,0 +1,63 @@
+package org.capacitytracker.jira.rest;
+
+import com.atlassian.sal.api.user.UserManager;
+import java.io.InputStream;
+import java.util.Objects;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.capacitytracker.jira.engine.EngineHolder;
+
+/**
+ * A person's days off, shared by every board: {@code /rest/capacity/1.0/people/{accountKey}/days-off}.
+ *
+ * <pre>
+ * GET /people/alice/days-off   → the days-off document (empty, revision 0, when none stored)
+ * PUT /people/alice/days-off   body: the document with the revision read → the stored document
+ * </pre>
+ */
+@Path("/people/{accountKey}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonResource {
+    private final UserManager userManager;
+    private final EngineHolder engines;
+
+    /**
+     * Created by the plugin framework, with Jira's user manager and the plugin's engine.
+     *
+     * @param userManager SAL's user manager
+     * @param engines the plugin's engine
+     */
+    public PersonResource(UserManager userManager, EngineHolder engines) {
+        this.userManager = Objects.requireNonNull(userManager, "userManager");
+        this.engines = Objects.requireNonNull(engines, "engines");
+    }
+
+    /** The person's days-off document. */
+    @GET
+    @Path("/days-off")
+    public Response getDaysOff(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request) {
+        return RestCalls.respond(userManager, request,
+                () -> engines.engine().getDaysOff(PathParams.accountKey(accountKey)));
+    }
+
+    /** Stores the person's days off; 409 with {@code currentRevision} when the revision is stale. */
+    @PUT
+    @Path("/days-off")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putDaysOff(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request,
+                               InputStream body) {
+        return RestCalls.respond(userManager, request, () -> {
+            String key = PathParams.accountKey(accountKey);
+            String daysOff = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
+            return engines.write(engine -> engine.putDaysOff(key, daysOff));
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.capacitytracker.jira.rest;
+
+import org.capacitytracker.api.CapacityException;
+
+/**
+ * A request refused by the plugin itself, before the engine saw it: not logged in, a
+ * malformed path parameter, a body that is too large or not a JSON object.
+ *
+ * <p>It carries what {@link ErrorResponses} needs to answer in the same error body as the
+ * engine's errors; {@code code} is the engine error code the problem corresponds to, or
+ * {@code null} when none does (not logged in).
+ */
+final class RestProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final int status;
+    final Integer code;
+    final String error;
+    final String field;
+
+    private RestProblem(int status, Integer code, String error, String field, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.error = error;
+        this.field = field;
+    }
+
+    /** 401: the request carries no logged-in Jira user. */
+    static RestProblem unauthenticated() {
+        return new RestProblem(401, null, "unauthenticated",
+                null, "log in to Jira to use Capacity Tracker");
+    }
+
+    /** 400 validation: {@code field} (a path parameter or the body) is malformed. */
+    static RestProblem invalid(String field, String problem) {
+        return new RestProblem(400, CapacityException.VALIDATION, "validation", field, field + ": " + problem);
+    }
+
+    /** 413 tooLarge: the request body exceeds what the plugin reads. */
+    static RestProblem bodyTooLarge(long limitBytes) {
+        return new RestProblem(413, CapacityException.TOO_LARGE, "tooLarge", "body",
+                "body: the request body is larger than " + limitBytes + " bytes");
+    }
+}

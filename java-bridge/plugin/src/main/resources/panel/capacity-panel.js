@@ -1,0 +1,1865 @@
+/*
+ * Capacity Tracker: the team capacity panel of one Jira board.
+ *
+ * Renders inside <div id="ct-panel" data-board-id data-context-path data-current-user>.
+ * The panel reads the board, its sprints and the chosen sprint's issues through Jira's own
+ * REST (so the viewer only ever sees what Jira lets them see), turns each issue into an
+ * engine work item, and asks the plugin's engine for the report. Every number shown comes
+ * from that report: the only logic here is the issue-to-item mapping and unit formatting,
+ * so the panel can never disagree with the REST API, the Java API or the C ABI.
+ *
+ * Plain ES2020, no build step, no framework. AUI's CSS gives the native look; AUI's
+ * JavaScript is never required (Jira pages sometimes load it late or not at all).
+ * All text reaches the DOM through textContent or attributes, never through innerHTML.
+ */
+(function () {
+  'use strict';
+
+  var ISSUE_FIELDS = ['summary', 'assignee', 'status', 'issuetype', 'parent', 'timeestimate', 'timeoriginalestimate'];
+  // The Story Points field of a default Jira Software install; the board configuration
+  // names the real one when the board estimates with a different field.
+  var DEFAULT_POINTS_FIELD = 'customfield_10106';
+  var SPRINT_PAGE = 50;
+  var ISSUE_PAGE = 100;
+  // Paging stops here whatever the server claims, so a misbehaving endpoint cannot loop.
+  var MAX_PAGES = 500;
+
+  var STATUS_LABEL = { under: 'Under', ok: 'OK', over: 'Over', noCapacity: 'No capacity' };
+  var STATUS_LOZENGE = {
+    under: 'aui-lozenge-complete',
+    ok: 'aui-lozenge-success',
+    over: 'aui-lozenge-error',
+    noCapacity: ''
+  };
+  var STATUS_HELP = {
+    under: 'Below the board\'s lower threshold: there is room for more work',
+    ok: 'Between the board\'s thresholds',
+    over: 'Above the board\'s upper threshold: more work than capacity',
+    noCapacity: 'No capacity in this sprint'
+  };
+  var SPRINT_STATE = {
+    active: { label: 'Active', lozenge: 'aui-lozenge-success', group: 'Active sprints' },
+    future: { label: 'Future', lozenge: 'aui-lozenge-complete', group: 'Future sprints' },
+    closed: { label: 'Closed', lozenge: '', group: 'Closed sprints' }
+  };
+  var FIELD_LABELS = {
+    accountKey: 'Account key',
+    role: 'Role',
+    dailyCapacity: 'Daily capacity',
+    allocation: 'Allocation',
+    start: 'From',
+    end: 'To',
+    fraction: 'Part of day',
+    reason: 'Reason',
+    unit: 'Unit',
+    estimateSource: 'Workload from',
+    subtaskPolicy: 'Sub-tasks',
+    timeZone: 'Time zone',
+    workingWeekdays: 'Working days',
+    focusFactor: 'Focus factor',
+    thresholdsUnder: 'Under-used below',
+    thresholdsOver: 'Over-booked above',
+    under: 'Under-used below',
+    over: 'Over-booked above',
+    date: 'Date',
+    name: 'Name'
+  };
+  var DAY_FRACTIONS = [
+    { value: '1', label: 'Full day' },
+    { value: '0.75', label: 'Three quarters' },
+    { value: '0.5', label: 'Half day' },
+    { value: '0.25', label: 'Quarter day' }
+  ];
+  var MEMBER_COLOURS = 8;
+
+  // ---------------------------------------------------------------- DOM helpers
+
+  /** Builds an element; props never go through innerHTML, children are nodes or text. */
+  function h(tag, props) {
+    var el = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (name) {
+        var value = props[name];
+        if (value === null || value === undefined || value === false) return;
+        if (name === 'class') el.className = value;
+        else if (name === 'text') el.textContent = String(value);
+        else if (name === 'dataset') Object.keys(value).forEach(function (k) {
+          if (value[k] !== null && value[k] !== undefined) el.dataset[k] = String(value[k]);
+        });
+        else if (name === 'style') Object.keys(value).forEach(function (k) { el.style.setProperty(k, value[k]); });
+        else if (name.slice(0, 2) === 'on' && typeof value === 'function') el.addEventListener(name.slice(2), value);
+        else if (name === 'value') el.value = String(value);
+        else if (name === 'checked' || name === 'disabled' || name === 'selected') el[name] = Boolean(value);
+        else el.setAttribute(name, value === true ? '' : String(value));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    return el;
+  }
+
+  /** Appends each argument after the first: nodes, text, arrays of them; null is skipped. */
+  function append(parent) {
+    for (var i = 1; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
+      else parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    }
+  }
+
+  function clear(el) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+  }
+
+  function message(kind, title, body, extra) {
+    return h('div', Object.assign({ class: 'aui-message aui-message-' + kind + ' ct-message', role: kind === 'error' ? 'alert' : 'status' }, extra || {}),
+      title ? h('p', { class: 'title' }, h('strong', { text: title })) : null,
+      body);
+  }
+
+  function lozenge(text, cls, title) {
+    return h('span', { class: 'aui-lozenge ' + (cls || ''), title: title || null, text: text });
+  }
+
+  // ---------------------------------------------------------------- formatting
+
+  /** Report quantity (minutes or hundredths of a point) as text, e.g. "28h", "12.5 pts". */
+  function formatQuantity(value, report) {
+    if (value === null || value === undefined) return '—';
+    var hours = report.baseUnit === 'minute';
+    var n = value / (hours ? 60 : 100);
+    var rounded = Math.round(Math.abs(n) * 100) / 100;
+    var text = String(rounded);
+    var sign = n < 0 && rounded !== 0 ? '\u2212' : '';
+    return sign + text + (hours ? 'h' : (rounded === 1 ? ' pt' : ' pts'));
+  }
+
+  function formatPercent(value) {
+    if (value === null || value === undefined) return '—';
+    return Number(value).toFixed(1) + '%';
+  }
+
+  function formatDayCount(n) {
+    if (!n) return '—';
+    var rounded = Math.round(n * 100) / 100;
+    return rounded + (rounded === 1 ? ' day' : ' days');
+  }
+
+  function locale() {
+    return document.documentElement.lang || undefined;
+  }
+
+  function isoToUtcDate(iso) {
+    var p = String(iso).slice(0, 10).split('-');
+    return new Date(Date.UTC(Number(p[0]), Number(p[1]) - 1, Number(p[2])));
+  }
+
+  function formatDate(iso, opts) {
+    try {
+      return new Intl.DateTimeFormat(locale(), Object.assign({ timeZone: 'UTC' }, opts)).format(isoToUtcDate(iso));
+    } catch (e) {
+      return String(iso);
+    }
+  }
+
+  function longDate(iso) {
+    return formatDate(iso, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  }
+
+  /** Today's date in the board's time zone, as YYYY-MM-DD. */
+  function todayIn(timeZone) {
+    try {
+      var parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date());
+      var get = function (type) { return parts.filter(function (p) { return p.type === type; })[0].value; };
+      return get('year') + '-' + get('month') + '-' + get('day');
+    } catch (e) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  /** Jira writes offsets as +0100; Date.parse wants +01:00. */
+  function instantMillis(text) {
+    if (!text) return NaN;
+    return Date.parse(String(text).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  }
+
+  /** A role's colour as a dot; the engine has checked it is #RRGGBB. */
+  function colourDot(colour) {
+    if (!colour || !/^#[0-9A-Fa-f]{6}$/.test(colour)) return null;
+    return h('span', { class: 'ct-role-dot', 'aria-hidden': 'true', style: { 'background-color': colour } });
+  }
+
+  /**
+   * Gives a member the role called `name`: the id of the board's role of that name, else the
+   * name itself, which makes the engine add the role (or name the field if it is invalid).
+   */
+  function assignRole(member, name, doc) {
+    var roles = doc.roles || [];
+    var match = roles.filter(function (r) { return r.name === name; })[0];
+    if (match) {
+      member.roleId = match.id;
+      delete member.role;
+    } else if (doc.roles) {
+      delete member.roleId;
+      member.role = name;
+    } else {
+      member.role = name;
+    }
+  }
+
+  function fractionMark(fraction) {
+    return fraction === 0.5 ? '\u00bd' : Math.round(fraction * 100) + '%';
+  }
+
+  function initials(name) {
+    var words = String(name || '?').trim().split(/\s+/).filter(Boolean);
+    var first = words[0] ? words[0].charAt(0) : '?';
+    var last = words.length > 1 ? words[words.length - 1].charAt(0) : '';
+    return (first + last).toUpperCase();
+  }
+
+  function humanField(field) {
+    if (!field) return '';
+    var last = String(field).split('.').pop().replace(/\[\d+\]$/, '');
+    return FIELD_LABELS[last] || last;
+  }
+
+  /** The engine's messages start with the field path; the form already shows the label. */
+  function stripFieldPath(text, field) {
+    var msg = String(text || '');
+    if (field && msg.indexOf(field + ':') === 0) msg = msg.slice(field.length + 1).trim();
+    return msg.charAt(0).toUpperCase() + msg.slice(1);
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  function ApiError(status, body, text) {
+    this.status = status;
+    this.body = body || null;
+    this.field = body && typeof body.field === 'string' && body.field ? body.field : null;
+    this.code = body && body.error ? body.error : null;
+    this.currentRevision = body && body.currentRevision !== undefined ? body.currentRevision : null;
+    var msg = body && (body.message || (Array.isArray(body.errorMessages) && body.errorMessages.join(' ')));
+    this.message = msg || text || ('HTTP ' + status);
+  }
+  ApiError.prototype = Object.create(Error.prototype);
+  ApiError.prototype.constructor = ApiError;
+
+  function Api(contextPath) {
+    this.base = contextPath || '';
+  }
+
+  Api.prototype.request = function (method, path, body) {
+    var headers = { Accept: 'application/json' };
+    var init = { method: method, headers: headers, credentials: 'same-origin' };
+    if (method !== 'GET') {
+      // Jira's XSRF rule: writes need this header (or a JSON content type); we send both.
+      headers['X-Atlassian-Token'] = 'no-check';
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body === undefined ? {} : body);
+    }
+    return fetch(this.base + path, init).then(function (res) {
+      return res.text().then(function (text) {
+        var json = null;
+        if (text) {
+          try { json = JSON.parse(text); } catch (e) { json = null; }
+        }
+        if (!res.ok) throw new ApiError(res.status, json, res.status >= 500 ? null : text.slice(0, 300));
+        return json;
+      });
+    }, function (err) {
+      throw new ApiError(0, null, 'The server could not be reached (' + (err && err.message ? err.message : 'network error') + ').');
+    });
+  };
+
+  Api.prototype.get = function (path) { return this.request('GET', path); };
+  Api.prototype.put = function (path, body) { return this.request('PUT', path, body); };
+  Api.prototype.post = function (path, body) { return this.request('POST', path, body); };
+
+  function enc(v) { return encodeURIComponent(String(v)); }
+
+  // ---------------------------------------------------------------- the one piece of logic
+
+  /** A Jira issue as an engine work item (docs/json-api.md, "items[]"). */
+  function toWorkItem(issue, pointsField) {
+    var f = issue.fields || {};
+    var category = f.status && f.status.statusCategory ? f.status.statusCategory.key : null;
+    // Jira's fourth category ("undefined", no category) is work not yet done.
+    if (category !== 'new' && category !== 'indeterminate' && category !== 'done') category = 'new';
+    var points = f[pointsField];
+    return {
+      key: issue.key,
+      assignee: f.assignee ? (f.assignee.key || f.assignee.name || null) : null,
+      statusCategory: category,
+      remainingSeconds: typeof f.timeestimate === 'number' ? f.timeestimate : null,
+      originalSeconds: typeof f.timeoriginalestimate === 'number' ? f.timeoriginalestimate : null,
+      storyPoints: typeof points === 'number' ? points : null,
+      parent: f.parent && f.parent.key ? f.parent.key : null,
+      subtask: Boolean(f.issuetype && f.issuetype.subtask)
+    };
+  }
+
+  function sprintOrder(a, b) {
+    var rank = { active: 0, future: 1, closed: 2 };
+    var ra = rank[a.state] === undefined ? 3 : rank[a.state];
+    var rb = rank[b.state] === undefined ? 3 : rank[b.state];
+    if (ra !== rb) return ra - rb;
+    if (a.state === 'closed') {
+      // Newest first: when it was completed, else when it was planned to end.
+      var ca = instantMillis(a.completeDate || a.endDate || a.startDate);
+      var cb = instantMillis(b.completeDate || b.endDate || b.startDate);
+      if (!isNaN(ca) && !isNaN(cb) && ca !== cb) return cb - ca;
+      return b.id - a.id;
+    }
+    var sa = instantMillis(a.startDate);
+    var sb = instantMillis(b.startDate);
+    if (isNaN(sa) !== isNaN(sb)) return isNaN(sa) ? 1 : -1;
+    if (!isNaN(sa) && sa !== sb) return sa - sb;
+    return a.id - b.id;
+  }
+
+  // ---------------------------------------------------------------- the panel
+
+  function Panel(root) {
+    this.root = root;
+    this.boardId = root.getAttribute('data-board-id') || '';
+    this.contextPath = (root.getAttribute('data-context-path') || '').replace(/\/+$/, '');
+    this.currentUser = root.getAttribute('data-current-user') || '';
+    this.currentUserKey = root.getAttribute('data-current-user-key') || this.currentUser;
+    this.projectKey = root.getAttribute('data-project-key') || '';
+    this.boards = [];
+    this.api = new Api(this.contextPath);
+    this.board = null;
+    this.sprints = [];
+    this.sprint = null;
+    this.pointsField = DEFAULT_POINTS_FIELD;
+    this.settings = null;
+    this.issues = [];
+    this.issuesByKey = {};
+    this.report = null;
+    this.reportError = null;
+    this.users = {};
+    this.daysOff = {};
+    this.editing = null;
+    this.adding = null;
+    this.notice = null;
+    this.flash = null;
+    this.loadToken = 0;
+    this.showSettings = false;
+    this.admin = false;
+    this.health = null;
+  }
+
+  Panel.prototype.start = function () {
+    var self = this;
+    this.root.classList.add('ct-panel');
+    clear(this.root);
+    var inPagePanel = this.root.closest && this.root.closest('.aui-page-panel');
+    this.header = h('header', { class: 'aui-page-header ct-header' });
+    this.flashBox = h('div', { class: 'ct-flash', 'aria-live': 'polite' });
+    this.body = h('div', { class: 'ct-body', 'data-testid': 'panel-body' });
+    var content = [this.header, this.flashBox, this.body];
+    if (inPagePanel) {
+      append(this.root, content);
+    } else {
+      append(this.root, h('div', { class: 'aui-page-panel ct-page' },
+        h('div', { class: 'aui-page-panel-inner' },
+          h('section', { class: 'aui-page-panel-content' }, content))));
+    }
+    if (this.root.getAttribute('data-view') === 'admin') {
+      this.startAdmin();
+      return;
+    }
+    this.renderHeader();
+    this.renderLoading('Loading board…');
+    var ready = this.boardId ? this.loadBoard() : this.loadBoards().then(function () {
+      if (!self.boards.length) {
+        clear(self.body);
+        append(self.body, message('info', self.projectKey ? 'This project has no boards' : 'There are no boards yet',
+          h('p', { text: 'Team capacity is planned per Jira Software board. Create a board to plan its sprints\' capacity.' }),
+          { 'data-testid': 'no-boards' }));
+        return null;
+      }
+      var wanted = new URLSearchParams(window.location.search).get('boardId');
+      var chosen = self.boards.filter(function (b) { return String(b.id) === wanted; })[0] || self.boards[0];
+      return self.switchBoard(chosen.id);
+    });
+    ready.catch(function (err) { self.showLoadError(err); });
+  };
+
+  /** The boards to choose from: the project's (from the project sidebar) or all the viewer can see. */
+  Panel.prototype.loadBoards = function () {
+    var self = this;
+    var api = this.api;
+    var query = this.projectKey ? '&projectKeyOrId=' + enc(this.projectKey) : '';
+    var all = [];
+    function page(startAt, n) {
+      return api.get('/rest/agile/1.0/board?startAt=' + startAt + '&maxResults=50' + query).then(function (res) {
+        var values = (res && res.values) || [];
+        Array.prototype.push.apply(all, values);
+        if (res.isLast === false && values.length && n < MAX_PAGES) return page(startAt + values.length, n + 1);
+        return all;
+      });
+    }
+    return page(0, 1).then(function (boards) {
+      self.boards = boards.filter(function (b) { return /^[A-Za-z0-9_-]{1,40}$/.test(String(b.id)); });
+      return self.boards;
+    });
+  };
+
+  Panel.prototype.switchBoard = function (boardId) {
+    var self = this;
+    this.boardId = String(boardId);
+    this.board = null;
+    this.sprints = [];
+    this.sprint = null;
+    this.settings = null;
+    this.report = null;
+    this.reportError = null;
+    this.daysOff = {};
+    this.pointsField = DEFAULT_POINTS_FIELD;
+    this.loadToken++;
+    try {
+      var url = new URL(window.location.href);
+      url.searchParams.set('boardId', this.boardId);
+      url.searchParams.delete('sprintId');
+      window.history.replaceState(window.history.state, '', url.toString());
+    } catch (e) { /* a page without history support keeps its address */ }
+    this.renderHeader();
+    this.renderLoading('Loading board…');
+    return this.loadBoard().catch(function (err) { self.showLoadError(err); });
+  };
+
+  Panel.prototype.loadBoard = function () {
+    var self = this;
+    var id = enc(this.boardId);
+    return Promise.all([
+      this.api.get('/rest/agile/1.0/board/' + id),
+      this.loadAllSprints(),
+      this.api.get('/rest/agile/1.0/board/' + id + '/configuration').catch(function () { return null; })
+    ]).then(function (res) {
+      self.board = res[0];
+      self.sprints = res[1].slice().sort(sprintOrder);
+      var est = res[2] && res[2].estimation && res[2].estimation.field;
+      if (est && typeof est.fieldId === 'string' && /^customfield_\d+$/.test(est.fieldId)) self.pointsField = est.fieldId;
+      self.renderHeader();
+      if (!self.sprints.length) {
+        // Board settings stay reachable: a team can be set up before its first sprint.
+        return self.loadSettings().then(function () { self.render(); });
+      }
+      var wanted = new URLSearchParams(window.location.search).get('sprintId');
+      var chosen = self.sprints.filter(function (s) { return String(s.id) === wanted; })[0] || self.sprints[0];
+      return self.selectSprint(chosen.id);
+    });
+  };
+
+  Panel.prototype.loadAllSprints = function () {
+    var api = this.api;
+    var base = '/rest/agile/1.0/board/' + enc(this.boardId) + '/sprint';
+    var all = [];
+    function page(startAt, n) {
+      return api.get(base + '?startAt=' + startAt + '&maxResults=' + SPRINT_PAGE).then(function (res) {
+        var values = (res && res.values) || [];
+        Array.prototype.push.apply(all, values);
+        if (res.isLast === false && values.length && n < MAX_PAGES) return page(startAt + values.length, n + 1);
+        return all;
+      });
+    }
+    return page(0, 1).catch(function (err) {
+      // Jira answers 400 for boards that cannot have sprints (Kanban).
+      if (err.status === 400) return [];
+      throw err;
+    });
+  };
+
+  Panel.prototype.loadSprintIssues = function (sprintId) {
+    var api = this.api;
+    var fields = ISSUE_FIELDS.concat([this.pointsField]).join(',');
+    var base = '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue?fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
+    var all = [];
+    function page(startAt, n) {
+      return api.get(base + '&startAt=' + startAt).then(function (res) {
+        var issues = (res && res.issues) || [];
+        Array.prototype.push.apply(all, issues);
+        var total = typeof res.total === 'number' ? res.total : all.length;
+        if (issues.length && startAt + issues.length < total && n < MAX_PAGES) return page(startAt + issues.length, n + 1);
+        return all;
+      });
+    }
+    return page(0, 1);
+  };
+
+  Panel.prototype.selectSprint = function (sprintId) {
+    var self = this;
+    var sprint = this.sprints.filter(function (s) { return String(s.id) === String(sprintId); })[0];
+    if (!sprint) return Promise.resolve();
+    this.sprint = sprint;
+    this.editing = null;
+    this.adding = null;
+    this.notice = null;
+    this.flash = null;
+    this.renderFlash();
+    this.renderHeader();
+    this.rememberSprint(sprint.id);
+    var token = ++this.loadToken;
+    this.renderLoading('Loading ' + sprint.name + '…');
+    return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id)]).then(function (res) {
+      if (token !== self.loadToken) return null;
+      self.issues = res[1];
+      self.issuesByKey = {};
+      self.issues.forEach(function (issue) {
+        self.issuesByKey[issue.key] = issue;
+        var a = issue.fields && issue.fields.assignee;
+        var key = a && (a.key || a.name);
+        if (key && a.displayName && !self.users[key]) self.users[key] = { displayName: a.displayName, avatarUrls: a.avatarUrls };
+      });
+      return Promise.all([self.loadPeople(), self.computeReport()]).then(function () {
+        if (token === self.loadToken) self.render();
+      });
+    }).catch(function (err) {
+      if (token === self.loadToken) self.showLoadError(err);
+    });
+  };
+
+  Panel.prototype.rememberSprint = function (sprintId) {
+    try {
+      var url = new URL(window.location.href);
+      url.searchParams.set('sprintId', String(sprintId));
+      window.history.replaceState(window.history.state, '', url.toString());
+    } catch (e) { /* a page without history support keeps its address */ }
+  };
+
+  Panel.prototype.loadSettings = function () {
+    var self = this;
+    return this.api.get('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/settings').then(function (doc) {
+      self.settings = doc;
+      return doc;
+    });
+  };
+
+  /** Display names of members, and the days off of members not loaded yet. */
+  Panel.prototype.loadPeople = function () {
+    var self = this;
+    var members = (this.settings && this.settings.members) || [];
+    var jobs = members.map(function (m) {
+      var key = m.accountKey;
+      var user = self.users[key] && self.users[key].loaded ? null : self.api.get('/rest/api/2/user?key=' + enc(key)).then(function (u) {
+        self.users[key] = { displayName: (u && u.displayName) || key, avatarUrls: u && u.avatarUrls, loaded: true };
+      }, function (err) {
+        if (!self.users[key]) self.users[key] = { displayName: key, missing: err.status === 404 };
+      });
+      var off = self.daysOff[key] ? null : self.loadDaysOff(key).catch(function () { return null; });
+      return Promise.all([user, off]);
+    });
+    return Promise.all(jobs);
+  };
+
+  Panel.prototype.loadDaysOff = function (key) {
+    var self = this;
+    return this.api.get('/rest/capacity/1.0/people/' + enc(key) + '/days-off').then(function (doc) {
+      self.daysOff[key] = doc;
+      return doc;
+    });
+  };
+
+  Panel.prototype.computeReport = function () {
+    var self = this;
+    var sprint = this.sprint;
+    this.report = null;
+    this.reportError = null;
+    if (!sprint || !sprint.startDate || !sprint.endDate) return Promise.resolve(null);
+    var iteration = { id: String(sprint.id), name: sprint.name, start: sprint.startDate, end: sprint.endDate };
+    if (sprint.state === 'active') iteration.asOf = todayIn(this.settings && this.settings.timeZone);
+    var pointsField = this.pointsField;
+    var body = {
+      iteration: iteration,
+      items: this.issues.map(function (issue) { return toWorkItem(issue, pointsField); })
+    };
+    return this.api.post('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/report', body).then(function (report) {
+      self.report = report;
+      return report;
+    }, function (err) {
+      self.reportError = err;
+      return null;
+    });
+  };
+
+  Panel.prototype.displayName = function (key) {
+    var u = this.users[key];
+    return u && u.displayName ? u.displayName : key;
+  };
+
+  // ---------------------------------------------------------------- rendering: frame
+
+  Panel.prototype.renderHeader = function () {
+    var self = this;
+    clear(this.header);
+    var crumbs = h('ol', { class: 'aui-nav aui-nav-breadcrumbs' });
+    var location = this.board && this.board.location;
+    if (location && (location.projectName || location.displayName)) {
+      append(crumbs, h('li', { text: location.projectName || location.displayName }));
+    }
+    append(crumbs, h('li', { 'data-testid': 'board-name', text: this.board ? this.board.name : 'Board ' + this.boardId }));
+
+    var actions = h('div', { class: 'aui-page-header-actions' });
+    if (this.boards.length > 1) {
+      var boardSelect = h('select', { id: 'ct-board-picker', class: 'select ct-board-picker', 'data-testid': 'board-picker', 'aria-label': 'Board' },
+        this.boards.map(function (b) { return h('option', { value: String(b.id), text: b.name }); }));
+      boardSelect.value = this.boardId;
+      boardSelect.addEventListener('change', function () { self.switchBoard(boardSelect.value); });
+      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: 'Board' }), boardSelect));
+    }
+    if (this.sprints.length) {
+      var select = h('select', { id: 'ct-sprint-picker', class: 'select ct-sprint-picker', 'data-testid': 'sprint-picker', 'aria-label': 'Sprint' });
+      ['active', 'future', 'closed'].forEach(function (state) {
+        var list = self.sprints.filter(function (s) { return s.state === state; });
+        if (!list.length) return;
+        var group = h('optgroup', { label: SPRINT_STATE[state].group });
+        list.forEach(function (s) { append(group, h('option', { value: String(s.id), text: s.name })); });
+        append(select, group);
+      });
+      var other = this.sprints.filter(function (s) { return !SPRINT_STATE[s.state]; });
+      other.forEach(function (s) { append(select, h('option', { value: String(s.id), text: s.name })); });
+      if (this.sprint) select.value = String(this.sprint.id);
+      select.addEventListener('change', function () { self.selectSprint(select.value); });
+      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-sprint-picker', text: 'Sprint' }), select));
+    }
+    if (this.board) {
+      append(actions, h('button', { type: 'button', class: 'aui-button ct-settings-button' + (this.showSettings ? ' active' : ''),
+        'data-testid': 'board-settings-button', 'aria-expanded': this.showSettings ? 'true' : 'false', 'aria-pressed': this.showSettings ? 'true' : 'false',
+        onclick: function () { self.toggleBoardSettings(); } }, 'Board settings'));
+    }
+
+    append(this.header, h('div', { class: 'aui-page-header-inner' },
+      h('div', { class: 'aui-page-header-main' }, crumbs, h('h1', { text: 'Team capacity' })),
+      actions));
+  };
+
+  Panel.prototype.renderLoading = function (text) {
+    if (this.report || this.settings) {
+      this.body.classList.add('ct-busy');
+      this.body.setAttribute('aria-busy', 'true');
+      return;
+    }
+    clear(this.body);
+    append(this.body, h('div', { class: 'ct-loading', 'data-testid': 'loading', role: 'status' },
+      h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })),
+      h('p', { text: text })));
+  };
+
+  Panel.prototype.renderFlash = function () {
+    var self = this;
+    clear(this.flashBox);
+    if (!this.flash) return;
+    var f = this.flash;
+    var close = h('button', { type: 'button', class: 'aui-close-button ct-close', 'aria-label': 'Dismiss', text: '\u00d7',
+      onclick: function () { self.flash = null; self.renderFlash(); } });
+    append(this.flashBox, message(f.kind, f.title, [f.text ? h('p', { text: f.text }) : null, close], { 'data-testid': 'flash' }));
+  };
+
+  Panel.prototype.showFatal = function (title, text) {
+    this.body.classList.remove('ct-busy');
+    clear(this.body);
+    append(this.body, message('error', title, h('p', { text: text }), { 'data-testid': 'load-error' }));
+  };
+
+  Panel.prototype.showLoadError = function (err) {
+    if (err && err.status === 401) {
+      var here = window.location.pathname + window.location.search;
+      this.body.classList.remove('ct-busy');
+      clear(this.body);
+      append(this.body, message('warning', 'Your session has ended',
+        h('p', null, 'Please ', h('a', { href: this.contextPath + '/login.jsp?os_destination=' + enc(here), text: 'log in again' }), ' to see the team capacity.'),
+        { 'data-testid': 'load-error' }));
+      return;
+    }
+    var text = err && err.status === 404 ? 'The board or sprint does not exist, or you do not have permission to see it.' :
+      err && err.status === 403 ? 'You do not have permission to see this board\'s capacity.' :
+      (err && err.message) || String(err);
+    this.showFatal('The capacity could not be loaded', text);
+  };
+
+  // ---------------------------------------------------------------- rendering: body
+
+  Panel.prototype.render = function () {
+    if (this.admin) {
+      this.renderAdmin();
+      return;
+    }
+    this.body.classList.remove('ct-busy');
+    this.body.removeAttribute('aria-busy');
+    clear(this.body);
+    var report = this.report;
+    if (!this.sprint) {
+      if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
+      append(this.body, message('info', 'This board has no sprints',
+        h('p', { text: 'Capacity is planned per sprint. Create a sprint in the board\'s backlog to see its team capacity.' }),
+        { 'data-testid': 'no-sprints' }));
+      return;
+    }
+    append(this.body, this.renderSprintSummary());
+    if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
+    if (this.reportError) {
+      append(this.body, message('error', 'The report could not be computed',
+        h('p', { text: this.reportError.message }), { 'data-testid': 'report-error' }));
+    } else if (!report) {
+      append(this.body, message('info', 'This sprint has no dates yet',
+        h('p', { text: 'Set the sprint\'s start and end dates in Jira to see its capacity. You can already set up the team below.' }),
+        { 'data-testid': 'no-dates' }));
+    }
+    if (report) append(this.body, this.renderTotals(report));
+    // The panel picks asOf (today) itself, so the engine's note that today lies outside the
+    // sprint tells the viewer nothing they asked about.
+    var warnings = report && report.warnings ? report.warnings.filter(function (w) { return w.code !== 'asOfOutsideIteration'; }) : [];
+    if (warnings.length) append(this.body, this.renderWarnings(warnings));
+    append(this.body, this.renderMembers(report));
+    if (report) {
+      append(this.body, h('div', { class: 'ct-columns' }, this.renderRoles(report), this.renderBuckets(report)));
+      append(this.body, this.renderChart(report));
+    }
+  };
+
+  Panel.prototype.renderSprintSummary = function () {
+    var sprint = this.sprint;
+    var report = this.report;
+    var state = SPRINT_STATE[sprint.state] || { label: sprint.state || 'Sprint', lozenge: '' };
+    var dates = report ? longDate(report.iteration.firstDate) + ' \u2013 ' + longDate(report.iteration.lastDate) : null;
+    var line = h('div', { class: 'ct-sprint-line' },
+      h('h2', { class: 'ct-sprint-name', 'data-testid': 'sprint-name', text: sprint.name }),
+      lozenge(state.label, state.lozenge),
+      dates ? h('span', { class: 'ct-sprint-dates', 'data-testid': 'sprint-dates', text: dates }) : null);
+    var box = h('section', { class: 'ct-sprint', 'aria-label': 'Sprint' }, line);
+    if (sprint.goal) append(box, h('p', { class: 'ct-sprint-goal', text: 'Goal: ' + sprint.goal }));
+    if (report && report.iteration.reading) {
+      // Jira keeps sprint dates as instants; which local days they cover depends on the
+      // board's time zone, so the engine's reading is always in view.
+      append(box, h('p', { class: 'ct-reading', 'data-testid': 'date-reading' },
+        h('span', { class: 'ct-reading-icon', 'aria-hidden': 'true', text: 'i' }),
+        h('span', { text: report.iteration.reading })));
+    }
+    return box;
+  };
+
+  function utilisationBar(value, status, testid) {
+    var width = value === null || value === undefined ? 0 : Math.max(0, Math.min(100, value));
+    var bar = h('div', {
+      class: 'aui-progress-indicator aui-progress-indicator-static ct-bar ct-status-' + status,
+      'data-value': String(width / 100),
+      'data-testid': testid || null,
+      role: 'img',
+      'aria-label': 'Utilisation ' + formatPercent(value) + ', ' + (STATUS_LABEL[status] || status)
+    }, h('span', { class: 'aui-progress-indicator-value', style: { width: width + '%' } }));
+    if (value > 100) bar.classList.add('ct-bar-overflow');
+    return bar;
+  }
+
+  function statusLozenge(status, testid) {
+    return h('span', {
+      class: 'aui-lozenge ' + (STATUS_LOZENGE[status] || '') + ' ct-status-lozenge',
+      title: STATUS_HELP[status] || null,
+      'data-testid': testid || null,
+      'data-status': status,
+      text: STATUS_LABEL[status] || status
+    });
+  }
+
+  Panel.prototype.renderTotals = function (report) {
+    var t = report.team;
+    function card(label, testid, value, raw, sub, extraClass) {
+      return h('div', { class: 'ct-card ' + (extraClass || '') },
+        h('div', { class: 'ct-card-label', text: label }),
+        h('div', { class: 'ct-card-value', 'data-testid': testid, 'data-value': raw === undefined ? null : String(raw), text: value }),
+        sub);
+    }
+    var remaining = h('div', { class: 'ct-card-sub', text: 'plannable time of the team' });
+    var asOf = report.iteration.asOf;
+    if (typeof t.remainingCapacity === 'number' && asOf && asOf >= report.iteration.firstDate && asOf <= report.iteration.lastDate) {
+      remaining = h('div', { class: 'ct-card-sub', 'data-testid': 'team-remaining', 'data-value': String(t.remainingCapacity) },
+        formatQuantity(t.remainingCapacity, report) + ' left from today');
+    }
+    var freeSub = h('div', { class: 'ct-card-sub', text: t.free < 0 ? 'over capacity' : 'not yet planned' });
+    var util = h('div', { class: 'ct-card ct-card-util ct-status-' + t.status, 'data-testid': 'team-status', 'data-status': t.status },
+      h('div', { class: 'ct-card-label' }, 'Utilisation'),
+      h('div', { class: 'ct-card-value' },
+        h('span', { 'data-testid': 'team-utilisation', 'data-value': t.utilisation === null ? '' : String(t.utilisation), text: formatPercent(t.utilisation) }),
+        ' ', statusLozenge(t.status)),
+      utilisationBar(t.utilisation, t.status, 'team-bar'));
+    return h('section', { class: 'ct-totals', 'aria-label': 'Team totals', 'data-testid': 'team-totals' },
+      card('Capacity', 'team-capacity', formatQuantity(t.capacity, report), t.capacity, remaining),
+      card('Workload', 'team-workload', formatQuantity(t.workload, report), t.workload,
+        h('div', { class: 'ct-card-sub', text: report.unit === 'storyPoints' ? 'story points not done' : 'estimate remaining' })),
+      card('Free', 'team-free', formatQuantity(t.free, report), t.free, freeSub, t.free < 0 ? 'ct-negative' : ''),
+      util);
+  };
+
+  Panel.prototype.renderWarnings = function (warnings) {
+    var list = h('ul', { class: 'ct-warning-list' });
+    warnings.forEach(function (w) {
+      append(list, h('li', { 'data-code': w.code || null, text: w.message }));
+    });
+    return message('warning', warnings.length === 1 ? 'Worth a look' : warnings.length + ' things worth a look', list, { 'data-testid': 'warnings' });
+  };
+
+  // ---------------------------------------------------------------- members
+
+  Panel.prototype.avatar = function (key) {
+    var name = this.displayName(key);
+    var colour = 'ct-colour-' + (this.memberIndex(key) % MEMBER_COLOURS);
+    return h('span', { class: 'ct-avatar ' + colour, 'aria-hidden': 'true', text: initials(name) });
+  };
+
+  Panel.prototype.memberIndex = function (key) {
+    var members = (this.settings && this.settings.members) || [];
+    for (var i = 0; i < members.length; i++) if (members[i].accountKey === key) return i;
+    var h32 = 0;
+    for (var j = 0; j < key.length; j++) h32 = (h32 * 31 + key.charCodeAt(j)) >>> 0;
+    return h32;
+  };
+
+  Panel.prototype.renderMembers = function (report) {
+    var self = this;
+    var members = (this.settings && this.settings.members) || [];
+    var byKey = {};
+    if (report) report.members.forEach(function (m) { byKey[m.accountKey] = m; });
+
+    var addButton = h('button', {
+      type: 'button', class: 'aui-button', 'data-testid': 'add-member-button',
+      'aria-expanded': this.adding ? 'true' : 'false',
+      onclick: function () { self.adding = self.adding ? null : { accountKey: '' }; self.editing = null; self.notice = null; self.render(); }
+    }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' Add member');
+
+    var section = h('section', { class: 'ct-section ct-members', 'aria-label': 'Team members' },
+      h('div', { class: 'ct-section-head' },
+        h('h3', { text: 'Team members' }),
+        h('span', { class: 'ct-hint', text: 'Select a person to change their capacity or days off.' }),
+        h('div', { class: 'ct-section-actions' }, addButton)));
+
+    var table = h('table', { class: 'aui aui-table-interactive ct-table', 'data-testid': 'members-table' },
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col', text: 'Member' }),
+        h('th', { scope: 'col', text: 'Role' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Days off' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Capacity' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Workload' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Free' }),
+        h('th', { scope: 'col', class: 'ct-util-col', text: 'Utilisation' }))));
+    var tbody = h('tbody');
+    members.forEach(function (m, index) {
+      var r = byKey[m.accountKey] || null;
+      append(tbody, self.renderMemberRow(m, r, report));
+      if (self.editing === m.accountKey) append(tbody, self.renderEditorRow(m, index));
+    });
+    if (this.adding) append(tbody, this.renderAddRow());
+    if (!members.length && !this.adding) {
+      append(tbody, h('tr', { class: 'ct-empty-row' }, h('td', { colspan: '7' },
+        h('p', { class: 'ct-empty', text: 'Nobody is on this board\'s team yet. Add the people who work on it to see their capacity.' }))));
+    }
+    append(table, tbody);
+    if (report && members.length) {
+      var t = report.team;
+      append(table, h('tfoot', null, h('tr', { class: 'ct-total-row', 'data-testid': 'team-row' },
+        h('th', { scope: 'row', colspan: '3', text: 'Team' }),
+        h('td', { class: 'ct-num', text: formatQuantity(t.capacity, report) }),
+        h('td', { class: 'ct-num', text: formatQuantity(t.workload, report) }),
+        h('td', { class: 'ct-num' + (t.free < 0 ? ' ct-negative' : ''), text: formatQuantity(t.free, report) }),
+        h('td', { class: 'ct-util-col' }, this.utilisationCell(t.utilisation, t.status)))));
+    }
+    append(section, table);
+    return section;
+  };
+
+  Panel.prototype.utilisationCell = function (value, status) {
+    return h('div', { class: 'ct-util' },
+      utilisationBar(value, status),
+      h('span', { class: 'ct-util-value', 'data-testid': 'utilisation', 'data-value': value === null ? '' : String(value), text: formatPercent(value) }),
+      statusLozenge(status, 'status'));
+  };
+
+  Panel.prototype.renderMemberRow = function (member, r, report) {
+    var self = this;
+    var key = member.accountKey;
+    var open = this.editing === key;
+    var name = this.displayName(key);
+    var user = this.users[key];
+    var who = h('div', { class: 'ct-who' },
+      this.avatar(key),
+      h('div', { class: 'ct-who-text' },
+        h('span', { class: 'ct-name' }, h('span', { 'data-testid': 'member-name', text: name }),
+          key === this.currentUserKey ? lozenge('You', 'aui-lozenge-subtle ct-you') : null),
+        h('span', { class: 'ct-sub', text: (name !== key ? key + ' · ' : '') + this.memberTerms(member) }),
+        user && user.missing ? h('span', { class: 'ct-sub ct-negative', text: 'No Jira user has this key' }) : null));
+    var offText = '—';
+    var offTitle = null;
+    if (r) {
+      offText = formatDayCount(r.daysOff);
+      if (r.holidays) offTitle = formatDayCount(r.holidays) + ' of team holidays, ' + r.workingDays + ' working days';
+      else offTitle = r.workingDays + ' working days';
+    }
+    var row = h('tr', {
+      class: 'ct-member-row' + (open ? ' ct-open' : ''),
+      'data-testid': 'member-row',
+      'data-account-key': key,
+      'data-status': r ? r.status : null,
+      tabindex: '0',
+      'aria-expanded': open ? 'true' : 'false',
+      title: open ? null : 'Edit ' + name,
+      onclick: function () { self.toggleEditor(key); },
+      onkeydown: function (e) {
+        if (e.target === row && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); self.toggleEditor(key); }
+      }
+    },
+    h('td', null, who),
+    h('td', null, this.roleSwatch(member), h('span', { 'data-testid': 'role', text: this.roleName(member) })),
+    h('td', { class: 'ct-num', 'data-testid': 'days-off', 'data-value': r ? String(r.daysOff) : null, title: offTitle },
+      offText, r && r.holidays ? h('span', { class: 'ct-sub', text: '+ ' + formatDayCount(r.holidays) + ' holiday' }) : null),
+    h('td', { class: 'ct-num', 'data-testid': 'capacity', 'data-value': r ? String(r.capacity) : null, text: r ? formatQuantity(r.capacity, report) : '—' }),
+    h('td', { class: 'ct-num', 'data-testid': 'workload', 'data-value': r ? String(r.workload) : null, text: r ? formatQuantity(r.workload, report) : '—' }),
+    h('td', { class: 'ct-num' + (r && r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': r ? String(r.free) : null, text: r ? formatQuantity(r.free, report) : '—' }),
+    h('td', { class: 'ct-util-col' }, r ? this.utilisationCell(r.utilisation, r.status) : h('span', { class: 'ct-sub', text: '—' })));
+    return row;
+  };
+
+  /** A member's role name: schema 2 members point at a role by id, schema 1 named it. */
+  Panel.prototype.roleName = function (member) {
+    if (member.role) return member.role;
+    var roles = (this.settings && this.settings.roles) || [];
+    for (var i = 0; i < roles.length; i++) if (roles[i].id === member.roleId) return roles[i].name;
+    return member.roleId || '';
+  };
+
+  Panel.prototype.roleSwatch = function (member) {
+    var roles = (this.settings && this.settings.roles) || [];
+    for (var i = 0; i < roles.length; i++) if (roles[i].id === member.roleId) return colourDot(roles[i].colour);
+    return null;
+  };
+
+  Panel.prototype.unitPerDay = function () {
+    return this.settings && this.settings.unit === 'storyPoints' ? 'points a day' : 'h a day';
+  };
+
+  Panel.prototype.memberTerms = function (member) {
+    var daily = String(member.dailyCapacity) + (this.settings && this.settings.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var alloc = member.allocation === undefined || member.allocation === null ? 100 : member.allocation;
+    return daily + (alloc !== 100 ? ' at ' + alloc + '%' : '');
+  };
+
+  Panel.prototype.toggleEditor = function (key) {
+    this.editing = this.editing === key ? null : key;
+    this.adding = null;
+    this.notice = null;
+    this.render();
+    if (this.editing) {
+      var first = this.body.querySelector('[data-testid="member-editor"] input[name="dailyCapacity"]');
+      if (first) first.focus();
+    }
+  };
+
+  // ---------------------------------------------------------------- forms
+
+  function fieldGroup(label, id, input, suffix, help) {
+    return h('div', { class: 'field-group ct-field', 'data-field-name': input.name },
+      h('label', { for: id, text: label }),
+      suffix ? h('span', { class: 'ct-input-suffix' }, input, h('span', { class: 'ct-suffix', text: suffix })) : input,
+      help ? h('div', { class: 'description', text: help }) : null,
+      h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true }));
+  }
+
+  function textInput(id, name, value, extra) {
+    return h('input', Object.assign({ class: 'text', type: 'text', id: id, name: name, value: value === undefined || value === null ? '' : value }, extra || {}));
+  }
+
+  function numberValue(input) {
+    var text = String(input.value).trim();
+    // An empty or unreadable number goes to the engine as null, so the engine names the field.
+    if (text === '') return null;
+    var n = Number(text);
+    return isFinite(n) ? n : null;
+  }
+
+  /** Clears the previous errors of a form. */
+  function resetErrors(form) {
+    form.querySelectorAll('.ct-field-error').forEach(function (el) { el.hidden = true; el.textContent = ''; el.removeAttribute('data-field'); });
+    form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    var summary = form.querySelector('.ct-form-message');
+    if (summary) clear(summary);
+  }
+
+  /**
+   * Shows a REST error inside the form: next to the input the engine named when it is one
+   * of this form's fields, and as a summary naming the field at the top of the form.
+   */
+  function showFormError(form, err, fieldToInput) {
+    resetErrors(form);
+    var summary = form.querySelector('.ct-form-message');
+    var inputName = err.field ? fieldToInput(err.field) : null;
+    var input = inputName ? form.querySelector('[name="' + inputName + '"]') : null;
+    var label = err.field ? humanField(inputName || err.field) : null;
+    var text = stripFieldPath(err.message, err.field);
+    if (input) {
+      var group = input.closest('.field-group');
+      var slot = group && group.querySelector('.ct-field-error');
+      input.setAttribute('aria-invalid', 'true');
+      if (slot) {
+        slot.textContent = text;
+        slot.setAttribute('data-field', err.field);
+        slot.hidden = false;
+        input.setAttribute('aria-describedby', slot.id || (slot.id = 'ct-err-' + Math.random().toString(36).slice(2)));
+      }
+      input.focus();
+    }
+    var title = err.status === 403 ? 'You cannot change this board\'s capacity' :
+      err.status === 413 ? 'Too much to store' : 'The change was not saved';
+    var detail = label ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+    append(summary, message('error', title,
+      h('p', { 'data-testid': 'form-error', 'data-field': err.field || null }, label ? h('strong', { text: label + ': ' }) : null, detail),
+      { 'data-testid': 'form-error-message' }));
+  }
+
+  function setBusy(form, busy) {
+    form.querySelectorAll('button, input, select').forEach(function (el) { el.disabled = busy; });
+    form.classList.toggle('ct-saving', busy);
+    form.setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  function memberFieldMapper(index) {
+    return function (field) {
+      var m = /^members\[(\d+)\]\.(accountKey|role|roleId|dailyCapacity|allocation)$/.exec(field);
+      if (!m || Number(m[1]) !== index) return null;
+      return m[2] === 'roleId' ? 'role' : m[2];
+    };
+  }
+
+  Panel.prototype.roleDatalist = function (id) {
+    var roles = {};
+    var self = this;
+    ((this.settings && this.settings.roles) || []).forEach(function (r) { roles[r.name] = true; });
+    ((this.settings && this.settings.members) || []).forEach(function (m) { roles[self.roleName(m)] = true; });
+    var list = h('datalist', { id: id });
+    Object.keys(roles).sort().forEach(function (r) { append(list, h('option', { value: r })); });
+    return list;
+  };
+
+  Panel.prototype.renderEditorRow = function (member, index) {
+    var self = this;
+    var key = member.accountKey;
+    var name = this.displayName(key);
+    var unitPerDay = this.unitPerDay();
+    var ids = 'ct-edit-' + index;
+
+    var dailyInput = textInput(ids + '-daily', 'dailyCapacity', member.dailyCapacity, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'daily-capacity-input' });
+    var allocInput = textInput(ids + '-alloc', 'allocation', member.allocation === undefined ? 100 : member.allocation, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'allocation-input' });
+    var roleInput = textInput(ids + '-role', 'role', this.roleName(member), { list: ids + '-roles', 'data-testid': 'role-input', autocomplete: 'off' });
+
+    var removeZone = h('div', { class: 'ct-remove-zone' });
+    function showRemove() {
+      clear(removeZone);
+      append(removeZone, h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-danger-link', 'data-testid': 'remove-member',
+        onclick: function () {
+          clear(removeZone);
+          append(removeZone,
+            h('span', { class: 'ct-confirm-text', text: 'Remove ' + name + ' from this board\'s team?' }),
+            h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-remove-member', onclick: function () { self.removeMember(form, key); } }, 'Remove'),
+            h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: showRemove }, 'Keep'));
+        } }, 'Remove from team'));
+    }
+    showRemove();
+
+    var form = h('form', { class: 'aui ct-form', novalidate: true, 'data-testid': 'member-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        self.saveMember(form, key, { role: roleInput.value.trim(), dailyCapacity: numberValue(dailyInput), allocation: numberValue(allocInput) });
+      } },
+      h('h4', { text: 'Capacity on this board' }),
+      h('div', { class: 'ct-form-message' }),
+      fieldGroup('Role', ids + '-role', roleInput),
+      this.roleDatalist(ids + '-roles'),
+      fieldGroup('Daily capacity', ids + '-daily', dailyInput, unitPerDay, 'On each working day, before allocation.'),
+      fieldGroup('Allocation', ids + '-alloc', allocInput, '%', 'Share of their time given to this board.'),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-member' }, 'Save'),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleEditor(key); } }, 'Cancel'))),
+      removeZone);
+
+    var notice = this.notice && this.notice.key === key ? message(this.notice.kind, this.notice.title,
+      this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
+
+    return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+        h('div', { class: 'ct-editor-head' },
+          h('h3', { text: name }),
+          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+            onclick: function () { self.toggleEditor(key); } })),
+        notice,
+        h('div', { class: 'ct-editor-grid' }, form, this.renderDaysOffEditor(key, name)))));
+  };
+
+  Panel.prototype.renderDaysOffEditor = function (key, name) {
+    var self = this;
+    var doc = this.daysOff[key];
+    var box = h('div', { class: 'ct-daysoff', 'data-testid': 'days-off-editor' },
+      h('h4', { text: 'Days off' }),
+      h('p', { class: 'ct-hint', text: 'Days off count on every board ' + name + ' is on.' }));
+    if (!doc) {
+      append(box, message('warning', null, h('p', { text: 'The days off could not be loaded.' })));
+      return box;
+    }
+    var ranges = doc.ranges.map(function (r, i) { return { range: r, index: i }; });
+    ranges.sort(function (a, b) { return a.range.start < b.range.start ? -1 : a.range.start > b.range.start ? 1 : a.index - b.index; });
+    var first = this.report ? this.report.iteration.firstDate : null;
+    var last = this.report ? this.report.iteration.lastDate : null;
+    var listForm = h('form', { class: 'aui ct-form', novalidate: true, onsubmit: function (e) { e.preventDefault(); } },
+      h('div', { class: 'ct-form-message' }));
+    if (ranges.length) {
+      var table = h('table', { class: 'aui ct-table ct-daysoff-table', 'data-testid': 'days-off-list' },
+        h('thead', null, h('tr', null, h('th', { text: 'Dates' }), h('th', { text: 'Part' }), h('th', { text: 'Reason' }), h('th', null, h('span', { class: 'ct-visually-hidden', text: 'Actions' })))));
+      var tbody = h('tbody');
+      ranges.forEach(function (item) {
+        var r = item.range;
+        var inSprint = first && last && r.start <= last && r.end >= first;
+        var dates = r.start === r.end ? longDate(r.start) : longDate(r.start) + ' \u2013 ' + longDate(r.end);
+        var part = DAY_FRACTIONS.filter(function (f) { return Number(f.value) === r.fraction; })[0];
+        append(tbody, h('tr', { 'data-testid': 'day-off-range', 'data-start': r.start, 'data-end': r.end, class: inSprint ? 'ct-in-sprint' : null },
+          h('td', null, dates, inSprint ? h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-current ct-in-sprint-tag', text: 'this sprint' }) : null),
+          h('td', { text: part ? part.label : (Math.round(r.fraction * 100) + '% of the day') }),
+          h('td', { class: 'ct-reason', text: r.reason || '' }),
+          h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-day-off',
+            'aria-label': 'Remove days off ' + dates,
+            onclick: function () { self.removeDayOff(listForm, key, item.index); } }, 'Remove'))));
+      });
+      append(table, tbody);
+      append(listForm, table);
+    } else {
+      append(listForm, h('p', { class: 'ct-empty', text: 'No days off recorded.' }));
+    }
+    append(box, listForm);
+
+    var ids = 'ct-off-' + this.memberIndex(key);
+    var startInput = textInput(ids + '-start', 'start', '', { type: 'date', 'data-testid': 'day-off-start', required: true });
+    var endInput = textInput(ids + '-end', 'end', '', { type: 'date', 'data-testid': 'day-off-end' });
+    startInput.addEventListener('change', function () {
+      if (!endInput.value || endInput.value < startInput.value) endInput.value = startInput.value;
+    });
+    var fractionSelect = h('select', { class: 'select', id: ids + '-fraction', name: 'fraction', 'data-testid': 'day-off-fraction' },
+      DAY_FRACTIONS.map(function (f) { return h('option', { value: f.value, text: f.label }); }));
+    var reasonInput = textInput(ids + '-reason', 'reason', '', { maxlength: '200', 'data-testid': 'day-off-reason', placeholder: 'Optional, e.g. Vacation' });
+    var addForm = h('form', { class: 'aui ct-form ct-daysoff-form', novalidate: true, 'data-testid': 'day-off-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        var range = { start: startInput.value, end: endInput.value || startInput.value, fraction: Number(fractionSelect.value) };
+        if (reasonInput.value.trim()) range.reason = reasonInput.value.trim();
+        self.addDayOff(addForm, key, range);
+      } },
+      h('h5', { text: 'Add days off' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('From', ids + '-start', startInput),
+        fieldGroup('To', ids + '-end', endInput),
+        fieldGroup('Part of day', ids + '-fraction', fractionSelect)),
+      fieldGroup('Reason', ids + '-reason', reasonInput),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-day-off' }, 'Add days off'))));
+    append(box, addForm);
+    return box;
+  };
+
+  Panel.prototype.renderAddRow = function () {
+    var self = this;
+    var ids = 'ct-add';
+    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: 'e.g. jsmith' });
+    var users = h('datalist', { id: ids + '-users' });
+    var searchTimer = null;
+    keyInput.addEventListener('input', function () {
+      clearTimeout(searchTimer);
+      var q = keyInput.value.trim();
+      if (q.length < 2) return;
+      // Suggestions only: a failed search leaves the field a plain text box.
+      searchTimer = setTimeout(function () {
+        self.api.get('/rest/api/2/user/search?username=' + enc(q) + '&maxResults=10').then(function (found) {
+          clear(users);
+          (found || []).forEach(function (u) {
+            append(users, h('option', { value: u.key || u.name, label: u.displayName }));
+          });
+        }, function () {});
+      }, 250);
+    });
+    var roleInput = textInput(ids + '-role', 'role', '', { list: ids + '-roles', 'data-testid': 'new-member-role', autocomplete: 'off', placeholder: 'e.g. Developer' });
+    var dailyInput = textInput(ids + '-daily', 'dailyCapacity', '', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-daily' });
+    var allocInput = textInput(ids + '-alloc', 'allocation', '100', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-allocation' });
+    var form = h('form', { class: 'aui ct-form ct-add-form', novalidate: true, 'data-testid': 'add-member-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        self.addMember(form, {
+          accountKey: keyInput.value.trim(),
+          role: roleInput.value.trim(),
+          dailyCapacity: numberValue(dailyInput),
+          allocation: numberValue(allocInput)
+        });
+      } },
+      h('h4', { text: 'Add a team member' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('Account key', ids + '-key', keyInput), users,
+        fieldGroup('Role', ids + '-role', roleInput), this.roleDatalist(ids + '-roles'),
+        fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
+        fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-new-member' }, 'Add member'),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.adding = null; self.render(); } }, 'Cancel'))));
+    setTimeout(function () { if (!keyInput.value) keyInput.focus(); }, 0);
+    return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' }, h('div', { class: 'ct-editor ct-editor-add' }, form)));
+  };
+
+  // ---------------------------------------------------------------- writes
+
+  Panel.prototype.settingsPath = function () {
+    return '/rest/capacity/1.0/boards/' + enc(this.boardId) + '/settings';
+  };
+
+  /** Writes settings built from the last read; on a conflict, reloads and says so. */
+  Panel.prototype.writeSettings = function (form, doc, fieldToInput, onSaved, editingKey) {
+    var self = this;
+    setBusy(form, true);
+    return this.api.put(this.settingsPath(), doc).then(function (stored) {
+      self.settings = stored;
+      return self.refreshAfterWrite().then(function () { onSaved(stored); });
+    }, function (err) {
+      if (err.status === 409) {
+        return self.reloadAfterConflict(editingKey, 'The team settings were changed by someone else while you were editing. ' +
+          'The latest values are shown now; please make your change again.');
+      }
+      setBusy(form, false);
+      showFormError(form, err, fieldToInput);
+      return null;
+    });
+  };
+
+  Panel.prototype.refreshAfterWrite = function () {
+    var self = this;
+    if (this.admin) {
+      this.renderAdmin();
+      return Promise.resolve();
+    }
+    return Promise.all([this.loadPeople(), this.computeReport()]).then(function () { self.render(); });
+  };
+
+  Panel.prototype.reloadAfterConflict = function (editingKey, text) {
+    var self = this;
+    if (editingKey && editingKey !== SETTINGS_SCOPE) delete this.daysOff[editingKey];
+    return this.loadSettings().then(function () {
+      var still = editingKey === SETTINGS_SCOPE || self.settings.members.some(function (m) { return m.accountKey === editingKey; });
+      self.editing = still && editingKey !== SETTINGS_SCOPE ? editingKey : null;
+      self.adding = null;
+      if (still) self.notice = { key: editingKey, kind: 'warning', title: 'Reloaded', text: text };
+      else { self.notice = null; self.flash = { kind: 'warning', title: 'Reloaded', text: text }; self.renderFlash(); }
+      return self.refreshAfterWrite();
+    }).catch(function (err) { self.showLoadError(err); });
+  };
+
+  Panel.prototype.saveMember = function (form, key, changes) {
+    var self = this;
+    var doc = JSON.parse(JSON.stringify(this.settings));
+    var index = -1;
+    doc.members.forEach(function (m, i) { if (m.accountKey === key) index = i; });
+    if (index < 0) return;
+    Object.keys(changes).forEach(function (k) {
+      if (k === 'role') assignRole(doc.members[index], changes.role, doc);
+      else doc.members[index][k] = changes[k];
+    });
+    var name = this.displayName(key);
+    this.writeSettings(form, doc, memberFieldMapper(index), function () {
+      self.editing = null;
+      self.notice = null;
+      self.flash = { kind: 'success', title: null, text: 'Saved ' + name + '\'s capacity.' };
+      self.renderFlash();
+      self.render();
+    }, key);
+  };
+
+  Panel.prototype.removeMember = function (form, key) {
+    var self = this;
+    var doc = JSON.parse(JSON.stringify(this.settings));
+    var name = this.displayName(key);
+    doc.members = doc.members.filter(function (m) { return m.accountKey !== key; });
+    this.writeSettings(form, doc, function () { return null; }, function () {
+      self.editing = null;
+      self.notice = null;
+      self.flash = { kind: 'success', title: null, text: name + ' is no longer on this board\'s team. Their days off are kept.' };
+      self.renderFlash();
+      self.render();
+    }, key);
+  };
+
+  Panel.prototype.addMember = function (form, member) {
+    var self = this;
+    var doc = JSON.parse(JSON.stringify(this.settings));
+    var index = doc.members.length;
+    var added = { accountKey: member.accountKey, dailyCapacity: member.dailyCapacity, allocation: member.allocation };
+    assignRole(added, member.role, doc);
+    doc.members.push(added);
+    var mapper = memberFieldMapper(index);
+    setBusy(form, true);
+    // A key Jira does not know would make a member nobody can ever be assigned work.
+    var check = member.accountKey ? this.api.get('/rest/api/2/user?key=' + enc(member.accountKey)).then(function (u) {
+      self.users[member.accountKey] = { displayName: (u && u.displayName) || member.accountKey, avatarUrls: u && u.avatarUrls, loaded: true };
+      return true;
+    }, function (err) {
+      if (err.status === 404) {
+        setBusy(form, false);
+        showFormError(form, new ApiError(400, { field: 'members[' + index + '].accountKey', message: 'No Jira user has the key "' + member.accountKey + '".' }), mapper);
+        return false;
+      }
+      return true;
+    }) : Promise.resolve(true);
+    check.then(function (ok) {
+      if (!ok) return;
+      self.writeSettings(form, doc, mapper, function () {
+        self.adding = null;
+        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team.' };
+        self.renderFlash();
+        self.render();
+      }, null);
+    });
+  };
+
+  Panel.prototype.writeDaysOff = function (form, key, doc, fieldToInput, successText) {
+    var self = this;
+    setBusy(form, true);
+    return this.api.put('/rest/capacity/1.0/people/' + enc(key) + '/days-off', doc).then(function (stored) {
+      self.daysOff[key] = stored;
+      self.notice = { key: key, kind: 'success', title: null, text: successText };
+      return self.computeReport().then(function () { self.render(); });
+    }, function (err) {
+      if (err.status === 409) {
+        return self.reloadAfterConflict(key, self.displayName(key) + '\'s days off were changed elsewhere while you were editing. ' +
+          'The latest list is shown now; please make your change again.');
+      }
+      setBusy(form, false);
+      showFormError(form, err, fieldToInput);
+      return null;
+    });
+  };
+
+  Panel.prototype.addDayOff = function (form, key, range) {
+    var current = this.daysOff[key];
+    var doc = JSON.parse(JSON.stringify(current));
+    var index = doc.ranges.length;
+    doc.ranges.push(range);
+    var text = range.start === range.end ? 'Day off on ' + longDate(range.start) + ' added.' :
+      'Days off from ' + longDate(range.start) + ' to ' + longDate(range.end) + ' added.';
+    this.writeDaysOff(form, key, doc, function (field) {
+      var m = /^ranges\[(\d+)\]\.(start|end|fraction|reason)$/.exec(field);
+      if (m && Number(m[1]) === index) return m[2];
+      return /^ranges\[(\d+)\]$/.test(field) ? 'start' : null;
+    }, text);
+  };
+
+  Panel.prototype.removeDayOff = function (form, key, index) {
+    var doc = JSON.parse(JSON.stringify(this.daysOff[key]));
+    var removed = doc.ranges.splice(index, 1)[0];
+    var text = removed.start === removed.end ? 'Day off on ' + longDate(removed.start) + ' removed.' :
+      'Days off from ' + longDate(removed.start) + ' to ' + longDate(removed.end) + ' removed.';
+    this.writeDaysOff(form, key, doc, function () { return null; }, text);
+  };
+
+  // ---------------------------------------------------------------- board settings
+
+  var SETTINGS_SCOPE = '\u0000board-settings';
+  var WEEKDAYS = [
+    { code: 'MON', label: 'Mon' }, { code: 'TUE', label: 'Tue' }, { code: 'WED', label: 'Wed' }, { code: 'THU', label: 'Thu' },
+    { code: 'FRI', label: 'Fri' }, { code: 'SAT', label: 'Sat' }, { code: 'SUN', label: 'Sun' }
+  ];
+
+  function selectInput(id, name, options, value, testid) {
+    var select = h('select', { class: 'select', id: id, name: name, 'data-testid': testid || null },
+      options.map(function (o) { return h('option', { value: o.value, text: o.label }); }));
+    select.value = value;
+    return select;
+  }
+
+  function settingsFieldMapper(holidayIndex) {
+    return function (field) {
+      if (/^(unit|estimateSource|subtaskPolicy|timeZone|focusFactor)$/.test(field)) return field;
+      if (/^workingWeekdays(\[\d+\])?$/.test(field)) return 'workingWeekdays';
+      if (field === 'thresholds.under') return 'thresholdsUnder';
+      if (field === 'thresholds.over') return 'thresholdsOver';
+      var m = /^holidays\[(\d+)\]\.(date|name|fraction)$/.exec(field);
+      if (m && Number(m[1]) === holidayIndex) return m[2];
+      return null;
+    };
+  }
+
+  Panel.prototype.toggleBoardSettings = function () {
+    this.showSettings = !this.showSettings;
+    this.editing = null;
+    this.adding = null;
+    this.notice = null;
+    this.renderHeader();
+    this.render();
+    if (this.showSettings) {
+      var box = this.root.querySelector('[data-testid="board-settings"]');
+      if (box && box.scrollIntoView) box.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }
+  };
+
+  /** The board-wide settings: unit, estimates, calendar, thresholds and holidays. */
+  Panel.prototype.renderBoardSettings = function (closable) {
+    var self = this;
+    var s = this.settings;
+    var ids = 'ct-board';
+    var unit = selectInput(ids + '-unit', 'unit', [
+      { value: 'hours', label: 'Hours' }, { value: 'storyPoints', label: 'Story points' }], s.unit, 'settings-unit');
+    var source = selectInput(ids + '-source', 'estimateSource', [
+      { value: 'remaining', label: 'Remaining estimate' }, { value: 'original', label: 'Original estimate' },
+      { value: 'storyPoints', label: 'Story points' }], s.estimateSource, 'settings-estimate-source');
+    unit.addEventListener('change', function () {
+      // Points are only measured in points, and hours only by time estimates.
+      if (unit.value === 'storyPoints') source.value = 'storyPoints';
+      else if (source.value === 'storyPoints') source.value = 'remaining';
+    });
+    var policy = selectInput(ids + '-policy', 'subtaskPolicy', [
+      { value: 'subtasks', label: 'Sub-tasks; a parent only when none of its sub-tasks is estimated' },
+      { value: 'parents', label: 'Parents only' },
+      { value: 'all', label: 'Every issue, parents and sub-tasks' }], s.subtaskPolicy, 'settings-subtask-policy');
+    var zones = h('datalist', { id: ids + '-zones' });
+    try {
+      if (Intl.supportedValuesOf) Intl.supportedValuesOf('timeZone').forEach(function (z) { append(zones, h('option', { value: z })); });
+    } catch (e) { /* older browsers: a plain text box */ }
+    var zone = textInput(ids + '-zone', 'timeZone', s.timeZone, { list: ids + '-zones', autocomplete: 'off', 'data-testid': 'settings-time-zone' });
+    var days = h('div', { class: 'ct-weekdays', role: 'group', 'aria-labelledby': ids + '-days-label' });
+    var dayInputs = WEEKDAYS.map(function (d) {
+      var box = h('input', { type: 'checkbox', class: 'checkbox', name: 'workingWeekdays', value: d.code, id: ids + '-day-' + d.code,
+        checked: s.workingWeekdays.indexOf(d.code) >= 0, 'data-testid': 'settings-day-' + d.code });
+      append(days, h('label', { class: 'ct-weekday', for: ids + '-day-' + d.code }, box, d.label));
+      return box;
+    });
+    var focus = textInput(ids + '-focus', 'focusFactor', s.focusFactor, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'settings-focus' });
+    var under = textInput(ids + '-under', 'thresholdsUnder', s.thresholds.under, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'settings-under' });
+    var over = textInput(ids + '-over', 'thresholdsOver', s.thresholds.over, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'settings-over' });
+
+    // Roles are renamed in place: members point at a role's id, so they keep it.
+    var roleRows = (s.roles || []).map(function (role, i) {
+      var used = s.members.some(function (m) { return m.roleId === role.id; });
+      var nameInput = textInput(ids + '-role-' + i, 'roleName-' + i, role.name, { maxlength: '60', 'data-testid': 'settings-role-name', 'aria-label': 'Name of role ' + role.name });
+      var colourInput = h('input', { type: 'color', class: 'ct-colour-input', name: 'roleColour-' + i, value: role.colour, 'aria-label': 'Colour of role ' + role.name, 'data-testid': 'settings-role-colour' });
+      var row = { role: role, index: i, name: nameInput, colour: colourInput, removed: false };
+      row.el = h('div', { class: 'field-group ct-field ct-role-row', 'data-testid': 'settings-role', 'data-role-id': role.id },
+        h('div', { class: 'ct-role-inputs' }, colourInput, nameInput,
+          used ? h('span', { class: 'ct-hint ct-role-used', text: 'in use' }) :
+            h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-role',
+              onclick: function () { row.removed = true; row.el.hidden = true; } }, 'Remove')),
+        h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true }));
+      return row;
+    });
+    function roleMapper(field) {
+      var m = /^roles\[(\d+)\]\.(name|colour|id)$/.exec(field);
+      if (!m) return null;
+      var row = roleRows.filter(function (r) { return !r.removed; })[Number(m[1])];
+      return row ? (m[2] === 'colour' ? 'roleColour-' : 'roleName-') + row.index : null;
+    }
+
+    var form = h('form', { class: 'aui ct-form', novalidate: true, 'data-testid': 'board-settings-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        var doc = JSON.parse(JSON.stringify(self.settings));
+        doc.unit = unit.value;
+        doc.estimateSource = source.value;
+        doc.subtaskPolicy = policy.value;
+        doc.timeZone = zone.value.trim();
+        doc.workingWeekdays = dayInputs.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        doc.focusFactor = numberValue(focus);
+        doc.thresholds = { under: numberValue(under), over: numberValue(over) };
+        if (doc.roles) {
+          doc.roles = roleRows.filter(function (r) { return !r.removed; }).map(function (r) {
+            return Object.assign({}, r.role, { name: r.name.value.trim(), colour: r.colour.value.toUpperCase() });
+          });
+        }
+        var baseMapper = settingsFieldMapper(-1);
+        self.writeSettings(form, doc, function (field) { return baseMapper(field) || roleMapper(field); }, function () {
+          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: 'Board settings saved.' };
+          self.render();
+        }, SETTINGS_SCOPE);
+      } },
+      h('h4', { text: 'Estimates and calendar' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('Unit', ids + '-unit', unit),
+        fieldGroup('Workload from', ids + '-source', source)),
+      fieldGroup('Sub-tasks', ids + '-policy', policy, null, 'Which of a parent\'s and its sub-tasks\' estimates count, so nothing counts twice.'),
+      fieldGroup('Time zone', ids + '-zone', zone, null, 'Sprint dates are read as local dates in this zone.'),
+      zones,
+      h('div', { class: 'field-group ct-field', 'data-field-name': 'workingWeekdays' },
+        h('label', { id: ids + '-days-label', text: 'Working days' }),
+        days,
+        h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true })),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('Focus factor', ids + '-focus', focus, '%', 'Plannable share of a working day.'),
+        fieldGroup('Under-used below', ids + '-under', under, '%'),
+        fieldGroup('Over-booked above', ids + '-over', over, '%')),
+      roleRows.length ? h('div', { class: 'ct-roles-editor' },
+        h('label', { class: 'ct-group-label', text: 'Roles' }),
+        h('p', { class: 'ct-hint', text: 'Rename a role or change its colour; its members keep it. New roles come from adding members.' }),
+        roleRows.map(function (r) { return r.el; })) : null,
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-board-settings' }, 'Save settings'),
+        closable ? h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleBoardSettings(); } }, 'Close') : null)));
+
+    var notice = this.notice && this.notice.key === SETTINGS_SCOPE ? message(this.notice.kind, this.notice.title,
+      this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'settings-notice' }) : null;
+
+    return h('section', { class: 'ct-section ct-board-settings', 'data-testid': 'board-settings', 'aria-label': 'Board settings' },
+      h('div', { class: 'ct-editor' },
+        h('div', { class: 'ct-editor-head' },
+          h('h3', { text: 'Board settings' }),
+          h('span', { class: 'ct-hint', text: 'They apply to every sprint of ' + (this.board ? this.board.name : 'this board') + '.' }),
+          closable ? h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+            onclick: function () { self.toggleBoardSettings(); } }) : null),
+        notice,
+        h('div', { class: 'ct-editor-grid' }, form, this.renderHolidays())));
+  };
+
+  Panel.prototype.renderHolidays = function () {
+    var self = this;
+    var holidays = this.settings.holidays.map(function (hd, i) { return { holiday: hd, index: i }; });
+    holidays.sort(function (a, b) { return a.holiday.date < b.holiday.date ? -1 : a.holiday.date > b.holiday.date ? 1 : a.index - b.index; });
+    var box = h('div', { class: 'ct-daysoff', 'data-testid': 'holidays-editor' },
+      h('h4', { text: 'Team holidays' }),
+      h('p', { class: 'ct-hint', text: 'Nobody on this board works on these days (or on the part of the day given).' }));
+    var listForm = h('form', { class: 'aui ct-form', novalidate: true, onsubmit: function (e) { e.preventDefault(); } },
+      h('div', { class: 'ct-form-message' }));
+    if (holidays.length) {
+      var tbody = h('tbody');
+      holidays.forEach(function (item) {
+        var hd = item.holiday;
+        var part = DAY_FRACTIONS.filter(function (f) { return Number(f.value) === hd.fraction; })[0];
+        append(tbody, h('tr', { 'data-testid': 'holiday', 'data-date': hd.date },
+          h('td', { text: longDate(hd.date) }),
+          h('td', { text: hd.name }),
+          h('td', { text: part ? part.label : Math.round(hd.fraction * 100) + '% of the day' }),
+          h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-holiday',
+            'aria-label': 'Remove holiday ' + hd.name + ' on ' + longDate(hd.date),
+            onclick: function () {
+              var doc = JSON.parse(JSON.stringify(self.settings));
+              doc.holidays.splice(item.index, 1);
+              self.writeSettings(listForm, doc, function () { return null; }, function () {
+                self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: hd.name + ' removed.' };
+                self.render();
+              }, SETTINGS_SCOPE);
+            } }, 'Remove'))));
+      });
+      append(listForm, h('table', { class: 'aui ct-table ct-daysoff-table', 'data-testid': 'holidays-list' },
+        h('thead', null, h('tr', null, h('th', { text: 'Date' }), h('th', { text: 'Name' }), h('th', { text: 'Part' }),
+          h('th', null, h('span', { class: 'ct-visually-hidden', text: 'Actions' })))),
+        tbody));
+    } else {
+      append(listForm, h('p', { class: 'ct-empty', text: 'No holidays.' }));
+    }
+    append(box, listForm);
+
+    var ids = 'ct-holiday';
+    var date = textInput(ids + '-date', 'date', '', { type: 'date', 'data-testid': 'holiday-date' });
+    var name = textInput(ids + '-name', 'name', '', { maxlength: '100', 'data-testid': 'holiday-name', placeholder: 'e.g. Christmas Day' });
+    var fraction = selectInput(ids + '-fraction', 'fraction', DAY_FRACTIONS, '1', 'holiday-fraction');
+    var addForm = h('form', { class: 'aui ct-form ct-daysoff-form', novalidate: true, 'data-testid': 'holiday-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        var doc = JSON.parse(JSON.stringify(self.settings));
+        var index = doc.holidays.length;
+        var added = { date: date.value, name: name.value.trim(), fraction: Number(fraction.value) };
+        doc.holidays.push(added);
+        self.writeSettings(addForm, doc, settingsFieldMapper(index), function () {
+          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: added.name + ' on ' + longDate(added.date) + ' added.' };
+          self.render();
+        }, SETTINGS_SCOPE);
+      } },
+      h('h5', { text: 'Add a holiday' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('Date', ids + '-date', date),
+        fieldGroup('Part of day', ids + '-fraction', fraction)),
+      fieldGroup('Name', ids + '-name', name),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-holiday' }, 'Add holiday'))));
+    append(box, addForm);
+    return box;
+  };
+
+  // ---------------------------------------------------------------- administration
+
+  /** Jira administration: the engine's health and any board's settings. */
+  Panel.prototype.startAdmin = function () {
+    var self = this;
+    this.admin = true;
+    this.showSettings = true;
+    this.root.classList.add('ct-admin');
+    clear(this.header);
+    append(this.header, h('div', { class: 'aui-page-header-inner' },
+      h('div', { class: 'aui-page-header-main' }, h('h1', { text: 'Capacity Tracker' })),
+      h('div', { class: 'aui-page-header-actions', 'data-testid': 'admin-board-picker-slot' })));
+    this.renderLoading('Loading…');
+    var health = this.api.get('/rest/capacity/1.0/health').then(function (hv) { return { ok: true, value: hv }; },
+      function (err) { return { ok: false, error: err }; });
+    Promise.all([health, this.loadBoards()]).then(function (res) {
+      self.health = res[0];
+      if (!self.boards.length) { self.renderAdmin(); return null; }
+      var wanted = new URLSearchParams(window.location.search).get('boardId');
+      var chosen = self.boards.filter(function (b) { return String(b.id) === wanted; })[0] || self.boards[0];
+      return self.adminBoard(chosen.id);
+    }).catch(function (err) { self.showLoadError(err); });
+  };
+
+  Panel.prototype.adminBoard = function (boardId) {
+    var self = this;
+    this.boardId = String(boardId);
+    this.board = this.boards.filter(function (b) { return String(b.id) === self.boardId; })[0] || null;
+    this.notice = null;
+    var token = ++this.loadToken;
+    this.renderLoading('Loading…');
+    return this.loadSettings().then(function () {
+      if (token === self.loadToken) self.renderAdmin();
+    });
+  };
+
+  Panel.prototype.renderAdmin = function () {
+    var self = this;
+    var slot = this.header.querySelector('[data-testid="admin-board-picker-slot"]');
+    clear(slot);
+    if (this.boards.length) {
+      var select = h('select', { id: 'ct-board-picker', class: 'select ct-board-picker', 'data-testid': 'board-picker', 'aria-label': 'Board' },
+        this.boards.map(function (b) { return h('option', { value: String(b.id), text: b.name }); }));
+      select.value = this.boardId;
+      select.addEventListener('change', function () { self.adminBoard(select.value).catch(function (err) { self.showLoadError(err); }); });
+      append(slot, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: 'Board' }), select));
+    }
+    this.body.classList.remove('ct-busy');
+    this.body.removeAttribute('aria-busy');
+    clear(this.body);
+
+    var health = this.health;
+    var healthBox;
+    if (health && health.ok) {
+      var v = health.value || {};
+      healthBox = h('div', { class: 'ct-health', 'data-testid': 'health', 'data-ok': 'true' },
+        lozenge('Engine running', 'aui-lozenge-success'),
+        h('span', { 'data-testid': 'health-native', text: 'Native engine ' + (v.nativeVersion || '?') }),
+        h('span', { text: 'Platform ' + (v.platform || '?') }),
+        h('span', { text: 'Plugin ' + (v.pluginVersion || '?') }));
+    } else {
+      healthBox = message('error', 'The capacity engine is not available',
+        h('p', { text: health && health.error ? health.error.message : 'No answer from the plugin.' }), { 'data-testid': 'health', 'data-ok': 'false' });
+    }
+    append(this.body, h('section', { class: 'ct-section', 'aria-label': 'Health' },
+      h('div', { class: 'ct-section-head' }, h('h3', { text: 'Health' })), healthBox));
+
+    if (!this.boards.length) {
+      append(this.body, message('info', 'There are no boards yet', h('p', { text: 'Board settings appear here once Jira has a board.' })));
+    } else if (this.settings) {
+      append(this.body, h('p', { class: 'ct-admin-link' },
+        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?boardId=' + enc(this.boardId), 'data-testid': 'open-board',
+          text: 'Open the team capacity of ' + (this.board ? this.board.name : 'board ' + this.boardId) })));
+      append(this.body, this.renderBoardSettings(false));
+    }
+    append(this.body, h('section', { class: 'ct-section ct-privacy', 'aria-label': 'Stored data' },
+      h('div', { class: 'ct-section-head' }, h('h3', { text: 'What Capacity Tracker stores' })),
+      h('p', { text: 'Per board: working days, holidays, and each member\'s account key, role, daily capacity and allocation. ' +
+        'Per person: days off. Everything is kept in Jira\'s own database; nothing is sent anywhere.' })));
+  };
+
+  // ---------------------------------------------------------------- roles and buckets
+
+  Panel.prototype.renderRoles = function (report) {
+    var table = h('table', { class: 'aui ct-table', 'data-testid': 'roles-table' },
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col', text: 'Role' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'People' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Capacity' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Workload' }),
+        h('th', { scope: 'col', class: 'ct-num', text: 'Free' }),
+        h('th', { scope: 'col', class: 'ct-util-col', text: 'Utilisation' }))));
+    var tbody = h('tbody');
+    var self = this;
+    report.roles.forEach(function (r) {
+      append(tbody, h('tr', { 'data-testid': 'role-row', 'data-role': r.role, 'data-status': r.status },
+        h('th', { scope: 'row' }, colourDot(r.colour), r.role),
+        h('td', { class: 'ct-num', text: String(r.members) }),
+        h('td', { class: 'ct-num', 'data-testid': 'capacity', 'data-value': String(r.capacity), text: formatQuantity(r.capacity, report) }),
+        h('td', { class: 'ct-num', 'data-testid': 'workload', 'data-value': String(r.workload), text: formatQuantity(r.workload, report) }),
+        h('td', { class: 'ct-num' + (r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': String(r.free), text: formatQuantity(r.free, report) }),
+        h('td', { class: 'ct-util-col' }, self.utilisationCell(r.utilisation, r.status))));
+    });
+    if (!report.roles.length) append(tbody, h('tr', null, h('td', { colspan: '6', class: 'ct-empty', text: 'No roles yet.' })));
+    append(table, tbody);
+    return h('section', { class: 'ct-section', 'aria-label': 'By role' }, h('div', { class: 'ct-section-head' }, h('h3', { text: 'By role' })), table);
+  };
+
+  Panel.prototype.issueLinks = function (keys, markUnestimated) {
+    var self = this;
+    var unestimated = {};
+    if (markUnestimated && this.report && this.report.unestimated) {
+      this.report.unestimated.items.forEach(function (k) { unestimated[k] = true; });
+    }
+    var list = h('ul', { class: 'ct-issues' });
+    keys.forEach(function (key) {
+      var issue = self.issuesByKey[key];
+      var summary = issue && issue.fields ? issue.fields.summary : null;
+      var type = issue && issue.fields && issue.fields.issuetype ? issue.fields.issuetype.name : null;
+      append(list, h('li', { 'data-issue-key': key },
+        h('a', { href: self.contextPath + '/browse/' + enc(key), class: 'ct-issue-key', text: key, title: type ? type + ': ' + (summary || '') : summary }),
+        summary ? h('span', { class: 'ct-issue-summary', text: summary }) : null,
+        unestimated[key] ? lozenge('No estimate', 'aui-lozenge-subtle ct-no-estimate') : null));
+    });
+    return list;
+  };
+
+  Panel.prototype.renderBuckets = function (report) {
+    var self = this;
+    var un = report.unassigned || { workload: 0, items: [] };
+    var est = report.unestimated || { count: 0, items: [] };
+    var nm = report.nonMembers || [];
+
+    function bucket(testid, title, figure, figureValue, help, body, empty) {
+      return h('div', { class: 'ct-bucket' + (empty ? ' ct-bucket-empty' : ''), 'data-testid': testid },
+        h('div', { class: 'ct-bucket-head' },
+          h('h4', { text: title }),
+          h('span', { class: 'ct-bucket-figure', 'data-testid': 'bucket-figure', 'data-value': figureValue, text: figure })),
+        h('p', { class: 'ct-hint', text: help }),
+        body);
+    }
+
+    var nonMemberBody = h('div');
+    nm.forEach(function (entry) {
+      var key = entry.assignee;
+      append(nonMemberBody, h('div', { class: 'ct-nonmember', 'data-testid': 'non-member', 'data-account-key': key },
+        h('div', { class: 'ct-nonmember-head' },
+          h('div', { class: 'ct-who' }, self.avatar(key), h('span', { class: 'ct-name', text: self.displayName(key) })),
+          h('span', { class: 'ct-bucket-figure', 'data-value': String(entry.workload), text: formatQuantity(entry.workload, report) }),
+          h('button', { type: 'button', class: 'aui-button aui-button-link ct-add-them', 'data-testid': 'add-non-member',
+            onclick: function () {
+              self.adding = { accountKey: key };
+              self.editing = null;
+              self.render();
+              var form = self.body.querySelector('[data-testid="add-member-form"]');
+              if (form) { form.scrollIntoView({ block: 'center' }); var role = form.querySelector('[name="role"]'); if (role) role.focus(); }
+            } }, 'Add to team')),
+        self.issueLinks(entry.items, true)));
+    });
+
+    var nmTotal = nm.length ? nm.length + (nm.length === 1 ? ' person' : ' people') : 'none';
+    return h('section', { class: 'ct-section', 'aria-label': 'Work outside the team' },
+      h('div', { class: 'ct-section-head' }, h('h3', { text: 'Work outside the team\'s capacity' })),
+      h('div', { class: 'ct-buckets' },
+        bucket('bucket-unassigned', 'Unassigned', un.items.length ? formatQuantity(un.workload, report) : 'none', String(un.workload),
+          'Not counted against anyone until assigned.', un.items.length ? this.issueLinks(un.items, true) : null, !un.items.length),
+        bucket('bucket-non-members', 'Assigned outside the team', nmTotal, String(nm.length),
+          'Work of people who are not members of this board.', nm.length ? nonMemberBody : null, !nm.length),
+        bucket('bucket-unestimated', 'Unestimated', est.count ? est.count + (est.count === 1 ? ' item' : ' items') : 'none', String(est.count),
+          'No estimate, so they add nothing to anyone\'s workload.', est.items.length ? this.issueLinks(est.items) : null, !est.count)));
+  };
+
+  // ---------------------------------------------------------------- per-day chart
+
+  Panel.prototype.renderChart = function (report) {
+    var self = this;
+    var days = report.days || [];
+    var members = report.members || [];
+    var max = 0;
+    days.forEach(function (d) { if (d.capacity > max) max = d.capacity; });
+    var scale = max || 1;
+
+    // Days off are marked from each person's stored ranges (dates only; the capacity
+    // effect of each day off is already in the engine's per-day numbers).
+    var offByDate = {};
+    members.forEach(function (m) {
+      var doc = self.daysOff[m.accountKey];
+      if (!doc) return;
+      doc.ranges.forEach(function (r) {
+        days.forEach(function (d) {
+          if (d.working && d.date >= r.start && d.date <= r.end) {
+            (offByDate[d.date] = offByDate[d.date] || []).push({ key: m.accountKey, fraction: r.fraction, reason: r.reason });
+          }
+        });
+      });
+    });
+
+    var chart = h('div', { class: 'ct-chart' + (days.length > 16 ? ' ct-chart-dense' : ''), 'data-testid': 'day-chart', role: 'list' });
+    var prevMonth = null;
+    days.forEach(function (d, i) {
+      var holidayName = d.holiday ? (typeof d.holiday === 'string' ? d.holiday : (d.holiday.name || 'Holiday')) : null;
+      var offs = offByDate[d.date] || [];
+      var cls = 'ct-day';
+      if (!d.working) cls += ' ct-day-off-week';
+      if (holidayName) cls += ' ct-day-holiday';
+      if (offs.length) cls += ' ct-day-with-off';
+      var label = longDate(d.date) + ': ' + formatQuantity(d.capacity, report) + ' team capacity';
+      if (!d.working) label += ' (not a working day)';
+      if (holidayName) label += ' \u2014 holiday: ' + holidayName;
+      offs.forEach(function (o) {
+        label += ' \u2014 ' + self.displayName(o.key) + ' off' + (o.fraction < 1 ? ' (' + Math.round(o.fraction * 100) + '%)' : '') + (o.reason ? ': ' + o.reason : '');
+      });
+
+      var bar = h('div', { class: 'ct-day-bar', style: { height: (d.capacity / scale * 100) + '%' } });
+      members.forEach(function (m) {
+        var v = m.days ? m.days[i] : 0;
+        if (!v) return;
+        append(bar, h('div', {
+          class: 'ct-seg ct-colour-' + (self.memberIndex(m.accountKey) % MEMBER_COLOURS),
+          style: { 'flex-grow': String(v) },
+          title: self.displayName(m.accountKey) + ': ' + formatQuantity(v, report)
+        }));
+      });
+
+      var month = d.date.slice(0, 7);
+      var showMonth = month !== prevMonth;
+      prevMonth = month;
+      var markers = h('div', { class: 'ct-day-marks' });
+      if (holidayName) append(markers, h('span', { class: 'ct-mark ct-mark-holiday', 'data-testid': 'holiday-mark', title: holidayName, text: holidayName }));
+      offs.forEach(function (o) {
+        append(markers, h('span', {
+          class: 'ct-mark ct-mark-off ct-colour-' + (self.memberIndex(o.key) % MEMBER_COLOURS),
+          'data-testid': 'day-off-mark', 'data-account-key': o.key,
+          title: self.displayName(o.key) + ' off' + (o.reason ? ': ' + o.reason : ''),
+          text: initials(self.displayName(o.key)) + (o.fraction < 1 ? ' ' + fractionMark(o.fraction) : '')
+        }));
+      });
+
+      append(chart, h('div', { class: cls, role: 'listitem', 'aria-label': label, title: label,
+        'data-date': d.date, 'data-capacity': String(d.capacity), 'data-working': d.working ? 'true' : 'false' },
+        h('div', { class: 'ct-day-value', text: d.working ? formatQuantity(d.capacity, report) : '' }),
+        h('div', { class: 'ct-day-track' }, d.working ? bar : h('div', { class: 'ct-day-rest' })),
+        h('div', { class: 'ct-day-label' },
+          h('span', { class: 'ct-day-weekday', text: formatDate(d.date, { weekday: 'narrow' }) }),
+          h('span', { class: 'ct-day-number', text: formatDate(d.date, { day: 'numeric' }) }),
+          h('span', { class: 'ct-day-month', text: showMonth ? formatDate(d.date, { month: 'short' }) : '\u00a0' })),
+        markers));
+    });
+
+    var legend = h('ul', { class: 'ct-legend', 'aria-label': 'Legend' });
+    members.forEach(function (m) {
+      append(legend, h('li', null, h('span', { class: 'ct-swatch ct-colour-' + (self.memberIndex(m.accountKey) % MEMBER_COLOURS) }), self.displayName(m.accountKey)));
+    });
+    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-holiday' }), 'Holiday'));
+    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-rest' }), 'Not a working day'));
+
+    return h('section', { class: 'ct-section', 'aria-label': 'Capacity per day' },
+      h('div', { class: 'ct-section-head' },
+        h('h3', { text: 'Team capacity per day' }),
+        h('span', { class: 'ct-hint', text: 'Each bar is split by person; marks below show holidays and days off.' })),
+      h('div', { class: 'ct-chart-wrap' }, chart),
+      legend);
+  };
+
+  // ---------------------------------------------------------------- boot
+
+  function boot() {
+    var root = document.getElementById('ct-panel');
+    if (!root || root.getAttribute('data-ct-started')) return;
+    root.setAttribute('data-ct-started', 'true');
+    new Panel(root).start();
+  }
+
+  // Exposed for the browser tests' unit checks of the mapping, not as an API.
+  window.CapacityTrackerPanel = { toWorkItem: toWorkItem, sprintOrder: sprintOrder, formatQuantity: formatQuantity };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+}());

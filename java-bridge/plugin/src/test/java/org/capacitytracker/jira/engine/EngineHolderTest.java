@@ -1,0 +1,156 @@
+package org.capacitytracker.jira.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.capacitytracker.api.CapacityConflictException;
+import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.CapacityStorageException;
+import org.capacitytracker.jira.storage.RecordingClusterLocks;
+import org.capacitytracker.jira.testing.MemoryPluginSettings;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real native engine over in-memory SAL settings. */
+class EngineHolderTest {
+    private final MemoryPluginSettings settings = new MemoryPluginSettings();
+
+    @Test
+    void opensOneEngineOnFirstUseAndKeepsIt() {
+        EngineHolder holder = new EngineHolder(settings);
+        assertEquals(0, settings.globalSettingsCreated, "nothing is touched before the first call");
+        try {
+            CapacityEngine engine = holder.engine();
+            assertSame(engine, holder.engine());
+        } finally {
+            holder.close();
+        }
+    }
+
+    @Test
+    void storesDocumentsInJiraPluginSettingsUnderTheEnginePrefix() {
+        try (EngineHolder holder = new EngineHolder(settings)) {
+            String stored = holder.engine().putBoardSettings("1",
+                    "{\"schema\":1,\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Developer\",\"dailyCapacity\":6}]}");
+            assertTrue(stored.contains("\"revision\":1"), stored);
+            assertTrue(settings.globalSettingsCreated > 0);
+            assertTrue(!settings.values.isEmpty());
+            settings.values.forEach((key, value) -> {
+                assertTrue(key.startsWith("org.capacitytracker:"), key);
+                assertTrue(value instanceof String, key);
+            });
+            assertTrue(holder.engine().getBoardSettings("1").contains("\"alice\""));
+        }
+    }
+
+    @Test
+    void aStorageLimitViolationReachesTheCallerAsAStorageError() {
+        try (EngineHolder holder = new EngineHolder(new MemoryPluginSettings() {
+            @Override
+            public Object put(String key, Object value) {
+                throw new IllegalStateException("database is read-only");
+            }
+        })) {
+            CapacityStorageException e = assertThrows(CapacityStorageException.class,
+                    () -> holder.engine().putDaysOff("alice", "{\"schema\":1,\"revision\":0,\"accountKey\":\"alice\",\"ranges\":[]}"));
+            assertTrue(e.getMessage().contains("database is read-only"), e.getMessage());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // write(...) is kept for callers until they call engine() directly
+    void refusesCallsAfterCloseAndClosesOnce() {
+        EngineHolder holder = new EngineHolder(settings);
+        CapacityEngine engine = holder.engine();
+        holder.close();
+        assertThrows(EngineClosedException.class, holder::engine);
+        assertThrows(EngineClosedException.class, () -> holder.write(e -> e.getBoardSettings("1")));
+        assertThrows(IllegalStateException.class, () -> engine.getBoardSettings("1"), "the engine itself is closed");
+        holder.close();
+        holder.destroy();
+    }
+
+    @Test
+    void closingAHolderThatNeverOpenedAnEngineIsHarmless() {
+        EngineHolder holder = new EngineHolder(settings);
+        holder.destroy();
+        assertThrows(EngineClosedException.class, holder::engine);
+        assertEquals(0, settings.globalSettingsCreated);
+    }
+
+    static final String BOARD = "{\"schema\":1,\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Developer\",\"dailyCapacity\":6}]}";
+
+    @Test
+    void theClusterHolderLocksEveryWriteWithTheClusterLockOfItsDocument() {
+        RecordingClusterLocks locks = new RecordingClusterLocks();
+        try (EngineHolder holder = new ClusterEngineHolder(settings, locks)) {
+            holder.engine().getBoardSettings("1");
+            assertEquals(List.of(), locks.calls, "reads take no lock");
+            holder.engine().putBoardSettings("1", BOARD);
+            assertEquals(List.of(
+                    "tryLock org.capacitytracker:board:1 30000",
+                    "tryLock org.capacitytracker:index 30000", "unlock org.capacitytracker:index",
+                    "unlock org.capacitytracker:board:1"), locks.calls);
+            assertFalse(locks.anyHeld());
+            assertTrue(settings.values.containsKey("org.capacitytracker:board:1"));
+        }
+    }
+
+    @Test
+    void theClusterHolderNeedsBothServices() {
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(settings, null));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(null, new RecordingClusterLocks()));
+    }
+
+    /**
+     * Writers of one revision racing on many threads, as two browser tabs saving one board
+     * do: with either holder's locks, exactly one stores the next revision and the others
+     * get a conflict; none silently overwrites another.
+     */
+    @Test
+    void exactlyOneOfManyRacingWritersWinsWithEitherHoldersLocks() throws Exception {
+        RecordingClusterLocks locks = new RecordingClusterLocks();
+        for (EngineHolder holder : List.of(new EngineHolder(new MemoryPluginSettings()),
+                new ClusterEngineHolder(new MemoryPluginSettings(), locks))) {
+            int writers = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try (holder) {
+                CapacityEngine engine = holder.engine();
+                for (int round = 0; round < 20; round++) {
+                    String settings = BOARD.replace("\"revision\":0", "\"revision\":" + round);
+                    CountDownLatch start = new CountDownLatch(1);
+                    List<Future<Boolean>> outcomes = new ArrayList<>();
+                    for (int w = 0; w < writers; w++) {
+                        outcomes.add(pool.submit(() -> {
+                            start.await();
+                            try {
+                                engine.putBoardSettings("race", settings);
+                                return true;
+                            } catch (CapacityConflictException conflict) {
+                                return false;
+                            }
+                        }));
+                    }
+                    start.countDown();
+                    int won = 0;
+                    for (Future<Boolean> outcome : outcomes) {
+                        won += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                    }
+                    assertEquals(1, won, holder.getClass().getSimpleName() + ", round " + round);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertFalse(locks.anyHeld());
+    }
+}

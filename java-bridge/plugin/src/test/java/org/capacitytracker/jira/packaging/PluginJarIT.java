@@ -1,0 +1,143 @@
+package org.capacitytracker.jira.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import java.io.File;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import javax.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged plugin jar, as Jira receives it: self-contained (API classes and the native
+ * library inside, no Atlassian or javax classes), with an OSGi manifest for a
+ * transformerless plugin, and working when loaded by a class loader of its own.
+ */
+class PluginJarIT {
+    private static final File JAR = new File(System.getProperty("capacity.plugin.jar", "missing"));
+
+    private static JarFile jar() throws Exception {
+        assertTrue(JAR.isFile(), "the plugin jar " + JAR + " was not built");
+        return new JarFile(JAR);
+    }
+
+    @Test
+    void holdsThePluginTheApiAndTheNativeLibrary() throws Exception {
+        try (JarFile jar = jar()) {
+            for (String entry : List.of(
+                    "atlassian-plugin.xml",
+                    "capacity-tracker.properties",
+                    "capacity-tracker-build.properties",
+                    "META-INF/spring/capacity-tracker-context.xml",
+                    "org/capacitytracker/jira/rest/BoardResource.class",
+                    "org/capacitytracker/jira/web/CapacityPanelServlet.class",
+                    "org/capacitytracker/jira/engine/EngineHolder.class",
+                    "org/capacitytracker/api/CapacityEngine.class",
+                    "org/capacitytracker/api/HostStorage.class",
+                    "native/linux-x86_64/libcapacity_jni.so",
+                    "panel/capacity-panel.js",
+                    "panel/capacity-panel.css")) {
+                assertNotNull(jar.getEntry(entry), entry + " is missing from " + JAR);
+            }
+            assertTrue(jar.getEntry("native/linux-x86_64/libcapacity_jni.so").getSize() > 10_000);
+        }
+    }
+
+    @Test
+    void holdsNoHostApisAndNoTests() throws Exception {
+        try (JarFile jar = jar()) {
+            for (JarEntry entry : jar.stream().toList()) {
+                String name = entry.getName();
+                assertFalse(name.startsWith("com/atlassian/"), name);
+                assertFalse(name.startsWith("javax/"), name);
+                assertFalse(name.startsWith("org/glassfish/") || name.startsWith("org/eclipse/"), name);
+                assertFalse(name.startsWith("org/junit/") || name.startsWith("com/fasterxml/"), name);
+                assertFalse(name.contains("/testing/") || name.endsWith("Test.class") || name.endsWith("IT.class"), name);
+            }
+        }
+    }
+
+    @Test
+    void hasTheManifestOfATransformerlessPlugin() throws Exception {
+        try (JarFile jar = jar()) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("2", main.getValue("Bundle-ManifestVersion"));
+            assertEquals("org.capacitytracker.jira", main.getValue("Bundle-SymbolicName"));
+            assertEquals("org.capacitytracker.jira", main.getValue("Atlassian-Plugin-Key"));
+            assertEquals(System.getProperty("capacity.plugin.version"), main.getValue("Bundle-Version"));
+            assertEquals("*", main.getValue("Spring-Context"));
+            String imports = main.getValue("Import-Package");
+            for (String pkg : List.of("com.atlassian.sal.api.auth", "com.atlassian.sal.api.pluginsettings",
+                    "com.atlassian.sal.api.user", "com.atlassian.webresource.api.assembler",
+                    "javax.servlet.http;version=\"[3.1,5)\"", "javax.ws.rs;version=\"[1.1,3)\"",
+                    "javax.ws.rs.core;version=\"[1.1,3)\"")) {
+                assertTrue(imports.contains(pkg), pkg + " not imported: " + imports);
+            }
+            assertFalse(imports.contains("org.capacitytracker.jira"), imports);
+            assertFalse(imports.contains("org.glassfish") || imports.contains("com.fasterxml"), imports);
+            String exports = main.getValue("Export-Package");
+            assertTrue(exports.startsWith("org.capacitytracker.api;version=\"" + System.getProperty("capacity.plugin.version")),
+                    exports);
+        }
+    }
+
+    /**
+     * Loads the jar as Jira does: in a class loader of its own, over only the host's APIs,
+     * and stores a document through SAL with the engine it carries.
+     */
+    @Test
+    void runsTheEngineFromTheJarInItsOwnClassLoader() throws Exception {
+        URL[] hostApis = {
+            codeSource(PluginSettingsFactory.class), codeSource(HttpServletRequest.class), codeSource(javax.ws.rs.Path.class)};
+        Map<String, Object> database = new ConcurrentHashMap<>();
+        try (URLClassLoader host = new URLClassLoader(hostApis, ClassLoader.getPlatformClassLoader());
+             URLClassLoader plugin = new URLClassLoader(new URL[] {JAR.toURI().toURL()}, host)) {
+            Class<?> settingsType = host.loadClass(PluginSettings.class.getName());
+            Object settings = Proxy.newProxyInstance(host, new Class<?>[] {settingsType}, (p, m, a) -> switch (m.getName()) {
+                case "get" -> database.get((String) a[0]);
+                case "put" -> database.put((String) a[0], a[1]);
+                case "remove" -> database.remove((String) a[0]);
+                default -> throw new UnsupportedOperationException(m.getName());
+            });
+            Class<?> factoryType = host.loadClass(PluginSettingsFactory.class.getName());
+            Object factory = Proxy.newProxyInstance(host, new Class<?>[] {factoryType}, (p, m, a) -> {
+                if (m.getName().equals("createGlobalSettings")) {
+                    return settings;
+                }
+                throw new UnsupportedOperationException(m.getName());
+            });
+
+            Class<?> holderType = plugin.loadClass("org.capacitytracker.jira.engine.EngineHolder");
+            assertEquals(plugin, holderType.getClassLoader());
+            assertEquals(plugin, plugin.loadClass("org.capacitytracker.api.CapacityEngine").getClassLoader(),
+                    "the API must come from the plugin jar");
+            AutoCloseable holder = (AutoCloseable) holderType.getConstructor(factoryType).newInstance(factory);
+            try {
+                Object engine = holderType.getMethod("engine").invoke(holder);
+                String stored = (String) engine.getClass().getMethod("putDaysOff", String.class, String.class).invoke(engine,
+                        "alice", "{\"schema\":1,\"revision\":0,\"accountKey\":\"alice\",\"ranges\":[]}");
+                assertTrue(stored.contains("\"revision\":1"), stored);
+                assertFalse(database.isEmpty());
+                assertTrue(database.keySet().stream().allMatch(k -> k.startsWith("org.capacitytracker:")), database.toString());
+            } finally {
+                holder.close();
+            }
+        }
+    }
+
+    private static URL codeSource(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+}

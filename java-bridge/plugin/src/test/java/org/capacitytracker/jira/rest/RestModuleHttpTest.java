@@ -1,0 +1,160 @@
+package org.capacitytracker.jira.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.capacitytracker.jira.engine.EngineHolder;
+import org.capacitytracker.jira.testing.DemoSprint;
+import org.capacitytracker.jira.testing.FakeUsers;
+import org.capacitytracker.jira.testing.Json;
+import org.capacitytracker.jira.testing.MemoryPluginSettings;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST module in a real JAX-RS runtime (Jersey 2, as Jira 10 runs it) in a real servlet
+ * container, over HTTP on the loopback: routing, content negotiation, {@code @Context}
+ * injection and the statuses as a browser sees them.
+ */
+class RestModuleHttpTest {
+    private static final String JSON = "application/json";
+    private static Server server;
+    private static EngineHolder engines;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        FakeUsers users = new FakeUsers().user("alice", "Alice Andersen");
+        engines = new EngineHolder(new MemoryPluginSettings());
+        ResourceConfig rest = new ResourceConfig().registerInstances(
+                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines));
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/jira");
+        context.addServlet(new ServletHolder(new ServletContainer(rest)), "/rest/capacity/1.0/*");
+        server.setHandler(context);
+        server.start();
+        base = "http://127.0.0.1:" + connector.getLocalPort() + "/jira/rest/capacity/1.0";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+        engines.close();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder as(String user, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        return user == null ? b : b.header(FakeUsers.HEADER, user);
+    }
+
+    @Test
+    void anonymousRequestsAre401WithTheJsonErrorBody() throws Exception {
+        HttpResponse<String> r = send(as(null, "/boards/1/settings"));
+        assertEquals(401, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(JSON));
+        assertEquals("unauthenticated", Json.parse(r.body()).get("error").asText());
+    }
+
+    @Test
+    void readsAndWritesSettingsAsJson() throws Exception {
+        HttpResponse<String> read = send(as("alice", "/boards/http-1/settings"));
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("application/json;charset=utf-8", read.headers().firstValue("Content-Type").orElse("").toLowerCase());
+        assertEquals(0, Json.parse(read.body()).get("revision").asInt());
+
+        HttpResponse<String> written = send(as("alice", "/boards/http-1/settings")
+                .header("Content-Type", JSON).header("X-Atlassian-Token", "no-check")
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
+        assertEquals(200, written.statusCode(), written.body());
+        assertEquals(1, Json.parse(written.body()).get("revision").asInt());
+
+        HttpResponse<String> stale = send(as("alice", "/boards/http-1/settings")
+                .header("Content-Type", JSON).PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
+        assertEquals(409, stale.statusCode());
+        assertEquals(1, Json.parse(stale.body()).get("currentRevision").asInt());
+    }
+
+    @Test
+    void writesThatAreNotJsonNeverReachTheEngine() throws Exception {
+        // What a cross-site HTML form can send.
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> r = send(as("alice", "/boards/http-2/settings")
+                    .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
+            assertEquals(415, r.statusCode(), type);
+        }
+        assertEquals(0, Json.parse(send(as("alice", "/boards/http-2/settings")).body()).get("revision").asInt());
+    }
+
+    @Test
+    void postsTheReportWithTheBoardFromThePath() throws Exception {
+        send(as("alice", "/boards/http-3/settings").header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
+        HttpResponse<String> r = send(as("alice", "/boards/http-3/report").header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(DemoSprint.SPRINT_3_REPORT_BODY)));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode report = Json.parse(r.body());
+        assertEquals("http-3", report.get("boardId").asText());
+        assertEquals(4, report.get("members").size());
+    }
+
+    @Test
+    void aMalformedBoardIdInTheUrlIs400NamingIt() throws Exception {
+        HttpResponse<String> r = send(as("alice", "/boards/%22%3Cscript%3E/settings"));
+        assertEquals(400, r.statusCode());
+        JsonNode error = Json.parse(r.body());
+        assertEquals("boardId", error.get("field").asText());
+        assertTrue(!r.body().contains("<script>"), r.body());
+    }
+
+    @Test
+    void daysOffLiveUnderPeople() throws Exception {
+        HttpResponse<String> r = send(as("alice", "/people/bob/days-off"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("bob", Json.parse(r.body()).get("accountKey").asText());
+    }
+
+    @Test
+    void anOversizedBodyIs413() throws Exception {
+        String huge = "{\"items\":[" + "0,".repeat(5 << 20) + "0]}";
+        HttpResponse<String> r = send(as("alice", "/boards/1/report").header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(huge)));
+        assertEquals(413, r.statusCode());
+        assertEquals(4, Json.parse(r.body()).get("code").asInt());
+    }
+
+    @Test
+    void healthAnswersTheContractFields() throws Exception {
+        HttpResponse<String> r = send(as("alice", "/health"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode h = Json.parse(r.body());
+        assertEquals("linux-x86_64", h.get("platform").asText());
+        assertTrue(h.has("nativeVersion") && h.has("pluginVersion"), r.body());
+    }
+
+    @Test
+    void unknownPathsAre404() throws Exception {
+        assertEquals(404, send(as("alice", "/boards/1/nothing")).statusCode());
+    }
+}

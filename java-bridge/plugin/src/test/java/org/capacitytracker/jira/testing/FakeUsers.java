@@ -1,0 +1,117 @@
+package org.capacitytracker.jira.testing;
+
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+
+/**
+ * A user manager whose logged-in user is named by the request header {@value #HEADER}:
+ * the tests' stand-in for Jira's session and Basic authentication.
+ */
+public final class FakeUsers implements UserManager {
+    public static final String HEADER = "X-Test-User";
+
+    private final Map<String, UserProfile> users = new HashMap<>();
+    private final Set<String> admins = new HashSet<>();
+
+    public FakeUsers user(String username, String fullName) {
+        users.put(username, profile(username, fullName));
+        return this;
+    }
+
+    public FakeUsers admin(String username, String fullName) {
+        admins.add(username);
+        return user(username, fullName);
+    }
+
+    @Override
+    public UserProfile getRemoteUser() {
+        throw new UnsupportedOperationException("the plugin must pass the request");
+    }
+
+    @Override
+    public UserProfile getRemoteUser(HttpServletRequest request) {
+        String name = request.getHeader(HEADER);
+        return name == null ? null : users.get(name);
+    }
+
+    @Override
+    public UserKey getRemoteUserKey() {
+        throw new UnsupportedOperationException("the plugin must pass the request");
+    }
+
+    @Override
+    public UserKey getRemoteUserKey(HttpServletRequest request) {
+        UserProfile user = getRemoteUser(request);
+        return user == null ? null : user.getUserKey();
+    }
+
+    @Override
+    public UserProfile getUserProfile(String username) {
+        return users.get(username);
+    }
+
+    @Override
+    public UserProfile getUserProfile(UserKey userKey) {
+        return userKey == null ? null : users.get(userKey.getStringValue());
+    }
+
+    @Override
+    public boolean isUserInGroup(UserKey userKey, String group) {
+        return false;
+    }
+
+    @Override
+    public boolean isAdmin(UserKey userKey) {
+        return userKey != null && admins.contains(userKey.getStringValue());
+    }
+
+    @Override
+    public boolean isSystemAdmin(UserKey userKey) {
+        return isAdmin(userKey);
+    }
+
+    @Override
+    public boolean authenticate(String username, String password) {
+        return false;
+    }
+
+    private static UserProfile profile(String username, String fullName) {
+        UserKey key = new UserKey(username);
+        return new UserProfile() {
+            public UserKey getUserKey() {
+                return key;
+            }
+
+            public String getUsername() {
+                return username;
+            }
+
+            public String getFullName() {
+                return fullName;
+            }
+
+            public String getEmail() {
+                return username + "@example.invalid";
+            }
+
+            public URI getProfilePictureUri(int width, int height) {
+                return null;
+            }
+
+            public URI getProfilePictureUri() {
+                return null;
+            }
+
+            public URI getProfilePageUri() {
+                return null;
+            }
+        };
+    }
+}
