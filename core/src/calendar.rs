@@ -131,9 +131,10 @@ impl DateReading {
         };
         let days = (last - first).num_days() + 1;
         let mut text = format!(
-            "Dates read in {tz}: start {}, end {}{end_note}; the iteration covers {first} to {last} ({days} days).",
+            "Dates read in {tz}: start {}, end {}{end_note}; the iteration covers {first} to {last} ({days} day{}).",
             describe(&self.start, local(&self.start)),
             describe(&self.end, end_local),
+            if days == 1 { "" } else { "s" },
         );
         if self.offset_changes {
             let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();

@@ -172,7 +172,9 @@ impl Calendar {
                 }
             }
         }
-        for year in first.year()..=last.year() {
+        // A rule's date can fall in the year before or after the one it is computed for
+        // (an Easter offset of -100 days lands in December), so neighbours are expanded too.
+        for year in first.year() - 1..=last.year() + 1 {
             for r in &self.doc.rules {
                 let (date, name, fraction) = match r {
                     RuleDoc::Fixed { name, month, day, fraction } => (NaiveDate::from_ymd_opt(year, *month, *day), name, fraction),

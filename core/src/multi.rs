@@ -333,7 +333,16 @@ impl Engine {
                 warnings.push(crate::report::Warning { code: "boardWithoutTeam", message: format!("board {board_id} has no team members") });
             }
             let calendar = match &settings.holiday_calendar {
-                Some(id) => self.load_calendar(storage, id)?,
+                Some(id) => {
+                    let found = self.load_calendar(storage, id)?;
+                    if found.is_none() {
+                        warnings.push(crate::report::Warning {
+                            code: "holidayCalendarMissing",
+                            message: format!("board {board_id} uses holiday calendar {id:?}, which no longer exists; its holidays are not counted"),
+                        });
+                    }
+                    found
+                }
                 None => None,
             };
             let rb = request_board.get(board_id.as_str()).copied();
@@ -345,7 +354,10 @@ impl Engine {
                     let field = format!("boards[{rb}].iterations[{ii}]");
                     let start = Moment::parse(&it.start, &format!("{field}.start"))?;
                     let end = Moment::parse(&it.end, &format!("{field}.end"))?;
-                    let reading = read_dates(start, end, settings.time_zone).map_err(|e| Error::validation(format!("{field}.end"), e.to_string()))?;
+                    let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
+                        Error::Validation { message, .. } => Error::validation(format!("{field}.end"), message),
+                        other => other,
+                    })?;
                     range_first = range_first.min(reading.first);
                     range_last = range_last.max(reading.last);
                     iterations.push(((reading.first - first).num_days(), (reading.last - first).num_days()));

@@ -160,13 +160,13 @@ pub(crate) fn status(workload: i64, capacity: i64, settings: &BoardSettings) -> 
     if capacity <= 0 {
         return "noCapacity";
     }
-    // Compare workload/capacity with a threshold in ten-thousandths, exactly.
-    // Thresholds are percentages in hundredths (80 % = 8000), so util% < under ⇔
-    // workload × 10000 < under × capacity.
-    let load = workload as i128 * RATIO_ONE as i128;
-    if load < settings.under_threshold.0 as i128 * capacity as i128 {
+    // The status follows the utilisation as shown (one decimal), so "80.0 %" is never
+    // "under" an 80 % threshold. Thresholds are percentages in hundredths (80 % = 8000);
+    // the shown utilisation in tenths of a percent, times ten, is on the same scale.
+    let shown = (utilisation(workload, capacity).expect("capacity > 0") * 10.0).round() as i64 * 10;
+    if shown < settings.under_threshold.0 {
         "under"
-    } else if load > settings.over_threshold.0 as i128 * capacity as i128 {
+    } else if shown > settings.over_threshold.0 {
         "over"
     } else {
         "ok"
