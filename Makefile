@@ -8,15 +8,17 @@ MVN ?= mvn -B -q -ntp
 PORT ?= 2990
 DATA_DIR ?= ./.data
 HOST_JAR := java-bridge/host/target/capacity-host.jar
-PLUGIN_JAR := java-bridge/plugin/target/capacity-tracker-plugin.jar
+PLUGIN_JAR := java-bridge/plugin/target/capacity-tracker-plugin-0.1.0.jar
 
 .PHONY: run build native java test deps header clean
 
 ## Build the Rust release libraries, the plugin jar (native library inside) and the host.
 build: native java
 
+# The whole workspace, as tests/c builds it: a subset would resolve features differently
+# and rebuild the libraries every time the two alternate.
 native:
-	cargo build --release --locked -p capacity-ffi -p capacity-jni
+	cargo build --release --locked
 
 java: native
 	$(MVN) -f java-bridge/pom.xml install -DskipTests

@@ -1,6 +1,7 @@
 //! Core-only timings of the two benchmark workloads (the full table, with the C ABI
 //! columns, is `make bench`). Run: `cargo bench -p capacity-core --bench report`.
 
+#[path = "support/workloads.rs"]
 mod workloads;
 
 use std::hint::black_box;
@@ -23,16 +24,29 @@ fn time<R>(budget: Duration, mut f: impl FnMut() -> R) -> Duration {
 }
 
 fn main() {
+    // BENCH_ONLY=w1 or w2 runs one workload (for profiling).
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let engine = Engine::new();
-    let mut w1 = workloads::w1(&engine);
+    if only != "w2" {
+        w1(&engine);
+    }
+    if only != "w1" {
+        w2(&engine);
+    }
+}
+
+fn w1(engine: &Engine) {
+    let mut w1 = workloads::w1(engine);
     let request = workloads::w1_request(&w1);
     let work = WorkSet::from_items(&request.items);
     let typed = time(Duration::from_secs(2), || engine.iteration_report_work(&mut w1.storage, &request, &work).unwrap());
     let json = time(Duration::from_secs(2), || engine.iteration_report(&mut w1.storage, &w1.request_json).unwrap());
     println!("W1 core typed: {typed:?} per report; core JSON in/out: {json:?}");
+}
 
+fn w2(engine: &Engine) {
     let t = Instant::now();
-    let mut w2 = workloads::w2(&engine);
+    let mut w2 = workloads::w2(engine);
     println!("W2 generated in {:?}", t.elapsed());
     let mut storage = std::mem::take(&mut w2.storage);
     let work = workloads::w2_work(&w2);

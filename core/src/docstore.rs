@@ -18,9 +18,12 @@ pub const KINDS: [&str; 7] = ["board", "daysoff", "iteration", "template", "cale
 /// Parsed documents by storage key, each with the fingerprint of the text it came from:
 /// a write by another engine (another cluster node) changes the text, so it is seen on the
 /// next read.
+/// A cached document: the fingerprint of the text it was parsed from, and the parsed value.
+type Entry = (u128, Arc<dyn Any + Send + Sync>);
+
 #[derive(Default)]
 pub struct Cache {
-    entries: Mutex<HashMap<String, (u128, Arc<dyn Any + Send + Sync>)>>,
+    entries: Mutex<HashMap<String, Entry>>,
 }
 
 impl std::fmt::Debug for Cache {

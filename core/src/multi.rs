@@ -313,9 +313,12 @@ impl Engine {
         let mut days_off: HashMap<String, Arc<DaysOff>> = HashMap::new();
         let mut by_person = Rows::default();
         let mut by_role = Rows::default();
-        let (mut parts, mut weights, mut shares): (Vec<(Option<usize>, i64, i64)>, Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new(), Vec::new());
+        // Reused buffers: (bucket, first day, last day) parts of an iteration, their weights, shares.
+        let mut parts: Vec<(Option<usize>, i64, i64)> = Vec::new();
+        let (mut weights, mut shares): (Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new());
         let mut board_rows: Vec<(String, Sums)> = Vec::new();
         let mut allocations = Allocations::default();
+        let mut scratch: Vec<bool> = Vec::new();
 
         for (bi, board_id) in board_ids.iter().enumerate() {
             let settings = self.load_board(storage, board_id).map_err(|e| prefix(e, &format!("boards[{bi}].")))?;
@@ -375,7 +378,7 @@ impl Engine {
             if let Some(rb) = rb {
                 let items = &by_board[rb];
                 let slot: HashMap<u32, usize> = member_people.iter().enumerate().filter_map(|(m, p)| p.map(|p| (p, m))).collect();
-                let counted = work.set.counted_subset(items, settings.estimate_source, settings.unit, settings.subtask_policy);
+                let counted = work.set.counted_subset(items, settings.estimate_source, settings.unit, settings.subtask_policy, &mut scratch);
                 for (k, &i) in items.iter().enumerate() {
                     let (Some(Some(estimate)), Some(person)) = (counted[k], work.set.items[i as usize].assignee) else { continue };
                     if let Some(m) = slot.get(&person) {
@@ -524,11 +527,14 @@ fn days_off_for(engine: &Engine, storage: &mut dyn Storage, cache: &mut HashMap<
     Ok(d)
 }
 
-/// Each person's memberships: (board index, allocation, active from, active to).
+/// A membership: (board index, allocation, active from, active to).
+type Membership = (u32, i64, NaiveDate, NaiveDate);
+
+/// Each person's memberships.
 #[derive(Default)]
 struct Allocations {
     position: HashMap<String, usize>,
-    people: Vec<(String, Vec<(u32, i64, NaiveDate, NaiveDate)>)>,
+    people: Vec<(String, Vec<Membership>)>,
 }
 
 impl Allocations {

@@ -185,25 +185,28 @@ impl<'a> WorkSet<'a> {
     /// (done, or excluded by the sub-task policy).
     pub fn counted(&self, source: EstimateSource, unit: Unit, policy: SubtaskPolicy) -> Vec<Option<Option<i64>>> {
         let all: Vec<u32> = (0..self.items.len() as u32).collect();
-        self.counted_subset(&all, source, unit, policy)
+        let mut scratch = Vec::new();
+        self.counted_subset(&all, source, unit, policy, &mut scratch)
     }
 
     /// [`WorkSet::counted`] for the items at `subset` (one board's, in a multi-project
-    /// report, each with its board's rules), in that order.
-    pub fn counted_subset(&self, subset: &[u32], source: EstimateSource, unit: Unit, policy: SubtaskPolicy) -> Vec<Option<Option<i64>>> {
+    /// report, each with its board's rules), in that order. `scratch` is a reusable buffer
+    /// (all false between calls).
+    pub fn counted_subset(&self, subset: &[u32], source: EstimateSource, unit: Unit, policy: SubtaskPolicy, scratch: &mut Vec<bool>) -> Vec<Option<Option<i64>>> {
         // Parents whose work is tracked on their sub-tasks.
-        let mut tracked_on_subtasks: HashSet<u32> = HashSet::new();
-        if policy == SubtaskPolicy::Subtasks {
+        let subtasks_policy = policy == SubtaskPolicy::Subtasks;
+        if subtasks_policy {
+            scratch.resize(self.items.len(), false);
             for &i in subset {
                 let it = &self.items[i as usize];
                 if it.subtask && it.raw_estimate(source, unit).is_some() {
                     if let Some(p) = it.parent {
-                        tracked_on_subtasks.insert(p);
+                        scratch[p as usize] = true;
                     }
                 }
             }
         }
-        subset
+        let counted = subset
             .iter()
             .map(|&i| {
                 let it = &self.items[i as usize];
@@ -211,11 +214,19 @@ impl<'a> WorkSet<'a> {
                     && match policy {
                         SubtaskPolicy::All => true,
                         SubtaskPolicy::Parents => !it.subtask,
-                        SubtaskPolicy::Subtasks => it.subtask || !tracked_on_subtasks.contains(&i),
+                        SubtaskPolicy::Subtasks => it.subtask || !scratch[i as usize],
                     };
                 counts.then(|| it.raw_estimate(source, unit))
             })
-            .collect()
+            .collect();
+        if subtasks_policy {
+            for &i in subset {
+                if let Some(p) = self.items[i as usize].parent {
+                    scratch[p as usize] = false;
+                }
+            }
+        }
+        counted
     }
 }
 

@@ -1493,7 +1493,7 @@
         days,
         h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true })),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Focus factor', ids + '-focus', focus, '%', 'Plannable share of a working day.'),
+        fieldGroup('Focus factor', ids + '-focus', focus, '%', 'Plannable share of a day.'),
         fieldGroup('Under-used below', ids + '-under', under, '%'),
         fieldGroup('Over-booked above', ids + '-over', over, '%')),
       roleRows.length ? h('div', { class: 'ct-roles-editor' },
