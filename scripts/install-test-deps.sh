@@ -9,10 +9,14 @@ as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-if ! [ -x /usr/bin/chromium ]; then
-    echo "install-test-deps: installing Debian chromium"
+# Debian packages: the browser for the panel tests, valgrind for the C tests.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v valgrind >/dev/null || missing+=(valgrind)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-test-deps: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! [ -d "$repo/tests/e2e/node_modules/playwright-core" ]; then
