@@ -11,7 +11,8 @@ set -euo pipefail
 
 CBINDGEN_VERSION=0.29.4
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="${CT_TOOLS_DIR:-$repo/target/tools}/cbindgen-$CBINDGEN_VERSION"
+# A cache outside the checkout, so fresh clones on one machine (CI) build it only once.
+tools="${CT_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/capacity-tracker/tools}/cbindgen-$CBINDGEN_VERSION"
 cbindgen="$tools/bin/cbindgen"
 header="$repo/include/capacity_tracker.h"
 
