@@ -2,7 +2,6 @@ package org.capacitytracker.jira.engine;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.util.Objects;
-import java.util.function.Function;
 import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.api.HostStorage;
 import org.capacitytracker.jira.storage.PluginSettingsStorage;
@@ -80,26 +79,6 @@ public class EngineHolder implements AutoCloseable {
             }
             return engine;
         }
-    }
-
-    /**
-     * Runs an engine call that stores a document.
-     *
-     * <p>This used to serialise the plugin's writes in this JVM, because the engine could not
-     * yet lock through the host storage. It now does, per document and (in Jira) across the
-     * nodes of a cluster, so a holder-wide lock would only queue unrelated writes behind each
-     * other; this method no longer adds anything to {@code call.apply(engine())}.
-     *
-     * <pre>{@code String stored = holder.engine().putBoardSettings("1", json);}</pre>
-     *
-     * @param call the engine call
-     * @param <T> what the call returns
-     * @return what the call returned
-     * @deprecated call {@link #engine()} directly; writes lock themselves.
-     */
-    @Deprecated
-    public <T> T write(Function<CapacityEngine, T> call) {
-        return call.apply(engine());
     }
 
     /**

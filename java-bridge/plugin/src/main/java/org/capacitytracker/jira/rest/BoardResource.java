@@ -64,7 +64,7 @@ public class BoardResource {
         return RestCalls.respond(userManager, request, () -> {
             String id = PathParams.boardId(boardId);
             String settings = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engines.write(engine -> engine.putBoardSettings(id, settings));
+            return engines.engine().putBoardSettings(id, settings);
         });
     }
 

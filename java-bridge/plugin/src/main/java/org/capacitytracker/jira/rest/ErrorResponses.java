@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import javax.ws.rs.core.Response;
 import org.capacitytracker.api.CapacityConflictException;
 import org.capacitytracker.api.CapacityException;
+import org.capacitytracker.api.CapacityStorageException;
 import org.capacitytracker.api.CapacityTooLargeException;
 import org.capacitytracker.api.CapacityValidationException;
 import org.capacitytracker.jira.engine.EngineClosedException;
@@ -65,6 +66,11 @@ final class ErrorResponses {
         if (e instanceof CapacityTooLargeException t) {
             return build(413, code, "tooLarge", t.field(), message, null);
         }
+        if (e instanceof CapacityStorageException && causedByLockTimeout(e)) {
+            // Another node or request holds the document: worth retrying, not an outage.
+            return RestCalls.json(Response.status(503).header("Retry-After", "2"),
+                    body(code, "storage", null, message, null));
+        }
         LOG.log(Level.ERROR, "Capacity Tracker engine error " + code, e);
         return build(500, code, name(code), null, message, null);
     }
@@ -82,8 +88,21 @@ final class ErrorResponses {
         };
     }
 
+    private static boolean causedByLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.capacitytracker.jira.storage.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Response build(int status, Integer code, String error, String field, String message,
                                   Long currentRevision) {
+        return RestCalls.json(Response.status(status), body(code, error, field, message, currentRevision));
+    }
+
+    private static String body(Integer code, String error, String field, String message, Long currentRevision) {
         StringBuilder body = new StringBuilder(128).append('{');
         if (code != null) {
             body.append("\"code\":").append(code.intValue()).append(',');
@@ -97,6 +116,6 @@ final class ErrorResponses {
             body.append(",\"currentRevision\":").append(currentRevision.longValue());
         }
         body.append('}');
-        return RestCalls.json(Response.status(status), body.toString());
+        return body.toString();
     }
 }

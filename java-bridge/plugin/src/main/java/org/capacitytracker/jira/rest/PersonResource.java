@@ -57,7 +57,7 @@ public class PersonResource {
         return RestCalls.respond(userManager, request, () -> {
             String key = PathParams.accountKey(accountKey);
             String daysOff = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engines.write(engine -> engine.putDaysOff(key, daysOff));
+            return engines.engine().putDaysOff(key, daysOff);
         });
     }
 }

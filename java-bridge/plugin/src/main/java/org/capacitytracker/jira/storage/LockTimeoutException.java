@@ -15,7 +15,7 @@ package org.capacitytracker.jira.storage;
 public final class LockTimeoutException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    LockTimeoutException(String message) {
+    public LockTimeoutException(String message) {
         super(message);
     }
 }

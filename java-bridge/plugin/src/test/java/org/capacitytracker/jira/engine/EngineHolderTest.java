@@ -73,7 +73,7 @@ class EngineHolderTest {
         CapacityEngine engine = holder.engine();
         holder.close();
         assertThrows(EngineClosedException.class, holder::engine);
-        assertThrows(EngineClosedException.class, () -> holder.write(e -> e.getBoardSettings("1")));
+        assertThrows(EngineClosedException.class, () -> holder.engine().getBoardSettings("1"));
         assertThrows(IllegalStateException.class, () -> engine.getBoardSettings("1"), "the engine itself is closed");
         holder.close();
         holder.destroy();

@@ -62,6 +62,16 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aClusterLockTimeoutIs503WithRetryAfter() {
+        Response busy = ErrorResponses.of(new CapacityStorageException("storage: the lock is busy",
+                new org.capacitytracker.jira.storage.LockTimeoutException("lock busy for 30 s")));
+        assertEquals(503, busy.getStatus());
+        assertEquals("2", busy.getHeaderString("Retry-After"));
+        assertEquals(3, body(busy).get("code").asInt());
+        assertEquals("storage", body(busy).get("error").asText());
+    }
+
+    @Test
     void storageAndNativeFaultsAre500WithTheirCode() {
         Response storage = ErrorResponses.of(new CapacityStorageException("database down", new RuntimeException()));
         assertEquals(500, storage.getStatus());
