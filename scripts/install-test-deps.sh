@@ -13,6 +13,7 @@ as_root() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v valgrind >/dev/null || missing+=(valgrind)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-test-deps: installing ${missing[*]} from Debian"
     as_root apt-get update -qq

@@ -5,7 +5,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-${MVN:-mvn -B -ntp} -f "$repo/java-bridge/pom.xml" install 2>&1 | tee "$log"
+# The host's settings tests run on H2 and, through a throwaway server, on PostgreSQL.
+"$repo/scripts/with-postgres.sh" bash -c '${MVN:-mvn -B -ntp} -f "$0/java-bridge/pom.xml" install \
+    -Dcapacity.test.postgres.url="$CT_POSTGRES_URL" -Dcapacity.test.postgres.user="$CT_POSTGRES_USER"' "$repo" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 [ "$status" = 0 ] || exit "$status"
 if grep -E "WARNING in native method|FATAL ERROR in native method" "$log" \
