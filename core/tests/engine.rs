@@ -179,3 +179,17 @@ fn renaming_a_role_keeps_its_members() {
         .unwrap();
     assert!(report.contains(r#""roleId":"developer","role":"Engineer""#), "{report}");
 }
+
+#[test]
+fn a_write_by_another_engine_over_the_same_storage_is_seen_on_the_next_read() {
+    // Two cluster nodes: each has its own engine (and cache), both share the storage.
+    let (node_a, node_b) = (Engine::new(), Engine::new());
+    let mut shared = MemoryStorage::default();
+    let first = node_a.put_board_settings(&mut shared, "1", BOARD).unwrap();
+    assert_eq!(node_a.get_board_settings(&mut shared, "1").unwrap(), first, "cached read");
+    let second = node_b.put_board_settings(&mut shared, "1", &first.replace("6.0", "4.0")).unwrap();
+    assert_eq!(node_a.get_board_settings(&mut shared, "1").unwrap(), second);
+    // And node A's stale write is a conflict, not a silent overwrite.
+    let err = node_a.put_board_settings(&mut shared, "1", &first).unwrap_err();
+    assert_eq!(err.current_revision(), Some(2));
+}
