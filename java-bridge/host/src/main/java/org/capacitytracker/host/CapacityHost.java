@@ -17,6 +17,7 @@ import org.capacitytracker.host.web.CurrentRequest;
 import org.capacitytracker.host.web.DecoratorFilter;
 import org.capacitytracker.host.web.DownloadServlet;
 import org.capacitytracker.host.web.HomeServlet;
+import org.capacitytracker.host.web.IssueServlet;
 import org.capacitytracker.host.web.HostPageBuilderService;
 import org.capacitytracker.host.web.LoginServlet;
 import org.capacitytracker.host.web.LogoutServlet;
@@ -158,6 +159,7 @@ public final class CapacityHost implements AutoCloseable {
                     + ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".";
             app.addServlet(new ServletHolder("home", new HomeServlet(data, decorator, boardPages, pluginSummary)), "");
             app.addServlet(new ServletHolder("dashboard", redirect("/")), "/secure/Dashboard.jspa");
+            app.addServlet(new ServletHolder("browse", new IssueServlet(data, decorator)), "/browse/*");
             String hint = "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
             app.addServlet(new ServletHolder("login", new LoginServlet(users, decorator, hint)), "/login.jsp");

@@ -74,6 +74,18 @@ class HostIntegrationTest {
     }
 
     @Test
+    void issueLinksOpenAReadOnlyIssueView() throws Exception {
+        HttpResponse<String> issue = as("alice").get("/jira/browse/DEMO-5");
+        assertEquals(200, issue.statusCode());
+        assertTrue(issue.body().contains("id=\"issue-fields\""), "the issue's fields are shown");
+        assertTrue(issue.body().contains("<td>8h</td>"), "DEMO-5's 8h estimate is shown");
+        assertEquals(404, as("alice").get("/jira/browse/DEMO-999").statusCode());
+        HttpResponse<String> anonymousView = anonymous().get("/jira/browse/DEMO-5");
+        assertEquals(302, anonymousView.statusCode());
+        assertTrue(anonymousView.headers().firstValue("Location").orElse("").contains("/login.jsp"));
+    }
+
+    @Test
     void wrongPasswordsAndUnknownUsersAreRefused() throws Exception {
         TestHttp browser = anonymous();
         HttpResponse<String> wrong = browser.login("alice", "bob", null);
