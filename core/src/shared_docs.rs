@@ -84,8 +84,9 @@ impl Engine {
 
     /// Stores one iteration's team changes against the revision read.
     pub fn put_iteration_team(&self, storage: &mut dyn Storage, board_id: &str, iteration_id: &str, json: &str) -> Result<String> {
-        self.board_settings_checked(storage, board_id)?;
+        let board = self.board_settings_checked(storage, board_id)?;
         let mut doc = OverridesDoc::parse(json, board_id, iteration_id)?;
+        check_against_board(&doc, &board)?;
         self.save_iteration(storage, &mut doc)
     }
 
@@ -378,6 +379,24 @@ impl Engine {
         let query: AccessQuery = crate::json::parse(query_json, "")?;
         to_json(&self.load_permissions(storage)?.check(&query))
     }
+}
+
+/// What the board decides about an iteration's changes when they are saved: capacities in
+/// the board's unit and range, role ids the board has. (A change saved earlier can still stop
+/// fitting when the board changes later; the report then skips it with a warning.)
+fn check_against_board(doc: &OverridesDoc, board: &BoardSettings) -> Result<()> {
+    for (i, m) in doc.members.iter().enumerate() {
+        let f = format!("members[{i}]");
+        if let Some(v) = m.daily_capacity {
+            crate::units::to_base(v, board.unit, &format!("{f}.dailyCapacity"), board.unit.max_daily())?;
+        }
+        if let Some(id) = &m.role_id {
+            if !board.doc.roles.iter().any(|r| &r.id == id) {
+                return Err(Error::validation(format!("{f}.roleId"), format!("{id:?} is not the id of a role of this board")));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn template_member_json(t: &templates::TemplateMember) -> serde_json::Value {

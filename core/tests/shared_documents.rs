@@ -81,9 +81,13 @@ fn iteration_overrides_change_one_sprint_only_and_copy_to_the_next() {
     let other = v(&engine.iteration_report(&mut s, r#"{"boardId":"1","iteration":{"id":"8","start":"2026-03-30","end":"2026-04-10"}}"#).unwrap());
     assert_eq!(other["members"].as_array().unwrap().len(), 2);
     assert_eq!(other["members"][1]["accountKey"], "newbie");
-    // Bad input names the field.
+    // Bad input names the field, including what only the board can tell (its unit, its roles).
     let e = engine.put_iteration_team(&mut s, "1", "9", r#"{"members":[{"accountKey":"x","action":"add","role":"Dev"}]}"#).unwrap_err();
     assert_eq!(e.field(), Some("members[0].dailyCapacity"));
+    let e = engine.put_iteration_team(&mut s, "1", "9", r#"{"members":[{"accountKey":"x","action":"add","role":"Dev","dailyCapacity":30}]}"#).unwrap_err();
+    assert_eq!(e.field(), Some("members[0].dailyCapacity"), "30 hours a day does not fit an hours board");
+    let e = engine.put_iteration_team(&mut s, "1", "9", r#"{"members":[{"accountKey":"alice","action":"change","roleId":"pilot"}]}"#).unwrap_err();
+    assert_eq!(e.field(), Some("members[0].roleId"));
 }
 
 #[test]
