@@ -276,7 +276,7 @@ test('a team holiday in the board settings takes a day from everyone and is mark
   await page.close();
 });
 
-test('the administration page shows the engine\'s health and a board\'s settings', async () => {
+test('the administration page shows the engine\'s health', async () => {
   const page = await browser.context.newPage();
   const watch = watchErrors(page);
   await withShotOnFailure(page, 'admin', async () => {
@@ -286,8 +286,6 @@ test('the administration page shows the engine\'s health and a board\'s settings
     assert.equal(await health.getAttribute('data-ok'), 'true');
     assert.match(await health.textContent(), /Native engine \d+\.\d+\.\d+/);
     assert.match(await health.textContent(), /Platform linux-/);
-    await page.getByTestId('board-settings').waitFor();
-    assert.equal(await page.getByTestId('settings-time-zone').inputValue(), 'Europe/Berlin');
     await screenshot(page, '08-admin');
   });
   watch.assertNone();

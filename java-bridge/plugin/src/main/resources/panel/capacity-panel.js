@@ -300,6 +300,38 @@
     };
   }
 
+  /** Every issue of a sprint with the fields the mapping reads, page by page. */
+  function fetchSprintIssues(api, sprintId, pointsField) {
+    var fields = ISSUE_FIELDS.concat([pointsField]).join(',');
+    var base = '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue?fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
+    var all = [];
+    function page(startAt, n) {
+      return api.get(base + '&startAt=' + startAt).then(function (res) {
+        var issues = (res && res.issues) || [];
+        Array.prototype.push.apply(all, issues);
+        var total = typeof res.total === 'number' ? res.total : all.length;
+        if (issues.length && startAt + issues.length < total && n < MAX_PAGES) return page(startAt + issues.length, n + 1);
+        return all;
+      });
+    }
+    return page(0, 1);
+  }
+
+  /** The `values` of every page of a Jira Agile list (boards, sprints). */
+  function fetchAgilePages(api, path, pageSize) {
+    var all = [];
+    var sep = path.indexOf('?') >= 0 ? '&' : '?';
+    function page(startAt, n) {
+      return api.get(path + sep + 'startAt=' + startAt + '&maxResults=' + pageSize).then(function (res) {
+        var values = (res && res.values) || [];
+        Array.prototype.push.apply(all, values);
+        if (res.isLast === false && values.length && n < MAX_PAGES) return page(startAt + values.length, n + 1);
+        return all;
+      });
+    }
+    return page(0, 1);
+  }
+
   function sprintOrder(a, b) {
     var rank = { active: 0, future: 1, closed: 2 };
     var ra = rank[a.state] === undefined ? 3 : rank[a.state];
@@ -347,8 +379,11 @@
     this.flash = null;
     this.loadToken = 0;
     this.showSettings = false;
-    this.admin = false;
-    this.health = null;
+    // This sprint's own team changes (docs/json-api.md, "Iteration team changes").
+    this.team = null;
+    this.teamError = null;
+    this.templateBox = null;
+    this.copyConfirm = false;
   }
 
   Panel.prototype.start = function () {
@@ -366,10 +401,6 @@
       append(this.root, h('div', { class: 'aui-page-panel ct-page' },
         h('div', { class: 'aui-page-panel-inner' },
           h('section', { class: 'aui-page-panel-content' }, content))));
-    }
-    if (this.root.getAttribute('data-view') === 'admin') {
-      this.startAdmin();
-      return;
     }
     this.renderHeader();
     this.renderLoading('Loading board…');
@@ -474,20 +505,7 @@
   };
 
   Panel.prototype.loadSprintIssues = function (sprintId) {
-    var api = this.api;
-    var fields = ISSUE_FIELDS.concat([this.pointsField]).join(',');
-    var base = '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue?fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
-    var all = [];
-    function page(startAt, n) {
-      return api.get(base + '&startAt=' + startAt).then(function (res) {
-        var issues = (res && res.issues) || [];
-        Array.prototype.push.apply(all, issues);
-        var total = typeof res.total === 'number' ? res.total : all.length;
-        if (issues.length && startAt + issues.length < total && n < MAX_PAGES) return page(startAt + issues.length, n + 1);
-        return all;
-      });
-    }
-    return page(0, 1);
+    return fetchSprintIssues(this.api, sprintId, this.pointsField);
   };
 
   Panel.prototype.selectSprint = function (sprintId) {
@@ -502,9 +520,13 @@
     this.renderFlash();
     this.renderHeader();
     this.rememberSprint(sprint.id);
+    this.team = null;
+    this.teamError = null;
+    this.templateBox = null;
+    this.copyConfirm = false;
     var token = ++this.loadToken;
     this.renderLoading('Loading ' + sprint.name + '…');
-    return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id)]).then(function (res) {
+    return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id), this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
       self.issues = res[1];
       self.issuesByKey = {};
@@ -541,7 +563,7 @@
   /** Display names of members, and the days off of members not loaded yet. */
   Panel.prototype.loadPeople = function () {
     var self = this;
-    var members = (this.settings && this.settings.members) || [];
+    var members = ((this.settings && this.settings.members) || []).concat(this.sprintAdded());
     var jobs = members.map(function (m) {
       var key = m.accountKey;
       var user = self.users[key] && self.users[key].loaded ? null : self.api.get('/rest/api/2/user?key=' + enc(key)).then(function (u) {
@@ -631,6 +653,10 @@
         onclick: function () { self.toggleBoardSettings(); } }, 'Board settings'));
     }
 
+    append(actions, h('a', { class: 'aui-button ct-report-link', 'data-testid': 'multi-project-report-link',
+      href: this.contextPath + '/plugins/servlet/capacity-tracker?view=reports',
+      title: 'Capacity and workload of people across boards, week by week' }, 'Multi-project report'));
+
     append(this.header, h('div', { class: 'aui-page-header-inner' },
       h('div', { class: 'aui-page-header-main' }, crumbs, h('h1', { text: 'Team capacity' })),
       actions));
@@ -683,10 +709,6 @@
   // ---------------------------------------------------------------- rendering: body
 
   Panel.prototype.render = function () {
-    if (this.admin) {
-      this.renderAdmin();
-      return;
-    }
     this.body.classList.remove('ct-busy');
     this.body.removeAttribute('aria-busy');
     clear(this.body);
@@ -764,6 +786,13 @@
     });
   }
 
+  /** Remaining capacity is worth showing while today lies inside the sprint. */
+  function remainingShown(report) {
+    var asOf = report && report.iteration.asOf;
+    return Boolean(report && typeof report.team.remainingCapacity === 'number' && asOf &&
+      asOf >= report.iteration.firstDate && asOf <= report.iteration.lastDate);
+  }
+
   Panel.prototype.renderTotals = function (report) {
     var t = report.team;
     function card(label, testid, value, raw, sub, extraClass) {
@@ -773,8 +802,7 @@
         sub);
     }
     var remaining = h('div', { class: 'ct-card-sub', text: 'plannable time of the team' });
-    var asOf = report.iteration.asOf;
-    if (typeof t.remainingCapacity === 'number' && asOf && asOf >= report.iteration.firstDate && asOf <= report.iteration.lastDate) {
+    if (remainingShown(report)) {
       remaining = h('div', { class: 'ct-card-sub', 'data-testid': 'team-remaining', 'data-value': String(t.remainingCapacity) },
         formatQuantity(t.remainingCapacity, report) + ' left from today');
     }
@@ -812,6 +840,9 @@
   Panel.prototype.memberIndex = function (key) {
     var members = (this.settings && this.settings.members) || [];
     for (var i = 0; i < members.length; i++) if (members[i].accountKey === key) return i;
+    // People on this sprint only come after the board's team, so their colours differ too.
+    var added = this.sprintAdded();
+    for (var a = 0; a < added.length; a++) if (added[a].accountKey === key) return members.length + a;
     var h32 = 0;
     for (var j = 0; j < key.length; j++) h32 = (h32 * 31 + key.charCodeAt(j)) >>> 0;
     return h32;
@@ -826,41 +857,74 @@
     var addButton = h('button', {
       type: 'button', class: 'aui-button', 'data-testid': 'add-member-button',
       'aria-expanded': this.adding ? 'true' : 'false',
-      onclick: function () { self.adding = self.adding ? null : { accountKey: '' }; self.editing = null; self.notice = null; self.render(); }
+      onclick: function () { self.adding = self.adding ? null : { accountKey: '' }; self.editing = null; self.notice = null; self.templateBox = null; self.render(); }
     }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' Add member');
+
+    var actions = h('div', { class: 'ct-section-actions' });
+    if (this.sprint && this.team) {
+      var previous = this.previousSprint();
+      if (previous) {
+        append(actions, h('button', { type: 'button', class: 'aui-button', 'data-testid': 'copy-team-button',
+          title: 'Use the team changes of ' + previous.name + ' for ' + this.sprint.name + ' too',
+          onclick: function () { self.copyTeamClicked(previous); } }, 'Copy team changes from ' + previous.name));
+      }
+      append(actions, h('button', { type: 'button', class: 'aui-button' + (this.templateBox ? ' active' : ''), 'data-testid': 'apply-template-button',
+        'aria-expanded': this.templateBox ? 'true' : 'false',
+        onclick: function () { self.toggleTemplateBox(); } }, 'Apply template\u2026'));
+    }
+    append(actions, addButton);
 
     var section = h('section', { class: 'ct-section ct-members', 'aria-label': 'Team members' },
       h('div', { class: 'ct-section-head' },
         h('h3', { text: 'Team members' }),
         h('span', { class: 'ct-hint', text: 'Select a person to change their capacity or days off.' }),
-        h('div', { class: 'ct-section-actions' }, addButton)));
+        actions));
+
+    if (this.teamError) {
+      append(section, message('warning', 'This sprint\'s own team changes could not be loaded',
+        h('p', { text: this.teamError.message + ' The board\'s team is shown.' }), { 'data-testid': 'team-error' }));
+    }
+    if (this.copyConfirm) append(section, this.renderCopyConfirm());
+    if (this.templateBox) append(section, this.renderTemplateBox());
+    var changes = (this.team && this.team.members) || [];
+    if (changes.length) {
+      append(section, h('p', { class: 'ct-sprint-changes', 'data-testid': 'sprint-changes-note', 'data-count': String(changes.length) },
+        h('span', { class: 'ct-reading-icon', 'aria-hidden': 'true', text: 'i' }),
+        h('span', { text: changes.length + (changes.length === 1 ? ' change to the team applies' : ' changes to the team apply') +
+          ' to ' + this.sprint.name + ' only; other sprints use the board\'s team.' })));
+    }
 
     var table = h('table', { class: 'aui aui-table-interactive ct-table', 'data-testid': 'members-table' },
       h('thead', null, h('tr', null,
         h('th', { scope: 'col', text: 'Member' }),
         h('th', { scope: 'col', text: 'Role' }),
         h('th', { scope: 'col', class: 'ct-num', text: 'Days off' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Capacity' }),
+        h('th', { scope: 'col', class: 'ct-num', text: remainingShown(report) ? 'Capacity (left)' : 'Capacity' }),
         h('th', { scope: 'col', class: 'ct-num', text: 'Workload' }),
         h('th', { scope: 'col', class: 'ct-num', text: 'Free' }),
         h('th', { scope: 'col', class: 'ct-util-col', text: 'Utilisation' }))));
     var tbody = h('tbody');
-    members.forEach(function (m, index) {
-      var r = byKey[m.accountKey] || null;
-      append(tbody, self.renderMemberRow(m, r, report));
-      if (self.editing === m.accountKey) append(tbody, self.renderEditorRow(m, index));
+    var entries = members.map(function (m, index) { return { member: m, index: index, change: self.teamChange(m.accountKey) }; });
+    this.sprintAdded().forEach(function (c) {
+      entries.push({ member: self.addedAsMember(c), index: -1, change: c });
+    });
+    entries.forEach(function (entry) {
+      var key = entry.member.accountKey;
+      append(tbody, self.renderMemberRow(entry, byKey[key] || null, report));
+      if (self.editing === key) append(tbody, self.renderEditorRow(entry.member, entry.index));
     });
     if (this.adding) append(tbody, this.renderAddRow());
-    if (!members.length && !this.adding) {
+    if (!entries.length && !this.adding) {
       append(tbody, h('tr', { class: 'ct-empty-row' }, h('td', { colspan: '7' },
         h('p', { class: 'ct-empty', text: 'Nobody is on this board\'s team yet. Add the people who work on it to see their capacity.' }))));
     }
     append(table, tbody);
-    if (report && members.length) {
+    if (report && entries.length) {
       var t = report.team;
       append(table, h('tfoot', null, h('tr', { class: 'ct-total-row', 'data-testid': 'team-row' },
         h('th', { scope: 'row', colspan: '3', text: 'Team' }),
-        h('td', { class: 'ct-num', text: formatQuantity(t.capacity, report) }),
+        h('td', { class: 'ct-num' }, formatQuantity(t.capacity, report),
+          remainingShown(report) ? h('span', { class: 'ct-sub', text: formatQuantity(t.remainingCapacity, report) + ' left' }) : null),
         h('td', { class: 'ct-num', text: formatQuantity(t.workload, report) }),
         h('td', { class: 'ct-num' + (t.free < 0 ? ' ct-negative' : ''), text: formatQuantity(t.free, report) }),
         h('td', { class: 'ct-util-col' }, this.utilisationCell(t.utilisation, t.status)))));
@@ -876,18 +940,37 @@
       statusLozenge(status, 'status'));
   };
 
-  Panel.prototype.renderMemberRow = function (member, r, report) {
+  Panel.prototype.renderMemberRow = function (entry, r, report) {
     var self = this;
+    var member = entry.member;
     var key = member.accountKey;
     var open = this.editing === key;
     var name = this.displayName(key);
     var user = this.users[key];
+    var removedHere = Boolean(entry.change && entry.change.action === 'remove');
+    var sprintName = this.sprint ? this.sprint.name : 'this sprint';
+    var tag = null;
+    var skipped = entry.change ? this.skippedChange(key) : null;
+    if (skipped) {
+      tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-error ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'skipped',
+        title: 'This sprint\'s change cannot apply: ' + skipped, text: 'Change not applied' });
+    } else if (removedHere) {
+      tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-removed ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'removed',
+        title: 'Not on the team in ' + sprintName + '; other sprints keep them', text: 'Not in this sprint' });
+    } else if (r && r.iterationChange) {
+      var added = r.iterationChange === 'added';
+      tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle ' + (added ? 'aui-lozenge-new' : 'aui-lozenge-moved') + ' ct-change-tag',
+        'data-testid': 'iteration-change', 'data-change': r.iterationChange,
+        title: (added ? 'On the team in ' + sprintName + ' only' : 'Capacity changed for ' + sprintName + ' only; other sprints use the board values'),
+        text: added ? 'Added this sprint' : 'Changed this sprint' });
+    }
+    var terms = r && !removedHere ? this.reportTerms(r, report) : this.memberTerms(member);
     var who = h('div', { class: 'ct-who' },
       this.avatar(key),
       h('div', { class: 'ct-who-text' },
         h('span', { class: 'ct-name' }, h('span', { 'data-testid': 'member-name', text: name }),
-          key === this.currentUserKey ? lozenge('You', 'aui-lozenge-subtle ct-you') : null),
-        h('span', { class: 'ct-sub', text: (name !== key ? key + ' · ' : '') + this.memberTerms(member) }),
+          key === this.currentUserKey ? lozenge('You', 'aui-lozenge-subtle ct-you') : null, tag),
+        h('span', { class: 'ct-sub', text: (name !== key ? key + ' · ' : '') + terms }),
         user && user.missing ? h('span', { class: 'ct-sub ct-negative', text: 'No Jira user has this key' }) : null));
     var offText = '—';
     var offTitle = null;
@@ -897,10 +980,11 @@
       else offTitle = r.workingDays + ' working days';
     }
     var row = h('tr', {
-      class: 'ct-member-row' + (open ? ' ct-open' : ''),
+      class: 'ct-member-row' + (open ? ' ct-open' : '') + (removedHere ? ' ct-removed-row' : ''),
       'data-testid': 'member-row',
       'data-account-key': key,
       'data-status': r ? r.status : null,
+      'data-iteration-change': removedHere ? 'removed' : (r && r.iterationChange) || null,
       tabindex: '0',
       'aria-expanded': open ? 'true' : 'false',
       title: open ? null : 'Edit ' + name,
@@ -910,14 +994,26 @@
       }
     },
     h('td', null, who),
-    h('td', null, this.roleSwatch(member), h('span', { 'data-testid': 'role', text: this.roleName(member) })),
+    h('td', null, this.roleSwatch(r && r.roleId ? { roleId: r.roleId } : member), h('span', { 'data-testid': 'role', text: r && r.role ? r.role : this.roleName(member) })),
     h('td', { class: 'ct-num', 'data-testid': 'days-off', 'data-value': r ? String(r.daysOff) : null, title: offTitle },
       offText, r && r.holidays ? h('span', { class: 'ct-sub', text: '+ ' + formatDayCount(r.holidays) + ' holiday' }) : null),
-    h('td', { class: 'ct-num', 'data-testid': 'capacity', 'data-value': r ? String(r.capacity) : null, text: r ? formatQuantity(r.capacity, report) : '—' }),
+    h('td', { class: 'ct-num' },
+      h('span', { 'data-testid': 'capacity', 'data-value': r ? String(r.capacity) : null, text: r ? formatQuantity(r.capacity, report) : '—' }),
+      r && remainingShown(report) ? h('span', { class: 'ct-sub', 'data-testid': 'remaining', 'data-value': String(r.remainingCapacity),
+        title: 'Capacity from today to the end of the sprint', text: formatQuantity(r.remainingCapacity, report) + ' left' }) : null),
     h('td', { class: 'ct-num', 'data-testid': 'workload', 'data-value': r ? String(r.workload) : null, text: r ? formatQuantity(r.workload, report) : '—' }),
     h('td', { class: 'ct-num' + (r && r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': r ? String(r.free) : null, text: r ? formatQuantity(r.free, report) : '—' }),
-    h('td', { class: 'ct-util-col' }, r ? this.utilisationCell(r.utilisation, r.status) : h('span', { class: 'ct-sub', text: '—' })));
+    h('td', { class: 'ct-util-col' }, r ? this.utilisationCell(r.utilisation, r.status) :
+      h('span', { class: 'ct-sub', text: removedHere ? 'Not on the team in this sprint' : '—' })));
     return row;
+  };
+
+  /** A member's terms as the report applied them (this sprint's changes included). */
+  Panel.prototype.reportTerms = function (r, report) {
+    var perDay = report.baseUnit === 'minute' ? r.dailyCapacity / 60 : r.dailyCapacity / 100;
+    var daily = String(Math.round(perDay * 100) / 100) + (report.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var alloc = typeof r.allocation === 'number' ? r.allocation : 100;
+    return daily + (alloc !== 100 ? ' at ' + (Math.round(alloc * 10) / 10) + '%' : '');
   };
 
   /** A member's role name: schema 2 members point at a role by id, schema 1 named it. */
@@ -1041,6 +1137,7 @@
   };
 
   Panel.prototype.renderEditorRow = function (member, index) {
+    if (index < 0) return this.renderSprintEditorRow(member);
     var self = this;
     var key = member.accountKey;
     var name = this.displayName(key);
@@ -1091,7 +1188,8 @@
           h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
             onclick: function () { self.toggleEditor(key); } })),
         notice,
-        h('div', { class: 'ct-editor-grid' }, form, this.renderDaysOffEditor(key, name)))));
+        h('div', { class: 'ct-editor-grid' }, h('div', { class: 'ct-editor-col' }, form, this.renderSprintForm(member)),
+          this.renderDaysOffEditor(key, name)))));
   };
 
   Panel.prototype.renderDaysOffEditor = function (key, name) {
@@ -1186,15 +1284,27 @@
     var roleInput = textInput(ids + '-role', 'role', '', { list: ids + '-roles', 'data-testid': 'new-member-role', autocomplete: 'off', placeholder: 'e.g. Developer' });
     var dailyInput = textInput(ids + '-daily', 'dailyCapacity', '', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-daily' });
     var allocInput = textInput(ids + '-alloc', 'allocation', '100', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-allocation' });
+    var sprintScope = null;
+    var scopeField = null;
+    if (this.sprint && this.team) {
+      var boardScope = h('input', { type: 'radio', class: 'radio', name: 'scope', value: 'board', id: ids + '-scope-board', checked: !this.adding.sprintOnly, 'data-testid': 'new-member-scope-board' });
+      sprintScope = h('input', { type: 'radio', class: 'radio', name: 'scope', value: 'sprint', id: ids + '-scope-sprint', checked: Boolean(this.adding.sprintOnly), 'data-testid': 'new-member-scope-sprint' });
+      scopeField = h('fieldset', { class: 'group ct-scope' },
+        h('legend', null, h('span', { text: 'Joins' })),
+        radioOption(boardScope, 'The board\'s team, for every sprint'),
+        radioOption(sprintScope, this.sprint.name + ' only'));
+    }
     var form = h('form', { class: 'aui ct-form ct-add-form', novalidate: true, 'data-testid': 'add-member-form',
       onsubmit: function (e) {
         e.preventDefault();
-        self.addMember(form, {
+        var added = {
           accountKey: keyInput.value.trim(),
           role: roleInput.value.trim(),
           dailyCapacity: numberValue(dailyInput),
           allocation: numberValue(allocInput)
-        });
+        };
+        if (sprintScope && sprintScope.checked) self.addSprintMember(form, added);
+        else self.addMember(form, added);
       } },
       h('h4', { text: 'Add a team member' }),
       h('div', { class: 'ct-form-message' }),
@@ -1203,6 +1313,7 @@
         fieldGroup('Role', ids + '-role', roleInput), this.roleDatalist(ids + '-roles'),
         fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
         fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+      scopeField,
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-new-member' }, 'Add member'),
         h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.adding = null; self.render(); } }, 'Cancel'))));
@@ -1236,10 +1347,6 @@
 
   Panel.prototype.refreshAfterWrite = function () {
     var self = this;
-    if (this.admin) {
-      this.renderAdmin();
-      return Promise.resolve();
-    }
     return Promise.all([this.loadPeople(), this.computeReport()]).then(function () { self.render(); });
   };
 
@@ -1360,6 +1467,523 @@
     var text = removed.start === removed.end ? 'Day off on ' + longDate(removed.start) + ' removed.' :
       'Days off from ' + longDate(removed.start) + ' to ' + longDate(removed.end) + ' removed.';
     this.writeDaysOff(form, key, doc, function () { return null; }, text);
+  };
+
+  // ---------------------------------------------------------------- this sprint only
+
+  Panel.prototype.teamPath = function (sprintId) {
+    return '/rest/capacity/1.0/boards/' + enc(this.boardId) + '/iterations/' + enc(sprintId) + '/team';
+  };
+
+  /** The sprint's own team changes; when they cannot be read the board's team still shows. */
+  Panel.prototype.loadTeam = function (sprintId) {
+    var self = this;
+    return this.api.get(this.teamPath(sprintId)).then(function (doc) {
+      self.team = doc;
+      self.teamError = null;
+      return doc;
+    }, function (err) {
+      if (err.status === 401) throw err;
+      self.team = null;
+      self.teamError = err;
+      return null;
+    });
+  };
+
+  Panel.prototype.teamChange = function (key) {
+    var list = (this.team && this.team.members) || [];
+    for (var i = 0; i < list.length; i++) if (list[i].accountKey === key) return list[i];
+    return null;
+  };
+
+  /** People added for this sprint only (not on the board's team). */
+  Panel.prototype.sprintAdded = function () {
+    var board = {};
+    ((this.settings && this.settings.members) || []).forEach(function (m) { board[m.accountKey] = true; });
+    return ((this.team && this.team.members) || []).filter(function (c) { return c.action === 'add' && !board[c.accountKey]; });
+  };
+
+  /** An `add` change shaped like a board member, for the row and its editor. */
+  Panel.prototype.addedAsMember = function (change) {
+    var roles = (this.settings && this.settings.roles) || [];
+    var role = change.role || (roles.filter(function (r) { return r.id === change.roleId; })[0] || {}).name || change.roleId || '';
+    return { accountKey: change.accountKey, role: role, dailyCapacity: change.dailyCapacity,
+      allocation: change.allocation === undefined || change.allocation === null ? 100 : change.allocation, sprintOnly: true };
+  };
+
+  /** The team changes as last read, to build a write from. */
+  Panel.prototype.teamDraft = function () {
+    if (this.team) return JSON.parse(JSON.stringify(this.team));
+    return { schema: 1, revision: 0, boardId: this.boardId, iterationId: String(this.sprint.id), members: [] };
+  };
+
+  /** The sprint just before this one by start date (the order the picker's dates show). */
+  Panel.prototype.previousSprint = function () {
+    var current = this.sprint;
+    var start = current && instantMillis(current.startDate);
+    if (!current || isNaN(start)) return null;
+    var best = null;
+    this.sprints.forEach(function (s) {
+      var t = instantMillis(s.startDate);
+      if (s === current || isNaN(t) || t >= start) return;
+      if (!best || t > instantMillis(best.startDate)) best = s;
+    });
+    return best;
+  };
+
+  /** A radio button as AUI draws one: the input, its glyph, then the label. */
+  function radioOption(input, text) {
+    return h('div', { class: 'radio' }, input, h('span', { class: 'aui-form-glyph' }), h('label', { for: input.id, text: text }));
+  }
+
+  /** A checkbox as AUI draws one. */
+  function checkboxOption(input, label) {
+    return h('div', { class: 'checkbox' }, input, h('span', { class: 'aui-form-glyph' }), h('label', { for: input.id }, label));
+  }
+
+  function teamFieldMapper(index) {
+    return function (field) {
+      var m = /^members\[(\d+)\]\.(accountKey|role|roleId|dailyCapacity|allocation)$/.exec(field);
+      if (!m || Number(m[1]) !== index) return null;
+      return m[2] === 'roleId' ? 'role' : m[2];
+    };
+  }
+
+  /** Writes the sprint's team changes built from the last read; on a conflict, reloads them and says so. */
+  Panel.prototype.writeTeam = function (form, doc, fieldToInput, onSaved, editingKey) {
+    var self = this;
+    if (form) setBusy(form, true);
+    return this.api.put(this.teamPath(this.sprint.id), doc).then(function (stored) {
+      self.team = stored;
+      return self.refreshAfterWrite().then(function () { onSaved(stored); });
+    }, function (err) {
+      if (err.status === 409) {
+        var text = 'The team changes of ' + self.sprint.name + ' were changed by someone else while you were editing. ' +
+          'The latest are shown now; please make your change again.';
+        return self.loadTeam(self.sprint.id).then(function () {
+          if (editingKey) self.notice = { key: editingKey, kind: 'warning', title: 'Reloaded', text: text };
+          else { self.flash = { kind: 'warning', title: 'Reloaded', text: text }; self.renderFlash(); }
+          return self.refreshAfterWrite();
+        });
+      }
+      if (form) {
+        setBusy(form, false);
+        showFormError(form, err, fieldToInput);
+      } else {
+        self.flash = { kind: 'error', title: 'The change was not saved', text: err.message };
+        self.renderFlash();
+      }
+      return null;
+    }).catch(function (err) { self.showLoadError(err); });
+  };
+
+  /**
+   * Why the report skipped this sprint's change of a person, or null. The engine stores a
+   * change before it can know it will not fit (the board may change later) and names it in
+   * an `overrideSkipped` warning when the report cannot apply it.
+   */
+  Panel.prototype.skippedChange = function (key) {
+    var prefix = 'the change for ' + key + ' in this iteration was skipped: ';
+    var warnings = (this.report && this.report.warnings) || [];
+    for (var i = 0; i < warnings.length; i++) {
+      var w = warnings[i];
+      if (w.code === 'overrideSkipped' && String(w.message).indexOf(prefix) === 0) return w.message.slice(prefix.length);
+    }
+    return null;
+  };
+
+  /** "dailyCapacity: must be …" as "Daily capacity: must be …". */
+  function humanReason(text) {
+    var m = /^([A-Za-z][\w.\[\]]*): (.*)$/.exec(String(text));
+    return m ? humanField(m[1]) + ': ' + m[2] : stripFieldPath(text, null);
+  }
+
+  Panel.prototype.sprintSaved = function (key, text) {
+    var why = this.skippedChange(key);
+    if (why) {
+      // Stored, but the numbers do not include it: keep the editor open to correct it.
+      this.flash = null;
+      this.renderFlash();
+      this.editing = key;
+      this.notice = { key: key, kind: 'error', title: 'Saved, but not applied to ' + this.sprint.name,
+        text: humanReason(why) + '. Correct the value below.' };
+      this.render();
+      return;
+    }
+    this.editing = null;
+    this.notice = null;
+    this.flash = { kind: 'success', title: null, text: text };
+    this.renderFlash();
+    this.render();
+  };
+
+  /**
+   * A board member's capacity for this sprint only: only what differs from the board is
+   * stored, so a later change on the board still reaches this sprint where it was not overridden.
+   */
+  Panel.prototype.saveSprintChange = function (form, member, values) {
+    var key = member.accountKey;
+    var doc = this.teamDraft();
+    doc.members = doc.members.filter(function (c) { return c.accountKey !== key; });
+    var index = doc.members.length;
+    var boardAlloc = member.allocation === undefined || member.allocation === null ? 100 : member.allocation;
+    var change = { accountKey: key, action: 'change' };
+    if (values.dailyCapacity !== member.dailyCapacity) change.dailyCapacity = values.dailyCapacity;
+    if (values.allocation !== boardAlloc) change.allocation = values.allocation;
+    var same = !('dailyCapacity' in change) && !('allocation' in change);
+    if (!same) doc.members.push(change);
+    var name = this.displayName(key);
+    var sprintName = this.sprint.name;
+    this.writeTeam(form, doc, teamFieldMapper(index), this.sprintSaved.bind(this, key, same ?
+      name + ' has the board\'s capacity in ' + sprintName + ' again.' : 'Saved ' + name + '\'s capacity for ' + sprintName + ' only.'), key);
+  };
+
+  /** Drops this sprint's change of a person: back to the board's terms (or off the team, if they were added). */
+  Panel.prototype.dropSprintChange = function (form, key, text) {
+    var doc = this.teamDraft();
+    doc.members = doc.members.filter(function (c) { return c.accountKey !== key; });
+    this.writeTeam(form, doc, function () { return null; }, this.sprintSaved.bind(this, key, text), key);
+  };
+
+  Panel.prototype.removeForSprint = function (form, key) {
+    var doc = this.teamDraft();
+    doc.members = doc.members.filter(function (c) { return c.accountKey !== key; });
+    doc.members.push({ accountKey: key, action: 'remove' });
+    this.writeTeam(form, doc, function () { return null; },
+      this.sprintSaved.bind(this, key, this.displayName(key) + ' is off the team in ' + this.sprint.name + ' only. Other sprints keep them.'), key);
+  };
+
+  /** Someone who works on this sprint only: an `add` change, never the board's team. */
+  Panel.prototype.addSprintMember = function (form, member) {
+    var self = this;
+    var doc = this.teamDraft();
+    doc.members = doc.members.filter(function (c) { return c.accountKey !== member.accountKey; });
+    var index = doc.members.length;
+    doc.members.push({ accountKey: member.accountKey, action: 'add', role: member.role, dailyCapacity: member.dailyCapacity, allocation: member.allocation });
+    var mapper = teamFieldMapper(index);
+    setBusy(form, true);
+    this.checkUser(member.accountKey, form, 'members[' + index + '].accountKey', mapper).then(function (ok) {
+      if (!ok) return;
+      self.writeTeam(form, doc, mapper, function () {
+        self.adding = null;
+        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team for ' + self.sprint.name + ' only.' };
+        self.renderFlash();
+        self.render();
+      }, null);
+    });
+  };
+
+  /** Resolves true when Jira knows the account key (or cannot say); shows the error next to the field otherwise. */
+  Panel.prototype.checkUser = function (key, form, field, mapper) {
+    var self = this;
+    if (!key) return Promise.resolve(true);
+    return this.api.get('/rest/api/2/user?key=' + enc(key)).then(function (u) {
+      self.users[key] = { displayName: (u && u.displayName) || key, avatarUrls: u && u.avatarUrls, loaded: true };
+      return true;
+    }, function (err) {
+      if (err.status === 404) {
+        setBusy(form, false);
+        showFormError(form, new ApiError(400, { field: field, message: 'No Jira user has the key "' + key + '".' }), mapper);
+        return false;
+      }
+      return true;
+    });
+  };
+
+  /** The part of a board member's editor that changes this sprint only. */
+  Panel.prototype.renderSprintForm = function (member) {
+    var self = this;
+    if (!this.sprint || !this.team) return null;
+    var key = member.accountKey;
+    var change = this.teamChange(key);
+    var name = this.displayName(key);
+    var ids = 'ct-sprint-' + this.memberIndex(key);
+    var boardAlloc = member.allocation === undefined || member.allocation === null ? 100 : member.allocation;
+    var daily = change && typeof change.dailyCapacity === 'number' ? change.dailyCapacity : member.dailyCapacity;
+    var alloc = change && typeof change.allocation === 'number' ? change.allocation : boardAlloc;
+    var dailyInput = textInput(ids + '-daily', 'dailyCapacity', daily, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'sprint-daily-capacity-input' });
+    var allocInput = textInput(ids + '-alloc', 'allocation', alloc, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'sprint-allocation-input' });
+    if (change && change.action === 'remove') return this.renderRestoreForm(member);
+    var form = h('form', { class: 'aui ct-form ct-sprint-form', novalidate: true, 'data-testid': 'sprint-member-form',
+      onsubmit: function (e) {
+        e.preventDefault();
+        self.saveSprintChange(form, member, { dailyCapacity: numberValue(dailyInput), allocation: numberValue(allocInput) });
+      } },
+      h('h4', null, 'Only in ' + this.sprint.name),
+      h('p', { class: 'ct-hint', text: change && change.action === 'change' ?
+        'Changed for this sprint. Other sprints use the board\'s values (' + this.memberTerms(member) + ').' :
+        'Overrides the board\'s values for this sprint; other sprints keep them.' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-inline-fields' },
+        fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
+        fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'sprint-save-member' }, 'Save for this sprint'),
+        change ? h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'sprint-reset-member',
+          onclick: function () { self.dropSprintChange(form, key, name + ' has the board\'s capacity in ' + self.sprint.name + ' again.'); } },
+        'Use the board\'s values') : null,
+        h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
+          onclick: function () { self.removeForSprint(form, key); } }, 'Remove from this sprint'))));
+    return form;
+  };
+
+  /** A board member taken off this sprint's team, and the way back. */
+  Panel.prototype.renderRestoreForm = function (member) {
+    var self = this;
+    var key = member.accountKey;
+    var name = this.displayName(key);
+    var form = h('form', { class: 'aui ct-form ct-sprint-form', novalidate: true, 'data-testid': 'sprint-member-form', onsubmit: function (e) { e.preventDefault(); } },
+      h('h4', null, 'Only in ' + this.sprint.name),
+      h('p', { text: name + ' is not on the team in this sprint. Other sprints keep them with the board\'s values (' + this.memberTerms(member) + ').' }),
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'button', class: 'aui-button', 'data-testid': 'sprint-restore-member',
+          onclick: function () { self.dropSprintChange(form, key, name + ' is back on the team in ' + self.sprint.name + '.'); } }, 'Put back in this sprint'))));
+    return form;
+  };
+
+  /** Editor of someone added to, or removed from, this sprint only. */
+  Panel.prototype.renderSprintEditorRow = function (member) {
+    var self = this;
+    var key = member.accountKey;
+    var name = this.displayName(key);
+    var change = this.teamChange(key);
+    var ids = 'ct-sprint-add-' + this.memberIndex(key);
+    var left;
+    if (change && change.action === 'add') {
+      var roleInput = textInput(ids + '-role', 'role', member.role, { list: ids + '-roles', 'data-testid': 'role-input', autocomplete: 'off' });
+      var dailyInput = textInput(ids + '-daily', 'dailyCapacity', member.dailyCapacity, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'sprint-daily-capacity-input' });
+      var allocInput = textInput(ids + '-alloc', 'allocation', member.allocation, { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'sprint-allocation-input' });
+      left = h('form', { class: 'aui ct-form ct-sprint-form ct-sprint-form-only', novalidate: true, 'data-testid': 'sprint-member-form',
+        onsubmit: function (e) {
+          e.preventDefault();
+          var doc = self.teamDraft();
+          var index = -1;
+          doc.members.forEach(function (c, i) { if (c.accountKey === key) index = i; });
+          if (index < 0) return;
+          var c = doc.members[index];
+          c.role = roleInput.value.trim();
+          delete c.roleId;
+          c.dailyCapacity = numberValue(dailyInput);
+          c.allocation = numberValue(allocInput);
+          self.writeTeam(left, doc, teamFieldMapper(index), self.sprintSaved.bind(self, key, 'Saved ' + name + '\'s capacity for ' + self.sprint.name + '.'), key);
+        } },
+        h('h4', null, 'Only in ' + this.sprint.name),
+        h('p', { class: 'ct-hint', text: name + ' is on the team for this sprint only, not on the board\'s team.' }),
+        h('div', { class: 'ct-form-message' }),
+        fieldGroup('Role', ids + '-role', roleInput),
+        this.roleDatalist(ids + '-roles'),
+        h('div', { class: 'ct-inline-fields' },
+          fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
+          fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+        h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+          h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'sprint-save-member' }, 'Save'),
+          h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
+            onclick: function () { self.dropSprintChange(left, key, name + ' is no longer on the team in ' + self.sprint.name + '.'); } }, 'Remove from this sprint'))));
+    } else {
+      left = this.renderRestoreForm(member);
+    }
+    var notice = this.notice && this.notice.key === key ? message(this.notice.kind, this.notice.title,
+      this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
+    return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+        h('div', { class: 'ct-editor-head' },
+          h('h3', { text: name }),
+          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+            onclick: function () { self.toggleEditor(key); } })),
+        notice,
+        h('div', { class: 'ct-editor-grid' }, h('div', { class: 'ct-editor-col' }, left), this.renderDaysOffEditor(key, name)))));
+  };
+
+  // ------------------------------------------------ copy from the previous sprint
+
+  Panel.prototype.copyTeamClicked = function (previous) {
+    var own = (this.team && this.team.members) || [];
+    if (own.length) {
+      this.copyConfirm = { from: previous };
+      this.templateBox = null;
+      this.render();
+      return;
+    }
+    this.copyTeam(previous, null);
+  };
+
+  Panel.prototype.renderCopyConfirm = function () {
+    var self = this;
+    var from = this.copyConfirm.from;
+    var n = ((this.team && this.team.members) || []).length;
+    var bar = h('div', { class: 'ct-confirm-bar', 'data-testid': 'copy-team-confirm' },
+      h('span', { text: 'Replace the ' + (n === 1 ? 'team change' : n + ' team changes') + ' of ' + this.sprint.name + ' with those of ' + from.name + '?' }),
+      h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'confirm-copy-team', onclick: function () { self.copyTeam(from, bar); } }, 'Replace'),
+      h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.copyConfirm = false; self.render(); } }, 'Cancel'));
+    return bar;
+  };
+
+  Panel.prototype.copyTeam = function (from, bar) {
+    var self = this;
+    var to = this.sprint;
+    if (bar) bar.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    this.body.classList.add('ct-busy');
+    var body = { fromIterationId: String(from.id), revision: this.team ? this.team.revision : 0 };
+    return this.api.post(this.teamPath(to.id) + '/copy', body).then(function (stored) {
+      self.team = stored;
+      self.copyConfirm = false;
+      var n = stored.members.length;
+      self.flash = { kind: n ? 'success' : 'info', title: null, text: n ?
+        'Copied ' + (n === 1 ? 'one team change' : n + ' team changes') + ' from ' + from.name + ' to ' + to.name + '.' :
+        from.name + ' has no team changes, so ' + to.name + ' now has none either.' };
+      self.renderFlash();
+      return self.refreshAfterWrite();
+    }, function (err) {
+      self.copyConfirm = false;
+      var conflict = err.status === 409;
+      self.flash = { kind: conflict ? 'warning' : 'error', title: conflict ? 'Reloaded' : 'The team changes were not copied',
+        text: conflict ? 'The team changes of ' + to.name + ' were changed by someone else. The latest are shown; please copy again.' : err.message };
+      self.renderFlash();
+      return self.loadTeam(to.id).then(function () { return self.refreshAfterWrite(); });
+    }).catch(function (err) { self.showLoadError(err); });
+  };
+
+  // ------------------------------------------------ templates
+
+  Panel.prototype.toggleTemplateBox = function () {
+    var self = this;
+    if (this.templateBox) {
+      this.templateBox = null;
+      this.render();
+      return;
+    }
+    this.copyConfirm = false;
+    this.adding = null;
+    this.editing = null;
+    var box = this.templateBox = { loading: true, templates: [], error: null, chosen: null, details: {}, scope: 'sprint', result: null };
+    this.render();
+    this.api.get('/rest/capacity/1.0/templates').then(function (list) {
+      box.templates = (list || []).slice().sort(function (a, b) { return String(a.name).localeCompare(String(b.name)); });
+      box.chosen = box.templates.length ? box.templates[0].id : null;
+      box.loading = false;
+      return box.chosen ? self.loadTemplateDetails(box, box.chosen) : null;
+    }, function (err) {
+      box.loading = false;
+      box.error = err;
+    }).then(function () { if (self.templateBox === box) self.render(); });
+  };
+
+  Panel.prototype.loadTemplateDetails = function (box, id) {
+    if (box.details[id]) return Promise.resolve(box.details[id]);
+    return this.api.get('/rest/capacity/1.0/templates/' + enc(id)).then(function (doc) {
+      box.details[id] = doc;
+      return doc;
+    }, function () { return null; });
+  };
+
+  Panel.prototype.renderTemplateBox = function () {
+    var self = this;
+    var box = this.templateBox;
+    var wrap = h('div', { class: 'ct-editor ct-template-box', 'data-testid': 'template-box', role: 'region', 'aria-label': 'Apply a template' },
+      h('div', { class: 'ct-editor-head' },
+        h('h3', { text: 'Apply a team template' }),
+        h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+          onclick: function () { self.toggleTemplateBox(); } })),
+      h('p', { class: 'ct-hint ct-template-intro', text: 'Adds the template\'s people and gives them its role and capacity; people on the team but not in the template are left alone.' }));
+    if (box.result) append(wrap, this.renderTemplateResult(box.result));
+    if (box.loading) {
+      append(wrap, h('div', { class: 'ct-loading ct-loading-inline', role: 'status' },
+        h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })), h('p', { text: 'Loading templates…' })));
+      return wrap;
+    }
+    if (box.error) {
+      append(wrap, message('error', 'The templates could not be loaded', h('p', { text: box.error.message })));
+      return wrap;
+    }
+    if (!box.templates.length) {
+      append(wrap, message('info', 'There are no templates yet', h('p', null, 'Templates are kept in ',
+        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?view=admin', text: 'Capacity Tracker administration' }), '.'),
+        { 'data-testid': 'no-templates' }));
+      return wrap;
+    }
+    var select = h('select', { class: 'select', id: 'ct-template', name: 'templateId', 'data-testid': 'template-select' },
+      box.templates.map(function (t) { return h('option', { value: t.id, text: t.name }); }));
+    select.value = box.chosen;
+    select.addEventListener('change', function () {
+      box.chosen = select.value;
+      self.loadTemplateDetails(box, box.chosen).then(function () { if (self.templateBox === box) self.render(); });
+    });
+    var scopeSprint = h('input', { type: 'radio', class: 'radio', name: 'templateScope', value: 'sprint', id: 'ct-template-scope-sprint',
+      checked: box.scope === 'sprint', 'data-testid': 'template-scope-sprint', onchange: function () { box.scope = 'sprint'; } });
+    var scopeBoard = h('input', { type: 'radio', class: 'radio', name: 'templateScope', value: 'board', id: 'ct-template-scope-board',
+      checked: box.scope === 'board', 'data-testid': 'template-scope-board', onchange: function () { box.scope = 'board'; } });
+    var details = box.details[box.chosen];
+    var preview = null;
+    if (details && details.members) {
+      preview = h('table', { class: 'aui ct-table ct-template-preview', 'data-testid': 'template-preview' },
+        h('thead', null, h('tr', null, h('th', { text: 'Person' }), h('th', { text: 'Role' }), h('th', { class: 'ct-num', text: 'Daily capacity' }), h('th', { class: 'ct-num', text: 'Allocation' }))),
+        h('tbody', null, details.members.map(function (m) {
+          return h('tr', null, h('td', { text: self.displayName(m.accountKey) + (self.displayName(m.accountKey) !== m.accountKey ? ' (' + m.accountKey + ')' : '') }),
+            h('td', { text: m.role }), h('td', { class: 'ct-num', text: m.dailyCapacity + (self.settings && self.settings.unit === 'storyPoints' ? ' pts' : 'h') }),
+            h('td', { class: 'ct-num', text: (m.allocation === undefined || m.allocation === null ? '—' : m.allocation + '%') }));
+        })));
+    }
+    var form = h('form', { class: 'aui ct-form', novalidate: true, 'data-testid': 'template-form',
+      onsubmit: function (e) { e.preventDefault(); self.applyTemplate(form, box); } },
+      h('div', { class: 'ct-form-message' }),
+      h('div', { class: 'ct-template-grid' },
+        h('div', null,
+          fieldGroup('Template', 'ct-template', select),
+          h('fieldset', { class: 'group ct-scope' },
+            h('legend', null, h('span', { text: 'Apply to' })),
+            radioOption(scopeSprint, this.sprint.name + ' only'),
+            radioOption(scopeBoard, 'The board\'s team, for every sprint'))),
+        h('div', { class: 'ct-template-members' }, preview)),
+      h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'apply-template' }, 'Apply template'),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleTemplateBox(); } }, 'Cancel'))));
+    append(wrap, form);
+    return wrap;
+  };
+
+  Panel.prototype.applyTemplate = function (form, box) {
+    var self = this;
+    var sprintScope = box.scope === 'sprint';
+    var sprint = this.sprint;
+    var body = { templateId: box.chosen, revision: sprintScope ? (this.team ? this.team.revision : 0) : this.settings.revision };
+    if (sprintScope) body.iterationId = String(sprint.id);
+    var template = box.templates.filter(function (t) { return t.id === box.chosen; })[0];
+    setBusy(form, true);
+    this.api.post('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/apply-template', body).then(function (res) {
+      if (sprintScope) self.team = res.document;
+      else self.settings = res.document;
+      box.result = { name: template ? template.name : box.chosen, scope: sprintScope ? sprint.name + ' only' : 'the board\'s team',
+        added: res.added || [], changed: res.changed || [], unchanged: res.unchanged || [], leftAlone: res.leftAlone || [] };
+      return self.refreshAfterWrite();
+    }, function (err) {
+      if (err.status === 409) {
+        return Promise.all([self.loadSettings(), self.loadTeam(sprint.id)]).then(function () {
+          self.flash = { kind: 'warning', title: 'Reloaded', text: 'The team was changed by someone else meanwhile. The latest is shown; please apply the template again.' };
+          self.renderFlash();
+          return self.refreshAfterWrite();
+        });
+      }
+      setBusy(form, false);
+      showFormError(form, err, function (field) { return field === 'templateId' ? 'templateId' : null; });
+      return null;
+    }).catch(function (err) { self.showLoadError(err); });
+  };
+
+  Panel.prototype.renderTemplateResult = function (result) {
+    var self = this;
+    function line(label, keys, testid, help) {
+      return h('div', { class: 'ct-result-line', 'data-testid': testid, 'data-keys': keys.join(',') },
+        h('dt', { text: label + ' (' + keys.length + ')' }),
+        h('dd', { title: help, text: keys.length ? keys.map(function (k) { return self.displayName(k); }).join(', ') : 'nobody' }));
+    }
+    return message('success', 'Template \u201c' + result.name + '\u201d applied to ' + result.scope,
+      h('dl', { class: 'ct-result-list' },
+        line('Added', result.added, 'template-added', 'New to the team'),
+        line('Changed', result.changed, 'template-changed', 'Now with the template\'s role and capacity'),
+        line('Unchanged', result.unchanged, 'template-unchanged', 'Already as in the template'),
+        line('Left alone', result.leftAlone, 'template-left-alone', 'On the team but not in the template: kept as they are')),
+      { 'data-testid': 'template-result' });
   };
 
   // ---------------------------------------------------------------- board settings
@@ -1584,87 +2208,6 @@
     return box;
   };
 
-  // ---------------------------------------------------------------- administration
-
-  /** Jira administration: the engine's health and any board's settings. */
-  Panel.prototype.startAdmin = function () {
-    var self = this;
-    this.admin = true;
-    this.showSettings = true;
-    this.root.classList.add('ct-admin');
-    clear(this.header);
-    append(this.header, h('div', { class: 'aui-page-header-inner' },
-      h('div', { class: 'aui-page-header-main' }, h('h1', { text: 'Capacity Tracker' })),
-      h('div', { class: 'aui-page-header-actions', 'data-testid': 'admin-board-picker-slot' })));
-    this.renderLoading('Loading…');
-    var health = this.api.get('/rest/capacity/1.0/health').then(function (hv) { return { ok: true, value: hv }; },
-      function (err) { return { ok: false, error: err }; });
-    Promise.all([health, this.loadBoards()]).then(function (res) {
-      self.health = res[0];
-      if (!self.boards.length) { self.renderAdmin(); return null; }
-      var wanted = new URLSearchParams(window.location.search).get('boardId');
-      var chosen = self.boards.filter(function (b) { return String(b.id) === wanted; })[0] || self.boards[0];
-      return self.adminBoard(chosen.id);
-    }).catch(function (err) { self.showLoadError(err); });
-  };
-
-  Panel.prototype.adminBoard = function (boardId) {
-    var self = this;
-    this.boardId = String(boardId);
-    this.board = this.boards.filter(function (b) { return String(b.id) === self.boardId; })[0] || null;
-    this.notice = null;
-    var token = ++this.loadToken;
-    this.renderLoading('Loading…');
-    return this.loadSettings().then(function () {
-      if (token === self.loadToken) self.renderAdmin();
-    });
-  };
-
-  Panel.prototype.renderAdmin = function () {
-    var self = this;
-    var slot = this.header.querySelector('[data-testid="admin-board-picker-slot"]');
-    clear(slot);
-    if (this.boards.length) {
-      var select = h('select', { id: 'ct-board-picker', class: 'select ct-board-picker', 'data-testid': 'board-picker', 'aria-label': 'Board' },
-        this.boards.map(function (b) { return h('option', { value: String(b.id), text: b.name }); }));
-      select.value = this.boardId;
-      select.addEventListener('change', function () { self.adminBoard(select.value).catch(function (err) { self.showLoadError(err); }); });
-      append(slot, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: 'Board' }), select));
-    }
-    this.body.classList.remove('ct-busy');
-    this.body.removeAttribute('aria-busy');
-    clear(this.body);
-
-    var health = this.health;
-    var healthBox;
-    if (health && health.ok) {
-      var v = health.value || {};
-      healthBox = h('div', { class: 'ct-health', 'data-testid': 'health', 'data-ok': 'true' },
-        lozenge('Engine running', 'aui-lozenge-success'),
-        h('span', { 'data-testid': 'health-native', text: 'Native engine ' + (v.nativeVersion || '?') }),
-        h('span', { text: 'Platform ' + (v.platform || '?') }),
-        h('span', { text: 'Plugin ' + (v.pluginVersion || '?') }));
-    } else {
-      healthBox = message('error', 'The capacity engine is not available',
-        h('p', { text: health && health.error ? health.error.message : 'No answer from the plugin.' }), { 'data-testid': 'health', 'data-ok': 'false' });
-    }
-    append(this.body, h('section', { class: 'ct-section', 'aria-label': 'Health' },
-      h('div', { class: 'ct-section-head' }, h('h3', { text: 'Health' })), healthBox));
-
-    if (!this.boards.length) {
-      append(this.body, message('info', 'There are no boards yet', h('p', { text: 'Board settings appear here once Jira has a board.' })));
-    } else if (this.settings) {
-      append(this.body, h('p', { class: 'ct-admin-link' },
-        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?boardId=' + enc(this.boardId), 'data-testid': 'open-board',
-          text: 'Open the team capacity of ' + (this.board ? this.board.name : 'board ' + this.boardId) })));
-      append(this.body, this.renderBoardSettings(false));
-    }
-    append(this.body, h('section', { class: 'ct-section ct-privacy', 'aria-label': 'Stored data' },
-      h('div', { class: 'ct-section-head' }, h('h3', { text: 'What Capacity Tracker stores' })),
-      h('p', { text: 'Per board: working days, holidays, and each member\'s account key, role, daily capacity and allocation. ' +
-        'Per person: days off. Everything is kept in Jira\'s own database; nothing is sent anywhere.' })));
-  };
-
   // ---------------------------------------------------------------- roles and buckets
 
   Panel.prototype.renderRoles = function (report) {
@@ -1853,12 +2396,26 @@
   function boot() {
     var root = document.getElementById('ct-panel');
     if (!root || root.getAttribute('data-ct-started')) return;
+    // The reports and administration pages have their own scripts (capacity-report.js,
+    // capacity-admin.js) in the same web resource.
+    var view = root.getAttribute('data-view');
+    if (view === 'reports' || view === 'admin') return;
     root.setAttribute('data-ct-started', 'true');
     new Panel(root).start();
   }
 
   // Exposed for the browser tests' unit checks of the mapping, not as an API.
   window.CapacityTrackerPanel = { toWorkItem: toWorkItem, sprintOrder: sprintOrder, formatQuantity: formatQuantity };
+  // The other pages of the same web resource build on these, so that a sprint's issues
+  // become work items in exactly one place and every page looks and fails alike.
+  window.CapacityTrackerPanel.kit = {
+    h: h, append: append, clear: clear, message: message, lozenge: lozenge, enc: enc,
+    Api: Api, ApiError: ApiError, toWorkItem: toWorkItem, fetchSprintIssues: fetchSprintIssues, fetchAgilePages: fetchAgilePages,
+    instantMillis: instantMillis, formatQuantity: formatQuantity, formatPercent: formatPercent, formatDate: formatDate, longDate: longDate,
+    statusLozenge: statusLozenge, STATUS_LABEL: STATUS_LABEL, STATUS_HELP: STATUS_HELP, DEFAULT_POINTS_FIELD: DEFAULT_POINTS_FIELD,
+    fieldGroup: fieldGroup, textInput: textInput, radioOption: radioOption, checkboxOption: checkboxOption, selectInput: selectInput, numberValue: numberValue,
+    showFormError: showFormError, resetErrors: resetErrors, setBusy: setBusy, humanField: humanField
+  };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
   else boot();

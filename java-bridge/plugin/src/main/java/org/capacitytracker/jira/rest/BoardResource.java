@@ -14,11 +14,13 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
- * A board's capacity settings and iteration reports:
- * {@code /rest/capacity/1.0/boards/{boardId}/...}.
+ * A board's capacity settings, iteration reports and iteration teams:
+ * {@code /rest/capacity/1.0/boards/{boardId}/...}. When permissions are enabled, reads need
+ * the board's read grant and writes its write grant ({@link Access}); 403 otherwise.
  *
  * <p>Writes accept only {@code application/json}. Jira's REST layer also checks XSRF on
  * writes (a form-encodable content type needs {@code X-Atlassian-Token: no-check}); the
@@ -28,6 +30,10 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * GET  /boards/1/settings   → the settings document (defaults, revision 0, when none stored)
  * PUT  /boards/1/settings   body: the settings with the revision read → the stored document
  * POST /boards/1/report     body: {"iteration": {...}, "items": [...]} → the report
+ * GET  /boards/1/iterations/3/team        → the iteration's team changes
+ * PUT  /boards/1/iterations/3/team        body: the document with its revision → stored
+ * POST /boards/1/iterations/3/team/copy   body: {"fromIterationId":"2","revision":0} → stored
+ * POST /boards/1/apply-template           body: {"templateId":"squad","iterationId":"3"?,"revision":N}
  * </pre>
  */
 @Path("/boards/{boardId}")
@@ -51,8 +57,12 @@ public class BoardResource {
     @GET
     @Path("/settings")
     public Response getSettings(@PathParam("boardId") String boardId, @Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request,
-                () -> engines.engine().getBoardSettings(PathParams.boardId(boardId)));
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.boardId(boardId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
+            return engine.getBoardSettings(id);
+        });
     }
 
     /** Stores the board's settings; 409 with {@code currentRevision} when the revision is stale. */
@@ -61,10 +71,12 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putSettings(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
                                 InputStream body) {
-        return RestCalls.respond(userManager, request, () -> {
+        return RestCalls.respondAs(userManager, request, user -> {
             String id = PathParams.boardId(boardId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
             String settings = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engines.engine().putBoardSettings(id, settings);
+            return engine.putBoardSettings(id, settings);
         });
     }
 
@@ -74,10 +86,85 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
                            InputStream body) {
-        return RestCalls.respond(userManager, request, () -> {
+        return RestCalls.respondAs(userManager, request, user -> {
             String id = PathParams.boardId(boardId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
             String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.REPORT_LIMIT);
-            return engines.engine().iterationReport(ReportRequests.withBoardId(id, posted));
+            return engine.iterationReport(ReportRequests.withBoardId(id, posted));
+        });
+    }
+
+    /** One iteration's team changes (an empty document at revision 0 when it has none). */
+    @GET
+    @Path("/iterations/{iterationId}/team")
+    public Response getIterationTeam(@PathParam("boardId") String boardId,
+                                     @PathParam("iterationId") String iterationId,
+                                     @Context HttpServletRequest request) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.boardId(boardId);
+            String iteration = PathParams.iterationId(iterationId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
+            return engine.getIterationTeam(id, iteration);
+        });
+    }
+
+    /** Stores one iteration's team changes against the revision read. */
+    @PUT
+    @Path("/iterations/{iterationId}/team")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putIterationTeam(@PathParam("boardId") String boardId,
+                                     @PathParam("iterationId") String iterationId,
+                                     @Context HttpServletRequest request, InputStream body) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.boardId(boardId);
+            String iteration = PathParams.iterationId(iterationId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
+            String team = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
+            return engine.putIterationTeam(id, iteration, team);
+        });
+    }
+
+    /**
+     * Copies another iteration's team changes to this one; body
+     * {@code {"fromIterationId":"2","revision":0}} (the revision of this iteration's document).
+     */
+    @POST
+    @Path("/iterations/{iterationId}/team/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response copyIterationTeam(@PathParam("boardId") String boardId,
+                                      @PathParam("iterationId") String iterationId,
+                                      @Context HttpServletRequest request, InputStream body) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.boardId(boardId);
+            String iteration = PathParams.iterationId(iterationId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
+            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
+            String example = "{\"fromIterationId\": \"2\", \"revision\": 0}";
+            return engine.copyIterationTeam(ReportRequests.withMember("boardId", id,
+                    ReportRequests.withMember("toIterationId", iteration, posted, example), example));
+        });
+    }
+
+    /**
+     * Applies a template to the board's team (or, with {@code iterationId}, to one
+     * iteration's team); body {@code {"templateId":"squad","iterationId":"3","revision":N}}.
+     */
+    @POST
+    @Path("/apply-template")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response applyTemplate(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
+                                  InputStream body) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.boardId(boardId);
+            CapacityEngine engine = engines.engine();
+            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
+            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
+            return engine.applyTemplate(ReportRequests.withMember("boardId", id, posted,
+                    "{\"templateId\": \"squad\", \"revision\": 1}"));
         });
     }
 }

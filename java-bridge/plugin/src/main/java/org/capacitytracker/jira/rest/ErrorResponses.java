@@ -19,7 +19,9 @@ import org.capacitytracker.jira.text.JsonText;
  *  "currentRevision": 4}</pre>
  * with {@code field} only when one is named and {@code currentRevision} only on conflicts.
  * Requests refused by the plugin itself ({@link RestProblem}) use the same body; a missing
- * login (401) has no engine code, so its body has none. Server-side failures are logged
+ * login (401, {@code "unauthenticated"}) and a refusal by the permissions or for want of
+ * administrator rights (403, {@code "forbidden"}, the message saying why) have no engine
+ * code, so their bodies have none. Server-side failures are logged
  * with their stack; client errors are not (they are the client's to read).
  */
 final class ErrorResponses {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 final class PathParams {
     private static final Pattern BOARD_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern ITERATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
     private static final int MAX_ACCOUNT_KEY = 72;
     private static final int MAX_ECHO = 80;
 
@@ -27,6 +29,35 @@ final class PathParams {
                     "must be 1 to 40 characters of A-Z a-z 0-9 _ -, got " + echo(boardId));
         }
         return boardId;
+    }
+
+    /**
+     * Returns {@code iterationId} (a sprint or version id) when it is 1–40 characters of
+     * {@code A-Z a-z 0-9 _ -}.
+     *
+     * @throws RestProblem 400 naming {@code iterationId}
+     */
+    static String iterationId(String iterationId) {
+        if (iterationId == null || !ITERATION_ID.matcher(iterationId).matches()) {
+            throw RestProblem.invalid("iterationId",
+                    "must be 1 to 40 characters of A-Z a-z 0-9 _ -, got " + echo(iterationId));
+        }
+        return iterationId;
+    }
+
+    /**
+     * Returns the id of a shared document (template, holiday calendar, report definition)
+     * when it is 1–60 characters of {@code A-Z a-z 0-9 _ -}.
+     *
+     * @param name the parameter's name, as the error names it: {@code templateId},
+     *             {@code calendarId} or {@code reportId}
+     * @throws RestProblem 400 naming the parameter
+     */
+    static String documentId(String name, String id) {
+        if (id == null || !DOCUMENT_ID.matcher(id).matches()) {
+            throw RestProblem.invalid(name, "must be 1 to 60 characters of A-Z a-z 0-9 _ -, got " + echo(id));
+        }
+        return id;
     }
 
     /**

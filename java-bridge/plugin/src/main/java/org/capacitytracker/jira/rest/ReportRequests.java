@@ -29,12 +29,28 @@ final class ReportRequests {
      * @throws RestProblem 400 naming {@code body} when it is not a JSON object
      */
     static String withBoardId(String boardId, String body) {
+        return withMember("boardId", boardId, body, "{\"iteration\": {...}, \"items\": [...]}");
+    }
+
+    /**
+     * {@code body} with the string member {@code name} spliced in first, by the same exact
+     * rule as {@link #withBoardId}: for the other requests whose ids come from the path
+     * (iteration copies, template applications). A duplicate member in the body is the
+     * engine's validation error, so the path always wins.
+     *
+     * @param name the member's name
+     * @param value a checked path parameter
+     * @param body the POSTed text
+     * @param example a valid body, shown when {@code body} is not a JSON object
+     * @return the engine's request
+     * @throws RestProblem 400 naming {@code body} when it is not a JSON object
+     */
+    static String withMember(String name, String value, String body, String example) {
         int open = skipWhitespace(body, 0);
         if (open == body.length() || body.charAt(open) != '{') {
-            throw RestProblem.invalid("body",
-                    "must be a JSON object such as {\"iteration\": {...}, \"items\": [...]}");
+            throw RestProblem.invalid("body", "must be a JSON object such as " + example);
         }
-        String member = "\"boardId\":" + JsonText.quote(boardId);
+        String member = JsonText.quote(name) + ":" + JsonText.quote(value);
         int next = skipWhitespace(body, open + 1);
         boolean empty = next < body.length() && body.charAt(next) == '}';
         return "{" + member + (empty ? "" : ",") + body.substring(open + 1);

@@ -23,6 +23,11 @@ final class RequestBodies {
      * Jira Plans itself stops at 5,000 issues per plan.
      */
     static final int REPORT_LIMIT = 8 << 20;
+    /**
+     * Imports carry every document of an instance: 1,500 boards of typical size (a few KB
+     * each) with their days off fit many times over.
+     */
+    static final int IMPORT_LIMIT = 64 << 20;
 
     private RequestBodies() {
     }

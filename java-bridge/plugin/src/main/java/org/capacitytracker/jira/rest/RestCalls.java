@@ -2,6 +2,7 @@ package org.capacitytracker.jira.rest;
 
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
@@ -31,17 +32,41 @@ final class RestCalls {
      * @return 200 with the document, or the error response
      */
     static Response respond(UserManager userManager, HttpServletRequest request, Supplier<String> call) {
+        return respondAs(userManager, request, user -> call.get());
+    }
+
+    /**
+     * Like {@link #respond}, for calls that need to know who asks (permission checks).
+     *
+     * @param call the engine call, given the logged-in user's key; returns a JSON document
+     */
+    static Response respondAs(UserManager userManager, HttpServletRequest request, Function<UserKey, String> call) {
+        return handle(userManager, request, user -> json(Response.ok(), call.apply(user)));
+    }
+
+    /**
+     * The general form: {@code call} builds the whole response (a download, a 204), and any
+     * failure becomes the contract's error response.
+     *
+     * @param call given the logged-in user's key
+     */
+    static Response handle(UserManager userManager, HttpServletRequest request, Function<UserKey, Response> call) {
         try {
             UserKey user = userManager.getRemoteUserKey(request);
             if (user == null) {
                 throw RestProblem.unauthenticated();
             }
-            return json(Response.ok(), call.get());
+            return call.apply(user);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a native library that cannot load must not become a bare 500
             // page from the container; the caller gets the contract's error body.
             return ErrorResponses.of(e);
         }
+    }
+
+    /** 204: the call succeeded and answers nothing (removals). */
+    static Response noContent() {
+        return Response.noContent().header("Cache-Control", "no-store").build();
     }
 
     static Response json(Response.ResponseBuilder builder, String json) {

@@ -4,11 +4,12 @@ import org.capacitytracker.api.CapacityException;
 
 /**
  * A request refused by the plugin itself, before the engine saw it: not logged in, a
- * malformed path parameter, a body that is too large or not a JSON object.
+ * malformed path parameter, a body that is too large or not a JSON object, a user the
+ * permissions refuse.
  *
  * <p>It carries what {@link ErrorResponses} needs to answer in the same error body as the
  * engine's errors; {@code code} is the engine error code the problem corresponds to, or
- * {@code null} when none does (not logged in).
+ * {@code null} when none does (not logged in, forbidden).
  */
 final class RestProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -30,6 +31,14 @@ final class RestProblem extends RuntimeException {
     static RestProblem unauthenticated() {
         return new RestProblem(401, null, "unauthenticated",
                 null, "log in to Jira to use Capacity Tracker");
+    }
+
+    /**
+     * 403: the user is logged in but may not do this: not a Jira administrator, or refused
+     * by the permissions document ({@code reason} is the engine's answer).
+     */
+    static RestProblem forbidden(String reason) {
+        return new RestProblem(403, null, "forbidden", null, reason);
     }
 
     /** 400 validation: {@code field} (a path parameter or the body) is malformed. */

@@ -30,8 +30,9 @@ import org.capacitytracker.jira.text.Html;
  * }</pre>
  * Every value is HTML-escaped. Query parameters: {@code boardId} (optional, the board shown
  * first), {@code projectKey} (optional, from the project sidebar link: the panel offers that
- * project's boards), {@code view} ({@code board}, the default, or {@code admin}, for Jira
- * administrators only). Anonymous visitors are sent to Jira's login page and back.
+ * project's boards), {@code view} ({@code board}, the default; {@code reports}, the
+ * multi-project reports; or {@code admin}, for Jira administrators only). Each of the web
+ * resource's scripts renders only the view it is for. Anonymous visitors are sent to Jira's login page and back.
  */
 public class CapacityPanelServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -78,7 +79,7 @@ public class CapacityPanelServlet extends HttpServlet {
         String view = request.getParameter("view");
         if (view == null || view.isEmpty()) {
             view = "board";
-        } else if (!view.equals("board") && !view.equals("admin")) {
+        } else if (!view.equals("board") && !view.equals("admin") && !view.equals("reports")) {
             writeError(response, text, 400, MessageFormat.format(text.getString("capacity-tracker.page.error.view"), view));
             return;
         }
@@ -107,8 +108,9 @@ public class CapacityPanelServlet extends HttpServlet {
         secureHeaders(response);
         response.setStatus(200);
         PrintWriter out = response.getWriter();
-        out.print(head(text.getString(admin ? "capacity-tracker.admin.title" : "capacity-tracker.page.title"),
-                admin));
+        String title = admin ? "capacity-tracker.admin.title"
+                : view.equals("reports") ? "capacity-tracker.reports.title" : "capacity-tracker.page.title";
+        out.print(head(text.getString(title), admin));
         out.print("<div id=\"ct-panel\""
                 + attribute("data-board-id", boardId)
                 + attribute("data-context-path", request.getContextPath())

@@ -167,7 +167,8 @@ class DescriptorTest {
         String pkg = children(rest, "package").get(0).getTextContent().trim();
         List<Class<?>> resources = resourceClasses(pkg);
         List<String> names = resources.stream().map(Class::getSimpleName).sorted().toList();
-        assertEquals(List.of("BoardResource", "HealthResource", "PersonResource"), names);
+        assertEquals(List.of("AdminResource", "BoardResource", "CalendarResource", "HealthResource", "PersonResource",
+                "ReportDefinitionResource", "TemplateResource"), names);
     }
 
     @Test
@@ -198,7 +199,9 @@ class DescriptorTest {
             locations.add(location);
             assertNotNull(DescriptorTest.class.getResource("/" + location), location + " is missing from the jar");
         }
-        assertEquals(List.of("panel/capacity-panel.js", "panel/capacity-panel.css"), locations);
+        // One resource for every page: each script renders only the view #ct-panel names.
+        assertEquals(List.of("panel/capacity-panel.js", "panel/capacity-admin.js", "panel/capacity-report.js",
+                "panel/capacity-panel.css", "panel/capacity-admin.css"), locations);
         assertEquals("org.capacitytracker.jira:capacity-panel-resources",
                 plugin.getAttribute("key") + ":" + resources.getAttribute("key"));
     }

@@ -105,6 +105,12 @@ class ErrorResponsesTest {
         assertEquals("boardId", body(path).get("field").asText());
         assertEquals("boardId: bad", body(path).get("message").asText());
 
+        Response forbidden = ErrorResponses.of(RestProblem.forbidden("bob is not on the board's write list"));
+        assertEquals(403, forbidden.getStatus());
+        assertFalse(body(forbidden).has("code"));
+        assertEquals("forbidden", body(forbidden).get("error").asText());
+        assertEquals("bob is not on the board's write list", body(forbidden).get("message").asText());
+
         Response big = ErrorResponses.of(RestProblem.bodyTooLarge(10));
         assertEquals(413, big.getStatus());
         assertEquals(4, body(big).get("code").asInt());

@@ -37,10 +37,12 @@ class RestModuleHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        FakeUsers users = new FakeUsers().user("alice", "Alice Andersen");
+        FakeUsers users = new FakeUsers().user("alice", "Alice Andersen").admin("admin", "Administrator");
         engines = new EngineHolder(new MemoryPluginSettings());
         ResourceConfig rest = new ResourceConfig().registerInstances(
-                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines));
+                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
+                new TemplateResource(users, engines), new CalendarResource(users, engines),
+                new ReportDefinitionResource(users, engines), new AdminResource(users, engines));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -151,6 +153,43 @@ class RestModuleHttpTest {
         JsonNode h = Json.parse(r.body());
         assertEquals("linux-x86_64", h.get("platform").asText());
         assertTrue(h.has("nativeVersion") && h.has("pluginVersion"), r.body());
+    }
+
+    @Test
+    void theExportDownloadsForAdministratorsOnly() throws Exception {
+        HttpResponse<String> refused = send(as("alice", "/admin/export"));
+        assertEquals(403, refused.statusCode());
+        assertEquals("forbidden", Json.parse(refused.body()).get("error").asText());
+
+        HttpResponse<String> export = send(as("admin", "/admin/export"));
+        assertEquals(200, export.statusCode(), export.body());
+        assertEquals("attachment; filename=\"capacity-tracker-export.json\"",
+                export.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals("capacity-tracker-export", Json.parse(export.body()).get("format").asText());
+    }
+
+    @Test
+    void templatesRouteByMethodAndRemovalAnswers204() throws Exception {
+        String squad = "{\"revision\":0,\"name\":\"HTTP squad\",\"members\":[]}";
+        HttpResponse<String> put = send(as("alice", "/templates/http-squad").header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(squad)));
+        assertEquals(200, put.statusCode(), put.body());
+        assertTrue(send(as("alice", "/templates")).body().contains("\"http-squad\""));
+        HttpResponse<String> removed = send(as("alice", "/templates/http-squad").DELETE());
+        assertEquals(204, removed.statusCode());
+        assertEquals("", removed.body());
+        HttpResponse<String> missing = send(as("alice", "/templates/http-squad"));
+        assertEquals(400, missing.statusCode());
+        assertEquals("templateId", Json.parse(missing.body()).get("field").asText());
+    }
+
+    @Test
+    void calendarWritesByNonAdministratorsAre403() throws Exception {
+        HttpResponse<String> r = send(as("alice", "/calendars/http-de").header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"revision\":0,\"name\":\"Germany\"}")));
+        assertEquals(403, r.statusCode());
+        assertEquals(200, send(as("admin", "/calendars/http-de").header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"revision\":0,\"name\":\"Germany\"}"))).statusCode());
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class FakeUsers implements UserManager {
 
     private final Map<String, UserProfile> users = new HashMap<>();
     private final Set<String> admins = new HashSet<>();
+    private final Map<String, Set<String>> groups = new HashMap<>();
+    /** Every group asked about, so tests can check that only the document's groups are. */
+    public final Set<String> groupsAsked = new HashSet<>();
 
     public FakeUsers user(String username, String fullName) {
         users.put(username, profile(username, fullName));
@@ -28,6 +31,11 @@ public final class FakeUsers implements UserManager {
     public FakeUsers admin(String username, String fullName) {
         admins.add(username);
         return user(username, fullName);
+    }
+
+    public FakeUsers inGroup(String username, String group) {
+        groups.computeIfAbsent(username, u -> new HashSet<>()).add(group);
+        return this;
     }
 
     @Override
@@ -64,7 +72,8 @@ public final class FakeUsers implements UserManager {
 
     @Override
     public boolean isUserInGroup(UserKey userKey, String group) {
-        return false;
+        groupsAsked.add(group);
+        return userKey != null && groups.getOrDefault(userKey.getStringValue(), Set.of()).contains(group);
     }
 
     @Override

@@ -126,6 +126,16 @@ class CapacityPanelServletTest {
     }
 
     @Test
+    void theReportsViewIsForEveryoneLoggedIn() throws Exception {
+        FakeHttp.Response r = get(new FakeHttp.Request().user("alice").parameter("view", "reports"));
+        assertEquals(200, r.status);
+        String html = r.body();
+        assertTrue(html.contains("data-view=\"reports\""), html);
+        assertTrue(html.contains("<title>Capacity Tracker reports</title>"), html);
+        assertTrue(html.contains("<meta name=\"decorator\" content=\"atlassian.general\">"), html);
+    }
+
+    @Test
     void anUnknownViewIs400() throws Exception {
         FakeHttp.Response r = get(new FakeHttp.Request().user("alice").parameter("view", "<b>"));
         assertEquals(400, r.status);

@@ -1,0 +1,90 @@
+package org.capacitytracker.jira.rest;
+
+import com.atlassian.sal.api.user.UserManager;
+import java.io.InputStream;
+import java.util.Objects;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.jira.engine.EngineHolder;
+
+/**
+ * Holiday calendars, shared by boards through their {@code holidayCalendar}:
+ * {@code /rest/capacity/1.0/calendars}. Anyone logged in may read them; only Jira
+ * administrators may write them, since one calendar changes many boards' capacity.
+ *
+ * <pre>
+ * GET    /calendars       → [{"id":"de","name":"Germany"}]
+ * GET    /calendars/de    → the calendar (400 naming calendarId when there is none)
+ * PUT    /calendars/de    body: the calendar with the revision read (0 for a new one) → stored
+ * DELETE /calendars/de    → 204
+ * </pre>
+ */
+@Path("/calendars")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+    private final UserManager userManager;
+    private final EngineHolder engines;
+
+    /**
+     * Created by the plugin framework, with Jira's user manager and the plugin's engine.
+     *
+     * @param userManager SAL's user manager
+     * @param engines the plugin's engine
+     */
+    public CalendarResource(UserManager userManager, EngineHolder engines) {
+        this.userManager = Objects.requireNonNull(userManager, "userManager");
+        this.engines = Objects.requireNonNull(engines, "engines");
+    }
+
+    /** Every calendar's id and name. */
+    @GET
+    public Response list(@Context HttpServletRequest request) {
+        return RestCalls.respond(userManager, request, () -> engines.engine().listCalendars());
+    }
+
+    /** One calendar. */
+    @GET
+    @Path("/{calendarId}")
+    public Response get(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request) {
+        return RestCalls.respond(userManager, request,
+                () -> engines.engine().getCalendar(PathParams.documentId("calendarId", calendarId)));
+    }
+
+    /** Stores a calendar; 409 with {@code currentRevision} when the revision is stale. */
+    @PUT
+    @Path("/{calendarId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request,
+                        InputStream body) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String id = PathParams.documentId("calendarId", calendarId);
+            CapacityEngine engine = engines.engine();
+            Access.requireAdmin(userManager, user, "change holiday calendars");
+            String calendar = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
+            return engine.putCalendar(id, calendar);
+        });
+    }
+
+    /** Removes a calendar (reports of boards still naming it warn that it is missing). */
+    @DELETE
+    @Path("/{calendarId}")
+    public Response remove(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request) {
+        return RestCalls.handle(userManager, request, user -> {
+            String id = PathParams.documentId("calendarId", calendarId);
+            CapacityEngine engine = engines.engine();
+            Access.requireAdmin(userManager, user, "change holiday calendars");
+            engine.removeCalendar(id);
+            return RestCalls.noContent();
+        });
+    }
+}
