@@ -42,3 +42,14 @@ header:
 clean:
 	cargo clean
 	$(MVN) -f java-bridge/pom.xml clean
+
+.PHONY: fuzz
+## Fuzz every C ABI entry point for FUZZ_SECONDS (default 60) each; scripts/fuzz.sh --help.
+fuzz:
+	scripts/fuzz.sh
+
+.PHONY: bench
+## Time W1 and W2 through the core, the C ABI with JSON and the bulk C ABI, with peak memory
+## and the memory-bandwidth floor (README.md, "Performance"); about five minutes.
+bench:
+	cargo bench --locked -p capacity-ffi --bench abi

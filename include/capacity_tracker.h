@@ -55,6 +55,87 @@
 #include <stdint.h>
 
 /**
+ * `ct_work_item.assignee`, `ct_multi_item.assignee`: the item is unassigned.
+ * `ct_work_item.parent`, `ct_multi_item.parent`: the item has no parent among the items.
+ */
+#define CT_NO_INDEX UINT32_MAX
+
+/**
+ * Item flag: the item's status category is done (it counts toward no workload).
+ */
+#define CT_ITEM_DONE 1
+
+/**
+ * Item flag: the item is a sub-task.
+ */
+#define CT_ITEM_SUBTASK (1 << 1)
+
+/**
+ * Item flag: `remaining_seconds` holds an estimate (without it the item has none).
+ */
+#define CT_ITEM_HAS_REMAINING (1 << 2)
+
+/**
+ * Item flag: `original_seconds` holds an estimate.
+ */
+#define CT_ITEM_HAS_ORIGINAL (1 << 3)
+
+/**
+ * Item flag: `story_points` holds an estimate.
+ */
+#define CT_ITEM_HAS_STORY_POINTS (1 << 4)
+
+/**
+ * Item flag: `custom_estimate` holds an estimate.
+ */
+#define CT_ITEM_HAS_CUSTOM_ESTIMATE (1 << 5)
+
+/**
+ * `ct_multi_report_unit`: capacity and workload are in minutes.
+ */
+#define CT_UNIT_HOURS 0
+
+/**
+ * `ct_multi_report_unit`: capacity and workload are in hundredths of a story point.
+ */
+#define CT_UNIT_STORY_POINTS 1
+
+/**
+ * `ct_multi_report_grouping`: a row per person.
+ */
+#define CT_GROUPING_PERSON 0
+
+/**
+ * `ct_multi_report_grouping`: a row per role (by name).
+ */
+#define CT_GROUPING_ROLE 1
+
+/**
+ * `ct_multi_report_grouping`: a row per board.
+ */
+#define CT_GROUPING_BOARD 2
+
+/**
+ * `ct_multi_report_status`: the cell has no capacity (and no utilisation).
+ */
+#define CT_STATUS_NO_CAPACITY 0
+
+/**
+ * `ct_multi_report_status`: utilisation below 80 %.
+ */
+#define CT_STATUS_UNDER 1
+
+/**
+ * `ct_multi_report_status`: utilisation from 80 % to 100 %.
+ */
+#define CT_STATUS_OK 2
+
+/**
+ * `ct_multi_report_status`: utilisation above 100 %.
+ */
+#define CT_STATUS_OVER 3
+
+/**
  * Success. Never carried by a `ct_error`; `ct_error_code(NULL)` returns it.
  */
 #define CT_ERROR_OK 0
@@ -136,10 +217,175 @@ typedef struct ct_engine ct_engine;
 typedef struct ct_error ct_error;
 
 /**
+ * A multi-project report in compact form, from `ct_engine_multi_project_report_bulk`:
+ * arrays of plain structs over its buckets, rows and cells, and the documented JSON on
+ * request (`ct_multi_report_to_json`). An instance-wide report has a million cells; their
+ * JSON would be some hundred megabytes.
+ *
+ * Released with `ct_multi_report_free`. Immutable: it may be read from several threads at
+ * once and freed on any thread. Every pointer it gives is valid until it is freed.
+ */
+typedef struct ct_multi_report ct_multi_report;
+
+/**
  * What a storage callback hands back besides its status: `get`'s value and any callback's
  * error message. Owned by the library; valid only during the callback it was passed to.
  */
 typedef struct ct_storage_reply ct_storage_reply;
+
+/**
+ * A person work items are assigned to: their account key, UTF-8, `account_key_len` bytes,
+ * no NUL needed. Items name people by their position in the array of people.
+ */
+typedef struct ct_person {
+    const char *account_key;
+    size_t account_key_len;
+} ct_person;
+
+/**
+ * A work item of an iteration report (a Jira issue or sub-task), as the JSON request's
+ * `items[]` describe it (docs/json-api.md).
+ *
+ * An estimate counts only when its `CT_ITEM_HAS_*` flag is set; otherwise its field is
+ * ignored (set it to 0). Estimates are checked as in JSON: seconds 0 to 315360000, points
+ * and custom values 0 to 100000 and finite.
+ */
+typedef struct ct_work_item {
+    /**
+     * The item's key (`DEMO-12`), UTF-8, `key_len` bytes: 1 to 255 characters, unique.
+     */
+    const char *key;
+    size_t key_len;
+    /**
+     * Index into the people, or `CT_NO_INDEX` when unassigned.
+     */
+    uint32_t assignee;
+    /**
+     * Index of the parent item, or `CT_NO_INDEX`.
+     */
+    uint32_t parent;
+    /**
+     * `CT_ITEM_*` bits; the others must be 0.
+     */
+    uint32_t flags;
+    /**
+     * Must be 0.
+     */
+    uint32_t reserved;
+    int64_t remaining_seconds;
+    int64_t original_seconds;
+    double story_points;
+    /**
+     * The board's custom estimate field, in the board's unit.
+     */
+    double custom_estimate;
+} ct_work_item;
+
+/**
+ * A work item of a multi-project report: its board and iteration by position in the
+ * request's `boards` and that board's `iterations`. It has no key (the report lists none).
+ * Fields otherwise as `ct_work_item`; a parent must be in the same board and iteration.
+ */
+typedef struct ct_multi_item {
+    uint32_t board;
+    uint32_t iteration;
+    /**
+     * Index into the people, or `CT_NO_INDEX` when unassigned.
+     */
+    uint32_t assignee;
+    /**
+     * Index of the parent item, or `CT_NO_INDEX`.
+     */
+    uint32_t parent;
+    /**
+     * `CT_ITEM_*` bits; the others must be 0.
+     */
+    uint32_t flags;
+    /**
+     * Must be 0.
+     */
+    uint32_t reserved;
+    int64_t remaining_seconds;
+    int64_t original_seconds;
+    double story_points;
+    double custom_estimate;
+} ct_multi_item;
+
+/**
+ * Text held by a `ct_multi_report`: UTF-8, `len` bytes, NOT NUL-terminated; valid until
+ * the report is freed.
+ */
+typedef struct ct_text {
+    const char *data;
+    size_t len;
+} ct_text;
+
+/**
+ * A calendar date.
+ */
+typedef struct ct_date {
+    int32_t year;
+    /**
+     * 1 to 12.
+     */
+    uint32_t month;
+    /**
+     * 1 to 31.
+     */
+    uint32_t day;
+} ct_date;
+
+/**
+ * A bucket of the report's period: its label (`2026-W05`, `2026-02`, `2026-Q1`) and its
+ * first and last date within the period.
+ */
+typedef struct ct_multi_bucket {
+    struct ct_text label;
+    struct ct_date first;
+    struct ct_date last;
+} ct_multi_bucket;
+
+/**
+ * A cell's numbers in base units (`ct_multi_report_unit`): free capacity is
+ * `capacity - workload`; `ct_multi_report_status` gives utilisation and status.
+ */
+typedef struct ct_multi_cell {
+    int64_t capacity;
+    int64_t workload;
+} ct_multi_cell;
+
+/**
+ * A row: its key (account key, role name or board id, by the report's grouping) and its
+ * total over the period. Its cells are `ct_multi_report_cells`' row `r`.
+ */
+typedef struct ct_multi_row {
+    struct ct_text key;
+    struct ct_multi_cell total;
+} ct_multi_row;
+
+/**
+ * A person allocated above 100 % across boards in each bucket from `first_bucket` to
+ * `last_bucket` (indices into the buckets): `allocation` percent at most (the highest sum
+ * of their allocations on a day of each), on the boards `boards[0..boards_len]` (indices
+ * into `ct_multi_report_boards`).
+ */
+typedef struct ct_over_allocation {
+    struct ct_text account_key;
+    uint32_t first_bucket;
+    uint32_t last_bucket;
+    double allocation;
+    const uint32_t *boards;
+    size_t boards_len;
+} ct_over_allocation;
+
+/**
+ * A warning of the report: its code (`boardWithoutTeam`, `holidayCalendarMissing`,
+ * `overAllocated`) and message, as in the JSON.
+ */
+typedef struct ct_warning {
+    struct ct_text code;
+    struct ct_text message;
+} ct_warning;
 
 /**
  * Reads the value stored under a key.
@@ -278,6 +524,210 @@ size_t ct_buffer_len(const struct ct_buffer *buffer);
  * `buffer` must be NULL or a `ct_buffer` returned by this library and not yet freed.
  */
 void ct_buffer_free(struct ct_buffer *buffer);
+
+/**
+ * Computes an iteration report over work items given as arrays, with the same result as
+ * `ct_engine_iteration_report` on the same data: the document (docs/json-api.md,
+ * "Iteration report") in a new buffer in `*out`.
+ *
+ * `request_json` is an iteration report request without items (`"items"` absent or
+ * empty). `people[0..people_len]` are the assignees, each named once; `items[0..items_len]`
+ * name them by index. Either array may be NULL when its length is 0.
+ *
+ * Errors: NULL pointers, invalid UTF-8 and impossible lengths are `CT_ERROR_INVALID_ARGUMENT`
+ * naming the parameter or element (`items[3].key: is not valid UTF-8 ...`); bad values are
+ * `CT_ERROR_VALIDATION` naming the field: `items[3].assignee` (index out of range),
+ * `items[3].parent`, `items[3].remaining_seconds` (out of range), `items[3].flags`
+ * (undefined bits), `items[3].key` (empty or repeated), `people[2]` (repeated), `items`
+ * (items in the request). On failure `*out` is untouched.
+ *
+ * ```c
+ * ct_person people[] = {{"alice", 5}, {"bob", 3}};
+ * ct_work_item items[] = {
+ *     {"DEMO-1", 6, 0, CT_NO_INDEX, CT_ITEM_HAS_REMAINING, 0, 7200, 0, 0, 0},
+ *     {"DEMO-2", 6, 1, 0, CT_ITEM_SUBTASK | CT_ITEM_HAS_REMAINING, 0, 3600, 0, 0, 0},
+ * };
+ * const char *request = "{\"boardId\":\"1\",\"iteration\":{\"start\":\"2026-11-30\",\"end\":\"2026-12-11\"}}";
+ * ct_buffer *report = NULL;
+ * ct_error *err = ct_engine_iteration_report_bulk(engine, request, strlen(request), people, 2, items, 2, &report);
+ * ```
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `request_json` NULL or readable for its length;
+ * `people` NULL or `people_len` readable `ct_person` whose keys are readable for their
+ * lengths; `items` likewise; `out` NULL or writable. Nothing is kept after the call returns.
+ */
+struct ct_error *ct_engine_iteration_report_bulk(const struct ct_engine *engine,
+                                                 const char *request_json,
+                                                 size_t request_json_len,
+                                                 const struct ct_person *people,
+                                                 size_t people_len,
+                                                 const struct ct_work_item *items,
+                                                 size_t items_len,
+                                                 struct ct_buffer **out);
+
+/**
+ * Computes a multi-project report over work items given as arrays: a new
+ * `ct_multi_report` in `*out`, whose JSON (`ct_multi_report_to_json`) is what
+ * `ct_engine_multi_project_report` gives on the same data.
+ *
+ * `request_json` is a multi-project request (`reportId` or `definition`, and `boards` with
+ * their `iterations`) whose iterations carry no items. `items[i].board` and
+ * `items[i].iteration` place each item in one of them, by position. The items are read in
+ * place, not copied. Errors as for `ct_engine_iteration_report_bulk`, and
+ * `items[3].board`, `items[3].iteration` out of range, `items[3].parent` in another board
+ * or iteration, `boards[0].iterations[1].items` (items in the request).
+ *
+ * ```c
+ * ct_multi_report *report = NULL;
+ * ct_error *err = ct_engine_multi_project_report_bulk(engine, request, request_len,
+ *                                                     people, people_len, items, items_len, &report);
+ * if (err == NULL) {
+ *     const ct_multi_row *rows;
+ *     const ct_multi_cell *cells;
+ *     size_t row_count = ct_multi_report_rows(report, &rows);
+ *     size_t buckets = ct_multi_report_buckets(report, NULL);
+ *     ct_multi_report_cells(report, &cells);
+ *     for (size_t r = 0; r < row_count; r++)
+ *         printf("%.*s: %lld in the first bucket\n", (int)rows[r].key.len, rows[r].key.data,
+ *                (long long)cells[r * buckets].capacity);
+ *     ct_multi_report_free(report);
+ * }
+ * ```
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine; `request_json` NULL or readable for its length;
+ * `people` NULL or `people_len` readable `ct_person` whose keys are readable for their
+ * lengths; `items` NULL or `items_len` readable `ct_multi_item`; `out` NULL or writable.
+ * Nothing is kept after the call returns.
+ */
+struct ct_error *ct_engine_multi_project_report_bulk(const struct ct_engine *engine,
+                                                     const char *request_json,
+                                                     size_t request_json_len,
+                                                     const struct ct_person *people,
+                                                     size_t people_len,
+                                                     const struct ct_multi_item *items,
+                                                     size_t items_len,
+                                                     struct ct_multi_report **out);
+
+/**
+ * The report's boards, as ids: the definition's, then the request's others. Stores the
+ * array in `*boards_out` (unless NULL) and returns its length.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `boards_out` NULL or writable.
+ */
+size_t ct_multi_report_boards(const struct ct_multi_report *report,
+                              const struct ct_text **boards_out);
+
+/**
+ * The buckets of the period, in order. Stores the array in `*buckets_out` (unless NULL)
+ * and returns its length.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `buckets_out` NULL or writable.
+ */
+size_t ct_multi_report_buckets(const struct ct_multi_report *report,
+                               const struct ct_multi_bucket **buckets_out);
+
+/**
+ * The rows, in report order (sorted by key, or the boards' order). Stores the array in
+ * `*rows_out` (unless NULL) and returns its length.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `rows_out` NULL or writable.
+ */
+size_t ct_multi_report_rows(const struct ct_multi_report *report,
+                            const struct ct_multi_row **rows_out);
+
+/**
+ * Every cell, row after row: row `r`'s cell in bucket `b` is at `r * buckets + b`. Stores
+ * the array in `*cells_out` (unless NULL) and returns its length (rows × buckets).
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `cells_out` NULL or writable.
+ */
+size_t ct_multi_report_cells(const struct ct_multi_report *report,
+                             const struct ct_multi_cell **cells_out);
+
+/**
+ * Each bucket over every row. Stores the array in `*totals_out` (unless NULL) and
+ * returns its length (the number of buckets).
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `totals_out` NULL or writable.
+ */
+size_t ct_multi_report_totals(const struct ct_multi_report *report,
+                              const struct ct_multi_cell **totals_out);
+
+/**
+ * The over-allocations, by person (sorted), then bucket; each covers a run of buckets
+ * where it is the same (the JSON lists it once per bucket). Stores the array in
+ * `*over_allocations_out` (unless NULL) and returns its length.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `over_allocations_out` NULL or writable.
+ */
+size_t ct_multi_report_over_allocations(const struct ct_multi_report *report,
+                                        const struct ct_over_allocation **over_allocations_out);
+
+/**
+ * The warnings. Stores the array in `*warnings_out` (unless NULL) and returns its length.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `warnings_out` NULL or writable.
+ */
+size_t ct_multi_report_warnings(const struct ct_multi_report *report,
+                                const struct ct_warning **warnings_out);
+
+/**
+ * The unit of every number: `CT_UNIT_HOURS` (base unit: minutes) or
+ * `CT_UNIT_STORY_POINTS` (hundredths); `CT_UNIT_HOURS` for NULL.
+ *
+ * # Safety
+ * `report` must be NULL or a live report.
+ */
+uint32_t ct_multi_report_unit(const struct ct_multi_report *report);
+
+/**
+ * What the rows are: `CT_GROUPING_PERSON`, `CT_GROUPING_ROLE` or `CT_GROUPING_BOARD`;
+ * `CT_GROUPING_PERSON` for NULL.
+ *
+ * # Safety
+ * `report` must be NULL or a live report.
+ */
+uint32_t ct_multi_report_grouping(const struct ct_multi_report *report);
+
+/**
+ * The status of a cell (`CT_STATUS_*`) as the report judges it, and its utilisation in
+ * percent with one decimal in `*utilisation_out` (unless NULL); with no capacity the
+ * status is `CT_STATUS_NO_CAPACITY` and `*utilisation_out` is left untouched (the JSON
+ * has null). `CT_STATUS_NO_CAPACITY` for a NULL `report`.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `utilisation_out` NULL or writable.
+ */
+uint32_t ct_multi_report_status(const struct ct_multi_report *report,
+                                struct ct_multi_cell cell,
+                                double *utilisation_out);
+
+/**
+ * The report as the JSON document `ct_engine_multi_project_report` gives (docs/json-api.md),
+ * in a new buffer in `*out`. Beware its size for an instance-wide report.
+ *
+ * # Safety
+ * `report` must be NULL or a live report; `out` NULL or writable.
+ */
+struct ct_error *ct_multi_report_to_json(const struct ct_multi_report *report,
+                                         struct ct_buffer **out);
+
+/**
+ * Releases a report. `ct_multi_report_free(NULL)` does nothing.
+ *
+ * # Safety
+ * `report` must be NULL or a report returned by this library and not yet freed.
+ */
+void ct_multi_report_free(struct ct_multi_report *report);
 
 /**
  * Creates an engine over the host's storage callbacks.

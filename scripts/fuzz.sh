@@ -4,9 +4,11 @@
 #
 #   scripts/fuzz.sh                 every target for FUZZ_SECONDS (default 60) each, growing
 #                                   the working corpus in fuzz/corpus/<target> (ignored by git)
-#   scripts/fuzz.sh --smoke         every target for FUZZ_SECONDS (default 3) each, from the
-#                                   committed seeds only (fuzz/seeds/<target>), which are all
-#                                   replayed first: the bounded run `make test` uses
+#   scripts/fuzz.sh --smoke         every target for FUZZ_SECONDS (default 2) each, from the
+#                                   committed inputs only, all replayed first: the seeds
+#                                   (fuzz/seeds/<target>) and the reproducers of past
+#                                   findings (fuzz/regressions/<target>). The bounded run of
+#                                   `make test`: under a minute of fuzzing, plus the build.
 #   scripts/fuzz.sh --build         build the targets and stop
 #   scripts/fuzz.sh [...] TARGET... only the named targets
 #
@@ -36,14 +38,14 @@ for arg in "$@"; do
     case "$arg" in
         --smoke) mode=smoke ;;
         --build) mode=build ;;
-        -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "scripts/fuzz.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
         *) targets+=("$arg") ;;
     esac
 done
 
 if [ "$mode" = smoke ]; then
-    seconds="${FUZZ_SECONDS:-3}"
+    seconds="${FUZZ_SECONDS:-2}"
 else
     seconds="${FUZZ_SECONDS:-60}"
 fi
@@ -75,7 +77,8 @@ fi
 # fuzz/ is a workspace of its own (its Cargo.lock pins libfuzzer-sys and keeps the engine's
 # dependencies at the root lock's versions); cargo-fuzz has no --locked, so check it here.
 if ! cargo metadata --locked --quiet --format-version 1 --manifest-path "$fuzz_dir/Cargo.toml" >/dev/null; then
-    echo "scripts/fuzz.sh: fuzz/Cargo.lock is out of date with fuzz/Cargo.toml" >&2
+    echo "scripts/fuzz.sh: fuzz/Cargo.lock is out of date with fuzz/Cargo.toml or the engine's dependencies;" >&2
+    echo "  refresh it (adding only what is missing) with: cargo metadata --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null" >&2
     exit 1
 fi
 
@@ -90,6 +93,15 @@ for t in "${targets[@]}"; do
         exit 2
     fi
 done
+
+# The harness's own tests first: its checks must be able to fail (a plain build, apart
+# from the instrumented one).
+if [ "$mode" != build ]; then
+    echo "scripts/fuzz.sh: testing the harness"
+    CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}" cargo test --quiet --manifest-path "$fuzz_dir/Cargo.toml" \
+        --lib --target-dir "$fuzz_dir/target/test" ||
+        { echo "scripts/fuzz.sh: the harness's tests failed" >&2; exit 1; }
+fi
 
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 target_dir="$fuzz_dir/target/$sanitizer"
@@ -115,6 +127,7 @@ fi
 
 failed=()
 passed=0
+fuzz_start=$SECONDS
 for t in "${targets[@]}"; do
     seeds="$fuzz_dir/seeds/$t"
     if [ "$mode" = smoke ]; then
@@ -127,6 +140,8 @@ for t in "${targets[@]}"; do
     log="$logs/$t.log"
     dirs=("$corpus")
     [ -d "$seeds" ] && dirs+=("$seeds")
+    # Inputs that once found a bug, kept by hand (make_seeds.py rewrites seeds/ only).
+    [ -d "$fuzz_dir/regressions/$t" ] && dirs+=("$fuzz_dir/regressions/$t")
     t0=$SECONDS
     # -timeout: an input that takes 10 s is a finding (a host request would hang).
     # </dev/null: CI has no stdin, and libFuzzer must never wait for one.
@@ -135,7 +150,7 @@ for t in "${targets[@]}"; do
         -artifact_prefix="$artifacts/" -print_final_stats=1 </dev/null >"$log" 2>&1; then
         runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
         cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)"
-        seeds_n="$(find "$seeds" -type f 2>/dev/null | wc -l)"
+        seeds_n="$( ( [ ${#dirs[@]} -gt 1 ] && find "${dirs[@]:1}" -type f ) | wc -l)"
         printf '  %-24s ok   %3ds  %8s runs  cov %-6s seeds %s replayed\n' \
             "$t" $((SECONDS - t0)) "${runs:-?}" "${cov:-?}" "$seeds_n"
         passed=$((passed + 1))
@@ -150,7 +165,7 @@ for t in "${targets[@]}"; do
     fi
 done
 
-echo "fuzz: ${#targets[@]} targets, ${seconds}s each ($mode), $((SECONDS - start))s in all"
+echo "fuzz: ${#targets[@]} targets, ${seconds}s each ($mode): $((SECONDS - fuzz_start))s fuzzing, $((SECONDS - start))s with the build"
 echo "fuzz: $passed passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
     echo "scripts/fuzz.sh: failing targets: ${failed[*]}" >&2

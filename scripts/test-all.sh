@@ -41,6 +41,10 @@ finish() {
 run_layers() {
     layer rust    bash -c 'cargo test --workspace --locked && cargo clippy --workspace --all-targets --locked -q -- -D warnings'
     [ -z "$failed" ] || return
+    # A short coverage-guided run of every fuzz target, replaying the committed corpus and
+    # the inputs of every bug fuzzing found (`make fuzz` runs them for longer).
+    layer fuzz    scripts/fuzz.sh --smoke
+    [ -z "$failed" ] || return
     # The header drift check, the release build, the no-network symbol check and the C
     # programs under AddressSanitizer/UBSan and valgrind.
     layer c       make -C tests/c test

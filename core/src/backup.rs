@@ -78,7 +78,7 @@ impl Engine {
                 let (b, i) = id.split_once(':').ok_or_else(|| Error::validation("id", format!("an iteration id is <boardId>:<iterationId>, got {id:?}")))?;
                 Some(self.get_iteration_team(storage, b, i)?)
             }
-            "template" => self.get_template(storage, id).ok(),
+            "template" => self.load_template_if_any(storage, id)?.map(|t| to_json(&*t)).transpose()?,
             "calendar" => self.load_calendar(storage, id)?.map(|c| to_json(&c.doc)).transpose()?,
             "report" => self.load_report_definition(storage, id)?.map(|d| to_json(&*d)).transpose()?,
             "permissions" => Some(self.get_permissions(storage)?),

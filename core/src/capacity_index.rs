@@ -1,12 +1,13 @@
-//! A member's capacity over any date range in O(log s), where s is the number of their
-//! special days (holidays and days off): the multi-project report asks for every member's
-//! capacity in every bucket of a year, across thousands of boards.
+//! A member's capacity over many date ranges at once: the multi-project report asks for
+//! every member's capacity in every bucket and iteration part of a year, across thousands
+//! of boards.
 //!
 //! On an ordinary working day a member's capacity is one constant (daily × allocation ×
 //! focus, rounded once); only holidays and days off differ. So the capacity of a range is
 //! that constant times the ordinary working days in it (a prefix count per weekday mask),
-//! plus the prefix-summed differences on special days. It equals the day-by-day sum exactly
-//! (a property test checks it).
+//! plus the summed differences on special days. One sweep gives the capacity up to each
+//! range end ([`MemberCapacity::cumulative`]); a range's capacity is then a subtraction. It
+//! equals the day-by-day sum exactly (a property test checks it).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -56,6 +57,7 @@ impl BoardDays {
 }
 
 /// One member's capacity over ranges of a board's days.
+#[derive(Default)]
 pub struct MemberCapacity {
     mask_slot: usize,
     ordinary: i64,
@@ -68,19 +70,30 @@ pub struct MemberCapacity {
 }
 
 impl MemberCapacity {
+    #[cfg(test)]
     pub fn new(board: &mut BoardDays, member: &Member, settings: &BoardSettings, off: &DaysOff) -> MemberCapacity {
+        let mut capacity = MemberCapacity::default();
+        capacity.reset(board, member, settings, off);
+        capacity
+    }
+
+    /// Makes this the capacity of `member`, reusing its buffers: a multi-project report
+    /// indexes tens of thousands of members one after the other.
+    pub fn reset(&mut self, board: &mut BoardDays, member: &Member, settings: &BoardSettings, off: &DaysOff) {
         let mask = member.working_weekdays.unwrap_or(settings.working_weekdays);
         let mask_slot = board.ordinary_prefix(mask);
         let ordinary = scale(member.daily, &[member.allocation, settings.focus_factor, Ratio::ONE]);
         let last = board.days.len() as i64 - 1;
         let from = member.active_from.map_or(0, |d| board.index(d).max(0));
         let to = member.active_to.map_or(last, |d| board.index(d).min(last));
-        let mut specials: Vec<(u32, i64)> = Vec::new();
+        let specials = &mut self.specials;
+        specials.clear();
         let mut add = |i: i64, day: &TeamDay, off_fraction: Ratio| {
             if i < from || i > to || !mask.contains(day.date.weekday()) {
                 return;
             }
-            let value = member_day(member, settings, day, off_fraction);
+            // A day off wholly (the usual holiday) counts nothing: no need to scale.
+            let value = if day.holiday_fraction.saturating_add_one(off_fraction) == Ratio::ONE { 0 } else { member_day(member, settings, day, off_fraction) };
             let counted_as = if day.holiday_fraction == Ratio::ZERO { ordinary } else { 0 };
             if value != counted_as {
                 specials.push((i as u32, value - counted_as));
@@ -102,17 +115,59 @@ impl MemberCapacity {
             }
         }
         specials.sort_unstable();
-        let mut special_prefix = Vec::with_capacity(specials.len() + 1);
+        let special_prefix = &mut self.special_prefix;
+        special_prefix.clear();
         let mut sum = 0;
         special_prefix.push(0);
-        for (_, d) in &specials {
+        for (_, d) in specials.iter() {
             sum += d;
             special_prefix.push(sum);
         }
-        MemberCapacity { mask_slot, ordinary, active: (from, to), specials, special_prefix }
+        self.mask_slot = mask_slot;
+        self.ordinary = ordinary;
+        self.active = (from, to);
     }
 
-    /// Capacity over day indices `a..=b` of the board's range.
+    /// The capacity of days `0..k` for each `k` of `cuts` (ascending, at most the number of
+    /// days), into `out`: then the capacity of days `a..=b` is `out[j] - out[i]` where
+    /// `cuts[i] = a` and `cuts[j] = b + 1`, the same as [`MemberCapacity::between`].
+    /// One sweep, so a report asking for many ranges of the same days pays per range only a
+    /// subtraction.
+    pub fn cumulative(&self, board: &BoardDays, cuts: &[u32], out: &mut Vec<i64>) {
+        out.clear();
+        let prefix = &board.masks[self.mask_slot].1;
+        let (from, to) = self.active;
+        if self.specials.is_empty() && from == 0 && to + 1 == board.days.len() as i64 {
+            // Active throughout with no special day: ordinary days only (most members).
+            out.extend(cuts.iter().map(|k| self.ordinary * prefix[*k as usize] as i64));
+            return;
+        }
+        // Before `from` nothing counts; from `to + 1` on nothing more does. Every special
+        // lies within the active days.
+        let mut next_special = 0;
+        let mut specials_sum = 0;
+        for &k in cuts {
+            let end = (k as i64).min(to + 1);
+            if end <= from {
+                out.push(0);
+                continue;
+            }
+            while let Some((day, difference)) = self.specials.get(next_special) {
+                if *day as i64 >= end {
+                    break;
+                }
+                specials_sum += difference;
+                next_special += 1;
+            }
+            let ordinary_days = (prefix[end as usize] - prefix[from as usize]) as i64;
+            out.push(self.ordinary * ordinary_days + specials_sum);
+        }
+    }
+
+    /// Capacity over day indices `a..=b` of the board's range, directly (O(log s) for s
+    /// special days): the reference the sweep of [`MemberCapacity::cumulative`] is tested
+    /// against.
+    #[cfg(test)]
     pub fn between(&self, board: &BoardDays, a: i64, b: i64) -> i64 {
         let a = a.max(self.active.0);
         let b = b.min(self.active.1);
@@ -168,6 +223,15 @@ mod tests {
             let b = (a + len).min(59);
             let expected: i64 = board.days[a as usize..=b as usize].iter().map(|d| member_day(member, &settings, d, off.fraction(d.date))).sum();
             prop_assert_eq!(cap.between(&board, a, b), expected);
+            // The sweep gives the same ranges, also for a member reset from another.
+            let mut reused = MemberCapacity::new(&mut board, &settings.members[0], &BoardSettings::defaults(), &DaysOff::empty("x"));
+            reused.reset(&mut board, member, &settings, &off);
+            let cuts = [0, a as u32, b as u32 + 1, 60];
+            let mut out = Vec::new();
+            reused.cumulative(&board, &cuts, &mut out);
+            prop_assert_eq!(out[2] - out[1], expected);
+            prop_assert_eq!(out[0], 0);
+            prop_assert_eq!(out[3], cap.between(&board, 0, 59));
         }
     }
 }

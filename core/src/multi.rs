@@ -2,23 +2,22 @@
 //! month or quarter buckets over a period, across many boards; and the people whose
 //! allocations across boards add up to more than 100 % in a bucket.
 
-use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{read_dates, Moment};
+use crate::capacity_index::{BoardDays, MemberCapacity};
 use crate::days_off::DaysOff;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::capacity_index::{BoardDays, MemberCapacity};
-use crate::report::{status, team_days};
-use crate::report_defs::{Bucket, Grouping, ReportDefDoc};
-use crate::settings::BoardSettings;
+use crate::report::{judge, team_days, Status, Warning};
+use crate::report_defs::{Bucket, Grouping, Period, ReportDefDoc};
+use crate::settings::{BoardSettings, EstimateSource, SubtaskPolicy};
 use crate::store::Storage;
-use crate::units::{utilisation, Unit, RATIO_ONE};
-use crate::workload::{self, to_base_units, Item, WorkItem, WorkSet};
+use crate::units::{Ratio, Unit, RATIO_ONE};
+use crate::workload::{self, check_estimates, to_base_units, FastMap, FastSet, Item, WorkItem, WorkSet};
 
 pub const SCHEMA: u32 = 1;
 
@@ -106,7 +105,7 @@ pub struct MultiReport {
     pub rows: Vec<Row>,
     pub totals: Vec<Cell>,
     pub over_allocations: Vec<OverAllocation>,
-    pub warnings: Vec<crate::report::Warning>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Bucket index of each date of the period, and the buckets.
@@ -152,24 +151,50 @@ fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
     if weights.is_empty() {
         return;
     }
+    let n = weights.len();
+    // In 64 bits when the weights are non-negative and total × sum fits (then so does
+    // every total × weight): the same quotients and remainders as in 128 bits, faster.
+    if let Some(sum) = weights.iter().try_fold(0i64, |a, w| if *w >= 0 { a.checked_add(*w) } else { None }) {
+        if sum == 0 {
+            if total.checked_mul(n as i64).is_some() {
+                return spread_in(total, n, |_| 1i64, n as i64, parts);
+            }
+        } else if total.checked_mul(sum).is_some() {
+            return spread_in(total, n, |i| weights[i], sum, parts);
+        }
+    }
     let sum: i128 = weights.iter().map(|w| *w as i128).sum();
-    let even = sum == 0;
-    let weight = |i: usize| if even { 1 } else { weights[i] as i128 };
-    let sum = if even { weights.len() as i128 } else { sum };
+    if sum == 0 {
+        spread_in(total, n, |_| 1i128, n as i128, parts)
+    } else {
+        spread_in(total, n, |i| weights[i] as i128, sum, parts)
+    }
+}
+
+/// Spreads `total` over `n` parts of weights `weight(i)` summing to `sum` (non-zero), in
+/// the integer type `T`, wide enough for every `total × weight(i)`.
+fn spread_in<T>(total: i64, n: usize, weight: impl Fn(usize) -> T, sum: T, parts: &mut Vec<i64>)
+where
+    T: Copy + PartialOrd + From<i64> + TryInto<i64> + std::ops::Mul<Output = T> + std::ops::Div<Output = T> + std::ops::Rem<Output = T>,
+{
+    let share = |i: usize| {
+        let product = T::from(total) * weight(i);
+        (product / sum, product % sum)
+    };
     let mut given = 0;
-    for i in 0..weights.len() {
-        let p = (total as i128 * weight(i) / sum) as i64;
+    for i in 0..n {
+        let p: i64 = share(i).0.try_into().ok().expect("a share is at most the total");
         parts.push(p);
         given += p;
     }
     // What rounding down left (fewer units than parts) goes to the largest remainders,
     // earliest first on ties: picked one by one in that order.
     let mut rest = total - given;
-    let mut previous: Option<(i128, usize)> = None;
+    let mut previous: Option<(T, usize)> = None;
     while rest > 0 {
-        let mut best: Option<(i128, usize)> = None;
-        for i in 0..weights.len() {
-            let r = (total as i128 * weight(i)) % sum;
+        let mut best: Option<(T, usize)> = None;
+        for i in 0..n {
+            let r = share(i).1;
             let after_previous = previous.is_none_or(|(pr, pi)| r < pr || (r == pr && i > pi));
             let better = best.is_none_or(|(br, bi)| r > br || (r == br && i < bi));
             if after_previous && better {
@@ -183,12 +208,65 @@ fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
     }
 }
 
-fn cell(capacity: i64, workload: i64, thresholds: &BoardSettings) -> Cell {
-    Cell { capacity, workload, free: capacity - workload, utilisation: utilisation(workload, capacity), status: status(workload, capacity, thresholds) }
+/// A cell's numbers: capacity and workload in base units. Laid out as C's `ct_multi_cell`,
+/// so the C ABI hands out a report's cells without copying them.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CellSums {
+    pub capacity: i64,
+    pub workload: i64,
 }
 
-/// (capacity, workload) per bucket.
-type Sums = Vec<(i64, i64)>;
+impl std::ops::AddAssign for CellSums {
+    fn add_assign(&mut self, other: CellSums) {
+        self.capacity += other.capacity;
+        self.workload += other.workload;
+    }
+}
+
+/// Strings kept in one buffer: a report's row keys or people, thousands of them, without
+/// an allocation each.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    text: String,
+    /// Where each key ends in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn push(&mut self, key: &str) {
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Key `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[from..self.ends[i]]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Keys {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(keys: I) -> Keys {
+        let mut all = Keys::default();
+        for k in keys {
+            all.push(k);
+        }
+        all
+    }
+}
 
 /// Where a work item sits in a multi-project request: which board, which of its iterations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,13 +282,174 @@ pub struct MultiWork<'a> {
     pub placements: Vec<Placement>,
 }
 
+/// An index field (`MultiItem::assignee`, `MultiItem::parent`) that points nowhere.
+pub const NO_INDEX: u32 = u32::MAX;
+/// `MultiItem::flags`: the item's status category is done.
+pub const ITEM_DONE: u32 = 1;
+/// `MultiItem::flags`: the item is a sub-task.
+pub const ITEM_SUBTASK: u32 = 1 << 1;
+/// `MultiItem::flags`: `remaining_seconds` holds an estimate.
+pub const ITEM_HAS_REMAINING: u32 = 1 << 2;
+/// `MultiItem::flags`: `original_seconds` holds an estimate.
+pub const ITEM_HAS_ORIGINAL: u32 = 1 << 3;
+/// `MultiItem::flags`: `story_points` holds an estimate.
+pub const ITEM_HAS_STORY_POINTS: u32 = 1 << 4;
+/// `MultiItem::flags`: `custom_estimate` holds an estimate.
+pub const ITEM_HAS_CUSTOM_ESTIMATE: u32 = 1 << 5;
+/// Every flag defined; the others must be zero.
+pub const ITEM_FLAGS: u32 = (1 << 6) - 1;
+
+/// A work item of a multi-project report in the form bulk callers keep a million of: its
+/// board and iteration by position in the request, its assignee by position in the people
+/// given with it, its parent by position among the items. It carries no key: this report
+/// lists none. Laid out as C's `ct_multi_item`, so the C ABI reads its caller's array in
+/// place; an estimate counts only when its `ITEM_HAS_*` flag is set.
+///
+/// ```
+/// use capacity_core::multi::{MultiItem, ITEM_HAS_REMAINING, NO_INDEX};
+/// let item = MultiItem { board: 0, iteration: 2, assignee: 7, parent: NO_INDEX, flags: ITEM_HAS_REMAINING, remaining_seconds: 3600, ..MultiItem::default() };
+/// assert_eq!(item.raw_estimate(capacity_core::settings::EstimateSource::Remaining, capacity_core::units::Unit::Hours), Some(3600));
+/// ```
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct MultiItem {
+    /// Index into the request's `boards`.
+    pub board: u32,
+    /// Index into that board's `iterations`.
+    pub iteration: u32,
+    /// Index into the people, or [`NO_INDEX`] when unassigned.
+    pub assignee: u32,
+    /// Index of the parent item (same board and iteration), or [`NO_INDEX`].
+    pub parent: u32,
+    /// `ITEM_*` bits.
+    pub flags: u32,
+    /// Zero (room for later fields).
+    pub reserved: u32,
+    pub remaining_seconds: i64,
+    pub original_seconds: i64,
+    pub story_points: f64,
+    /// The board's custom estimate field, in the board's unit.
+    pub custom_estimate: f64,
+}
+
+impl MultiItem {
+    fn has(&self, flag: u32) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn estimates(&self) -> (Option<i64>, Option<i64>, Option<f64>, Option<f64>) {
+        (
+            self.has(ITEM_HAS_REMAINING).then_some(self.remaining_seconds),
+            self.has(ITEM_HAS_ORIGINAL).then_some(self.original_seconds),
+            self.has(ITEM_HAS_STORY_POINTS).then_some(self.story_points),
+            self.has(ITEM_HAS_CUSTOM_ESTIMATE).then_some(self.custom_estimate),
+        )
+    }
+
+    /// The estimate the board reads, as [`WorkItem::raw_estimate`].
+    #[inline]
+    pub fn raw_estimate(&self, source: EstimateSource, unit: Unit) -> Option<i64> {
+        let (remaining, original, points, custom) = self.estimates();
+        workload::raw_estimate(source, unit, remaining, original, points, custom)
+    }
+
+    fn of(item: &WorkItem, at: Placement) -> MultiItem {
+        let flag = |on: bool, bit: u32| if on { bit } else { 0 };
+        MultiItem {
+            board: at.board,
+            iteration: at.iteration,
+            assignee: item.assignee.unwrap_or(NO_INDEX),
+            parent: item.parent.unwrap_or(NO_INDEX),
+            flags: flag(item.done, ITEM_DONE)
+                | flag(item.subtask, ITEM_SUBTASK)
+                | flag(item.remaining_seconds.is_some(), ITEM_HAS_REMAINING)
+                | flag(item.original_seconds.is_some(), ITEM_HAS_ORIGINAL)
+                | flag(item.story_points.is_some(), ITEM_HAS_STORY_POINTS)
+                | flag(item.custom_estimate.is_some(), ITEM_HAS_CUSTOM_ESTIMATE),
+            reserved: 0,
+            remaining_seconds: item.remaining_seconds.unwrap_or(0),
+            original_seconds: item.original_seconds.unwrap_or(0),
+            story_points: item.story_points.unwrap_or(0.0),
+            custom_estimate: item.custom_estimate.unwrap_or(0.0),
+        }
+    }
+}
+
+/// Checks a bulk caller's people and items against the request, before anything is read:
+/// every index in range, a parent in its child's board and iteration, only known flags,
+/// every estimate that is flagged within range, and no items in the request itself.
+/// Errors name `people[i]` or `items[i].<field>` with the field's C name.
+pub fn validate_items(request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<()> {
+    for (b, board) in request.boards.iter().enumerate() {
+        for (i, it) in board.iterations.iter().enumerate() {
+            if !it.items.is_empty() {
+                return Err(Error::validation(format!("boards[{b}].iterations[{i}].items"), "must be empty: the items are given as an array"));
+            }
+        }
+    }
+    workload::check_people(people)?;
+    // A million items are checked in a tight pass that only says whether all are right;
+    // the pass below, which names the first error, runs only when one is not.
+    let iterations: Vec<u32> = request.boards.iter().map(|b| b.iterations.len().min(u32::MAX as usize) as u32).collect();
+    let in_range = |has: bool, v: f64| !has || (0.0..=100_000.0).contains(&v);
+    let seconds = |has: bool, v: i64| !has || (0..=315_360_000).contains(&v);
+    let all_right = items.iter().enumerate().all(|(i, it)| {
+        iterations.get(it.board as usize).is_some_and(|n| it.iteration < *n)
+            && (it.assignee == NO_INDEX || (it.assignee as usize) < people.len())
+            && (it.parent == NO_INDEX || items.get(it.parent as usize).is_some_and(|p| it.parent as usize != i && (p.board, p.iteration) == (it.board, it.iteration)))
+            && it.flags & !ITEM_FLAGS == 0
+            && it.reserved == 0
+            && seconds(it.has(ITEM_HAS_REMAINING), it.remaining_seconds)
+            && seconds(it.has(ITEM_HAS_ORIGINAL), it.original_seconds)
+            && in_range(it.has(ITEM_HAS_STORY_POINTS), it.story_points)
+            && in_range(it.has(ITEM_HAS_CUSTOM_ESTIMATE), it.custom_estimate)
+    });
+    if all_right {
+        return Ok(());
+    }
+    let n = items.len();
+    for (i, it) in items.iter().enumerate() {
+        let f = |name: &str| format!("items[{i}].{name}");
+        let Some(board) = request.boards.get(it.board as usize) else {
+            return Err(Error::validation(f("board"), format!("board index {} is outside the {} boards of the request", it.board, request.boards.len())));
+        };
+        if it.iteration as usize >= board.iterations.len() {
+            return Err(Error::validation(
+                f("iteration"),
+                format!("iteration index {} is outside the {} iterations of board {}", it.iteration, board.iterations.len(), board.board_id),
+            ));
+        }
+        if it.assignee != NO_INDEX && it.assignee as usize >= people.len() {
+            return Err(Error::validation(f("assignee"), format!("person index {} is outside the {} people given", it.assignee, people.len())));
+        }
+        if it.parent != NO_INDEX {
+            let p = it.parent as usize;
+            if p >= n || p == i {
+                return Err(Error::validation(f("parent"), format!("item index {p} is not another item of the {n} given")));
+            }
+            if (items[p].board, items[p].iteration) != (it.board, it.iteration) {
+                return Err(Error::validation(f("parent"), "a parent must be in the same board and iteration"));
+            }
+        }
+        if it.flags & !ITEM_FLAGS != 0 {
+            return Err(Error::validation(f("flags"), format!("has undefined bits 0x{:x}", it.flags & !ITEM_FLAGS)));
+        }
+        if it.reserved != 0 {
+            return Err(Error::validation(f("reserved"), "must be 0"));
+        }
+        let (remaining, original, points, custom) = it.estimates();
+        check_estimates(remaining, original, points, custom, &|name| f(workload::rust_name(name)))?;
+    }
+    Ok(())
+}
+
 impl<'a> MultiWork<'a> {
     /// The JSON request's items as one work set: people shared across boards, parents
     /// resolved within each iteration.
     pub fn from_request(request: &'a MultiRequest) -> MultiWork<'a> {
         let mut set = WorkSet::default();
         let mut placements = Vec::new();
-        let mut person_of: HashMap<&str, u32> = HashMap::new();
+        let mut person_of: FastMap<&str, u32> = FastMap::default();
         for (b, board) in request.boards.iter().enumerate() {
             for (i, it) in board.iterations.iter().enumerate() {
                 let part = WorkSet::from_items(&it.items);
@@ -236,6 +475,11 @@ impl<'a> MultiWork<'a> {
             }
         }
         MultiWork { set, placements }
+    }
+
+    /// The items in the bulk form the computation reads.
+    pub fn to_items(&self) -> Vec<MultiItem> {
+        self.set.items.iter().zip(&self.placements).map(|(item, at)| MultiItem::of(item, *at)).collect()
     }
 
     /// Checks a bulk caller's work against the request's boards and iterations.
@@ -264,6 +508,139 @@ impl<'a> MultiWork<'a> {
     }
 }
 
+/// A person's over-allocation in a [`MultiTable`], the same in consecutive buckets: the
+/// report lists it once per bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overload {
+    /// Index into [`MultiTable::overloaded_people`].
+    pub person: u32,
+    /// Indices into [`MultiTable::buckets`] of the first and last bucket.
+    pub buckets: (u32, u32),
+    /// The highest sum of the person's allocations on a day of each bucket, in
+    /// ten-thousandths (100 % is 10,000).
+    pub allocation: i64,
+    /// The boards of that sum: `MultiTable::overload_boards[boards.0..boards.1]`.
+    pub boards: (u32, u32),
+}
+
+/// A multi-project report in compact form: the numbers of every cell, row after row, and
+/// indices instead of repeated strings. An instance-wide report has a million cells, whose
+/// JSON would be some hundred megabytes; bulk callers read this instead, and
+/// [`MultiTable::to_report`] gives the documented report (its JSON is `to_json`'s).
+#[derive(Debug, Clone)]
+pub struct MultiTable {
+    pub name: String,
+    pub unit: Unit,
+    pub period: Period,
+    pub bucket: Bucket,
+    pub grouping: Grouping,
+    /// Board ids: the definition's, then the request's others.
+    pub boards: Vec<String>,
+    pub buckets: Vec<BucketOut>,
+    /// Row keys in report order: account keys or role names (sorted), or board ids.
+    pub row_keys: Keys,
+    /// Row `r`'s cell in bucket `b` at `r × buckets.len() + b`.
+    pub sums: Vec<CellSums>,
+    /// Each row over the whole period.
+    pub row_totals: Vec<CellSums>,
+    /// Each bucket over every row.
+    pub totals: Vec<CellSums>,
+    /// In person order, then bucket order.
+    pub overloads: Vec<Overload>,
+    /// The people with an over-allocation, sorted.
+    pub overloaded_people: Keys,
+    /// Indices into `boards`, in the ranges the overloads name.
+    pub overload_boards: Vec<u32>,
+    pub warnings: Vec<Warning>,
+    /// The thresholds cells are judged by (the defaults: boards may differ).
+    pub under: Ratio,
+    pub over: Ratio,
+}
+
+impl MultiTable {
+    /// Utilisation and status of a cell, as the report states them.
+    pub fn judge(&self, sums: CellSums) -> (Option<f64>, Status) {
+        judge(sums.workload, sums.capacity, self.under, self.over)
+    }
+
+    /// A cell as the report shows it.
+    pub fn cell(&self, sums: CellSums) -> Cell {
+        let (utilisation, status) = self.judge(sums);
+        Cell { capacity: sums.capacity, workload: sums.workload, free: sums.capacity - sums.workload, utilisation, status: status.as_str() }
+    }
+
+    /// Row `r`'s cells.
+    pub fn row(&self, r: usize) -> &[CellSums] {
+        let nb = self.buckets.len();
+        &self.sums[r * nb..(r + 1) * nb]
+    }
+
+    /// The report's JSON, as `Engine::multi_project_report` gives it.
+    pub fn to_json(&self) -> Result<String> {
+        crate::docstore::to_json(&self.to_report())
+    }
+
+    /// The report as documented (`docs/json-api.md`).
+    pub fn to_report(&self) -> MultiReport {
+        let rows = (0..self.row_keys.len())
+            .map(|r| Row { key: self.row_keys.get(r).to_string(), cells: self.row(r).iter().map(|s| self.cell(*s)).collect(), total: self.cell(self.row_totals[r]) })
+            .collect();
+        let over_allocations = self
+            .overloads
+            .iter()
+            .flat_map(|o| {
+                (o.buckets.0..=o.buckets.1).map(move |b| OverAllocation {
+                    account_key: self.overloaded_people.get(o.person as usize).to_string(),
+                    bucket: self.buckets[b as usize].label.clone(),
+                    allocation: o.allocation as f64 / 100.0,
+                    boards: self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].clone()).collect(),
+                })
+            })
+            .collect();
+        MultiReport {
+            schema: SCHEMA,
+            name: self.name.clone(),
+            unit: self.unit,
+            base_unit: self.unit.base_name(),
+            period: self.period.clone(),
+            bucket: self.bucket,
+            grouping: self.grouping,
+            boards: self.boards.clone(),
+            buckets: self.buckets.clone(),
+            rows,
+            totals: self.totals.iter().map(|s| self.cell(*s)).collect(),
+            over_allocations,
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+/// One board of the report, as read in the first pass.
+struct BoardPlan {
+    settings: Arc<BoardSettings>,
+    calendar: Option<Arc<crate::calendars::Calendar>>,
+    /// The request's board whose iterations and items are this board's.
+    request_board: Option<usize>,
+    /// Iterations as (first day, last day), in days from the period's first.
+    iterations: Vec<(i64, i64)>,
+    range_first: NaiveDate,
+    range_last: NaiveDate,
+    /// Each member's days off, when they have any.
+    days_off: Vec<Option<Arc<DaysOff>>>,
+    /// Where the board's workload per (iteration, member) starts in the raw table.
+    raw_at: usize,
+}
+
+/// A part of an iteration: its bucket (or none: days outside the period), the cut points
+/// of its first day and of the day after its last, and its length in days.
+#[derive(Clone, Copy)]
+struct Part {
+    bucket: u32,
+    from_cut: u32,
+    to_cut: u32,
+    days: i64,
+}
+
 impl Engine {
     /// Computes a multi-project report (see `docs/json-api.md`).
     pub fn multi_project_report(&self, storage: &mut dyn Storage, request_json: &str) -> Result<String> {
@@ -277,9 +654,18 @@ impl Engine {
         crate::docstore::to_json(&self.multi_project_report_work(storage, &request, &work)?)
     }
 
-    /// The multi-project report over work given apart from the request (the bulk path:
-    /// the request's iterations carry no items; `work` places each item in one).
+    /// The multi-project report over work given apart from the request (the request's
+    /// iterations carry no items; `work` places each item in one).
     pub fn multi_project_report_work(&self, storage: &mut dyn Storage, request: &MultiRequest, work: &MultiWork) -> Result<MultiReport> {
+        Ok(self.multi_project_table(storage, request, &work.set.people, &work.to_items())?.to_report())
+    }
+
+    /// The multi-project report in compact form, over bulk items (checked beforehand with
+    /// [`validate_items`]; the request's iterations carry no items).
+    ///
+    /// Reads storage on the caller's thread, board after board, as the JSON entry does,
+    /// then sums the items in one pass over them, in their order.
+    pub fn multi_project_table(&self, storage: &mut dyn Storage, request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<MultiTable> {
         let definition: Arc<ReportDefDoc> = match (&request.report_id, &request.definition) {
             (Some(id), None) => self.load_report_definition(storage, id)?.ok_or_else(|| Error::validation("reportId", format!("there is no report {id:?}")))?,
             (None, Some(d)) => {
@@ -294,32 +680,24 @@ impl Engine {
         let nb = buckets.len();
         let thresholds = BoardSettings::defaults();
 
+        // The definition's boards (as listed), then the request's others.
         let mut board_ids: Vec<String> = definition.board_ids.clone();
+        let mut named: FastSet<&str> = definition.board_ids.iter().map(String::as_str).collect();
         for b in &request.boards {
-            if !board_ids.contains(&b.board_id) {
+            if named.insert(&b.board_id) {
                 board_ids.push(b.board_id.clone());
             }
         }
-        let request_board: HashMap<&str, usize> = request.boards.iter().enumerate().map(|(i, b)| (b.board_id.as_str(), i)).collect();
-        // Items by request board, in one pass (a counting sort).
-        let mut by_board: Vec<Vec<u32>> = vec![Vec::new(); request.boards.len()];
-        for (i, p) in work.placements.iter().enumerate() {
-            by_board[p.board as usize].push(i as u32);
-        }
-        let person_index: HashMap<&str, u32> = work.set.people.iter().enumerate().map(|(i, p)| (*p, i as u32)).collect();
+        // A board sent twice takes its last iterations and items.
+        let request_board: FastMap<&str, usize> = request.boards.iter().enumerate().map(|(i, b)| (b.board_id.as_str(), i)).collect();
 
         let mut warnings = Vec::new();
         let mut unit: Option<Unit> = None;
-        let mut days_off: HashMap<String, Arc<DaysOff>> = HashMap::new();
-        let mut by_person = Rows::default();
-        let mut by_role = Rows::default();
-        // Reused buffers: (bucket, first day, last day) parts of an iteration, their weights, shares.
-        let mut parts: Vec<(Option<usize>, i64, i64)> = Vec::new();
-        let (mut weights, mut shares): (Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new());
-        let mut board_rows: Vec<(String, Sums)> = Vec::new();
-        let mut allocations = Allocations::default();
-        let mut scratch: Vec<bool> = Vec::new();
+        let mut days_off: FastMap<String, Arc<DaysOff>> = FastMap::default();
+        let mut plans: Vec<BoardPlan> = Vec::with_capacity(board_ids.len());
+        let mut raw_len = 0;
 
+        // Pass 1, every read: each board's settings, calendar, iterations and members' days off.
         for (bi, board_id) in board_ids.iter().enumerate() {
             let settings = self.load_board(storage, board_id).map_err(|e| prefix(e, &format!("boards[{bi}].")))?;
             match unit {
@@ -333,13 +711,13 @@ impl Engine {
                 _ => {}
             }
             if settings.members.is_empty() {
-                warnings.push(crate::report::Warning { code: "boardWithoutTeam", message: format!("board {board_id} has no team members") });
+                warnings.push(Warning { code: "boardWithoutTeam", message: format!("board {board_id} has no team members") });
             }
             let calendar = match &settings.holiday_calendar {
                 Some(id) => {
                     let found = self.load_calendar(storage, id)?;
                     if found.is_none() {
-                        warnings.push(crate::report::Warning {
+                        warnings.push(Warning {
                             code: "holidayCalendarMissing",
                             message: format!("board {board_id} uses holiday calendar {id:?}, which no longer exists; its holidays are not counted"),
                         });
@@ -354,11 +732,11 @@ impl Engine {
             let (mut range_first, mut range_last) = (first, last);
             if let Some(rb) = rb {
                 for (ii, it) in request.boards[rb].iterations.iter().enumerate() {
-                    let field = format!("boards[{rb}].iterations[{ii}]");
-                    let start = Moment::parse(&it.start, &format!("{field}.start"))?;
-                    let end = Moment::parse(&it.end, &format!("{field}.end"))?;
+                    let field = || format!("boards[{rb}].iterations[{ii}]");
+                    let start = moment(&it.start, || format!("{}.start", field()))?;
+                    let end = moment(&it.end, || format!("{}.end", field()))?;
                     let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
-                        Error::Validation { message, .. } => Error::validation(format!("{field}.end"), message),
+                        Error::Validation { message, .. } => Error::validation(format!("{}.end", field()), message),
                         other => other,
                     })?;
                     range_first = range_first.min(reading.first);
@@ -366,217 +744,431 @@ impl Engine {
                     iterations.push(((reading.first - first).num_days(), (reading.last - first).num_days()));
                 }
             }
-            let mut days = BoardDays::new(team_days(&settings, calendar.as_deref(), range_first, range_last));
-            let shift = (first - range_first).num_days();
-            let at = |period_index: i64| period_index + shift;
-            let bucket_ranges: Vec<(i64, i64)> = buckets.iter().map(|b| ((b.start - first).num_days(), (b.end - first).num_days())).collect();
-
-            // Raw workload per (iteration, member).
-            let members = &settings.members;
-            let member_people: Vec<Option<u32>> = members.iter().map(|m| person_index.get(m.account_key.as_str()).copied()).collect();
-            let mut raw = vec![0i64; iterations.len() * members.len()];
-            if let Some(rb) = rb {
-                let items = &by_board[rb];
-                let slot: HashMap<u32, usize> = member_people.iter().enumerate().filter_map(|(m, p)| p.map(|p| (p, m))).collect();
-                let counted = work.set.counted_subset(items, settings.estimate_source, settings.unit, settings.subtask_policy, &mut scratch);
-                for (k, &i) in items.iter().enumerate() {
-                    let (Some(Some(estimate)), Some(person)) = (counted[k], work.set.items[i as usize].assignee) else { continue };
-                    if let Some(m) = slot.get(&person) {
-                        raw[work.placements[i as usize].iteration as usize * members.len() + m] += estimate;
+            let mut offs = Vec::with_capacity(settings.members.len());
+            for member in &settings.members {
+                let off = match days_off.get(member.account_key.as_str()) {
+                    Some(d) => d.clone(),
+                    None => {
+                        let d = self.load_days_off(storage, &member.account_key)?;
+                        days_off.insert(member.account_key.clone(), d.clone());
+                        d
                     }
-                }
+                };
+                // Most people have none: noted now, while their document is at hand, so the
+                // second pass need not look at it.
+                offs.push((!off.by_date.is_empty()).then_some(off));
             }
-
-            let mut board_sums: Sums = vec![(0, 0); nb];
-            for (m, member) in members.iter().enumerate() {
-                let off = days_off_for(self, storage, &mut days_off, &member.account_key)?;
-                let cap = MemberCapacity::new(&mut days, member, &settings, &off);
-                let mut sums: Sums = bucket_ranges.iter().map(|(a, b)| (cap.between(&days, at(*a), at(*b)), 0)).collect();
-                for (it, (a, b)) in iterations.iter().enumerate() {
-                    let total = to_base_units(raw[it * members.len() + m], settings.unit);
-                    if total == 0 {
-                        continue;
-                    }
-                    // Parts: the iteration's days before the period, in each bucket, after it.
-                    parts.clear();
-                    if *a < 0 {
-                        parts.push((None, *a, (*b).min(-1)));
-                    }
-                    for (bk, (ba, bb)) in bucket_ranges.iter().enumerate() {
-                        let (x, y) = ((*a).max(*ba), (*b).min(*bb));
-                        if x <= y {
-                            parts.push((Some(bk), x, y));
-                        }
-                    }
-                    let period_last = (last - first).num_days();
-                    if *b > period_last {
-                        parts.push((None, (*a).max(period_last + 1), *b));
-                    }
-                    weights.clear();
-                    weights.extend(parts.iter().map(|(_, x, y)| cap.between(&days, at(*x), at(*y))));
-                    // No capacity at all: spread by days instead.
-                    if weights.iter().all(|w| *w == 0) {
-                        weights.clear();
-                        weights.extend(parts.iter().map(|(_, x, y)| y - x + 1));
-                    }
-                    spread_into(total, &weights, &mut shares);
-                    for ((bk, _, _), share) in parts.iter().zip(&shares) {
-                        if let Some(bk) = bk {
-                            sums[*bk].1 += share;
-                        }
-                    }
-                }
-                by_person.add(&member.account_key, &sums);
-                by_role.add(&member.role, &sums);
-                for (r, s) in board_sums.iter_mut().zip(&sums) {
-                    r.0 += s.0;
-                    r.1 += s.1;
-                }
-                let from = member.active_from.unwrap_or(first).max(first);
-                let to = member.active_to.unwrap_or(last).min(last);
-                if from <= to {
-                    allocations.add(&member.account_key, bi as u32, member.allocation.0, from, to);
-                }
+            // Where `sum_items` puts this board's workload.
+            let raw_at = raw_len;
+            if rb.is_some() {
+                raw_len += iterations.len() * settings.members.len();
             }
-            board_rows.push((board_id.clone(), board_sums));
+            plans.push(BoardPlan { settings, calendar, request_board: rb, iterations, range_first, range_last, days_off: offs, raw_at });
         }
 
-        let over_allocations = allocations.over(&buckets, &board_ids);
-        if !over_allocations.is_empty() {
-            let people: BTreeSet<&str> = over_allocations.iter().map(|o| o.account_key.as_str()).collect();
-            warnings.push(crate::report::Warning {
+        let raw = sum_items(&plans, request.boards.len(), people, items);
+
+        // Each member's person (for allocations) and row, numbered in key order so that rows
+        // come out sorted without being moved; members of all boards one after the other.
+        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
+        let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
+            Grouping::Person => (person_sorted.clone(), member_person.clone()),
+            Grouping::Role => {
+                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
+                (roles, member_role)
+            }
+            Grouping::Board => (
+                board_ids.iter().map(String::as_str).collect(),
+                plans.iter().enumerate().flat_map(|(bi, p)| std::iter::repeat_n(bi as u32, p.settings.members.len())).collect(),
+            ),
+        };
+
+        // Pass 2: each member's capacity in every bucket and part of an iteration, and their
+        // workload spread over the parts.
+        let unit = unit.unwrap_or(Unit::Hours);
+        let period = Span { first, last, buckets: &buckets };
+        let rows = Rows { count: row_keys.len(), of_member: &member_row, person_of_member: &member_person };
+        let (sums, memberships) = member_rows(&plans, &period, &rows, &raw);
+
+        let mut totals = vec![CellSums::default(); nb];
+        let mut row_totals = Vec::with_capacity(row_keys.len());
+        for row in sums.chunks_exact(nb) {
+            let mut total = CellSums::default();
+            for (t, s) in totals.iter_mut().zip(row) {
+                *t += *s;
+                total += *s;
+            }
+            row_totals.push(total);
+        }
+        let (overloads, overloaded_people, overload_boards) = over_allocations(memberships, &person_sorted, &buckets, (first, last));
+        if !overloaded_people.is_empty() {
+            warnings.push(Warning {
                 code: "overAllocated",
-                message: format!("{} allocated above 100 % across boards: {}", if people.len() == 1 { "1 person is" } else { "people are" }, people.into_iter().collect::<Vec<_>>().join(", ")),
+                message: format!(
+                    "{} allocated above 100 % across boards: {}",
+                    if overloaded_people.len() == 1 { "1 person is" } else { "people are" },
+                    overloaded_people.iter().collect::<Vec<_>>().join(", ")
+                ),
             });
         }
-
-        let rows_of = |sums: Vec<(String, Sums)>| -> Vec<Row> {
-            sums.into_iter()
-                .map(|(key, s)| {
-                    let (c, w) = s.iter().fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
-                    Row { key, cells: s.iter().map(|(c, w)| cell(*c, *w, &thresholds)).collect(), total: cell(c, w, &thresholds) }
-                })
-                .collect()
-        };
-        let mut totals: Sums = vec![(0, 0); nb];
-        for (_, s) in &board_rows {
-            for (t, x) in totals.iter_mut().zip(s) {
-                t.0 += x.0;
-                t.1 += x.1;
-            }
-        }
-        let rows = match definition.grouping {
-            Grouping::Person => rows_of(by_person.sorted()),
-            Grouping::Role => rows_of(by_role.sorted()),
-            Grouping::Board => rows_of(board_rows),
-        };
-        let unit = unit.unwrap_or(Unit::Hours);
-        Ok(MultiReport {
-            schema: SCHEMA,
+        Ok(MultiTable {
             name: definition.name.clone(),
             unit,
-            base_unit: unit.base_name(),
             period: definition.period.clone(),
             bucket: definition.bucket,
             grouping: definition.grouping,
+            row_keys: row_keys.into_iter().collect(),
             boards: board_ids,
             buckets,
-            rows,
-            totals: totals.iter().map(|(c, w)| cell(*c, *w, &thresholds)).collect(),
-            over_allocations,
+            sums,
+            row_totals,
+            totals,
+            overloads,
+            overloaded_people,
+            overload_boards,
             warnings,
+            under: thresholds.under_threshold,
+            over: thresholds.over_threshold,
         })
     }
 }
 
-/// Sums per bucket by row key (person or role), in key order when done.
-#[derive(Default)]
-struct Rows {
-    position: HashMap<String, usize>,
-    rows: Vec<(String, Sums)>,
+/// The report's period and its buckets.
+struct Span<'a> {
+    first: NaiveDate,
+    last: NaiveDate,
+    buckets: &'a [BucketOut],
 }
 
-impl Rows {
-    fn add(&mut self, key: &str, sums: &[(i64, i64)]) {
-        let i = match self.position.get(key) {
-            Some(i) => *i,
-            None => {
-                self.position.insert(key.to_string(), self.rows.len());
-                self.rows.push((key.to_string(), vec![(0, 0); sums.len()]));
-                self.rows.len() - 1
+/// Where each member's numbers go: members of all boards one after the other.
+struct Rows<'a> {
+    count: usize,
+    of_member: &'a [u32],
+    person_of_member: &'a [u32],
+}
+
+/// Each row's cells, summed over its members, and every member's membership (person,
+/// membership) for the over-allocation check.
+fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> (Vec<CellSums>, Vec<(u32, Membership)>) {
+    let (first, last, buckets) = (period.first, period.last, period.buckets);
+    let nb = buckets.len();
+    let mut sums: Vec<CellSums> = vec![CellSums::default(); rows.count * nb];
+    let mut memberships: Vec<(u32, Membership)> = Vec::with_capacity(rows.of_member.len());
+    let mut member_at = 0;
+    let mut capacity = MemberCapacity::default();
+    let no_days_off = DaysOff::empty("");
+    let (mut cumulative, mut weights, mut shares) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut points, mut cuts, mut parts, mut part_at): (Vec<i64>, Vec<u32>, Vec<Part>, Vec<usize>) = Default::default();
+    let period_last = (last - first).num_days();
+    for (bi, plan) in plans.iter().enumerate() {
+        let settings = &*plan.settings;
+        let mut days = BoardDays::new(team_days(settings, plan.calendar.as_deref(), plan.range_first, plan.range_last));
+        // Day indices of the board's range where some asked-for range starts or ends.
+        let shift = (first - plan.range_first).num_days();
+        points.clear();
+        points.extend(buckets.iter().map(|b| (b.start - first).num_days() + shift));
+        points.push(period_last + 1 + shift);
+        for (a, b) in &plan.iterations {
+            points.extend([a + shift, b + 1 + shift]);
+        }
+        points.sort_unstable();
+        points.dedup();
+        cuts.clear();
+        cuts.extend(points.iter().map(|p| *p as u32));
+        let cut = |day: i64| cuts.binary_search(&((day + shift) as u32)).expect("every range end is a cut") as u32;
+        let bucket_cuts: Vec<u32> = buckets.iter().map(|b| cut((b.start - first).num_days())).chain([cut(period_last + 1)]).collect();
+        // Parts of each iteration: its days before the period, in each bucket, after it.
+        parts.clear();
+        part_at.clear();
+        for (a, b) in &plan.iterations {
+            part_at.push(parts.len());
+            let mut part = |bucket: u32, x: i64, y: i64| parts.push(Part { bucket, from_cut: cut(x), to_cut: cut(y + 1), days: y - x + 1 });
+            if *a < 0 {
+                part(NO_INDEX, *a, (*b).min(-1));
             }
-        };
-        for (r, s) in self.rows[i].1.iter_mut().zip(sums) {
-            r.0 += s.0;
-            r.1 += s.1;
+            for (bk, bucket) in buckets.iter().enumerate() {
+                let (x, y) = ((*a).max((bucket.start - first).num_days()), (*b).min((bucket.end - first).num_days()));
+                if x <= y {
+                    part(bk as u32, x, y);
+                }
+            }
+            if *b > period_last {
+                part(NO_INDEX, (*a).max(period_last + 1), *b);
+            }
+        }
+        part_at.push(parts.len());
+
+        let members = &settings.members;
+        for (m, member) in members.iter().enumerate() {
+            let (row, person) = (rows.of_member[member_at + m] as usize, rows.person_of_member[member_at + m]);
+            capacity.reset(&mut days, member, settings, plan.days_off[m].as_deref().unwrap_or(&no_days_off));
+            capacity.cumulative(&days, &cuts, &mut cumulative);
+            let row_sums = &mut sums[row * nb..(row + 1) * nb];
+            for (b, s) in row_sums.iter_mut().enumerate() {
+                s.capacity += cumulative[bucket_cuts[b + 1] as usize] - cumulative[bucket_cuts[b] as usize];
+            }
+            if plan.request_board.is_some() {
+                for it in 0..plan.iterations.len() {
+                    let total = to_base_units(raw[plan.raw_at + m * plan.iterations.len() + it], settings.unit);
+                    if total == 0 {
+                        continue;
+                    }
+                    let its_parts = &parts[part_at[it]..part_at[it + 1]];
+                    if let [only] = its_parts {
+                        // All of it (what spreading over one part gives).
+                        if only.bucket != NO_INDEX {
+                            row_sums[only.bucket as usize].workload += total;
+                        }
+                        continue;
+                    }
+                    weights.clear();
+                    weights.extend(its_parts.iter().map(|p| cumulative[p.to_cut as usize] - cumulative[p.from_cut as usize]));
+                    // No capacity at all: spread by days instead.
+                    if weights.iter().all(|w| *w == 0) {
+                        weights.clear();
+                        weights.extend(its_parts.iter().map(|p| p.days));
+                    }
+                    spread_into(total, &weights, &mut shares);
+                    for (p, share) in its_parts.iter().zip(&shares) {
+                        if p.bucket != NO_INDEX {
+                            row_sums[p.bucket as usize].workload += share;
+                        }
+                    }
+                }
+            }
+            let from = member.active_from.unwrap_or(first).max(first);
+            let to = member.active_to.unwrap_or(last).min(last);
+            if from <= to {
+                memberships.push((person, (bi as u32, member.allocation.0, from, to)));
+            }
+        }
+        member_at += members.len();
+    }
+    (sums, memberships)
+}
+
+/// An iteration start or end: a plain date read directly (a thousand boards send the same
+/// sprint dates), anything else as `Moment::parse` reads it.
+fn moment(text: &str, field: impl FnOnce() -> String) -> Result<Moment> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32));
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Ok(Moment::Date(date));
+            }
         }
     }
-
-    fn sorted(mut self) -> Vec<(String, Sums)> {
-        self.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.rows
-    }
+    Moment::parse(text, &field())
 }
 
-fn days_off_for(engine: &Engine, storage: &mut dyn Storage, cache: &mut HashMap<String, Arc<DaysOff>>, key: &str) -> Result<Arc<DaysOff>> {
-    if let Some(d) = cache.get(key) {
-        return Ok(d.clone());
+/// Numbers the distinct keys of a sequence in sorted order: each element's number, and the
+/// distinct keys sorted.
+fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Vec<&'k str>) {
+    let mut first_seen: FastMap<&str, u32> = FastMap::default();
+    let mut keys: Vec<&str> = Vec::new();
+    let mut numbers: Vec<u32> = sequence
+        .map(|k| {
+            *first_seen.entry(k).or_insert_with(|| {
+                keys.push(k);
+                (keys.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by(|a, b| keys[*a as usize].cmp(keys[*b as usize]));
+    let mut rank = vec![0u32; keys.len()];
+    for (r, k) in order.iter().enumerate() {
+        rank[*k as usize] = r as u32;
     }
-    let d = engine.load_days_off(storage, key)?;
-    cache.insert(key.to_string(), d.clone());
-    Ok(d)
+    for n in &mut numbers {
+        *n = rank[*n as usize];
+    }
+    (numbers, order.iter().map(|k| keys[*k as usize]).collect())
+}
+
+/// How one board of the request counts its items, in a small table an item pass reads
+/// without following pointers into the board's settings.
+#[derive(Clone, Copy)]
+struct Counting {
+    /// The first of the boards counting these items, or `NO_INDEX`.
+    board: u32,
+    /// More than one board counts them (a board named twice in a definition).
+    several: bool,
+    source: EstimateSource,
+    unit: Unit,
+    policy: SubtaskPolicy,
+}
+
+/// Raw workload (seconds or hundredths, summed before rounding) per board, iteration and
+/// member, in one pass over the items in their order: `plans[b].raw_at + member ×
+/// iterations + iteration`. The items a board counts follow its estimate source and
+/// sub-task policy, exactly as an iteration report counts them.
+fn sum_items(plans: &[BoardPlan], request_boards: usize, people: &[&str], items: &[MultiItem]) -> Vec<i64> {
+    let raw_len = plans.iter().filter(|p| p.request_board.is_some()).map(|p| p.iterations.len() * p.settings.members.len()).sum();
+    let mut raw = vec![0i64; raw_len];
+    let none = Counting { board: NO_INDEX, several: false, source: EstimateSource::Remaining, unit: Unit::Hours, policy: SubtaskPolicy::All };
+    let mut counting = vec![none; request_boards];
+    // Per board: where its workload starts in `raw`, and its number of iterations.
+    let layout: Vec<(usize, usize)> = plans.iter().map(|p| (p.raw_at, p.iterations.len())).collect();
+    for (bi, plan) in plans.iter().enumerate() {
+        if let Some(rb) = plan.request_board {
+            let c = &mut counting[rb];
+            if c.board == NO_INDEX {
+                let s = &plan.settings;
+                *c = Counting { board: bi as u32, several: false, source: s.estimate_source, unit: s.unit, policy: s.subtask_policy };
+            } else {
+                c.several = true;
+            }
+        }
+    }
+    // Each person's memberships as (board, member), so an item finds its member slot
+    // without hashing: person `p`'s from `slot_at[p]`.
+    let person_index: FastMap<&str, u32> = people.iter().enumerate().map(|(i, p)| (*p, i as u32)).collect();
+    let mut memberships: Vec<(u32, u32, u32)> = Vec::new();
+    for (bi, plan) in plans.iter().enumerate() {
+        if plan.request_board.is_none() {
+            continue;
+        }
+        for (m, member) in plan.settings.members.iter().enumerate() {
+            if let Some(p) = person_index.get(member.account_key.as_str()) {
+                memberships.push((*p, bi as u32, m as u32));
+            }
+        }
+    }
+    memberships.sort_by_key(|s| s.0);
+    let mut slot_at = vec![0u32; people.len() + 1];
+    for s in &memberships {
+        slot_at[s.0 as usize + 1] += 1;
+    }
+    for p in 1..slot_at.len() {
+        slot_at[p] += slot_at[p - 1];
+    }
+    let slots: Vec<(u32, u32)> = memberships.iter().map(|s| (s.1, s.2)).collect();
+    drop(memberships);
+    let cell_of = |it: &MultiItem, board: u32| -> Option<usize> {
+        let mine = &slots[slot_at[it.assignee as usize] as usize..slot_at[it.assignee as usize + 1] as usize];
+        let m = mine.iter().find(|s| s.0 == board)?.1 as usize;
+        let (at, iterations) = layout[board as usize];
+        Some(at + m * iterations + it.iteration as usize)
+    };
+
+    // Under the sub-tasks policy a parent with an estimated sub-task does not count; which
+    // parents have one is known only after their sub-tasks, so they are counted in the pass
+    // and taken out again after it, with the rare items counted by several boards.
+    let mut tracked_below: Vec<u64> = Vec::new();
+    let mut again: Vec<(u32, i64)> = Vec::new();
+    let mut parents: Vec<u32> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let c = counting[it.board as usize];
+        if c.board == NO_INDEX {
+            continue;
+        }
+        let estimate = it.raw_estimate(c.source, c.unit);
+        let subtask = it.has(ITEM_SUBTASK);
+        if subtask && it.parent != NO_INDEX && estimate.is_some() && c.policy == SubtaskPolicy::Subtasks {
+            let p = it.parent as usize;
+            if items[p].board == it.board {
+                if tracked_below.is_empty() {
+                    tracked_below = vec![0; items.len().div_ceil(64)];
+                }
+                if tracked_below[p / 64] & (1 << (p % 64)) == 0 {
+                    tracked_below[p / 64] |= 1 << (p % 64);
+                    parents.push(p as u32);
+                }
+            }
+        }
+        if it.has(ITEM_DONE) || (subtask && c.policy == SubtaskPolicy::Parents) || it.assignee == NO_INDEX {
+            continue;
+        }
+        let Some(estimate) = estimate else { continue };
+        if c.several {
+            again.push((i as u32, 1));
+        } else if let Some(c) = cell_of(it, c.board) {
+            raw[c] += estimate;
+        }
+    }
+    for p in parents {
+        let it = &items[p as usize];
+        if !(it.has(ITEM_SUBTASK) || it.has(ITEM_DONE) || it.assignee == NO_INDEX) {
+            again.push((p, -1));
+        }
+    }
+    for (i, sign) in again {
+        let it = &items[i as usize];
+        let c = counting[it.board as usize];
+        let Some(estimate) = it.raw_estimate(c.source, c.unit) else { continue };
+        for (bi, plan) in plans.iter().enumerate() {
+            if plan.request_board == Some(it.board as usize) {
+                if let Some(c) = cell_of(it, bi as u32) {
+                    raw[c] += sign * estimate;
+                }
+            }
+        }
+    }
+    raw
 }
 
 /// A membership: (board index, allocation, active from, active to).
 type Membership = (u32, i64, NaiveDate, NaiveDate);
 
-/// Each person's memberships.
-#[derive(Default)]
-struct Allocations {
-    position: HashMap<String, usize>,
-    people: Vec<(String, Vec<Membership>)>,
-}
-
-impl Allocations {
-    fn add(&mut self, person: &str, board: u32, allocation: i64, from: NaiveDate, to: NaiveDate) {
-        let i = match self.position.get(person) {
-            Some(i) => *i,
-            None => {
-                self.position.insert(person.to_string(), self.people.len());
-                self.people.push((person.to_string(), Vec::new()));
-                self.people.len() - 1
+/// For each person (by rank) and bucket, the highest sum of allocations over any day (they
+/// change only where a membership starts, so only those days and the bucket's first are
+/// examined), when it exceeds 100 %. Returns the overloads (runs of buckets alike), the
+/// people they name, and the board lists they point into.
+fn over_allocations(mut memberships: Vec<(u32, Membership)>, people: &[&str], buckets: &[BucketOut], (first, last): (NaiveDate, NaiveDate)) -> (Vec<Overload>, Keys, Vec<u32>) {
+    // By person, each person's memberships in board order.
+    memberships.sort_by_key(|m| m.0);
+    let mut overloads: Vec<Overload> = Vec::new();
+    let mut names = Keys::default();
+    let mut boards: Vec<u32> = Vec::new();
+    for group in memberships.chunk_by(|a, b| a.0 == b.0) {
+        if group.iter().map(|(_, s)| s.1).sum::<i64>() <= RATIO_ONE {
+            continue;
+        }
+        let person = names.len() as u32;
+        if group.iter().all(|(_, s)| s.2 == first && s.3 == last) {
+            // Every membership spans the whole period: the same sum, over every board, in
+            // every bucket (what the day-by-day search below finds for each).
+            let from = boards.len() as u32;
+            boards.extend(group.iter().map(|(_, s)| s.0));
+            names.push(people[group[0].0 as usize]);
+            let allocation = group.iter().map(|(_, s)| s.1).sum();
+            overloads.push(Overload { person, buckets: (0, buckets.len() as u32 - 1), allocation, boards: (from, boards.len() as u32) });
+            continue;
+        }
+        let mut named = false;
+        for (bk, b) in buckets.iter().enumerate() {
+            let mut worst: (i64, Option<NaiveDate>) = (0, None);
+            let starts = group.iter().map(|(_, s)| s.2).filter(|d| *d >= b.start && *d <= b.end);
+            for day in std::iter::once(b.start).chain(starts) {
+                let sum: i64 = group.iter().filter(|(_, s)| s.2 <= day && day <= s.3).map(|(_, s)| s.1).sum();
+                if sum > worst.0 {
+                    worst = (sum, Some(day));
+                }
             }
-        };
-        self.people[i].1.push((board, allocation, from, to));
-    }
-
-    /// For each person and bucket, the highest sum of allocations over any day (they change
-    /// only where a membership starts, so only those days and the bucket's first are
-    /// examined), when it exceeds 100 %.
-    fn over(mut self, buckets: &[BucketOut], board_ids: &[String]) -> Vec<OverAllocation> {
-        self.people.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut out = Vec::new();
-        for (person, spans) in &self.people {
-            if spans.iter().map(|s| s.1).sum::<i64>() <= RATIO_ONE {
+            let (allocation, Some(day)) = worst else { continue };
+            if allocation <= RATIO_ONE {
                 continue;
             }
-            for b in buckets {
-                let mut worst: (i64, Vec<String>) = (0, vec![]);
-                let starts = spans.iter().map(|s| s.2).filter(|d| *d >= b.start && *d <= b.end);
-                for day in std::iter::once(b.start).chain(starts) {
-                    let sum: i64 = spans.iter().filter(|s| s.2 <= day && day <= s.3).map(|s| s.1).sum();
-                    if sum > worst.0 {
-                        let boards = spans.iter().filter(|s| s.2 <= day && day <= s.3).map(|s| board_ids[s.0 as usize].clone()).collect();
-                        worst = (sum, boards);
-                    }
-                }
-                if worst.0 > RATIO_ONE {
-                    out.push(OverAllocation { account_key: person.clone(), bucket: b.label.clone(), allocation: worst.0 as f64 / 100.0, boards: worst.1 });
+            let on_day = group.iter().filter(|(_, s)| s.2 <= day && day <= s.3).map(|(_, s)| s.0);
+            if !named {
+                names.push(people[group[0].0 as usize]);
+                named = true;
+            }
+            // The previous bucket's run goes on when this bucket has the same sum and boards.
+            if let Some(run) = overloads.last_mut().filter(|o| o.person == person && o.buckets.1 + 1 == bk as u32 && o.allocation == allocation) {
+                if on_day.clone().eq(boards[run.boards.0 as usize..run.boards.1 as usize].iter().copied()) {
+                    run.buckets.1 = bk as u32;
+                    continue;
                 }
             }
+            let from = boards.len() as u32;
+            boards.extend(on_day);
+            overloads.push(Overload { person, buckets: (bk as u32, bk as u32), allocation, boards: (from, boards.len() as u32) });
         }
-        out
     }
+    (overloads, names, boards)
 }
 
 fn prefix(e: Error, p: &str) -> Error {

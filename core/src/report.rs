@@ -1,6 +1,7 @@
 //! The iteration report: each member's capacity against the workload assigned to them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::json;
 use crate::settings::{BoardSettings, Member};
 use crate::units::{scale, utilisation, Ratio, Unit, RATIO_ONE};
-use crate::workload::{self, to_base_units, Item, Tallies, WorkSet};
+use crate::workload::{self, to_base_units, FastMap, FastSet, Item, Tallies, WorkSet};
 
 pub const SCHEMA: u32 = 1;
 
@@ -104,7 +105,7 @@ pub struct MemberOut {
     pub working_days: u32,
     pub days_off: f64,
     pub holidays: f64,
-    pub items: Vec<String>,
+    pub items: ItemKeys,
     pub days: Vec<i64>,
     /// `added` or `changed` when this iteration's team overrides touched the member.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,11 +121,11 @@ pub struct DayOut {
     pub capacity: i64,
 }
 
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bucket {
     pub workload: i64,
-    pub items: Vec<String>,
+    pub items: ItemKeys,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,17 +133,91 @@ pub struct Bucket {
 pub struct NonMember {
     pub assignee: String,
     pub workload: i64,
-    pub items: Vec<String>,
+    pub items: ItemKeys,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Unestimated {
     pub count: usize,
-    pub items: Vec<String>,
+    pub items: ItemKeys,
 }
 
-#[derive(Debug, Serialize)]
+/// The keys of the items a report lists in one place (a member's, the unassigned, ...):
+/// positions in one key table shared by the whole report, so a report over thousands of
+/// items copies the keys once instead of allocating a string per listed key. Serialises
+/// as a JSON array of strings.
+///
+/// ```
+/// # use capacity_core::report::parse_request;
+/// let request = parse_request(r#"{"boardId":"1","iteration":{"start":"2026-03-02","end":"2026-03-06"},
+///     "items":[{"key":"A-1","assignee":"ann","remainingSeconds":3600}]}"#).unwrap();
+/// let mut days_off: std::collections::HashMap<String, Box<capacity_core::days_off::DaysOff>> = Default::default();
+/// let settings = capacity_core::settings::BoardSettings::parse(r#"{"members":[{"accountKey":"ann","role":"Dev","dailyCapacity":6}]}"#).unwrap();
+/// let report = capacity_core::report::compute(&request, &settings, &days_off).unwrap();
+/// assert_eq!(report.members[0].items.iter().collect::<Vec<_>>(), ["A-1"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ItemKeys {
+    table: Arc<KeyTable>,
+    from: u32,
+    to: u32,
+}
+
+/// Every key of a report's work set, and the lists of positions the report shows.
+#[derive(Debug, Default)]
+struct KeyTable {
+    text: String,
+    /// Where each item's key ends in `text` (it starts where the previous one ends).
+    ends: Vec<u32>,
+    /// Item positions, list after list.
+    lists: Vec<u32>,
+}
+
+impl KeyTable {
+    fn new(work: &WorkSet, lists: Vec<u32>) -> KeyTable {
+        let mut text = String::with_capacity(work.items.iter().map(|it| it.key.len()).sum());
+        let mut ends = Vec::with_capacity(work.items.len());
+        for it in &work.items {
+            text.push_str(it.key);
+            ends.push(text.len() as u32);
+        }
+        KeyTable { text, ends, lists }
+    }
+
+    fn key(&self, item: u32) -> &str {
+        let i = item as usize;
+        let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[from..self.ends[i] as usize]
+    }
+}
+
+impl ItemKeys {
+    fn of(table: &Arc<KeyTable>, from: usize, to: usize) -> ItemKeys {
+        ItemKeys { table: table.clone(), from: from as u32, to: to as u32 }
+    }
+
+    pub fn len(&self) -> usize {
+        (self.to - self.from) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.to == self.from
+    }
+
+    /// The keys, in report order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.table.lists[self.from as usize..self.to as usize].iter().map(|i| self.table.key(*i))
+    }
+}
+
+impl Serialize for ItemKeys {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub code: &'static str,
@@ -156,32 +231,57 @@ pub fn parse_request(text: &str) -> Result<ReportRequest> {
     Ok(request)
 }
 
-pub(crate) fn status(workload: i64, capacity: i64, settings: &BoardSettings) -> &'static str {
-    if capacity <= 0 {
-        return "noCapacity";
-    }
-    // The status follows the utilisation as shown (one decimal), so "80.0 %" is never
-    // "under" an 80 % threshold. Thresholds are percentages in hundredths (80 % = 8000);
-    // the shown utilisation in tenths of a percent, times ten, is on the same scale.
-    let shown = (utilisation(workload, capacity).expect("capacity > 0") * 10.0).round() as i64 * 10;
-    if shown < settings.under_threshold.0 {
-        "under"
-    } else if shown > settings.over_threshold.0 {
-        "over"
-    } else {
-        "ok"
+/// How a workload compares with its capacity and the thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NoCapacity,
+    Under,
+    Ok,
+    Over,
+}
+
+impl Status {
+    /// The name reports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NoCapacity => "noCapacity",
+            Status::Under => "under",
+            Status::Ok => "ok",
+            Status::Over => "over",
+        }
     }
 }
 
-fn totals(capacity: i64, workload: i64, remaining: Option<i64>, settings: &BoardSettings) -> Totals {
-    Totals {
-        capacity,
-        workload,
-        free: capacity - workload,
-        utilisation: utilisation(workload, capacity),
-        status: status(workload, capacity, settings),
-        remaining_capacity: remaining,
+/// Utilisation (as [`utilisation`]) and status of `workload` against `capacity`, with the
+/// thresholds `under` and `over`. Computed together and in 64 bits when nothing can
+/// overflow: a multi-project report judges a million cells.
+pub fn judge(workload: i64, capacity: i64, under: Ratio, over: Ratio) -> (Option<f64>, Status) {
+    if capacity <= 0 {
+        return (None, Status::NoCapacity);
     }
+    // The same per mille as `utilisation` computes in 128 bits: equal quotients when the
+    // products fit.
+    let percent = match (workload.checked_mul(2000).and_then(|n| n.checked_add(capacity)), capacity.checked_mul(2)) {
+        (Some(n), Some(d)) => (n / d) as f64 / 10.0,
+        _ => utilisation(workload, capacity).expect("capacity > 0"),
+    };
+    // The status follows the utilisation as shown (one decimal), so "80.0 %" is never
+    // "under" an 80 % threshold. Thresholds are percentages in hundredths (80 % = 8000);
+    // the shown utilisation in tenths of a percent, times ten, is on the same scale.
+    let shown = (percent * 10.0).round() as i64 * 10;
+    let status = if shown < under.0 {
+        Status::Under
+    } else if shown > over.0 {
+        Status::Over
+    } else {
+        Status::Ok
+    };
+    (Some(percent), status)
+}
+
+fn totals(capacity: i64, workload: i64, remaining: Option<i64>, settings: &BoardSettings) -> Totals {
+    let (utilisation, status) = judge(workload, capacity, settings.under_threshold, settings.over_threshold);
+    Totals { capacity, workload, free: capacity - workload, utilisation, status: status.as_str(), remaining_capacity: remaining }
 }
 
 /// Everything about one day that does not depend on the member.
@@ -214,7 +314,11 @@ pub(crate) fn holidays_between(
 
 /// The board's days from `first` to `last` with their holiday fractions.
 pub(crate) fn team_days(settings: &BoardSettings, calendar: Option<&crate::calendars::Calendar>, first: NaiveDate, last: NaiveDate) -> Vec<TeamDay> {
-    let holidays = holidays_between(settings, calendar, first, last);
+    team_days_with(&holidays_between(settings, calendar, first, last), first, last)
+}
+
+/// [`team_days`] from the holidays already found.
+fn team_days_with(holidays: &BTreeMap<NaiveDate, (Ratio, Vec<String>)>, first: NaiveDate, last: NaiveDate) -> Vec<TeamDay> {
     let mut next = holidays.iter().peekable();
     first
         .iter_days()
@@ -273,13 +377,22 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     let as_of = request.iteration.as_of.as_deref().map(|d| json::date(d, "iteration.asOf")).transpose()?;
     let unit = settings.unit;
 
-    let team_days = team_days(settings, context.calendar, reading.first, reading.last);
     let holiday_names = holidays_between(settings, context.calendar, reading.first, reading.last);
+    let team_days = team_days_with(&holiday_names, reading.first, reading.last);
 
     let counted = work.counted(settings.estimate_source, settings.unit, settings.subtask_policy);
     let tallies = Tallies::of(work, &counted);
-    let person: HashMap<&str, usize> = work.people.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-    let keys = |indices: &[u32]| -> Vec<String> { indices.iter().map(|i| work.items[*i as usize].key.to_string()).collect() };
+    let mut person: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(work.people.len(), Default::default());
+    person.extend(work.people.iter().enumerate().map(|(i, p)| (*p, i)));
+    // Every list of keys the report shows points into one table: each person's items
+    // (`tallies.order`), then the unestimated ones.
+    let unestimated_from = tallies.order.len();
+    let mut lists = Vec::with_capacity(tallies.order.len() + tallies.unestimated.len());
+    lists.extend_from_slice(&tallies.order);
+    lists.extend_from_slice(&tallies.unestimated);
+    let key_table = Arc::new(KeyTable::new(work, lists));
+    // Person `p`'s keys; `p = people` gives the unassigned ones.
+    let keys_of = |p: usize| ItemKeys::of(&key_table, tallies.start[p] as usize, tallies.start[p + 1] as usize);
     let empty = DaysOff::empty("");
 
     let mut warnings = context.warnings;
@@ -288,13 +401,20 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     for member in &settings.members {
         let off: &DaysOff = days_off.get(&member.account_key).map(|d| &**d).unwrap_or(&empty);
         let weekdays = member.working_weekdays.unwrap_or(settings.working_weekdays);
+        // What `member_day` gives on a working day without holiday or day off, computed once.
+        let ordinary = scale(member.daily, &[member.allocation, settings.focus_factor, Ratio::ONE]);
         let mut days = Vec::with_capacity(team_days.len());
         let (mut working_days, mut off_total, mut holiday_total) = (0u32, 0i64, 0i64);
         let mut remaining = 0i64;
         for (i, day) in team_days.iter().enumerate() {
             let off_fraction = off.fraction(day.date);
-            let c = member_day(member, settings, day, off_fraction);
-            if weekdays.contains(day.date.weekday()) && member.is_active(day.date) {
+            let working = weekdays.contains(day.date.weekday()) && member.is_active(day.date);
+            let c = match working {
+                false => 0,
+                true if off_fraction == Ratio::ZERO && day.holiday_fraction == Ratio::ZERO => ordinary,
+                true => member_day(member, settings, day, off_fraction),
+            };
+            if working {
                 working_days += 1;
                 off_total += off_fraction.0;
                 holiday_total += day.holiday_fraction.0;
@@ -324,7 +444,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             working_days,
             days_off: off_total as f64 / RATIO_ONE as f64,
             holidays: holiday_total as f64 / RATIO_ONE as f64,
-            items: slot.map_or_else(Vec::new, |p| keys(&tallies.items[p])),
+            items: slot.map_or_else(|| ItemKeys::of(&key_table, 0, 0), keys_of),
             days,
             iteration_change: context.touched.get(&member.account_key).copied(),
         });
@@ -358,20 +478,20 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
     let team_remaining: i64 = members_out.iter().filter_map(|m| m.totals.remaining_capacity).sum();
     let team = totals(team_capacity, team_workload, as_of.map(|_| team_remaining), settings);
 
-    let unassigned = Bucket { workload: to_base_units(tallies.unassigned_raw, unit), items: keys(&tallies.unassigned) };
+    let unassigned = Bucket { workload: to_base_units(tallies.unassigned_raw, unit), items: keys_of(work.people.len()) };
 
-    let member_keys: std::collections::HashSet<&str> = settings.members.iter().map(|m| m.account_key.as_str()).collect();
+    let member_keys: FastSet<&str> = settings.members.iter().map(|m| m.account_key.as_str()).collect();
     let mut outsiders: Vec<(&str, usize)> = work
         .people
         .iter()
         .enumerate()
-        .filter(|(p, a)| !member_keys.contains(**a) && !tallies.items[*p].is_empty())
+        .filter(|(p, a)| !member_keys.contains(**a) && !tallies.items(*p).is_empty())
         .map(|(p, a)| (*a, p))
         .collect();
     outsiders.sort_unstable();
     let non_members: Vec<NonMember> = outsiders
         .iter()
-        .map(|(a, p)| NonMember { assignee: a.to_string(), workload: to_base_units(tallies.raw[*p], unit), items: keys(&tallies.items[*p]) })
+        .map(|(a, p)| NonMember { assignee: a.to_string(), workload: to_base_units(tallies.raw[*p], unit), items: keys_of(*p) })
         .collect();
     if !non_members.is_empty() {
         let n: usize = non_members.iter().map(|m| m.items.len()).sum();
@@ -385,7 +505,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
         });
     }
 
-    let unestimated_keys: Vec<String> = keys(&tallies.unestimated);
+    let unestimated_keys = ItemKeys::of(&key_table, unestimated_from, key_table.lists.len());
     if !unestimated_keys.is_empty() {
         warnings.push(Warning {
             code: "unestimatedWork",

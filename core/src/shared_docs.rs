@@ -122,10 +122,14 @@ impl Engine {
     }
 
     fn load_template(&self, storage: &mut dyn Storage, id: &str) -> Result<Arc<TemplateDoc>> {
+        self.load_template_if_any(storage, id)?.ok_or_else(|| Error::validation("templateId", format!("there is no template {id:?}")))
+    }
+
+    /// The template, or `None` when there is none; storage failures are errors.
+    pub(crate) fn load_template_if_any(&self, storage: &mut dyn Storage, id: &str) -> Result<Option<Arc<TemplateDoc>>> {
         templates::check_id(id, "templateId")?;
         let key = DocRef { kind: "template", id }.key();
-        docstore::load(storage, self.cache(), &key, |t| TemplateDoc::parse(t, id))?
-            .ok_or_else(|| Error::validation("templateId", format!("there is no template {id:?}")))
+        docstore::load(storage, self.cache(), &key, |t| TemplateDoc::parse(t, id))
     }
 
     pub fn put_template(&self, storage: &mut dyn Storage, id: &str, json: &str) -> Result<String> {

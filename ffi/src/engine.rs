@@ -95,6 +95,21 @@ unsafe fn call<const N: usize>(
     })
 }
 
+/// Runs `operation` with the engine and the host's callbacks as storage, for exports whose
+/// arguments are not all strings (the bulk entry points); they check their arguments first.
+///
+/// # Safety
+/// `engine` must be non-NULL and live.
+pub(crate) unsafe fn engine_call<R>(
+    engine: *const ct_engine,
+    operation: impl FnOnce(&Engine, &mut CallbackStorage<'_>) -> Result<R, Error>,
+) -> Result<R, Error> {
+    // SAFETY: non-NULL and live by the caller's promise.
+    let engine = unsafe { &*engine };
+    let mut storage = CallbackStorage::new(&engine.storage);
+    operation(&engine.engine, &mut storage)
+}
+
 /// An operation that returns a document in a new buffer in `*out`.
 ///
 /// # Safety

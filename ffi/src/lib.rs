@@ -13,12 +13,14 @@
 
 mod boundary;
 mod buffer;
+mod bulk;
 mod engine;
 mod error;
 mod operations;
 mod storage;
 
 pub use buffer::*;
+pub use bulk::*;
 pub use engine::*;
 pub use error::*;
 pub use operations::*;

@@ -58,11 +58,13 @@ run "asan test_api" "$out/asan/test_api"
 run "asan test_operations" "$out/asan/test_operations"
 run "asan test_vectors" "$out/asan/test_vectors" "$vectors"
 run "asan test_threads" "$out/asan/test_threads"
+run "asan test_bulk" "$out/asan/test_bulk" "$vectors"
 run "asan test_header_cpp" "$out/asan/test_header_cpp"
 run "valgrind test_api" "${VALGRIND[@]}" "$out/plain/test_api"
 run "valgrind test_operations" "${VALGRIND[@]}" "$out/plain/test_operations"
 run "valgrind test_vectors" "${VALGRIND[@]}" "$out/plain/test_vectors" "$vectors"
 run "valgrind test_threads" "${VALGRIND[@]}" "$out/plain/test_threads"
+run "valgrind test_bulk" "${VALGRIND[@]}" "$out/plain/test_bulk" "$vectors"
 
 echo "C tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

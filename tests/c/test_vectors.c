@@ -8,195 +8,36 @@
  *
  * Usage: test_vectors <vectors directory>
  */
-#define _DEFAULT_SOURCE
-
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "support.h"
-
-struct vector {
-    const char *name;
-    const ct_engine *engine;
-};
-
-static char *vector_file(const char *dir, const char *name, const char *file, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s/%s", dir, name, file);
-    return read_file(path, len);
-}
-
-/* Checks a setup call's result, naming the vector and the step; frees both. */
-static bool step_ok(const struct vector *vector, const char *what, ct_error *err, ct_buffer *out) {
-    ct_buffer_free(out);
-    if (err == NULL) return true;
-    size_t len = 0;
-    const char *message = ct_error_message(err, &len);
-    CHECKF(false, "%s: %s failed: error %u: %.*s", vector->name, what, ct_error_code(err),
-           (int)len, message);
-    ct_error_free(err);
-    return false;
-}
-
-static bool put_days_off(void *ctx, const char *key, size_t key_len, const char *value,
-                         size_t value_len) {
-    const struct vector *vector = ctx;
-    ct_buffer *out = NULL;
-    ct_error *err = ct_engine_put_days_off(vector->engine, key, key_len, value, value_len, &out);
-    return step_ok(vector, "days-off.json", err, out);
-}
-
-/* A string member of a setup step, or a failed check. */
-static char *step_string(const struct vector *vector, size_t index, const char *step, size_t len,
-                         const char *name) {
-    char *value = json_string_member(step, len, name);
-    CHECKF(value != NULL, "%s: setup step %zu needs the string %s", vector->name, index, name);
-    return value;
-}
-
-static bool setup_step(void *ctx, size_t index, const char *step, size_t len) {
-    const struct vector *vector = ctx;
-    const ct_engine *engine = vector->engine;
-    char *op = json_string_member(step, len, "op");
-    const char *doc = NULL, *request = NULL;
-    size_t doc_len = 0, request_len = 0;
-    json_raw_member(step, len, "document", &doc, &doc_len);
-    json_raw_member(step, len, "request", &request, &request_len);
-    char *a = NULL, *b = NULL;
-    ct_buffer *out = NULL;
-    ct_error *err = NULL;
-    bool known = true, args = true;
-    if (op == NULL) {
-        known = false;
-    } else if (strcmp(op, "putBoardSettings") == 0) {
-        args = (a = step_string(vector, index, step, len, "boardId")) && doc;
-        if (args) err = ct_engine_put_board_settings(engine, a, strlen(a), doc, doc_len, &out);
-    } else if (strcmp(op, "putDaysOff") == 0) {
-        args = (a = step_string(vector, index, step, len, "accountKey")) && doc;
-        if (args) err = ct_engine_put_days_off(engine, a, strlen(a), doc, doc_len, &out);
-    } else if (strcmp(op, "putIterationTeam") == 0) {
-        args = (a = step_string(vector, index, step, len, "boardId")) &&
-               (b = step_string(vector, index, step, len, "iterationId")) && doc;
-        if (args)
-            err = ct_engine_put_iteration_team(engine, a, strlen(a), b, strlen(b), doc, doc_len, &out);
-    } else if (strcmp(op, "copyIterationTeam") == 0) {
-        args = request != NULL;
-        if (args) err = ct_engine_copy_iteration_team(engine, request, request_len, &out);
-    } else if (strcmp(op, "putTemplate") == 0) {
-        args = (a = step_string(vector, index, step, len, "id")) && doc;
-        if (args) err = ct_engine_put_template(engine, a, strlen(a), doc, doc_len, &out);
-    } else if (strcmp(op, "applyTemplate") == 0) {
-        args = request != NULL;
-        if (args) err = ct_engine_apply_template(engine, request, request_len, &out);
-    } else if (strcmp(op, "putCalendar") == 0) {
-        args = (a = step_string(vector, index, step, len, "id")) && doc;
-        if (args) err = ct_engine_put_calendar(engine, a, strlen(a), doc, doc_len, &out);
-    } else if (strcmp(op, "putReportDefinition") == 0) {
-        args = (a = step_string(vector, index, step, len, "id")) && doc;
-        if (args) err = ct_engine_put_report_definition(engine, a, strlen(a), doc, doc_len, &out);
-    } else {
-        known = false;
-    }
-    char what[64];
-    snprintf(what, sizeof what, "setup step %zu (%s)", index, op ? op : "no op");
-    bool ok = CHECKF(known, "%s: %s is not a known operation", vector->name, what) &&
-              CHECKF(args, "%s: %s lacks its document, request or ids", vector->name, what) &&
-              step_ok(vector, what, err, out);
-    if (!ok) {
-        ct_buffer_free(out);
-        ct_error_free(err);
-    }
-    free(op);
-    free(a);
-    free(b);
-    return ok;
-}
-
-/* {"error":{"code":N,"field":"..."|null}}, as the Rust runner renders an error. */
-static char *error_document(const ct_error *err, size_t *len_out) {
-    size_t field_len = 0;
-    const char *field = ct_error_field(err, &field_len);
-    char *doc = malloc(64 + 2 * field_len);
-    if (doc == NULL) abort();
-    size_t n = (size_t)sprintf(doc, "{\"error\":{\"code\":%u,\"field\":", ct_error_code(err));
-    if (field == NULL) {
-        n += (size_t)sprintf(doc + n, "null");
-    } else {
-        doc[n++] = '"';
-        for (size_t i = 0; i < field_len; i++) {
-            if (field[i] == '"' || field[i] == '\\') doc[n++] = '\\';
-            doc[n++] = field[i];
-        }
-        doc[n++] = '"';
-    }
-    n += (size_t)sprintf(doc + n, "}}");
-    *len_out = n;
-    return doc;
-}
-
-/* Reports where two compacted documents first differ, with some context. */
-static void show_difference(const char *expected, size_t expected_len, const char *actual,
-                            size_t actual_len) {
-    size_t i = 0;
-    while (i < expected_len && i < actual_len && expected[i] == actual[i]) i++;
-    size_t from = i > 80 ? i - 80 : 0;
-    int expected_shown = (int)(expected_len - from > 160 ? 160 : expected_len - from);
-    int actual_shown = (int)(actual_len - from > 160 ? 160 : actual_len - from);
-    fprintf(stderr, "  first difference at byte %zu of the compacted documents\n", i);
-    fprintf(stderr, "  expected: ...%.*s...\n", expected_shown, expected + from);
-    fprintf(stderr, "  actual:   ...%.*s...\n", actual_shown, actual + from);
-}
+#include "vectors.h"
 
 static void run_vector(const char *dir, const char *name) {
     t_begin(name);
-    size_t board_len = 0, request_len = 0, multi_len = 0, expected_len = 0, days_off_len = 0,
-           setup_len = 0;
-    char *board = vector_file(dir, name, "board.json", &board_len);
+    size_t request_len = 0, multi_len = 0, expected_len = 0;
     char *request = vector_file(dir, name, "request.json", &request_len);
     char *multi = vector_file(dir, name, "multi-request.json", &multi_len);
     char *expected = vector_file(dir, name, "expected.json", &expected_len);
-    char *days_off = vector_file(dir, name, "days-off.json", &days_off_len);
-    char *setup = vector_file(dir, name, "setup.json", &setup_len);
     char *board_id = request ? json_string_member(request, request_len, "boardId") : NULL;
 
     bool ok = CHECKF(expected != NULL, "%s: expected.json is missing", name) &&
               CHECKF((request != NULL) != (multi != NULL),
-                     "%s: needs request.json or multi-request.json (one of them)", name) &&
-              CHECKF(board == NULL || board_id != NULL,
-                     "%s: board.json needs a string boardId in request.json", name);
+                     "%s: needs request.json or multi-request.json (one of them)", name);
     if (ok) {
         mem_store store;
         mem_init(&store);
         ct_engine *engine = new_engine(&store);
-        struct vector vector = {name, engine};
-        ct_buffer *out = NULL;
-        if (board != NULL) {
-            ct_error *err = ct_engine_put_board_settings(engine, board_id, strlen(board_id), board,
-                                                         board_len, &out);
-            ok = step_ok(&vector, "board.json", err, out);
-        }
-        if (ok && days_off != NULL)
-            ok = json_each_member(days_off, days_off_len, put_days_off, &vector) ||
-                 CHECKF(false, "%s: days-off.json must map account keys to days-off documents", name);
-        if (ok && setup != NULL)
-            ok = json_each_element(setup, setup_len, setup_step, &vector) ||
-                 CHECKF(false, "%s: setup.json must be an array of steps that succeed", name);
-        if (ok) {
-            out = NULL;
+        if (vector_setup(engine, dir, name, board_id)) {
+            ct_buffer *out = NULL;
             ct_error *err = request ? ct_engine_iteration_report(engine, request, request_len, &out)
                                     : ct_engine_multi_project_report(engine, multi, multi_len, &out);
             size_t actual_len = 0;
             char *actual = err ? error_document(err, &actual_len)
                                : json_compact(ct_buffer_data(out), ct_buffer_len(out), &actual_len);
-            size_t want_len = 0;
-            char *want = json_compact(expected, expected_len, &want_len);
-            if (!CHECKF(want_len == actual_len && memcmp(want, actual, want_len) == 0,
-                        "%s: the result differs from expected.json", name))
-                show_difference(want, want_len, actual, actual_len);
-            free(want);
+            check_same_json(name, expected, expected_len, actual, actual_len);
             free(actual);
             ct_error_free(err);
             ct_buffer_free(out);
@@ -209,23 +50,10 @@ static void run_vector(const char *dir, const char *name) {
         mem_destroy(&store);
     }
     free(board_id);
-    free(board);
     free(request);
     free(multi);
     free(expected);
-    free(days_off);
-    free(setup);
     t_end();
-}
-
-static const char *vectors_dir;
-
-/* Every directory is a vector; files beside them (the README) are not. */
-static int is_vector(const struct dirent *entry) {
-    char path[4096];
-    struct stat info;
-    snprintf(path, sizeof path, "%s/%s", vectors_dir, entry->d_name);
-    return entry->d_name[0] != '.' && stat(path, &info) == 0 && S_ISDIR(info.st_mode);
 }
 
 int main(int argc, char **argv) {
@@ -233,18 +61,17 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s <vectors directory>\n", argv[0]);
         return 2;
     }
-    vectors_dir = argv[1];
-    struct dirent **entries = NULL;
-    int count = scandir(argv[1], &entries, is_vector, alphasort);
+    char **names = NULL;
+    int count = vector_names(argv[1], &names);
     if (count < 0) {
         perror(argv[1]);
         return 1;
     }
     for (int i = 0; i < count; i++) {
-        run_vector(argv[1], entries[i]->d_name);
-        free(entries[i]);
+        run_vector(argv[1], names[i]);
+        free(names[i]);
     }
-    free(entries);
+    free(names);
     if (count == 0) fprintf(stderr, "no vectors in %s\n", argv[1]);
     return t_report("vectors");
 }
