@@ -153,12 +153,16 @@ test('a capacity change for sprint 3 only changes sprint 3, and copies to sprint
     const erinForm = page.getByTestId('sprint-member-form');
     await erinForm.getByTestId('sprint-daily-capacity-input').fill('30');
     await erinForm.getByTestId('sprint-save-member').click();
-    // The engine keeps the change but cannot apply 30h a day: the editor stays open and says why.
-    const notice = page.getByTestId('editor-notice');
-    await notice.waitFor();
-    assert.match(await notice.textContent(), /at most 24 hours, got 30/);
-    assert.equal(await iterationChange(page, 'erin'), 'skipped');
-    await screenshot(page, '10-sprint-change-not-applied');
+    // 30h a day does not fit an hours board: the engine refuses the save, naming the field,
+    // and the sprint's stored changes stay as they were.
+    const summary = erinForm.getByTestId('form-error');
+    await summary.waitFor();
+    assert.match(await summary.getAttribute('data-field'), /^members\[\d+\]\.dailyCapacity$/);
+    assert.match(await summary.textContent(), /at most 24 hours, got 30/);
+    assert.equal(await iterationChange(page, 'erin'), 'added');
+    const unchanged = (await rest(page, 'GET', '/rest/capacity/1.0/boards/1/iterations/4/team')).body.members.find((c) => c.accountKey === 'erin');
+    assert.equal(unchanged.dailyCapacity, 4);
+    await screenshot(page, '10-sprint-change-refused');
     await erinForm.getByTestId('sprint-daily-capacity-input').fill('5');
     await erinForm.getByTestId('sprint-save-member').click();
     await waitForCapacity(page, 'erin', '50h');
