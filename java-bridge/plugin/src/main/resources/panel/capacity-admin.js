@@ -60,43 +60,10 @@
 
   // ---------------------------------------------------------------- DOM helpers
 
-  /** Builds an element; props never go through innerHTML, children are nodes or text. */
-  function h(tag, props) {
-    var el = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (name) {
-        var value = props[name];
-        if (value === null || value === undefined || value === false) return;
-        if (name === 'class') el.className = value;
-        else if (name === 'text') el.textContent = String(value);
-        else if (name.slice(0, 2) === 'on' && typeof value === 'function') el.addEventListener(name.slice(2), value);
-        else if (name === 'value') el.value = String(value);
-        else if (name === 'checked' || name === 'disabled' || name === 'selected') el[name] = Boolean(value);
-        else el.setAttribute(name, value === true ? '' : String(value));
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
-    return el;
-  }
-
-  function append(parent) {
-    for (var i = 1; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined || child === false) continue;
-      if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
-      else parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
-    }
-  }
-
-  function clear(el) {
-    while (el.firstChild) el.removeChild(el.firstChild);
-  }
-
-  function message(kind, title, body, extra) {
-    return h('div', Object.assign({ class: 'aui-message aui-message-' + kind + ' ct-message', role: kind === 'error' ? 'alert' : 'status' }, extra || {}),
-      title ? h('p', { class: 'title' }, h('strong', { text: title })) : null,
-      body);
-  }
+  // The panel's own helpers (capacity-panel.js comes first in the web resource), so every
+  // page of the app builds and escapes its DOM the same way.
+  var kit = window.CapacityTrackerPanel.kit;
+  var h = kit.h, append = kit.append, clear = kit.clear, message = kit.message, enc = kit.enc;
 
   function lozenge(text, cls) {
     return h('span', { class: 'aui-lozenge aui-lozenge-subtle ' + (cls || ''), text: text });
@@ -105,8 +72,6 @@
   function button(label, props) {
     return h('button', Object.assign({ type: 'button', class: 'aui-button' }, props || {}), label);
   }
-
-  function enc(v) { return encodeURIComponent(String(v)); }
 
   /** Comma- or line-separated names as a list, blanks dropped. */
   function splitList(text) {
