@@ -44,8 +44,6 @@ impl Moment {
 pub struct DateReading {
     pub first: NaiveDate,
     pub last: NaiveDate,
-    /// True when the zone's UTC offset differs between the first and last date.
-    pub offset_changes: bool,
     start: Moment,
     end: Moment,
     tz: Tz,
@@ -110,12 +108,18 @@ pub fn read_dates(start: Moment, end: Moment, tz: Tz) -> Result<DateReading> {
             format!("an iteration may cover at most {MAX_ITERATION_DAYS} days, got {days}"),
         ));
     }
-    let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();
-    let offset_changes = offset_at(first) != offset_at(last);
-    Ok(DateReading { first, last, offset_changes, start, end, tz })
+    Ok(DateReading { first, last, start, end, tz })
 }
 
 impl DateReading {
+    /// True when the zone's UTC offset differs between the first and last date. Looked up
+    /// on demand: a multi-project report reads tens of thousands of iterations and needs
+    /// only their dates.
+    pub fn offset_changes(&self) -> bool {
+        let offset_at = |d: NaiveDate| self.tz.offset_from_utc_date(&d).fix();
+        offset_at(self.first) != offset_at(self.last)
+    }
+
     /// How the dates were read, in words, for the panel's date-reading note. Made on demand:
     /// a multi-project report reads thousands of iterations and shows none of this.
     pub fn explanation(&self) -> String {
@@ -136,7 +140,7 @@ impl DateReading {
             describe(&self.end, end_local),
             if days == 1 { "" } else { "s" },
         );
-        if self.offset_changes {
+        if self.offset_changes() {
             let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();
             text.push_str(&format!(
                 " The UTC offset of {tz} changes within the iteration ({} to {}); dates are local dates throughout.",
@@ -182,8 +186,8 @@ mod tests {
     #[test]
     fn offset_change_is_noticed() {
         let r = read("2026-03-23", "2026-04-03", "Europe/Berlin");
-        assert!(r.offset_changes);
-        assert!(!read("2026-11-30", "2026-12-11", "Europe/Berlin").offset_changes);
+        assert!(r.offset_changes());
+        assert!(!read("2026-11-30", "2026-12-11", "Europe/Berlin").offset_changes());
     }
 
     #[test]

@@ -56,6 +56,31 @@ impl BoardDays {
     }
 }
 
+/// Everything a member's capacity over a board's days depends on, besides their days off:
+/// members alike in these (most of a team) have the same capacity on every day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MemberShape {
+    mask: Weekdays,
+    daily: i64,
+    allocation: Ratio,
+    focus: Ratio,
+    /// Active day indices, inclusive, clamped to the board's range.
+    active: (i64, i64),
+}
+
+impl MemberShape {
+    pub fn of(board: &BoardDays, member: &Member, settings: &BoardSettings) -> MemberShape {
+        let last = board.days.len() as i64 - 1;
+        MemberShape {
+            mask: member.working_weekdays.unwrap_or(settings.working_weekdays),
+            daily: member.daily,
+            allocation: member.allocation,
+            focus: settings.focus_factor,
+            active: (member.active_from.map_or(0, |d| board.index(d).max(0)), member.active_to.map_or(last, |d| board.index(d).min(last))),
+        }
+    }
+}
+
 /// One member's capacity over ranges of a board's days.
 #[derive(Default)]
 pub struct MemberCapacity {
@@ -80,12 +105,10 @@ impl MemberCapacity {
     /// Makes this the capacity of `member`, reusing its buffers: a multi-project report
     /// indexes tens of thousands of members one after the other.
     pub fn reset(&mut self, board: &mut BoardDays, member: &Member, settings: &BoardSettings, off: &DaysOff) {
-        let mask = member.working_weekdays.unwrap_or(settings.working_weekdays);
+        let MemberShape { mask, active: (from, to), .. } = MemberShape::of(board, member, settings);
         let mask_slot = board.ordinary_prefix(mask);
         let ordinary = scale(member.daily, &[member.allocation, settings.focus_factor, Ratio::ONE]);
         let last = board.days.len() as i64 - 1;
-        let from = member.active_from.map_or(0, |d| board.index(d).max(0));
-        let to = member.active_to.map_or(last, |d| board.index(d).min(last));
         let specials = &mut self.specials;
         specials.clear();
         let mut add = |i: i64, day: &TeamDay, off_fraction: Ratio| {

@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{read_dates, Moment};
-use crate::capacity_index::{BoardDays, MemberCapacity};
+use crate::capacity_index::{BoardDays, MemberCapacity, MemberShape};
 use crate::days_off::DaysOff;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -150,6 +150,20 @@ fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
     parts.clear();
     if weights.is_empty() {
         return;
+    }
+    if let &[w0, w1] = weights {
+        // Two parts (an iteration across a bucket's end, the common case): one division.
+        // total × w1 = (total − p0) × sum − r0, so when r0 > 0 the second part is
+        // total − p0 − 1 with remainder sum − r0, and the unit left goes to the larger
+        // remainder (the first on a tie).
+        let sum = w0.checked_add(w1).filter(|s| *s > 0);
+        let fits = total >= 0 && w0 >= 0 && w1 >= 0 && total.checked_mul(w0.max(w1)).is_some();
+        if let (Some(sum), true) = (sum, fits) {
+            let (p0, r0) = (total * w0 / sum, total * w0 % sum);
+            let first = if r0 > 0 && r0 >= sum - r0 { p0 + 1 } else { p0 };
+            parts.extend([first, total - first]);
+            return;
+        }
     }
     let n = weights.len();
     // In 64 bits when the weights are non-negative and total × sum fits (then so does
@@ -693,7 +707,11 @@ impl Engine {
 
         let mut warnings = Vec::new();
         let mut unit: Option<Unit> = None;
-        let mut days_off: FastMap<String, Arc<DaysOff>> = FastMap::default();
+        // Only the people the index lists have a days-off document (it never misses one):
+        // one read of the index instead of a read per person, most of whom have none.
+        let index = crate::docstore::load_index(storage, self.cache())?;
+        let mut days_off: FastMap<&str, Option<Option<Arc<DaysOff>>>> =
+            index.documents.get("daysoff").into_iter().flatten().map(|k| (k.as_str(), None)).collect();
         let mut plans: Vec<BoardPlan> = Vec::with_capacity(board_ids.len());
         let mut raw_len = 0;
 
@@ -746,17 +764,16 @@ impl Engine {
             }
             let mut offs = Vec::with_capacity(settings.members.len());
             for member in &settings.members {
-                let off = match days_off.get(member.account_key.as_str()) {
-                    Some(d) => d.clone(),
-                    None => {
+                let off = match days_off.get_mut(member.account_key.as_str()) {
+                    None => None,
+                    Some(Some(known)) => known.clone(),
+                    Some(unread) => {
+                        // An empty document counts as none, so the second pass need not look.
                         let d = self.load_days_off(storage, &member.account_key)?;
-                        days_off.insert(member.account_key.clone(), d.clone());
-                        d
+                        unread.insert((!d.by_date.is_empty()).then_some(d)).clone()
                     }
                 };
-                // Most people have none: noted now, while their document is at hand, so the
-                // second pass need not look at it.
-                offs.push((!off.by_date.is_empty()).then_some(off));
+                offs.push(off);
             }
             // Where `sum_items` puts this board's workload.
             let raw_at = raw_len;
@@ -847,6 +864,87 @@ struct Rows<'a> {
     person_of_member: &'a [u32],
 }
 
+/// What a board's days and ranges depend on: boards alike in these (most boards of an
+/// instance share the company's holidays and sprint cadence) share one [`BoardShape`].
+#[derive(PartialEq, Eq, Hash)]
+struct ShapeKey {
+    holidays: Vec<(NaiveDate, Ratio)>,
+    /// The shared holiday calendar, by identity (the engine's cache hands out one per text).
+    calendar: Option<usize>,
+    range: (NaiveDate, NaiveDate),
+    iterations: Vec<(i64, i64)>,
+}
+
+impl ShapeKey {
+    fn of(plan: &BoardPlan) -> ShapeKey {
+        ShapeKey {
+            holidays: plan.settings.holidays.iter().map(|h| (h.date, h.fraction)).collect(),
+            calendar: plan.calendar.as_ref().map(|c| Arc::as_ptr(c) as usize),
+            range: (plan.range_first, plan.range_last),
+            iterations: plan.iterations.clone(),
+        }
+    }
+}
+
+/// A board's days over its range, the cut points of every bucket and iteration part, and
+/// the capacity sweeps of the members without days off, by [`MemberShape`].
+struct BoardShape {
+    days: BoardDays,
+    /// Day indices of the board's range where some asked-for range starts or ends.
+    cuts: Vec<u32>,
+    /// Index into `cuts` of each bucket's first day, then of the day after the period.
+    bucket_cuts: Vec<u32>,
+    /// Parts of each iteration: its days before the period, in each bucket, after it;
+    /// iteration `i`'s are `parts[part_at[i]..part_at[i + 1]]`.
+    parts: Vec<Part>,
+    part_at: Vec<usize>,
+    /// [`MemberCapacity::cumulative`] at `cuts`, for members without days off.
+    plain: FastMap<MemberShape, Vec<i64>>,
+}
+
+impl BoardShape {
+    fn new(plan: &BoardPlan, period: &Span) -> BoardShape {
+        let (first, last, buckets) = (period.first, period.last, period.buckets);
+        let days = BoardDays::new(team_days(&plan.settings, plan.calendar.as_deref(), plan.range_first, plan.range_last));
+        let shift = (first - plan.range_first).num_days();
+        let period_last = (last - first).num_days();
+        // Buckets as day indices from the period's first day.
+        let spans: Vec<(i64, i64)> = buckets.iter().map(|b| ((b.start - first).num_days(), (b.end - first).num_days())).collect();
+        let mut points: Vec<i64> = spans.iter().map(|(a, _)| a + shift).collect();
+        points.push(period_last + 1 + shift);
+        for (a, b) in &plan.iterations {
+            points.extend([a + shift, b + 1 + shift]);
+        }
+        points.sort_unstable();
+        points.dedup();
+        let cuts: Vec<u32> = points.iter().map(|p| *p as u32).collect();
+        let cut = |day: i64| cuts.binary_search(&((day + shift) as u32)).expect("every range end is a cut") as u32;
+        let bucket_cuts: Vec<u32> = spans.iter().map(|(a, _)| cut(*a)).chain([cut(period_last + 1)]).collect();
+        let mut parts = Vec::new();
+        let mut part_at = Vec::with_capacity(plan.iterations.len() + 1);
+        for (a, b) in &plan.iterations {
+            part_at.push(parts.len());
+            let mut part = |bucket: u32, x: i64, y: i64| parts.push(Part { bucket, from_cut: cut(x), to_cut: cut(y + 1), days: y - x + 1 });
+            if *a < 0 {
+                part(NO_INDEX, *a, (*b).min(-1));
+            }
+            // The buckets the iteration overlaps: from the one holding its first day on.
+            let from = spans.partition_point(|(_, end)| end < a);
+            for (bk, (start, end)) in spans.iter().enumerate().skip(from) {
+                if start > b {
+                    break;
+                }
+                part(bk as u32, (*a).max(*start), (*b).min(*end));
+            }
+            if *b > period_last {
+                part(NO_INDEX, (*a).max(period_last + 1), *b);
+            }
+        }
+        part_at.push(parts.len());
+        BoardShape { days, cuts, bucket_cuts, parts, part_at, plain: FastMap::default() }
+    }
+}
+
 /// Each row's cells, summed over its members, and every member's membership (person,
 /// membership) for the over-allocation check.
 fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> (Vec<CellSums>, Vec<(u32, Membership)>) {
@@ -857,52 +955,27 @@ fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> 
     let mut member_at = 0;
     let mut capacity = MemberCapacity::default();
     let no_days_off = DaysOff::empty("");
-    let (mut cumulative, mut weights, mut shares) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut points, mut cuts, mut parts, mut part_at): (Vec<i64>, Vec<u32>, Vec<Part>, Vec<usize>) = Default::default();
-    let period_last = (last - first).num_days();
+    let mut shapes: FastMap<ShapeKey, BoardShape> = FastMap::default();
+    let (mut swept, mut weights, mut shares) = (Vec::new(), Vec::new(), Vec::new());
     for (bi, plan) in plans.iter().enumerate() {
         let settings = &*plan.settings;
-        let mut days = BoardDays::new(team_days(settings, plan.calendar.as_deref(), plan.range_first, plan.range_last));
-        // Day indices of the board's range where some asked-for range starts or ends.
-        let shift = (first - plan.range_first).num_days();
-        points.clear();
-        points.extend(buckets.iter().map(|b| (b.start - first).num_days() + shift));
-        points.push(period_last + 1 + shift);
-        for (a, b) in &plan.iterations {
-            points.extend([a + shift, b + 1 + shift]);
-        }
-        points.sort_unstable();
-        points.dedup();
-        cuts.clear();
-        cuts.extend(points.iter().map(|p| *p as u32));
-        let cut = |day: i64| cuts.binary_search(&((day + shift) as u32)).expect("every range end is a cut") as u32;
-        let bucket_cuts: Vec<u32> = buckets.iter().map(|b| cut((b.start - first).num_days())).chain([cut(period_last + 1)]).collect();
-        // Parts of each iteration: its days before the period, in each bucket, after it.
-        parts.clear();
-        part_at.clear();
-        for (a, b) in &plan.iterations {
-            part_at.push(parts.len());
-            let mut part = |bucket: u32, x: i64, y: i64| parts.push(Part { bucket, from_cut: cut(x), to_cut: cut(y + 1), days: y - x + 1 });
-            if *a < 0 {
-                part(NO_INDEX, *a, (*b).min(-1));
-            }
-            for (bk, bucket) in buckets.iter().enumerate() {
-                let (x, y) = ((*a).max((bucket.start - first).num_days()), (*b).min((bucket.end - first).num_days()));
-                if x <= y {
-                    part(bk as u32, x, y);
-                }
-            }
-            if *b > period_last {
-                part(NO_INDEX, (*a).max(period_last + 1), *b);
-            }
-        }
-        part_at.push(parts.len());
-
+        let BoardShape { days, cuts, bucket_cuts, parts, part_at, plain } = shapes.entry(ShapeKey::of(plan)).or_insert_with(|| BoardShape::new(plan, period));
         let members = &settings.members;
         for (m, member) in members.iter().enumerate() {
             let (row, person) = (rows.of_member[member_at + m] as usize, rows.person_of_member[member_at + m]);
-            capacity.reset(&mut days, member, settings, plan.days_off[m].as_deref().unwrap_or(&no_days_off));
-            capacity.cumulative(&days, &cuts, &mut cumulative);
+            let cumulative: &[i64] = match plan.days_off[m].as_deref() {
+                Some(off) => {
+                    capacity.reset(days, member, settings, off);
+                    capacity.cumulative(days, cuts, &mut swept);
+                    &swept
+                }
+                None => plain.entry(MemberShape::of(days, member, settings)).or_insert_with(|| {
+                    let mut out = Vec::new();
+                    capacity.reset(days, member, settings, &no_days_off);
+                    capacity.cumulative(days, cuts, &mut out);
+                    out
+                }),
+            };
             let row_sums = &mut sums[row * nb..(row + 1) * nb];
             for (b, s) in row_sums.iter_mut().enumerate() {
                 s.capacity += cumulative[bucket_cuts[b + 1] as usize] - cumulative[bucket_cuts[b] as usize];
@@ -1181,6 +1254,23 @@ fn prefix(e: Error, p: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two-part shortcut gives what the general rule gives.
+    #[test]
+    fn spreading_over_two_parts_matches_the_general_rule() {
+        for total in [0, 1, 2, 3, 7, 10, 99, 480, 12_345] {
+            for weights in [[1, 1], [0, 5], [5, 0], [1, 2], [2, 1], [360, 180], [3, 7], [480, 1], [1, 480], [7, 7], [0, 0]] {
+                let mut general = Vec::new();
+                let sum: i64 = weights.iter().sum();
+                if sum == 0 {
+                    spread_in(total, 2, |_| 1i64, 2, &mut general);
+                } else {
+                    spread_in(total, 2, |i| weights[i], sum, &mut general);
+                }
+                assert_eq!(spread(total, &weights), general, "{total} over {weights:?}");
+            }
+        }
+    }
 
     #[test]
     fn spread_is_exact_and_proportional() {

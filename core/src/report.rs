@@ -516,7 +516,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             },
         });
     }
-    if reading.offset_changes {
+    if reading.offset_changes() {
         warnings.push(Warning {
             code: "timeZoneChange",
             message: format!("{} changes its UTC offset during this iteration; dates are read as local dates", settings.time_zone),

@@ -71,7 +71,7 @@ impl Day {
 }
 
 /// A set of weekdays as a bit mask (bit 0 = Monday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Weekdays(pub u8);
 
 impl Weekdays {

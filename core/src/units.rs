@@ -52,7 +52,7 @@ impl Unit {
 }
 
 /// A ratio in ten-thousandths, always within `0..=max` as validated at the edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Ratio(pub i64);
 
 impl Ratio {
