@@ -72,6 +72,12 @@ impl std::fmt::Debug for Text {
     }
 }
 
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
         Text::new(s)

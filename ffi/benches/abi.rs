@@ -429,7 +429,7 @@ fn w2_row(path: &str) -> Row {
                 "definition": w2.request.definition,
                 "boards": w2.request.boards.iter().map(|b| serde_json::json!({
                     "boardId": b.board_id,
-                    "iterations": b.iterations.iter().map(|i| serde_json::json!({"id": i.id, "start": i.start, "end": i.end})).collect::<Vec<_>>(),
+                    "iterations": b.iterations.iter().map(|i| serde_json::json!({"id": i.id.as_deref(), "start": i.start.as_str(), "end": i.end.as_str()})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             }))
             .unwrap();
