@@ -1201,7 +1201,7 @@ const REGION_BITS: u32 = 14;
 impl Additions {
     fn new(cells: usize, expected: usize) -> Additions {
         let count = cells.div_ceil(1 << REGION_BITS);
-        let each = if count == 0 { 0 } else { expected / count + expected / count / 4 };
+        let each = expected.checked_div(count).map_or(0, |n| n + n / 4);
         Additions { regions: (0..count).map(|_| Vec::with_capacity(each)).collect() }
     }
 
