@@ -769,6 +769,23 @@ struct ct_error *ct_engine_new(const struct ct_storage *storage, struct ct_engin
 void ct_engine_free(struct ct_engine *engine);
 
 /**
+ * Sets how many threads the engine's reports may compute on, the caller's included:
+ * 1 keeps every computation on the caller's thread; 2 (the default) lets a multi-project
+ * report over 50,000 items or more check and count them on one helper thread as well,
+ * with the same result. Storage callbacks are always called on the caller's thread.
+ * Other values, or a NULL `engine`, are `CT_ERROR_INVALID_ARGUMENT`. Safe to call while
+ * other threads use the engine; reports already running keep the setting they began with.
+ *
+ * ```c
+ * ct_error *err = ct_engine_set_threads(engine, 1);
+ * ```
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine.
+ */
+struct ct_error *ct_engine_set_threads(const struct ct_engine *engine, size_t threads);
+
+/**
  * The library's version (`"0.1.0"`): a static NUL-terminated string, never freed.
  *
  * ```c

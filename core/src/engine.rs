@@ -2,6 +2,7 @@
 //! and compute reports. Every binding (C ABI, JNI) calls these and only these.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::days_off::DaysOff;
@@ -17,7 +18,9 @@ use crate::team;
 pub const MAX_BOARD_ID_CHARS: usize = 40;
 
 /// The capacity engine. It holds no storage: each call is given the host's storage, used
-/// synchronously on the caller's thread for the duration of that call.
+/// synchronously on the caller's thread for the duration of that call. A multi-project
+/// report over many items may also compute on one helper thread ([`Engine::set_threads`]);
+/// storage is never called from it.
 ///
 /// ```
 /// use capacity_core::{Engine, MemoryStorage};
@@ -28,9 +31,17 @@ pub const MAX_BOARD_ID_CHARS: usize = 40;
 ///     .unwrap();
 /// assert!(stored.contains(r#""revision":1"#));
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Engine {
     cache: Cache,
+    /// Threads a report may compute on, the caller's included (1 or 2).
+    threads: AtomicUsize,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine { cache: Cache::default(), threads: AtomicUsize::new(2) }
+    }
 }
 
 fn board_ref(board_id: &str) -> Result<DocRef<'_>> {
@@ -56,6 +67,22 @@ impl Engine {
 
     pub(crate) fn cache(&self) -> &Cache {
         &self.cache
+    }
+
+    /// How many threads a report may compute on, the caller's included: 1 keeps every
+    /// computation on the caller's thread; 2 (the default) lets a multi-project report over
+    /// [`crate::multi::PARALLEL_FROM`] items or more check and count them on a helper
+    /// thread as well. Anything else is an invalid-argument error.
+    pub fn set_threads(&self, threads: usize) -> Result<()> {
+        if !(1..=2).contains(&threads) {
+            return Err(Error::invalid_argument(format!("threads must be 1 or 2, got {threads}")));
+        }
+        self.threads.store(threads, Ordering::Relaxed);
+        Ok(())
+    }
+
+    pub fn threads(&self) -> usize {
+        self.threads.load(Ordering::Relaxed)
     }
 
     pub(crate) fn load_board(&self, storage: &mut dyn Storage, board_id: &str) -> Result<Arc<BoardSettings>> {

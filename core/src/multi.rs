@@ -2,6 +2,7 @@
 //! month or quarter buckets over a period, across many boards; and the people whose
 //! allocations across boards add up to more than 100 % in a bucket.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -14,10 +15,14 @@ use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::report::{judge, team_days, Status, Warning};
 use crate::report_defs::{Bucket, Grouping, Period, ReportDefDoc};
-use crate::settings::{BoardSettings, EstimateSource, SubtaskPolicy};
+use crate::settings::{BoardSettings, EstimateSource};
 use crate::store::Storage;
 use crate::units::{Ratio, Unit, RATIO_ONE};
 use crate::workload::{self, check_estimates, to_base_units, FastMap, FastSet, Item, Text, WorkItem, WorkSet};
+
+mod item_sums;
+
+use item_sums::{Additions, ItemSums, REGION_BITS};
 
 pub const SCHEMA: u32 = 1;
 
@@ -391,11 +396,8 @@ impl MultiItem {
     }
 }
 
-/// Checks a bulk caller's people and items against the request, before anything is read:
-/// every index in range, a parent in its child's board and iteration, only known flags,
-/// every estimate that is flagged within range, and no items in the request itself.
-/// Errors name `people[i]` or `items[i].<field>` with the field's C name.
-pub fn validate_items(request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<()> {
+/// Checks that a bulk caller's request carries no items of its own (they come as arrays).
+pub fn check_no_request_items(request: &MultiRequest) -> Result<()> {
     for (b, board) in request.boards.iter().enumerate() {
         for (i, it) in board.iterations.iter().enumerate() {
             if !it.items.is_empty() {
@@ -403,6 +405,15 @@ pub fn validate_items(request: &MultiRequest, people: &[&str], items: &[MultiIte
             }
         }
     }
+    Ok(())
+}
+
+/// Checks a bulk caller's people and items against the request's boards and iterations:
+/// every index in range, a parent in its child's board and iteration, only known flags,
+/// every estimate that is flagged within range. Errors name `people[i]` or
+/// `items[i].<field>` with the field's C name. [`Engine::multi_project_table`] checks
+/// with this before it counts anything.
+pub fn validate_items(request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<()> {
     workload::check_people(people)?;
     // A million items are checked in a tight pass that only says whether all are right;
     // the pass below, which names the first error, runs only when one is not.
@@ -676,11 +687,14 @@ impl Engine {
         Ok(self.multi_project_table(storage, request, &work.set.people, &work.to_items())?.to_report())
     }
 
-    /// The multi-project report in compact form, over bulk items (checked beforehand with
-    /// [`validate_items`]; the request's iterations carry no items).
+    /// The multi-project report in compact form, over bulk items (checked here with
+    /// [`validate_items`]; items in the request's iterations are not read).
     ///
     /// Reads storage on the caller's thread, board after board, as the JSON entry does,
-    /// then sums the items in one pass over them, in their order.
+    /// then sums the items in one pass over them, in their order. With two threads allowed
+    /// ([`Engine::set_threads`]) and [`PARALLEL_FROM`] items or more, a helper thread
+    /// checks the items while storage is read, then counts half of them and computes half
+    /// of the rows; the result is the same.
     pub fn multi_project_table(&self, storage: &mut dyn Storage, request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<MultiTable> {
         let definition: Arc<ReportDefDoc> = match (&request.report_id, &request.definition) {
             (Some(id), None) => self.load_report_definition(storage, id)?.ok_or_else(|| Error::validation("reportId", format!("there is no report {id:?}")))?,
@@ -704,9 +718,95 @@ impl Engine {
                 board_ids.push(b.board_id.clone());
             }
         }
+
+        // Pass 1, every read, on the caller's thread (the host's storage is called on no
+        // other), while a helper checks the items of a large report.
+        let parallel = self.threads() > 1 && items.len() >= PARALLEL_FROM;
+        let (read, checked) = side_by_side(parallel, || validate_items(request, people, items), || self.read_boards(storage, request, &board_ids, (first, last)));
+        checked?;
+        let Boards { plans, unit, mut warnings } = read?;
+
+        let raw = sum_items(&plans, request.boards.len(), people, items, parallel);
+
+        // Each member's person (for allocations) and row, numbered in key order so that rows
+        // come out sorted without being moved; members of all boards one after the other.
+        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
+        let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
+            Grouping::Person => (person_sorted.clone(), member_person.clone()),
+            Grouping::Role => {
+                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
+                (roles, member_role)
+            }
+            Grouping::Board => (
+                board_ids.iter().map(String::as_str).collect(),
+                plans.iter().enumerate().flat_map(|(bi, p)| std::iter::repeat_n(bi as u32, p.settings.members.len())).collect(),
+            ),
+        };
+
+        // Pass 2: each member's capacity in every bucket and part of an iteration, and their
+        // workload spread over the parts.
+        let unit = unit.unwrap_or(Unit::Hours);
+        let period = Span { first, last, buckets: &buckets };
+        let rows = Rows { count: row_keys.len(), of_member: &member_row };
+        let mut sums: Vec<CellSums> = vec![CellSums::default(); rows.count * nb];
+        if parallel {
+            // Each thread its own rows.
+            let middle = rows.count / 2;
+            let (low, high) = sums.split_at_mut(middle * nb);
+            side_by_side(true, || member_rows(&plans, &period, &rows, &raw, middle..rows.count, high), || member_rows(&plans, &period, &rows, &raw, 0..middle, low));
+        } else {
+            member_rows(&plans, &period, &rows, &raw, 0..rows.count, &mut sums);
+        }
+        drop(raw);
+        let memberships = memberships(&plans, &member_person, (first, last));
+
+        let mut totals = vec![CellSums::default(); nb];
+        let mut row_totals = Vec::with_capacity(row_keys.len());
+        for row in sums.chunks_exact(nb) {
+            let mut total = CellSums::default();
+            for (t, s) in totals.iter_mut().zip(row) {
+                *t += *s;
+                total += *s;
+            }
+            row_totals.push(total);
+        }
+        let (overloads, overloaded_people, overload_boards) = over_allocations(memberships, &person_sorted, &buckets, (first, last));
+        if !overloaded_people.is_empty() {
+            warnings.push(Warning {
+                code: "overAllocated",
+                message: format!(
+                    "{} allocated above 100 % across boards: {}",
+                    if overloaded_people.len() == 1 { "1 person is" } else { "people are" },
+                    overloaded_people.iter().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        Ok(MultiTable {
+            name: definition.name.clone(),
+            unit,
+            period: definition.period.clone(),
+            bucket: definition.bucket,
+            grouping: definition.grouping,
+            row_keys: row_keys.into_iter().collect(),
+            boards: board_ids,
+            buckets,
+            sums,
+            row_totals,
+            totals,
+            overloads,
+            overloaded_people,
+            overload_boards,
+            warnings,
+            under: thresholds.under_threshold,
+            over: thresholds.over_threshold,
+        })
+    }
+
+    /// Pass 1 of a multi-project report, every read: each board's settings, calendar,
+    /// iterations (read in its time zone) and members' days off.
+    fn read_boards(&self, storage: &mut dyn Storage, request: &MultiRequest, board_ids: &[String], (first, last): (NaiveDate, NaiveDate)) -> Result<Boards> {
         // A board sent twice takes its last iterations and items.
         let request_board: FastMap<&str, usize> = request.boards.iter().enumerate().map(|(i, b)| (b.board_id.as_str(), i)).collect();
-
         let mut warnings = Vec::new();
         let mut unit: Option<Unit> = None;
         // Only the people the index lists have a days-off document (it never misses one):
@@ -717,7 +817,6 @@ impl Engine {
         let mut plans: Vec<BoardPlan> = Vec::with_capacity(board_ids.len());
         let mut raw_len = 0;
 
-        // Pass 1, every read: each board's settings, calendar, iterations and members' days off.
         for (bi, board_id) in board_ids.iter().enumerate() {
             let settings = self.load_board(storage, board_id).map_err(|e| prefix(e, &format!("boards[{bi}].")))?;
             match unit {
@@ -784,72 +883,32 @@ impl Engine {
             }
             plans.push(BoardPlan { settings, calendar, request_board: rb, iterations, range_first, range_last, days_off: offs, raw_at });
         }
-
-        let raw = sum_items(&plans, request.boards.len(), people, items);
-
-        // Each member's person (for allocations) and row, numbered in key order so that rows
-        // come out sorted without being moved; members of all boards one after the other.
-        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
-        let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
-            Grouping::Person => (person_sorted.clone(), member_person.clone()),
-            Grouping::Role => {
-                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
-                (roles, member_role)
-            }
-            Grouping::Board => (
-                board_ids.iter().map(String::as_str).collect(),
-                plans.iter().enumerate().flat_map(|(bi, p)| std::iter::repeat_n(bi as u32, p.settings.members.len())).collect(),
-            ),
-        };
-
-        // Pass 2: each member's capacity in every bucket and part of an iteration, and their
-        // workload spread over the parts.
-        let unit = unit.unwrap_or(Unit::Hours);
-        let period = Span { first, last, buckets: &buckets };
-        let rows = Rows { count: row_keys.len(), of_member: &member_row, person_of_member: &member_person };
-        let (sums, memberships) = member_rows(&plans, &period, &rows, &raw);
-
-        let mut totals = vec![CellSums::default(); nb];
-        let mut row_totals = Vec::with_capacity(row_keys.len());
-        for row in sums.chunks_exact(nb) {
-            let mut total = CellSums::default();
-            for (t, s) in totals.iter_mut().zip(row) {
-                *t += *s;
-                total += *s;
-            }
-            row_totals.push(total);
-        }
-        let (overloads, overloaded_people, overload_boards) = over_allocations(memberships, &person_sorted, &buckets, (first, last));
-        if !overloaded_people.is_empty() {
-            warnings.push(Warning {
-                code: "overAllocated",
-                message: format!(
-                    "{} allocated above 100 % across boards: {}",
-                    if overloaded_people.len() == 1 { "1 person is" } else { "people are" },
-                    overloaded_people.iter().collect::<Vec<_>>().join(", ")
-                ),
-            });
-        }
-        Ok(MultiTable {
-            name: definition.name.clone(),
-            unit,
-            period: definition.period.clone(),
-            bucket: definition.bucket,
-            grouping: definition.grouping,
-            row_keys: row_keys.into_iter().collect(),
-            boards: board_ids,
-            buckets,
-            sums,
-            row_totals,
-            totals,
-            overloads,
-            overloaded_people,
-            overload_boards,
-            warnings,
-            under: thresholds.under_threshold,
-            over: thresholds.over_threshold,
-        })
+        Ok(Boards { plans, unit, warnings })
     }
+}
+
+/// What pass 1 read: the boards' plans, their unit, and warnings about them.
+struct Boards {
+    plans: Vec<BoardPlan>,
+    unit: Option<Unit>,
+    warnings: Vec<Warning>,
+}
+
+/// Reports over this many items count them on two threads when the engine may use two.
+pub const PARALLEL_FROM: usize = 50_000;
+
+/// Runs `helper_job` on a second thread when `parallel` (else first, on this one) and
+/// `own_job` on this thread; a panic on the helper goes on here.
+fn side_by_side<A: Send, B>(parallel: bool, helper_job: impl FnOnce() -> A + Send, own_job: impl FnOnce() -> B) -> (B, A) {
+    if !parallel {
+        let a = helper_job();
+        return (own_job(), a);
+    }
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(helper_job);
+        let b = own_job();
+        (b, helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
 }
 
 /// The report's period and its buckets.
@@ -863,7 +922,6 @@ struct Span<'a> {
 struct Rows<'a> {
     count: usize,
     of_member: &'a [u32],
-    person_of_member: &'a [u32],
 }
 
 /// What a board's days and ranges depend on: boards alike in these (most boards of an
@@ -947,24 +1005,45 @@ impl BoardShape {
     }
 }
 
-/// Each row's cells, summed over its members, and every member's membership (person,
-/// membership) for the over-allocation check.
-fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> (Vec<CellSums>, Vec<(u32, Membership)>) {
-    let (first, last, buckets) = (period.first, period.last, period.buckets);
-    let nb = buckets.len();
-    let mut sums: Vec<CellSums> = vec![CellSums::default(); rows.count * nb];
-    let mut memberships: Vec<(u32, Membership)> = Vec::with_capacity(rows.of_member.len());
+/// Every member's membership (person, membership) for the over-allocation check, in board
+/// order.
+fn memberships(plans: &[BoardPlan], person_of_member: &[u32], (first, last): (NaiveDate, NaiveDate)) -> Vec<(u32, Membership)> {
+    let mut out = Vec::with_capacity(person_of_member.len());
+    let members = plans.iter().enumerate().flat_map(|(bi, plan)| plan.settings.members.iter().map(move |m| (bi, m)));
+    for ((bi, member), person) in members.zip(person_of_member) {
+        let from = member.active_from.unwrap_or(first).max(first);
+        let to = member.active_to.unwrap_or(last).min(last);
+        if from <= to {
+            out.push((*person, (bi as u32, member.allocation.0, from, to)));
+        }
+    }
+    out
+}
+
+/// The cells of rows `wanted` (into `sums`, which holds those rows), summed over their
+/// members: each member's capacity in every bucket and their workload spread over the
+/// buckets their iterations cover.
+fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64], wanted: Range<usize>, sums: &mut [CellSums]) {
+    let nb = period.buckets.len();
     let mut member_at = 0;
     let mut capacity = MemberCapacity::default();
     let no_days_off = DaysOff::empty("");
     let mut shapes: FastMap<ShapeKey, BoardShape> = FastMap::default();
     let (mut swept, mut weights, mut shares) = (Vec::new(), Vec::new(), Vec::new());
-    for (bi, plan) in plans.iter().enumerate() {
+    for plan in plans {
         let settings = &*plan.settings;
-        let BoardShape { days, cuts, bucket_cuts, parts, part_at, plain } = shapes.entry(ShapeKey::of(plan)).or_insert_with(|| BoardShape::new(plan, period));
         let members = &settings.members;
+        let of_member = &rows.of_member[member_at..member_at + members.len()];
+        member_at += members.len();
+        if !of_member.iter().any(|r| wanted.contains(&(*r as usize))) {
+            continue;
+        }
+        let BoardShape { days, cuts, bucket_cuts, parts, part_at, plain } = shapes.entry(ShapeKey::of(plan)).or_insert_with(|| BoardShape::new(plan, period));
         for (m, member) in members.iter().enumerate() {
-            let (row, person) = (rows.of_member[member_at + m] as usize, rows.person_of_member[member_at + m]);
+            let row = of_member[m] as usize;
+            if !wanted.contains(&row) {
+                continue;
+            }
             let cumulative: &[i64] = match plan.days_off[m].as_deref() {
                 Some(off) => {
                     capacity.reset(days, member, settings, off);
@@ -978,7 +1057,7 @@ fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> 
                     out
                 }),
             };
-            let row_sums = &mut sums[row * nb..(row + 1) * nb];
+            let row_sums = &mut sums[(row - wanted.start) * nb..][..nb];
             for (b, s) in row_sums.iter_mut().enumerate() {
                 s.capacity += cumulative[bucket_cuts[b + 1] as usize] - cumulative[bucket_cuts[b] as usize];
             }
@@ -1011,15 +1090,8 @@ fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64]) -> 
                     }
                 }
             }
-            let from = member.active_from.unwrap_or(first).max(first);
-            let to = member.active_to.unwrap_or(last).min(last);
-            if from <= to {
-                memberships.push((person, (bi as u32, member.allocation.0, from, to)));
-            }
         }
-        member_at += members.len();
     }
-    (sums, memberships)
 }
 
 /// An iteration start or end: a plain date read directly (a thousand boards send the same
@@ -1062,165 +1134,27 @@ fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Ve
     (numbers, order.iter().map(|k| keys[*k as usize]).collect())
 }
 
-/// How one board of the request counts its items, in a small table an item pass reads
-/// without following pointers into the board's settings.
-#[derive(Clone, Copy)]
-struct Counting {
-    /// The first of the boards counting these items, or `NO_INDEX`.
-    board: u32,
-    /// More than one board counts them (a board named twice in a definition).
-    several: bool,
-    source: EstimateSource,
-    unit: Unit,
-    policy: SubtaskPolicy,
-}
-
-/// Raw workload (seconds or hundredths, summed before rounding) per board, iteration and
-/// member, in one pass over the items in their order: `plans[b].raw_at + member ×
-/// iterations + iteration`. The items a board counts follow its estimate source and
-/// sub-task policy, exactly as an iteration report counts them.
-fn sum_items(plans: &[BoardPlan], request_boards: usize, people: &[&str], items: &[MultiItem]) -> Vec<i64> {
-    let raw_len = plans.iter().filter(|p| p.request_board.is_some()).map(|p| p.iterations.len() * p.settings.members.len()).sum();
-    let mut raw = vec![0i64; raw_len];
-    let none = Counting { board: NO_INDEX, several: false, source: EstimateSource::Remaining, unit: Unit::Hours, policy: SubtaskPolicy::All };
-    let mut counting = vec![none; request_boards];
-    // Per board: where its workload starts in `raw`, and its number of iterations.
-    let layout: Vec<(usize, usize)> = plans.iter().map(|p| (p.raw_at, p.iterations.len())).collect();
-    for (bi, plan) in plans.iter().enumerate() {
-        if let Some(rb) = plan.request_board {
-            let c = &mut counting[rb];
-            if c.board == NO_INDEX {
-                let s = &plan.settings;
-                *c = Counting { board: bi as u32, several: false, source: s.estimate_source, unit: s.unit, policy: s.subtask_policy };
-            } else {
-                c.several = true;
-            }
-        }
+/// Raw workload per board, iteration and member (see [`ItemSums`]), the items counted in
+/// two halves side by side when `parallel`.
+fn sum_items(plans: &[BoardPlan], request_boards: usize, people: &[&str], items: &[MultiItem], parallel: bool) -> Vec<i64> {
+    let sums = ItemSums::new(plans, request_boards, people);
+    let mut raw = vec![0i64; sums.cells];
+    if !parallel {
+        let part = sums.count(items, 0..items.len());
+        sums.finish(items, vec![part], &mut raw);
+        return raw;
     }
-    // Each person's memberships as (board, member), so an item finds its member slot
-    // without hashing: person `p`'s from `slot_at[p]`.
-    let person_index: FastMap<&str, u32> = people.iter().enumerate().map(|(i, p)| (*p, i as u32)).collect();
-    let mut memberships: Vec<(u32, u32, u32)> = Vec::new();
-    for (bi, plan) in plans.iter().enumerate() {
-        if plan.request_board.is_none() {
-            continue;
-        }
-        for (m, member) in plan.settings.members.iter().enumerate() {
-            if let Some(p) = person_index.get(member.account_key.as_str()) {
-                memberships.push((*p, bi as u32, m as u32));
-            }
-        }
-    }
-    memberships.sort_by_key(|s| s.0);
-    let mut slot_at = vec![0u32; people.len() + 1];
-    for s in &memberships {
-        slot_at[s.0 as usize + 1] += 1;
-    }
-    for p in 1..slot_at.len() {
-        slot_at[p] += slot_at[p - 1];
-    }
-    let slots: Vec<(u32, u32)> = memberships.iter().map(|s| (s.1, s.2)).collect();
-    drop(memberships);
-    let cell_of = |it: &MultiItem, board: u32| -> Option<usize> {
-        let mine = &slots[slot_at[it.assignee as usize] as usize..slot_at[it.assignee as usize + 1] as usize];
-        let m = mine.iter().find(|s| s.0 == board)?.1 as usize;
-        let (at, iterations) = layout[board as usize];
-        Some(at + m * iterations + it.iteration as usize)
-    };
-
-    // Under the sub-tasks policy a parent with an estimated sub-task does not count; which
-    // parents have one is known only after their sub-tasks, so they are counted in the pass
-    // and taken out again after it, with the rare items counted by several boards.
-    let mut tracked_below: Vec<u64> = Vec::new();
-    let mut additions = Additions::new(raw.len(), items.len());
-    let mut again: Vec<(u32, i64)> = Vec::new();
-    let mut parents: Vec<u32> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let c = counting[it.board as usize];
-        if c.board == NO_INDEX {
-            continue;
-        }
-        let estimate = it.raw_estimate(c.source, c.unit);
-        let subtask = it.has(ITEM_SUBTASK);
-        if subtask && it.parent != NO_INDEX && estimate.is_some() && c.policy == SubtaskPolicy::Subtasks {
-            let p = it.parent as usize;
-            if items[p].board == it.board {
-                if tracked_below.is_empty() {
-                    tracked_below = vec![0; items.len().div_ceil(64)];
-                }
-                if tracked_below[p / 64] & (1 << (p % 64)) == 0 {
-                    tracked_below[p / 64] |= 1 << (p % 64);
-                    parents.push(p as u32);
-                }
-            }
-        }
-        if it.has(ITEM_DONE) || (subtask && c.policy == SubtaskPolicy::Parents) || it.assignee == NO_INDEX {
-            continue;
-        }
-        let Some(estimate) = estimate else { continue };
-        if c.several {
-            again.push((i as u32, 1));
-        } else if let Some(c) = cell_of(it, c.board) {
-            additions.add(c, estimate);
-        }
-    }
-    additions.apply(&mut raw);
-    for p in parents {
-        let it = &items[p as usize];
-        if !(it.has(ITEM_SUBTASK) || it.has(ITEM_DONE) || it.assignee == NO_INDEX) {
-            again.push((p, -1));
-        }
-    }
-    for (i, sign) in again {
-        let it = &items[i as usize];
-        let c = counting[it.board as usize];
-        let Some(estimate) = it.raw_estimate(c.source, c.unit) else { continue };
-        for (bi, plan) in plans.iter().enumerate() {
-            if plan.request_board == Some(it.board as usize) {
-                if let Some(c) = cell_of(it, bi as u32) {
-                    raw[c] += sign * estimate;
-                }
-            }
-        }
-    }
+    let half = items.len() / 2;
+    let (first, second) = side_by_side(true, || sums.count(items, half..items.len()), || sums.count(items, 0..half));
+    // Each thread applies both halves' additions to its own regions of the table.
+    let regions = raw.len().div_ceil(1 << REGION_BITS);
+    let middle = regions / 2;
+    let split = (middle << REGION_BITS).min(raw.len());
+    let (low, high) = raw.split_at_mut(split);
+    let sets = [first.additions(), second.additions()];
+    side_by_side(true, || Additions::apply(&sets, high, middle..regions), || Additions::apply(&sets, low, 0..middle));
+    sums.settle(items, vec![first, second], &mut raw);
     raw
-}
-
-/// Additions to a table of cells too large for the processor's caches, gathered by region
-/// and applied region after region: made in place, a million additions at random cells of
-/// megabytes each wait for memory; gathered, they are written one after the other, and each
-/// region's cells stay in the cache while its additions are applied.
-struct Additions {
-    /// Each region's additions: the cell's offset in the region (high half) and the amount.
-    regions: Vec<Vec<u64>>,
-}
-
-/// Cells per region (`1 << REGION_BITS`): 128 KiB of `i64`, well within a core's cache.
-const REGION_BITS: u32 = 14;
-
-impl Additions {
-    fn new(cells: usize, expected: usize) -> Additions {
-        let count = cells.div_ceil(1 << REGION_BITS);
-        let each = expected.checked_div(count).map_or(0, |n| n + n / 4);
-        Additions { regions: (0..count).map(|_| Vec::with_capacity(each)).collect() }
-    }
-
-    /// Adds `amount` (an estimate: 0 to 315,360,000 seconds or 10,000,000 hundredths of a
-    /// point, as checked at the edge) to `cell`.
-    #[inline]
-    fn add(&mut self, cell: usize, amount: i64) {
-        debug_assert!((0..=u32::MAX as i64).contains(&amount));
-        let offset = (cell & ((1 << REGION_BITS) - 1)) as u64;
-        self.regions[cell >> REGION_BITS].push(offset << 32 | amount as u32 as u64);
-    }
-
-    fn apply(self, table: &mut [i64]) {
-        for (region, cells) in self.regions.into_iter().zip(table.chunks_mut(1 << REGION_BITS)) {
-            for a in region {
-                cells[(a >> 32) as usize] += (a & u32::MAX as u64) as i64;
-            }
-        }
-    }
 }
 
 /// A membership: (board index, allocation, active from, active to).

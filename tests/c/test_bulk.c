@@ -853,6 +853,77 @@ static void test_generated_multi_project(const char *bucket, const char *groupin
     t_end();
 }
 
+/* A report over enough items to be computed on two threads: the same as on one. Items
+ * are plain structs only; sub-tasks point back at an earlier item of their iteration. */
+static void test_two_threads(void) {
+    t_begin("multi-project report on two threads equals one thread");
+    mem_store store;
+    mem_init(&store);
+    ct_engine *engine = new_engine(&store);
+    store_generated_boards(engine);
+    const char *request =
+        "{\"definition\":{\"name\":\"Threads\",\"boardIds\":[\"G1\",\"G1\"],\"period\":"
+        "{\"start\":\"2026-03-02\",\"end\":\"2026-05-31\"},\"bucket\":\"week\",\"grouping\":"
+        "\"person\"},\"boards\":[{\"boardId\":\"G0\",\"iterations\":[{\"start\":\"2026-03-02\","
+        "\"end\":\"2026-03-13\"},{\"start\":\"2026-03-16\",\"end\":\"2026-03-27\"}]},"
+        "{\"boardId\":\"G1\",\"iterations\":[{\"start\":\"2026-03-09\",\"end\":\"2026-03-20\"}]},"
+        "{\"boardId\":\"G2\",\"iterations\":[{\"start\":\"2026-02-23\",\"end\":\"2026-04-03\"}]}]}";
+    const uint32_t iterations[] = {2, 1, 1};
+    char keys[14][16];
+    ct_person people[14];
+    for (int p = 0; p < 14; p++) {
+        snprintf(keys[p], sizeof keys[p], "p%d", p);
+        people[p] = (ct_person){keys[p], strlen(keys[p])};
+    }
+    const size_t count = 60000;
+    ct_multi_item *items = calloc(count, sizeof *items);
+    if (!items) abort();
+    for (size_t i = 0; i < count; i++) {
+        uint32_t board = below(3);
+        ct_multi_item *it = &items[i];
+        *it = (ct_multi_item){board, below(iterations[board]), below(16), CT_NO_INDEX,
+                              CT_ITEM_HAS_REMAINING, 0, (int64_t)below(40) * 900, 0, 0.0, 0.0};
+        if (it->assignee >= 14) it->assignee = CT_NO_INDEX;
+        if (below(4) == 0) it->flags |= CT_ITEM_DONE;
+        /* A sub-task of an item far back (often in the other half of the array). */
+        size_t back = 1 + below(40000);
+        if (i >= back && below(3) == 0 && items[i - back].board == board &&
+            items[i - back].iteration == it->iteration) {
+            it->parent = (uint32_t)(i - back);
+            it->flags |= CT_ITEM_SUBTASK;
+        }
+    }
+    ct_multi_report *one = NULL, *two = NULL;
+    ct_buffer *one_json = NULL, *two_json = NULL;
+    if (CHECK_OK(ct_engine_set_threads(engine, 1)) &&
+        CHECK_OK(ct_engine_multi_project_report_bulk(engine, request, strlen(request), people, 14,
+                                                     items, count, &one)) &&
+        CHECK_OK(ct_engine_set_threads(engine, 2)) &&
+        CHECK_OK(ct_engine_multi_project_report_bulk(engine, request, strlen(request), people, 14,
+                                                     items, count, &two)) &&
+        CHECK_OK(ct_multi_report_to_json(one, &one_json)) &&
+        CHECK_OK(ct_multi_report_to_json(two, &two_json))) {
+        compare_entries("two threads", ct_buffer_data(one_json), ct_buffer_len(one_json),
+                        ct_buffer_data(two_json), ct_buffer_len(two_json));
+        const ct_multi_cell *cells = NULL;
+        size_t n = ct_multi_report_cells(one, &cells);
+        int64_t workload = 0;
+        for (size_t c = 0; c < n; c++) workload += cells[c].workload;
+        CHECKF(workload > 0, "the report counts the items' workload");
+    }
+    CHECK_ERROR(ct_engine_set_threads(engine, 0), CT_ERROR_INVALID_ARGUMENT, "threads must be 1 or 2");
+    CHECK_ERROR(ct_engine_set_threads(engine, 3), CT_ERROR_INVALID_ARGUMENT, "threads must be 1 or 2");
+    CHECK_ERROR(ct_engine_set_threads(NULL, 1), CT_ERROR_INVALID_ARGUMENT, "engine");
+    ct_buffer_free(one_json);
+    ct_buffer_free(two_json);
+    ct_multi_report_free(one);
+    ct_multi_report_free(two);
+    free(items);
+    ct_engine_free(engine);
+    mem_destroy(&store);
+    t_end();
+}
+
 static void test_generated_iteration(void) {
     t_begin("generated iteration report");
     mem_store store;
@@ -1188,6 +1259,7 @@ int main(int argc, char **argv) {
     const char *groupings[] = {"person", "role", "board"};
     for (int g = 0; g < 3; g++) test_generated_multi_project(buckets[g], groupings[g]);
     test_generated_multi_project("week", "role");
+    test_two_threads();
     test_iteration_errors();
     test_multi_errors();
     return t_report("bulk");
