@@ -726,22 +726,27 @@ impl Engine {
         checked?;
         let Boards { plans, unit, mut warnings } = read?;
 
-        let raw = sum_items(&plans, request.boards.len(), people, items, parallel);
-
         // Each member's person (for allocations) and row, numbered in key order so that rows
         // come out sorted without being moved; members of all boards one after the other.
-        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
-        let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
-            Grouping::Person => (person_sorted.clone(), member_person.clone()),
-            Grouping::Role => {
-                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
-                (roles, member_role)
-            }
-            Grouping::Board => (
-                board_ids.iter().map(String::as_str).collect(),
-                plans.iter().enumerate().flat_map(|(bi, p)| std::iter::repeat_n(bi as u32, p.settings.members.len())).collect(),
-            ),
+        // Meanwhile a helper indexes the people's memberships for counting the items.
+        let number_rows = || {
+            let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
+            let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
+                Grouping::Person => (person_sorted.clone(), member_person.clone()),
+                Grouping::Role => {
+                    let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
+                    (roles, member_role)
+                }
+                Grouping::Board => (
+                    board_ids.iter().map(String::as_str).collect(),
+                    plans.iter().enumerate().flat_map(|(bi, p)| std::iter::repeat_n(bi as u32, p.settings.members.len())).collect(),
+                ),
+            };
+            (member_person, person_sorted, row_keys, member_row)
         };
+        let ((member_person, person_sorted, row_keys, member_row), counting) = side_by_side(parallel, || ItemSums::new(&plans, request.boards.len(), people), number_rows);
+        let raw = sum_items(&counting, items, parallel);
+        drop(counting);
 
         // Pass 2: each member's capacity in every bucket and part of an iteration, and their
         // workload spread over the parts.
@@ -758,19 +763,23 @@ impl Engine {
             member_rows(&plans, &period, &rows, &raw, 0..rows.count, &mut sums);
         }
         drop(raw);
-        let memberships = memberships(&plans, &member_person, (first, last));
 
-        let mut totals = vec![CellSums::default(); nb];
-        let mut row_totals = Vec::with_capacity(row_keys.len());
-        for row in sums.chunks_exact(nb) {
-            let mut total = CellSums::default();
-            for (t, s) in totals.iter_mut().zip(row) {
-                *t += *s;
-                total += *s;
+        // Totals here, over-allocations on the helper.
+        let find_overloads = || over_allocations(memberships(&plans, &member_person, (first, last)), &person_sorted, &buckets, (first, last));
+        let sum_up = || {
+            let mut totals = vec![CellSums::default(); nb];
+            let mut row_totals = Vec::with_capacity(row_keys.len());
+            for row in sums.chunks_exact(nb) {
+                let mut total = CellSums::default();
+                for (t, s) in totals.iter_mut().zip(row) {
+                    *t += *s;
+                    total += *s;
+                }
+                row_totals.push(total);
             }
-            row_totals.push(total);
-        }
-        let (overloads, overloaded_people, overload_boards) = over_allocations(memberships, &person_sorted, &buckets, (first, last));
+            (totals, row_totals)
+        };
+        let ((totals, row_totals), (overloads, overloaded_people, overload_boards)) = side_by_side(parallel, find_overloads, sum_up);
         if !overloaded_people.is_empty() {
             warnings.push(Warning {
                 code: "overAllocated",
@@ -1136,8 +1145,7 @@ fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Ve
 
 /// Raw workload per board, iteration and member (see [`ItemSums`]), the items counted in
 /// two halves side by side when `parallel`.
-fn sum_items(plans: &[BoardPlan], request_boards: usize, people: &[&str], items: &[MultiItem], parallel: bool) -> Vec<i64> {
-    let sums = ItemSums::new(plans, request_boards, people);
+fn sum_items(sums: &ItemSums, items: &[MultiItem], parallel: bool) -> Vec<i64> {
     let mut raw = vec![0i64; sums.cells];
     if !parallel {
         let part = sums.count(items, 0..items.len());
