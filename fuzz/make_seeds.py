@@ -246,9 +246,11 @@ def main():
     corpora["storage_faults"] = fault_seeds(seeds)
     corpora["iteration_report_bulk"] = bulk_seeds(seeds["iteration_report"])
     corpora["multi_project_report_bulk"] = bulk_seeds(seeds["multi_project_report"])
+    # The requests alone, for the quick reader's comparison with the usual reading.
+    corpora["fast_request"] = [s.split("\n---\n")[-1].encode("utf-8") for s in seeds["iteration_report"]]
     # One input that is not UTF-8 per target, for the C ABI's own check.
     for name, inputs in corpora.items():
-        if name not in ("storage_faults", "iteration_report_bulk", "multi_project_report_bulk"):
+        if name not in ("storage_faults", "iteration_report_bulk", "multi_project_report_bulk", "fast_request"):
             inputs.append(b"1\n\xff\xfe{}")
     for name, inputs in corpora.items():
         folder = SEEDS / name

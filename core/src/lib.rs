@@ -20,6 +20,7 @@ pub mod templates;
 mod docstore;
 mod engine;
 mod error;
+pub mod fast_request;
 pub mod json;
 pub mod multi;
 pub mod report;

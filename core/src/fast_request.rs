@@ -1,0 +1,440 @@
+//! A quick reader for the common form of an iteration report request: a panel sends
+//! thousands of items as plain JSON objects, and reading them into items with serde, then
+//! checking and indexing them, costs most of a report's time through the C ABI. This reader
+//! goes straight from the text to the indexed [`WorkSet`] in one pass, borrowing keys from
+//! the text. It takes only what it is sure of (known fields, strings without escapes,
+//! plain numbers, items that pass every check) and gives up on anything else, so that the
+//! engine then reads the request the usual way, with its error messages. Whenever it gives
+//! a request, the usual way gives the same one: a fuzz target checks it
+//! (`fuzz/fuzz_targets/fast_request.rs`).
+//!
+//! Only the `items` array is read here; the rest of the request (a board id and an
+//! iteration) is cut out and handed to serde, which reads it as before.
+
+use crate::report::ReportRequest;
+use crate::workload::{check_estimates, chars_within, FastMap, FastState, WorkItem, WorkSet};
+
+/// The request in `text` (without its items) and its items as a checked work set, as
+/// `report::parse_request` and `WorkSet::from_items` make them, or `None` when this reader
+/// is not sure of them.
+pub fn read(text: &str) -> Option<(ReportRequest, WorkSet<'_>)> {
+    let mut r = Reader { text, at: 0 };
+    let mut rest = String::with_capacity(256);
+    let mut work: Option<WorkSet> = None;
+    r.ws();
+    r.expect(b'{')?;
+    rest.push('{');
+    r.ws();
+    if !r.eat(b'}') {
+        loop {
+            let key = r.string()?;
+            r.ws();
+            r.expect(b':')?;
+            r.ws();
+            if key == "items" {
+                if work.is_some() {
+                    return None;
+                }
+                work = Some(r.items()?);
+            } else {
+                let from = r.at;
+                r.skip_value()?;
+                if rest.len() > 1 {
+                    rest.push(',');
+                }
+                rest.push('"');
+                rest.push_str(key);
+                rest.push_str("\":");
+                rest.push_str(text.get(from..r.at)?);
+            }
+            r.ws();
+            if r.eat(b'}') {
+                break;
+            }
+            r.expect(b',')?;
+            r.ws();
+        }
+    }
+    r.ws();
+    if r.at != text.len() {
+        return None;
+    }
+    rest.push('}');
+    let request: ReportRequest = serde_json::from_str(&rest).ok()?;
+    Some((request, work.unwrap_or_default()))
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// An item as read: its parent still a key, its assignee still an account key.
+struct Read<'a> {
+    item: WorkItem<'a>,
+    parent: Option<&'a str>,
+    assignee: Option<&'a str>,
+}
+
+/// The fields of an item, as bits, to notice one given twice.
+const KEY: u16 = 1;
+const ASSIGNEE: u16 = 1 << 1;
+const STATUS: u16 = 1 << 2;
+const REMAINING: u16 = 1 << 3;
+const ORIGINAL: u16 = 1 << 4;
+const POINTS: u16 = 1 << 5;
+const CUSTOM: u16 = 1 << 6;
+const PARENT: u16 = 1 << 7;
+const SUBTASK: u16 = 1 << 8;
+
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.at += 1;
+        }
+        hit
+    }
+
+    fn expect(&mut self, c: u8) -> Option<()> {
+        self.eat(c).then_some(())
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// A string without escapes or control characters (else `None`).
+    fn string(&mut self) -> Option<&'a str> {
+        self.expect(b'"')?;
+        let from = self.at;
+        let length = self.text.as_bytes()[from..].iter().position(|c| matches!(c, b'"' | b'\\' | 0..=0x1f))?;
+        self.at = from + length;
+        self.expect(b'"')?;
+        // Cut at ASCII quotes: always on a character boundary.
+        self.text.get(from..from + length)
+    }
+
+    fn string_or_null(&mut self) -> Option<Option<&'a str>> {
+        if self.literal(b"null") {
+            return Some(None);
+        }
+        Some(Some(self.string()?))
+    }
+
+    fn literal(&mut self, word: &[u8]) -> bool {
+        let hit = self.text.as_bytes()[self.at..].starts_with(word);
+        if hit {
+            self.at += word.len();
+        }
+        hit
+    }
+
+    /// A plain number from here: `int` or `int.frac`, no sign or exponent, no leading zero
+    /// before another digit; its text and whether it has a fraction.
+    fn number(&mut self) -> Option<(&'a str, bool)> {
+        let from = self.at;
+        let digits = |r: &mut Reader| {
+            let start = r.at;
+            while let Some(b'0'..=b'9') = r.peek() {
+                r.at += 1;
+            }
+            r.at - start
+        };
+        let whole = digits(self);
+        if whole == 0 || (whole > 1 && self.text.as_bytes()[from] == b'0') {
+            return None;
+        }
+        let fraction = self.eat(b'.');
+        if fraction && digits(self) == 0 {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E' | b'-' | b'+' | b'.')) {
+            return None;
+        }
+        Some((self.text.get(from..self.at)?, fraction))
+    }
+
+    /// A whole number that fits an `i64` with room (at most 18 digits), or null.
+    fn whole(&mut self) -> Option<Option<i64>> {
+        if self.literal(b"null") {
+            return Some(None);
+        }
+        let (text, fraction) = self.number()?;
+        if fraction || text.len() > 18 {
+            return None;
+        }
+        Some(Some(text.parse().ok()?))
+    }
+
+    /// A number every correct reader reads alike (at most 15 digits, so a whole one is
+    /// exact and a decimal one is rounded once to the nearest), or null.
+    fn decimal(&mut self) -> Option<Option<f64>> {
+        if self.literal(b"null") {
+            return Some(None);
+        }
+        let (text, _) = self.number()?;
+        if text.len() > 16 {
+            return None;
+        }
+        Some(Some(text.parse().ok()?))
+    }
+
+    /// The items as a work set, as `WorkSet::from_items` makes it of checked items: people
+    /// by first appearance, parents by key.
+    fn items(&mut self) -> Option<WorkSet<'a>> {
+        self.expect(b'[')?;
+        let mut read: Vec<Read<'a>> = Vec::new();
+        let mut people: Vec<&'a str> = Vec::new();
+        let mut person_of: FastMap<&'a str, u32> = FastMap::default();
+        self.ws();
+        if !self.eat(b']') {
+            loop {
+                let mut item = self.item()?;
+                if let Some(a) = item.assignee {
+                    let next = people.len() as u32;
+                    let p = *person_of.entry(a).or_insert(next);
+                    if p == next {
+                        people.push(a);
+                    }
+                    item.item.assignee = Some(p);
+                }
+                read.push(item);
+                self.ws();
+                if self.eat(b']') {
+                    break;
+                }
+                self.expect(b',')?;
+                self.ws();
+            }
+        }
+        let mut position: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(read.len(), FastState::default());
+        for (i, r) in read.iter().enumerate() {
+            if position.insert(r.item.key, i as u32).is_some() {
+                return None;
+            }
+        }
+        let items = read.into_iter().map(|r| WorkItem { parent: r.parent.and_then(|p| position.get(p).copied()), ..r.item }).collect();
+        Some(WorkSet { people, items })
+    }
+
+    /// One item, if it passes every check `workload::validate` makes of one item.
+    fn item(&mut self) -> Option<Read<'a>> {
+        self.expect(b'{')?;
+        let mut item = WorkItem {
+            key: "",
+            assignee: None,
+            parent: None,
+            done: false,
+            subtask: false,
+            remaining_seconds: None,
+            original_seconds: None,
+            story_points: None,
+            custom_estimate: None,
+        };
+        let (mut assignee, mut parent) = (None, None);
+        let mut seen = 0u16;
+        self.ws();
+        loop {
+            let field = self.string()?;
+            self.ws();
+            self.expect(b':')?;
+            self.ws();
+            let bit = match field {
+                "key" => {
+                    item.key = self.string()?;
+                    KEY
+                }
+                "assignee" => {
+                    assignee = self.string_or_null()?;
+                    ASSIGNEE
+                }
+                "statusCategory" => {
+                    item.done = match self.string_or_null()? {
+                        None | Some("new" | "indeterminate") => false,
+                        Some("done") => true,
+                        Some(_) => return None,
+                    };
+                    STATUS
+                }
+                "remainingSeconds" => {
+                    item.remaining_seconds = self.whole()?;
+                    REMAINING
+                }
+                "originalSeconds" => {
+                    item.original_seconds = self.whole()?;
+                    ORIGINAL
+                }
+                "storyPoints" => {
+                    item.story_points = self.decimal()?;
+                    POINTS
+                }
+                "customEstimate" => {
+                    item.custom_estimate = self.decimal()?;
+                    CUSTOM
+                }
+                "parent" => {
+                    parent = self.string_or_null()?;
+                    PARENT
+                }
+                "subtask" => {
+                    item.subtask = if self.literal(b"true") {
+                        true
+                    } else if self.literal(b"false") {
+                        false
+                    } else {
+                        return None;
+                    };
+                    SUBTASK
+                }
+                _ => return None,
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            self.ws();
+            if self.eat(b'}') {
+                break;
+            }
+            self.expect(b',')?;
+            self.ws();
+        }
+        let valid = seen & KEY != 0
+            && chars_within(item.key, 1, 255)
+            && parent != Some(item.key)
+            && assignee.is_none_or(|a| chars_within(a, 1, 255))
+            && check_estimates(item.remaining_seconds, item.original_seconds, item.story_points, item.custom_estimate, &|_| String::new()).is_ok();
+        valid.then_some(Read { item, parent, assignee })
+    }
+
+    /// Steps over one JSON value of any kind, for serde to read: strings (escapes and
+    /// all), nested objects and arrays, and the characters of anything else. It need not
+    /// judge the value: serde reads it, and refuses what is not JSON.
+    fn skip_value(&mut self) -> Option<()> {
+        let b = self.text.as_bytes();
+        let mut depth = 0usize;
+        loop {
+            match *b.get(self.at)? {
+                b'"' => {
+                    self.at += 1;
+                    loop {
+                        match *b.get(self.at)? {
+                            b'"' => break,
+                            b'\\' => self.at += 2,
+                            _ => self.at += 1,
+                        }
+                    }
+                    self.at += 1;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.at += 1;
+                }
+                b'}' | b']' => {
+                    if depth == 0 {
+                        return Some(());
+                    }
+                    depth -= 1;
+                    self.at += 1;
+                }
+                b',' if depth == 0 => return Some(()),
+                _ => self.at += 1,
+            }
+            if depth == 0 && matches!(b.get(self.at), Some(b',' | b'}' | b']') | None) {
+                return Some(());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick reading and the usual one, each as text to compare.
+    fn both(text: &str) -> (Option<String>, Result<String, String>) {
+        let fast = read(text).map(|(r, w)| format!("{r:?} {w:?}"));
+        let usual = crate::report::parse_request(text)
+            .map(|mut r| {
+                let items = std::mem::take(&mut r.items);
+                format!("{r:?} {:?}", crate::workload::WorkSet::from_items(&items))
+            })
+            .map_err(|e| e.to_string());
+        (fast, usual)
+    }
+
+    #[test]
+    fn reads_plain_requests_as_the_usual_way_does() {
+        let text = r#" { "boardId" : "7", "iteration": {"id":"5","start":"2026-11-30T09:00:00+01:00","end":"2026-12-11"},
+            "items": [ {"key":"A-1","assignee":"ann","statusCategory":"done","remainingSeconds":3600,"subtask":false},
+                       {"key":"A-2","assignee":null,"parent":"A-1","subtask":true,"originalSeconds":0,"storyPoints":2.5,"customEstimate":13},
+                       {"statusCategory":null,"key":"Ä-3","remainingSeconds":null,"storyPoints":null,"assignee":"bob","parent":"A-9"},
+                       {"key":"A-4","assignee":"ann","parent":"A-2"} ] } "#;
+        let (fast, usual) = both(text);
+        assert!(fast.is_some(), "the quick reader takes a plain request");
+        assert_eq!(fast, usual.ok());
+        for text in [
+            r#"{"items":[],"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"}}"#,
+            r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"}}"#,
+        ] {
+            let (fast, usual) = both(text);
+            assert!(fast.is_some());
+            assert_eq!(fast, usual.ok());
+        }
+    }
+
+    #[test]
+    fn gives_up_on_anything_unusual_or_wrong() {
+        let base = |items: &str| format!(r#"{{"boardId":"1","iteration":{{"start":"2026-01-01","end":"2026-01-02"}},"items":[{items}]}}"#);
+        for items in [
+            r#"{"key":"A\u002d1"}"#,
+            r#"{"key":"A-1","remainingSeconds":1.0}"#,
+            r#"{"key":"A-1","remainingSeconds":-1}"#,
+            r#"{"key":"A-1","remainingSeconds":01}"#,
+            r#"{"key":"A-1","remainingSeconds":1e3}"#,
+            r#"{"key":"A-1","remainingSeconds":9999999999999999999}"#,
+            r#"{"key":"A-1","remainingSeconds":315360001}"#,
+            r#"{"key":"A-1","storyPoints":0.1234567890123456789}"#,
+            r#"{"key":"A-1","storyPoints":100001}"#,
+            r#"{"key":"A-1","key":"A-2"}"#,
+            r#"{"key":"A-1","colour":"red"}"#,
+            r#"{"assignee":"ann"}"#,
+            r#"{}"#,
+            r#"{"key":""}"#,
+            r#"{"key":"A-1","assignee":""}"#,
+            r#"{"key":"A-1","parent":"A-1"}"#,
+            r#"{"key":"A-1"},{"key":"A-1"}"#,
+            r#"{"key":"A-1","subtask":null}"#,
+            r#"{"key":"A-1","statusCategory":"closed"}"#,
+            r#"{"key":"A-1",}"#,
+            r#"{"key":"A-1"},"#,
+        ] {
+            let text = base(items);
+            assert!(read(&text).is_none(), "{items}");
+        }
+        for text in [
+            r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"},"items":[],"items":[]}"#,
+            r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"},"items":[]} x"#,
+            r#"{"boardId":"1" "iteration":{"start":"2026-01-01","end":"2026-01-02"}}"#,
+            r#"{"board\u0049d":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"}}"#,
+            r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"},"colour":1}"#,
+            r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"},"items":null}"#,
+        ] {
+            assert!(read(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn other_values_are_left_to_serde_escapes_and_all() {
+        let (fast, usual) = both(r#"{"boardId":"a\"}b","iteration":{"name":"S [1]\\","start":"2026-01-01","end":"2026-01-02"},"items":[{"key":"K"}]}"#);
+        assert!(fast.is_some());
+        assert_eq!(fast, usual.ok());
+    }
+}
