@@ -159,15 +159,7 @@ fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
         return;
     }
     if let &[w0, w1] = weights {
-        // Two parts (an iteration across a bucket's end, the common case): one division.
-        // total × w1 = (total − p0) × sum − r0, so when r0 > 0 the second part is
-        // total − p0 − 1 with remainder sum − r0, and the unit left goes to the larger
-        // remainder (the first on a tie).
-        let sum = w0.checked_add(w1).filter(|s| *s > 0);
-        let fits = total >= 0 && w0 >= 0 && w1 >= 0 && total.checked_mul(w0.max(w1)).is_some();
-        if let (Some(sum), true) = (sum, fits) {
-            let (p0, r0) = (total * w0 / sum, total * w0 % sum);
-            let first = if r0 > 0 && r0 >= sum - r0 { p0 + 1 } else { p0 };
+        if let Some(first) = spread_two(total, w0, w1) {
             parts.extend([first, total - first]);
             return;
         }
@@ -190,6 +182,22 @@ fn spread_into(total: i64, weights: &[i64], parts: &mut Vec<i64>) {
     } else {
         spread_in(total, n, |i| weights[i] as i128, sum, parts)
     }
+}
+
+/// The first part of [`spread`] over two weights, with one division; `None` when the
+/// shortcut does not apply (a negative number, zero weights, or a product beyond 64 bits).
+/// Two parts are the common case: an iteration across a bucket's end.
+#[inline]
+fn spread_two(total: i64, w0: i64, w1: i64) -> Option<i64> {
+    let sum = w0.checked_add(w1).filter(|s| *s > 0)?;
+    if total < 0 || w0 < 0 || w1 < 0 || total.checked_mul(w0.max(w1)).is_none() {
+        return None;
+    }
+    // total × w1 = (total − p0) × sum − r0, so when r0 > 0 the second part is
+    // total − p0 − 1 with remainder sum − r0, and the unit left goes to the larger
+    // remainder (the first on a tie).
+    let (p0, r0) = (total * w0 / sum, total * w0 % sum);
+    Some(if r0 > 0 && r0 >= sum - r0 { p0 + 1 } else { p0 })
 }
 
 /// Spreads `total` over `n` parts of weights `weight(i)` summing to `sum` (non-zero), in
@@ -825,6 +833,7 @@ impl Engine {
             index.documents.get("daysoff").into_iter().flatten().map(|k| (k.as_str(), None)).collect();
         let mut plans: Vec<BoardPlan> = Vec::with_capacity(board_ids.len());
         let mut raw_len = 0;
+        let mut previous: Option<ReadIterations> = None;
 
         for (bi, board_id) in board_ids.iter().enumerate() {
             let settings = self.load_board(storage, board_id).map_err(|e| prefix(e, &format!("boards[{bi}].")))?;
@@ -855,21 +864,31 @@ impl Engine {
                 None => None,
             };
             let rb = request_board.get(board_id.as_str()).copied();
-            // The board's iterations, read in its time zone.
-            let mut iterations: Vec<(i64, i64)> = Vec::new();
-            let (mut range_first, mut range_last) = (first, last);
+            // The board's iterations, read in its time zone; most boards share the previous
+            // one's sprint dates and zone, read once.
+            let (mut iterations, mut range_first, mut range_last): (Vec<(i64, i64)>, NaiveDate, NaiveDate) = (Vec::new(), first, last);
             if let Some(rb) = rb {
-                for (ii, it) in request.boards[rb].iterations.iter().enumerate() {
-                    let field = || format!("boards[{rb}].iterations[{ii}]");
-                    let start = moment(&it.start, || format!("{}.start", field()))?;
-                    let end = moment(&it.end, || format!("{}.end", field()))?;
-                    let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
-                        Error::Validation { message, .. } => Error::validation(format!("{}.end", field()), message),
-                        other => other,
-                    })?;
-                    range_first = range_first.min(reading.first);
-                    range_last = range_last.max(reading.last);
-                    iterations.push(((reading.first - first).num_days(), (reading.last - first).num_days()));
+                let asked = &request.boards[rb].iterations;
+                let alike = |(p, tz, ..): &ReadIterations| {
+                    *tz == settings.time_zone && request.boards[*p].iterations.iter().map(|i| (&i.start, &i.end)).eq(asked.iter().map(|i| (&i.start, &i.end)))
+                };
+                match previous.as_ref().filter(|p| alike(p)) {
+                    Some((_, _, known, a, b)) => (iterations, range_first, range_last) = (known.clone(), *a, *b),
+                    None => {
+                        for (ii, it) in asked.iter().enumerate() {
+                            let field = || format!("boards[{rb}].iterations[{ii}]");
+                            let start = moment(&it.start, || format!("{}.start", field()))?;
+                            let end = moment(&it.end, || format!("{}.end", field()))?;
+                            let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
+                                Error::Validation { message, .. } => Error::validation(format!("{}.end", field()), message),
+                                other => other,
+                            })?;
+                            range_first = range_first.min(reading.first);
+                            range_last = range_last.max(reading.last);
+                            iterations.push(((reading.first - first).num_days(), (reading.last - first).num_days()));
+                        }
+                        previous = Some((rb, settings.time_zone, iterations.clone(), range_first, range_last));
+                    }
                 }
             }
             let mut offs = Vec::with_capacity(settings.members.len());
@@ -895,6 +914,10 @@ impl Engine {
         Ok(Boards { plans, unit, warnings })
     }
 }
+
+/// The last board's iterations as read: its request board, its zone, the iterations as day
+/// ranges, and the first and last day of its range.
+type ReadIterations = (usize, chrono_tz::Tz, Vec<(i64, i64)>, NaiveDate, NaiveDate);
 
 /// What pass 1 read: the boards' plans, their unit, and warnings about them.
 struct Boards {
@@ -1084,6 +1107,17 @@ fn member_rows(plans: &[BoardPlan], period: &Span, rows: &Rows, raw: &[i64], wan
                         }
                         continue;
                     }
+                    if let [a, b] = its_parts {
+                        let weight = |p: &Part| cumulative[p.to_cut as usize] - cumulative[p.from_cut as usize];
+                        if let Some(first) = spread_two(total, weight(a), weight(b)) {
+                            for (p, share) in [(a, first), (b, total - first)] {
+                                if p.bucket != NO_INDEX {
+                                    row_sums[p.bucket as usize].workload += share;
+                                }
+                            }
+                            continue;
+                        }
+                    }
                     weights.clear();
                     weights.extend(its_parts.iter().map(|p| cumulative[p.to_cut as usize] - cumulative[p.from_cut as usize]));
                     // No capacity at all: spread by days instead.
@@ -1118,6 +1152,32 @@ fn moment(text: &str, field: impl FnOnce() -> String) -> Result<Moment> {
     Moment::parse(text, &field())
 }
 
+/// The order that sorts `keys`: by their first sixteen bytes, held in one number so that
+/// most comparisons read no string (account keys are mostly shorter), then by the whole
+/// key among those alike in the first sixteen.
+fn sorted_order(keys: &[&str]) -> Vec<u32> {
+    let prefix = |k: &str| {
+        let mut bytes = [0u8; 16];
+        let n = k.len().min(16);
+        bytes[..n].copy_from_slice(&k.as_bytes()[..n]);
+        u128::from_be_bytes(bytes)
+    };
+    let mut by_prefix: Vec<(u128, u32)> = keys.iter().enumerate().map(|(i, k)| (prefix(k), i as u32)).collect();
+    by_prefix.sort_unstable();
+    let mut order: Vec<u32> = by_prefix.iter().map(|(_, i)| *i).collect();
+    // Keys padded alike compare alike only when one is longer than sixteen bytes or they
+    // differ in trailing NULs: those runs are sorted again by the whole key.
+    let mut from = 0;
+    while from < by_prefix.len() {
+        let to = from + by_prefix[from..].iter().take_while(|(p, _)| *p == by_prefix[from].0).count();
+        if to - from > 1 {
+            order[from..to].sort_unstable_by(|a, b| keys[*a as usize].cmp(keys[*b as usize]));
+        }
+        from = to;
+    }
+    order
+}
+
 /// Numbers the distinct keys of a sequence in sorted order: each element's number, and the
 /// distinct keys sorted.
 fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Vec<&'k str>) {
@@ -1131,8 +1191,7 @@ fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Ve
             })
         })
         .collect();
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    order.sort_unstable_by(|a, b| keys[*a as usize].cmp(keys[*b as usize]));
+    let order = sorted_order(&keys);
     let mut rank = vec![0u32; keys.len()];
     for (r, k) in order.iter().enumerate() {
         rank[*k as usize] = r as u32;
@@ -1253,6 +1312,15 @@ mod tests {
                 assert_eq!(spread(total, &weights), general, "{total} over {weights:?}");
             }
         }
+    }
+
+    #[test]
+    fn keys_sort_as_strings_do() {
+        let keys = ["b", "a", "abcdefghijklmnopq", "abcdefghijklmnop", "abcdefghijklmnopa", "a\0", "", "é", "z", "abcdefghijklmnopq2"];
+        let order = sorted_order(&keys);
+        let mut expected = keys.to_vec();
+        expected.sort();
+        assert_eq!(order.iter().map(|i| keys[*i as usize]).collect::<Vec<_>>(), expected);
     }
 
     #[test]

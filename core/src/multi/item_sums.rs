@@ -77,7 +77,7 @@ impl<'a> ItemSums<'a> {
                 }
             }
         }
-        memberships.sort_by_key(|s| s.0);
+        // Grouped by person, in board order within each (a counting sort).
         let mut slot_at = vec![0u32; people.len() + 1];
         for s in &memberships {
             slot_at[s.0 as usize + 1] += 1;
@@ -85,7 +85,12 @@ impl<'a> ItemSums<'a> {
         for p in 1..slot_at.len() {
             slot_at[p] += slot_at[p - 1];
         }
-        let slots = memberships.iter().map(|s| (s.1, s.2)).collect();
+        let mut slots = vec![(0u32, 0u32); memberships.len()];
+        let mut next = slot_at.clone();
+        for (p, board, member) in memberships {
+            slots[next[p as usize] as usize] = (board, member);
+            next[p as usize] += 1;
+        }
         let cells = plans.iter().filter(|p| p.request_board.is_some()).map(|p| p.iterations.len() * p.settings.members.len()).sum();
         ItemSums { plans, counting, slot_at, slots, cells }
     }
