@@ -9,18 +9,46 @@
 //! (`fuzz/fuzz_targets/fast_request.rs`).
 //!
 //! Only the `items` array is read here; the rest of the request (a board id and an
-//! iteration) is cut out and handed to serde, which reads it as before.
+//! iteration) is cut out and handed to serde, which reads it as before. The bulk
+//! multi-project request (tens of thousands of iterations, no items) is read alike: its
+//! `boards` here, the rest by serde.
 
+use crate::multi::{BoardWork, IterationWork, MultiRequest};
 use crate::report::ReportRequest;
-use crate::workload::{check_estimates, chars_within, FastMap, FastState, WorkItem, WorkSet};
+use crate::workload::{check_estimates, chars_within, FastMap, FastState, Text, WorkItem, WorkSet};
 
 /// The request in `text` (without its items) and its items as a checked work set, as
 /// `report::parse_request` and `WorkSet::from_items` make them, or `None` when this reader
 /// is not sure of them.
 pub fn read(text: &str) -> Option<(ReportRequest, WorkSet<'_>)> {
+    let mut work = None;
+    let rest = top_level(text, "items", |r| {
+        work = Some(r.items()?);
+        Some(())
+    })?;
+    let request: ReportRequest = serde_json::from_str(&rest).ok()?;
+    Some((request, work.unwrap_or_default()))
+}
+
+/// A multi-project report request whose iterations carry no items (the bulk entry's form),
+/// as `json::parse` reads it, or `None` when this reader is not sure of it.
+pub fn read_multi(text: &str) -> Option<MultiRequest> {
+    let mut boards = None;
+    let rest = top_level(text, "boards", |r| {
+        boards = Some(r.boards()?);
+        Some(())
+    })?;
+    let mut request: MultiRequest = serde_json::from_str(&rest).ok()?;
+    request.boards = boards.unwrap_or_default();
+    Some(request)
+}
+
+/// Reads the top-level object of `text`: the value of `special` (at most once) with
+/// `read_special`, every other member copied as it is into the object returned, for serde.
+fn top_level<'a>(text: &'a str, special: &str, mut read_special: impl FnMut(&mut Reader<'a>) -> Option<()>) -> Option<String> {
     let mut r = Reader { text, at: 0 };
     let mut rest = String::with_capacity(256);
-    let mut work: Option<WorkSet> = None;
+    let mut seen = false;
     r.ws();
     r.expect(b'{')?;
     rest.push('{');
@@ -31,11 +59,12 @@ pub fn read(text: &str) -> Option<(ReportRequest, WorkSet<'_>)> {
             r.ws();
             r.expect(b':')?;
             r.ws();
-            if key == "items" {
-                if work.is_some() {
+            if key == special {
+                if seen {
                     return None;
                 }
-                work = Some(r.items()?);
+                seen = true;
+                read_special(&mut r)?;
             } else {
                 let from = r.at;
                 r.skip_value()?;
@@ -60,8 +89,7 @@ pub fn read(text: &str) -> Option<(ReportRequest, WorkSet<'_>)> {
         return None;
     }
     rest.push('}');
-    let request: ReportRequest = serde_json::from_str(&rest).ok()?;
-    Some((request, work.unwrap_or_default()))
+    Some(rest)
 }
 
 struct Reader<'a> {
@@ -314,6 +342,93 @@ impl<'a> Reader<'a> {
         valid.then_some(Read { item, parent, assignee })
     }
 
+    /// Elements of an array, each read with `element`.
+    fn array<T>(&mut self, mut element: impl FnMut(&mut Reader<'a>) -> Option<T>) -> Option<Vec<T>> {
+        self.expect(b'[')?;
+        let mut out = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Some(out);
+        }
+        loop {
+            out.push(element(self)?);
+            self.ws();
+            if self.eat(b']') {
+                return Some(out);
+            }
+            self.expect(b',')?;
+            self.ws();
+        }
+    }
+
+    /// The members of an object, each given to `member` with its name.
+    fn object(&mut self, mut member: impl FnMut(&mut Reader<'a>, &'a str) -> Option<()>) -> Option<()> {
+        self.expect(b'{')?;
+        self.ws();
+        if self.eat(b'}') {
+            return Some(());
+        }
+        loop {
+            let name = self.string()?;
+            self.ws();
+            self.expect(b':')?;
+            self.ws();
+            member(self, name)?;
+            self.ws();
+            if self.eat(b'}') {
+                return Some(());
+            }
+            self.expect(b',')?;
+            self.ws();
+        }
+    }
+
+    /// A multi-project request's boards, their iterations without items.
+    fn boards(&mut self) -> Option<Vec<BoardWork>> {
+        self.array(|r| {
+            let (mut board_id, mut iterations) = (None, None);
+            r.object(|r, name| match name {
+                "boardId" if board_id.is_none() => {
+                    board_id = Some(r.string()?.to_string());
+                    Some(())
+                }
+                "iterations" if iterations.is_none() => {
+                    iterations = Some(r.array(Reader::iteration)?);
+                    Some(())
+                }
+                _ => None,
+            })?;
+            Some(BoardWork { board_id: board_id?, iterations: iterations.unwrap_or_default() })
+        })
+    }
+
+    fn iteration(&mut self) -> Option<IterationWork> {
+        let (mut id, mut start, mut end, mut items) = (None, None, None, false);
+        self.object(|r, name| match name {
+            "id" if id.is_none() => {
+                id = Some(r.string_or_null()?.map(Text::new));
+                Some(())
+            }
+            "start" if start.is_none() => {
+                start = Some(Text::new(r.string()?));
+                Some(())
+            }
+            "end" if end.is_none() => {
+                end = Some(Text::new(r.string()?));
+                Some(())
+            }
+            // Only no items: a request with items is read the usual way.
+            "items" if !items => {
+                items = true;
+                r.expect(b'[')?;
+                r.ws();
+                r.expect(b']')
+            }
+            _ => None,
+        })?;
+        Some(IterationWork { id: id.flatten(), start: start?, end: end?, items: Vec::new() })
+    }
+
     /// Steps over one JSON value of any kind, for serde to read: strings (escapes and
     /// all), nested objects and arrays, and the characters of anything else. It need not
     /// judge the value: serde reads it, and refuses what is not JSON.
@@ -428,6 +543,37 @@ mod tests {
             r#"{"boardId":"1","iteration":{"start":"2026-01-01","end":"2026-01-02"},"items":null}"#,
         ] {
             assert!(read(text).is_none(), "{text}");
+        }
+    }
+
+    /// The quick reading of a multi-project request and the usual one, as text to compare.
+    fn both_multi(text: &str) -> (Option<String>, Option<String>) {
+        let fast = read_multi(text).map(|r| format!("{r:?}"));
+        let usual = crate::json::parse::<MultiRequest>(text, "").ok().map(|r| format!("{r:?}"));
+        (fast, usual)
+    }
+
+    #[test]
+    fn reads_bulk_multi_project_requests_as_the_usual_way_does() {
+        let text = r#"{"definition":{"name":"Year","boardIds":["B1"],"period":{"start":"2026-01-05","end":"2026-03-01"},"bucket":"week","grouping":"person"},
+            "boards":[{"boardId":"B1","iterations":[{"id":"1","start":"2026-01-05","end":"2026-01-16"},{"id":null,"start":"2026-01-19T09:00:00+01:00","end":"2026-01-30","items":[]}]},
+                      {"iterations":[],"boardId":"B2"},{"boardId":"B3"}]}"#;
+        let (fast, usual) = both_multi(text);
+        assert!(fast.is_some(), "the quick reader takes a bulk request");
+        assert_eq!(fast, usual);
+        let (fast, usual) = both_multi(r#"{"reportId":"year"}"#);
+        assert!(fast.is_some());
+        assert_eq!(fast, usual);
+        for text in [
+            r#"{"reportId":"r","boards":[{"boardId":"B1","iterations":[{"start":"2026-01-05","end":"2026-01-16","items":[{"key":"A-1"}]}]}]}"#,
+            r#"{"reportId":"r","boards":[{"boardId":"B1","boardId":"B2"}]}"#,
+            r#"{"reportId":"r","boards":[{"iterations":[]}]}"#,
+            r#"{"reportId":"r","boards":[{"boardId":"B1","iterations":[{"start":"2026-01-05"}]}]}"#,
+            r#"{"reportId":"r","boards":[{"boardId":"B1","colour":1}]}"#,
+            r#"{"reportId":"r","boards":[{"boardId":"B\u0031"}]}"#,
+            r#"{"reportId":"r","boards":[],"boards":[]}"#,
+        ] {
+            assert!(read_multi(text).is_none(), "{text}");
         }
     }
 
