@@ -6,7 +6,7 @@
 
 use capacity_core::{Engine, Error, Storage};
 use jni::objects::{JClass, JObject, JString};
-use jni::sys::jlong;
+use jni::sys::{jint, jlong};
 use jni::{jni_mangle, Env, EnvUnowned};
 
 use crate::bridge::{self, BridgeError};
@@ -35,6 +35,14 @@ pub fn engine_free<'local>(mut env: EnvUnowned<'local>, _class: JClass<'local>, 
             drop(unsafe { Box::from_raw(engine as *mut Engine) });
         }
         Ok(())
+    })
+}
+
+#[jni_mangle("org.capacitytracker.api.Native", "engineSetThreads")]
+pub fn engine_set_threads<'local>(mut env: EnvUnowned<'local>, _class: JClass<'local>, engine: jlong, threads: jint) {
+    bridge::run(&mut env, |_env| {
+        let threads = usize::try_from(threads).map_err(|_| Error::invalid_argument(format!("threads must be 1 or 2, got {threads}")))?;
+        Ok(engine_ref(engine)?.set_threads(threads)?)
     })
 }
 

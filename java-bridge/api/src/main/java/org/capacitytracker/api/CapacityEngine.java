@@ -513,6 +513,24 @@ public final class CapacityEngine implements AutoCloseable {
         return call(engine -> Native.engineMultiProjectReport(engine, storage, requestJson));
     }
 
+    /**
+     * Sets how many threads this engine's reports may compute on, the calling thread
+     * included. {@code 1} keeps every computation on the calling thread; {@code 2} (the
+     * default) lets a multi-project report over 50,000 items or more check and count them
+     * on one native helper thread as well, with the same result. {@link HostStorage} is
+     * always called on the calling thread only. Reports already running keep the setting
+     * they began with.
+     *
+     * @param threads 1 or 2
+     * @throws CapacityNativeException (code 6, invalid argument) for any other number
+     */
+    public void setThreads(int threads) {
+        withHandle(engine -> {
+            Native.engineSetThreads(engine, threads);
+            return null;
+        });
+    }
+
     // ---- Permissions ----
 
     /**

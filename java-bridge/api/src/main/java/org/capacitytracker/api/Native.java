@@ -21,6 +21,9 @@ final class Native {
     /** Frees an engine handle; {@code 0} is ignored. Must be called exactly once per handle. */
     static native void engineFree(long engine);
 
+    /** Sets the threads the engine's reports may compute on (1 or 2). */
+    static native void engineSetThreads(long engine, int threads);
+
     static native String engineGetBoardSettings(long engine, HostStorage storage, String boardId);
 
     static native String enginePutBoardSettings(long engine, HostStorage storage, String boardId,
