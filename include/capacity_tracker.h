@@ -21,6 +21,9 @@
  * Threads: one `ct_engine` may be used by several threads at once; its storage callbacks
  * then run concurrently on those threads and must be thread-safe. `ct_error` and
  * `ct_buffer` objects are immutable and may be read anywhere and freed on any thread.
+ * A multi-project report over 50,000 items or more also computes on one helper thread of
+ * the library's own, which never calls the storage callbacks; `ct_engine_set_threads`
+ * turns it off.
  *
  * Example:
  *
