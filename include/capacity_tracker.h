@@ -1242,7 +1242,10 @@ struct ct_error *ct_engine_put_permissions(const struct ct_engine *engine,
 
 /**
  * Answers an access question against the stored permissions:
- * `{"user", "groups", "admin", "action", "boardId"}` gives `{"allowed", "reason"}`.
+ * `{"user", "groups", "admin", "action", "boardId", "accountKey"}` gives
+ * `{"allowed", "reason"}`. The actions `readDaysOff` and `writeDaysOff` take the person's
+ * `accountKey`: their own days off are always theirs; anyone else's only for a board
+ * (`boardId`) they are a member of, as reading or writing that board allows.
  *
  * On success stores the result in a new buffer in `*out` and returns NULL; on failure
  * leaves `*out` untouched and returns the error.

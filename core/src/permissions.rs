@@ -85,6 +85,9 @@ pub struct AccessQuery {
     pub action: AccessAction,
     #[serde(default)]
     pub board_id: Option<String>,
+    /// For the days-off actions: whose days off.
+    #[serde(default)]
+    pub account_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -95,6 +98,10 @@ pub enum AccessAction {
     ManageTemplates,
     ManageReports,
     UseRest,
+    /// A person's days off (`accountKey`), read for a board (`boardId`) they are on.
+    ReadDaysOff,
+    /// A person's days off (`accountKey`), changed for a board (`boardId`) they are on.
+    WriteDaysOff,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,7 +142,11 @@ impl PermissionsDoc {
     /// Whether `query` is allowed, and why. Writing a board implies reading it; a board with
     /// no grants of its own is open to every user once permissions are enabled only for
     /// reading, and to nobody but administrators for writing.
-    pub fn check(&self, q: &AccessQuery) -> AccessAnswer {
+    ///
+    /// Days off are personal: people may always read and change their own; anyone else
+    /// only for a board the person is a member of (`on_board`, which the caller finds out),
+    /// as reading or writing that board allows.
+    pub fn check(&self, q: &AccessQuery, on_board: bool) -> AccessAnswer {
         let yes = |reason: &str| AccessAnswer { allowed: true, reason: reason.into() };
         let no = |reason: String| AccessAnswer { allowed: false, reason };
         if !self.enabled {
@@ -146,13 +157,26 @@ impl PermissionsDoc {
         }
         let board = q.board_id.as_deref().and_then(|b| self.boards.get(b));
         let granted = |g: &Grant| g.allows(&q.user, &q.groups);
+        let days_off = matches!(q.action, AccessAction::ReadDaysOff | AccessAction::WriteDaysOff);
+        if days_off {
+            let person = q.account_key.as_deref().unwrap_or_default();
+            if person == q.user {
+                return yes("people may always read and change their own days off");
+            }
+            let Some(board_id) = q.board_id.as_deref() else {
+                return no(format!("only {person} and Jira administrators may see or change {person}'s days off outside a board"));
+            };
+            if !on_board {
+                return no(format!("{person} is not a member of board {board_id}"));
+            }
+        }
         match q.action {
-            AccessAction::ReadBoard => match board {
+            AccessAction::ReadBoard | AccessAction::ReadDaysOff => match board {
                 None => yes("the board has no read restriction"),
                 Some(b) if granted(&b.read) || granted(&b.write) => yes("granted by the board's read or write list"),
                 Some(_) => no(format!("{} is not on the board's read or write list", q.user)),
             },
-            AccessAction::WriteBoard => match board {
+            AccessAction::WriteBoard | AccessAction::WriteDaysOff => match board {
                 Some(b) if granted(&b.write) => yes("granted by the board's write list"),
                 _ => no(format!("{} is not on the board's write list", q.user)),
             },
@@ -171,14 +195,32 @@ mod tests {
     use super::*;
 
     fn ask(doc: &PermissionsDoc, user: &str, groups: &[&str], action: AccessAction, board: Option<&str>) -> bool {
-        doc.check(&AccessQuery {
-            user: user.into(),
-            groups: groups.iter().map(|g| g.to_string()).collect(),
-            admin: false,
-            action,
-            board_id: board.map(Into::into),
-        })
+        doc.check(
+            &AccessQuery { user: user.into(), groups: groups.iter().map(|g| g.to_string()).collect(), admin: false, action, board_id: board.map(Into::into), account_key: None },
+            false,
+        )
         .allowed
+    }
+
+    fn ask_days_off(doc: &PermissionsDoc, user: &str, person: &str, action: AccessAction, board: Option<&str>, on_board: bool) -> bool {
+        doc.check(&AccessQuery { user: user.into(), groups: vec![], admin: false, action, board_id: board.map(Into::into), account_key: Some(person.into()) }, on_board).allowed
+    }
+
+    #[test]
+    fn days_off_are_their_owners_and_their_boards_writers() {
+        let doc = PermissionsDoc::parse(r#"{"enabled":true,"boards":{"1":{"read":{"users":["reader"]},"write":{"users":["lead"]}}}}"#).unwrap();
+        use AccessAction::{ReadDaysOff, WriteDaysOff};
+        for action in [ReadDaysOff, WriteDaysOff] {
+            assert!(ask_days_off(&doc, "ann", "ann", action, None, false), "one's own, anywhere");
+            assert!(!ask_days_off(&doc, "lead", "ann", action, None, false), "someone else's outside a board");
+            assert!(!ask_days_off(&doc, "lead", "ann", action, Some("1"), false), "not on the board");
+            assert!(ask_days_off(&doc, "lead", "ann", action, Some("1"), true), "the board's writer");
+        }
+        assert!(ask_days_off(&doc, "reader", "ann", ReadDaysOff, Some("1"), true));
+        assert!(!ask_days_off(&doc, "reader", "ann", WriteDaysOff, Some("1"), true));
+        assert!(ask_days_off(&doc, "anyone", "ann", ReadDaysOff, Some("2"), true), "a board without grants is readable");
+        assert!(!ask_days_off(&doc, "anyone", "ann", WriteDaysOff, Some("2"), true));
+        assert!(ask_days_off(&PermissionsDoc::default(), "x", "ann", WriteDaysOff, None, false), "disabled: everyone");
     }
 
     #[test]

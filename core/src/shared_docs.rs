@@ -10,7 +10,7 @@ use crate::docstore::{self, to_json, DocRef};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::overrides::{check_iteration_id, Action, MemberChange, OverridesDoc};
-use crate::permissions::{AccessQuery, PermissionsDoc};
+use crate::permissions::{AccessAction, AccessQuery, PermissionsDoc};
 use crate::report_defs::ReportDefDoc;
 use crate::settings::{BoardSettings, Day};
 use crate::store::Storage;
@@ -381,7 +381,24 @@ impl Engine {
     /// `{"user", "groups", "admin", "action", "boardId"}` → `{"allowed", "reason"}`.
     pub fn check_access(&self, storage: &mut dyn Storage, query_json: &str) -> Result<String> {
         let query: AccessQuery = crate::json::parse(query_json, "")?;
-        to_json(&self.load_permissions(storage)?.check(&query))
+        let permissions = self.load_permissions(storage)?;
+        let mut on_board = false;
+        if matches!(query.action, AccessAction::ReadDaysOff | AccessAction::WriteDaysOff) {
+            let Some(person) = query.account_key.as_deref() else {
+                return Err(Error::validation("accountKey", "the days-off actions need the person's account key"));
+            };
+            crate::settings::check_account_key(person, "accountKey")?;
+            // Only asked when it can matter: the board's members decide.
+            if permissions.enabled && !query.admin && person != query.user {
+                if let Some(board_id) = query.board_id.as_deref() {
+                    on_board = self.load_board(storage, board_id).map_err(|e| match e {
+                        Error::Validation { message, .. } => Error::validation("boardId", message),
+                        other => other,
+                    })?.members.iter().any(|m| m.account_key == person);
+                }
+            }
+        }
+        to_json(&permissions.check(&query, on_board))
     }
 }
 

@@ -212,6 +212,28 @@ fn access_checks_follow_the_permissions_document() {
 }
 
 #[test]
+fn days_off_may_be_changed_by_their_owner_and_by_the_writers_of_a_board_the_person_is_on() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    board(&engine, &mut s);
+    engine.put_permissions(&mut s, r#"{"enabled":true,"boards":{"1":{"write":{"users":["lead"]}}}}"#).unwrap();
+    let allowed = |s: &mut MemoryStorage, query: Value| v(&engine.check_access(s, &query.to_string()).unwrap())["allowed"] == true;
+    let write = |user: &str, person: &str, board: Option<&str>| json!({"user":user,"action":"writeDaysOff","accountKey":person,"boardId":board});
+    assert!(allowed(&mut s, write("alice", "alice", None)), "one's own");
+    assert!(allowed(&mut s, write("lead", "alice", Some("1"))), "a writer of alice's board");
+    assert!(!allowed(&mut s, write("lead", "alice", None)), "outside a board");
+    assert!(!allowed(&mut s, write("lead", "mallory", Some("1"))), "mallory is not on board 1");
+    assert!(!allowed(&mut s, write("bob", "alice", Some("1"))), "bob may not write board 1");
+    let read = |user: &str| json!({"user":user,"action":"readDaysOff","accountKey":"alice","boardId":"1"});
+    assert!(allowed(&mut s, read("lead")), "writing a board includes reading it");
+    assert!(!allowed(&mut s, read("bob")), "bob is on neither of board 1's lists");
+    let e = engine.check_access(&mut s, r#"{"user":"bob","action":"readDaysOff"}"#).unwrap_err();
+    assert_eq!(e.field(), Some("accountKey"));
+    let e = engine.check_access(&mut s, r#"{"user":"bob","action":"readDaysOff","accountKey":"alice","boardId":"no such board!"}"#).unwrap_err();
+    assert_eq!(e.field(), Some("boardId"));
+}
+
+#[test]
 fn the_multi_project_report_buckets_people_across_boards_and_flags_over_allocation() {
     let engine = Engine::new();
     let mut s = MemoryStorage::default();

@@ -577,9 +577,15 @@
     return Promise.all(jobs);
   };
 
+  // A person's days off as seen from this board: with permissions on, reading and
+  // changing someone else's needs access to a board they are on.
+  Panel.prototype.daysOffUrl = function (key) {
+    return '/rest/capacity/1.0/people/' + enc(key) + '/days-off?boardId=' + enc(this.boardId);
+  };
+
   Panel.prototype.loadDaysOff = function (key) {
     var self = this;
-    return this.api.get('/rest/capacity/1.0/people/' + enc(key) + '/days-off').then(function (doc) {
+    return this.api.get(this.daysOffUrl(key)).then(function (doc) {
       self.daysOff[key] = doc;
       return doc;
     });
@@ -1432,7 +1438,7 @@
   Panel.prototype.writeDaysOff = function (form, key, doc, fieldToInput, successText) {
     var self = this;
     setBusy(form, true);
-    return this.api.put('/rest/capacity/1.0/people/' + enc(key) + '/days-off', doc).then(function (stored) {
+    return this.api.put(this.daysOffUrl(key), doc).then(function (stored) {
       self.daysOff[key] = stored;
       self.notice = { key: key, kind: 'success', title: null, text: successText };
       return self.computeReport().then(function () { self.render(); });

@@ -29,7 +29,9 @@ final class Access {
         READ_BOARD("readBoard"),
         WRITE_BOARD("writeBoard"),
         MANAGE_TEMPLATES("manageTemplates"),
-        MANAGE_REPORTS("manageReports");
+        MANAGE_REPORTS("manageReports"),
+        READ_DAYS_OFF("readDaysOff"),
+        WRITE_DAYS_OFF("writeDaysOff");
 
         final String name;
 
@@ -61,7 +63,24 @@ final class Access {
     static void require(UserManager users, CapacityEngine engine, UserKey user, Action action, String boardId) {
         Map<String, Object> permissions = JsonReader.object(engine.getPermissions());
         if (enabled(permissions)) {
-            ask(users, engine, user, permissions, action, boardId);
+            ask(users, engine, user, permissions, action, boardId, null);
+        }
+    }
+
+    /**
+     * For a person's days off: refuses the call when permissions are enabled and the engine
+     * says no. People may always read and change their own; others only for a board the
+     * person is a member of, as reading or writing that board allows.
+     *
+     * @param action {@link Action#READ_DAYS_OFF} or {@link Action#WRITE_DAYS_OFF}
+     * @param boardId the board the caller acts for (the panel's), or {@code null}
+     * @throws RestProblem 403 with the engine's reason
+     */
+    static void requireDaysOff(UserManager users, CapacityEngine engine, UserKey user, Action action, String accountKey,
+                               String boardId) {
+        Map<String, Object> permissions = JsonReader.object(engine.getPermissions());
+        if (enabled(permissions)) {
+            ask(users, engine, user, permissions, action, boardId, accountKey);
         }
     }
 
@@ -111,7 +130,7 @@ final class Access {
             }
         }
         for (String boardId : boards) {
-            ask(users, engine, user, permissions, Action.READ_BOARD, boardId);
+            ask(users, engine, user, permissions, Action.READ_BOARD, boardId, null);
         }
     }
 
@@ -120,7 +139,7 @@ final class Access {
     }
 
     private static void ask(UserManager users, CapacityEngine engine, UserKey user, Map<String, Object> permissions,
-                            Action action, String boardId) {
+                            Action action, String boardId, String accountKey) {
         Set<String> groups = new LinkedHashSet<>();
         for (String group : groupsNamed(permissions, action, boardId)) {
             if (users.isUserInGroup(user, group)) {
@@ -140,6 +159,9 @@ final class Access {
         if (boardId != null) {
             query.append(",\"boardId\":").append(JsonText.quote(boardId));
         }
+        if (accountKey != null) {
+            query.append(",\"accountKey\":").append(JsonText.quote(accountKey));
+        }
         query.append('}');
         Map<String, Object> answer = JsonReader.object(engine.checkAccess(query.toString()));
         if (!Boolean.TRUE.equals(answer.get("allowed"))) {
@@ -153,7 +175,7 @@ final class Access {
     static Set<String> groupsNamed(Map<String, Object> permissions, Action action, String boardId) {
         Set<String> named = new LinkedHashSet<>();
         switch (action) {
-            case READ_BOARD, WRITE_BOARD -> {
+            case READ_BOARD, WRITE_BOARD, READ_DAYS_OFF, WRITE_DAYS_OFF -> {
                 Object board = member(member(permissions, "boards"), boardId);
                 addGroups(named, member(board, "read"));
                 addGroups(named, member(board, "write"));

@@ -9,19 +9,25 @@ import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
  * A person's days off, shared by every board: {@code /rest/capacity/1.0/people/{accountKey}/days-off}.
  *
  * <pre>
- * GET /people/alice/days-off   → the days-off document (empty, revision 0, when none stored)
- * PUT /people/alice/days-off   body: the document with the revision read → the stored document
+ * GET /people/alice/days-off?boardId=7   → the days-off document (empty, revision 0, when none stored)
+ * PUT /people/alice/days-off?boardId=7   body: the document with the revision read → the stored document
  * </pre>
+ *
+ * With permissions enabled, people may always read and change their own days off; anyone
+ * else only for a board the person is a member of ({@code boardId}: the capacity panel sends
+ * its board), as reading or writing that board allows. Jira administrators may do both.
  */
 @Path("/people/{accountKey}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,21 +49,33 @@ public class PersonResource {
     /** The person's days-off document. */
     @GET
     @Path("/days-off")
-    public Response getDaysOff(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request,
-                () -> engines.engine().getDaysOff(PathParams.accountKey(accountKey)));
+    public Response getDaysOff(@PathParam("accountKey") String accountKey, @QueryParam("boardId") String boardId,
+                               @Context HttpServletRequest request) {
+        return RestCalls.respondAs(userManager, request, user -> {
+            String key = PathParams.accountKey(accountKey);
+            CapacityEngine engine = engines.engine();
+            Access.requireDaysOff(userManager, engine, user, Access.Action.READ_DAYS_OFF, key, board(boardId));
+            return engine.getDaysOff(key);
+        });
     }
 
     /** Stores the person's days off; 409 with {@code currentRevision} when the revision is stale. */
     @PUT
     @Path("/days-off")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putDaysOff(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request,
-                               InputStream body) {
-        return RestCalls.respond(userManager, request, () -> {
+    public Response putDaysOff(@PathParam("accountKey") String accountKey, @QueryParam("boardId") String boardId,
+                               @Context HttpServletRequest request, InputStream body) {
+        return RestCalls.respondAs(userManager, request, user -> {
             String key = PathParams.accountKey(accountKey);
+            CapacityEngine engine = engines.engine();
+            Access.requireDaysOff(userManager, engine, user, Access.Action.WRITE_DAYS_OFF, key, board(boardId));
             String daysOff = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engines.engine().putDaysOff(key, daysOff);
+            return engine.putDaysOff(key, daysOff);
         });
+    }
+
+    /** The optional board the caller acts for, checked like a path's board id. */
+    private static String board(String boardId) {
+        return boardId == null || boardId.isEmpty() ? null : PathParams.boardId(boardId);
     }
 }

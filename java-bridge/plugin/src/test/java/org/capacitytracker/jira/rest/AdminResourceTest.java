@@ -31,7 +31,7 @@ class AdminResourceTest {
     @BeforeEach
     void demoData() {
         assertEquals(200, boards.putSettings("1", as("admin"), FakeHttp.body(DemoSprint.BOARD_SETTINGS)).getStatus());
-        assertEquals(200, people.putDaysOff("dave", as("admin"), FakeHttp.body(
+        assertEquals(200, people.putDaysOff("dave", null, as("admin"), FakeHttp.body(
                 "{\"schema\":1,\"revision\":0,\"accountKey\":\"dave\",\"ranges\":[{\"start\":\"2026-12-07\",\"end\":\"2026-12-08\"}]}")).getStatus());
     }
 

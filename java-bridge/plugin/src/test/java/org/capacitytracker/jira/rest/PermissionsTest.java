@@ -25,7 +25,7 @@ class PermissionsTest {
     private final MemoryPluginSettings settings = new MemoryPluginSettings();
     private final EngineHolder engines = new EngineHolder(settings);
     private final FakeUsers users = new FakeUsers().admin("admin", "Administrator")
-            .user("alice", "Alice Andersen").user("bob", "Bob Brown").user("carol", "Carol Chen")
+            .user("alice", "Alice Andersen").user("bob", "Bob Brown").user("carol", "Carol Chen").user("dave", "Dave Diaz")
             .inGroup("bob", "team-leads").inGroup("carol", "jira-software-users");
     private final BoardResource boards = new BoardResource(users, engines);
     private final TemplateResource templates = new TemplateResource(users, engines);
@@ -88,6 +88,36 @@ class PermissionsTest {
         assertEquals(403, boards.getIterationTeam("1", "3", as("alice")).getStatus());
         // Administrators may always.
         assertEquals(200, boards.putSettings("1", as("admin"), FakeHttp.body(current)).getStatus());
+    }
+
+    @Test
+    void daysOffBelongToTheirPersonAndToTheWritersOfTheirBoard() {
+        PersonResource people = new PersonResource(users, engines);
+        String dentist = "{\"revision\":0,\"ranges\":[{\"start\":\"2026-12-02\",\"end\":\"2026-12-02\"}]}";
+        enable("{\"1\":{\"read\":{\"users\":[\"carol\"]},\"write\":{\"groups\":[\"team-leads\"]}}}");
+
+        // dave (on board 1) may change his own days off, with or without a board.
+        Response own = people.putDaysOff("dave", null, as("dave"), FakeHttp.body(dentist));
+        assertEquals(200, own.getStatus(), () -> (String) own.getEntity());
+        // bob leads board 1: he may change dave's for that board, not outside it.
+        String stored = (String) own.getEntity();
+        Response lead = people.putDaysOff("dave", "1", as("bob"), FakeHttp.body(stored));
+        assertEquals(200, lead.getStatus(), () -> (String) lead.getEntity());
+        Response outside = people.putDaysOff("dave", null, as("bob"), FakeHttp.body((String) lead.getEntity()));
+        assertEquals(403, outside.getStatus());
+        assertTrue(json(outside).get("message").asText().contains("outside a board"), () -> (String) outside.getEntity());
+        // carol may read board 1, so she may read dave's days off there, but not change them.
+        assertEquals(200, people.getDaysOff("dave", "1", as("carol")).getStatus());
+        assertEquals(403, people.putDaysOff("dave", "1", as("carol"), FakeHttp.body((String) lead.getEntity())).getStatus());
+        // alice may read neither board 1 nor, through it, dave's days off.
+        assertEquals(403, people.getDaysOff("dave", "1", as("alice")).getStatus());
+        // Nobody is a member of board 1 under another name: eve is not on it.
+        Response notMember = people.getDaysOff("eve", "1", as("bob"));
+        assertEquals(403, notMember.getStatus());
+        assertTrue(json(notMember).get("message").asText().contains("not a member of board 1"), () -> (String) notMember.getEntity());
+        // Administrators may always; a malformed board is 400 naming it.
+        assertEquals(200, people.getDaysOff("dave", null, as("admin")).getStatus());
+        assertEquals("boardId", json(people.getDaysOff("dave", "no board!", as("bob"))).get("field").asText());
     }
 
     @Test

@@ -36,13 +36,13 @@ class PersonResourceTest {
     @Test
     void anonymousCallsAre401() {
         HttpServletRequest anonymous = new FakeHttp.Request().build();
-        assertEquals(401, people.getDaysOff("alice", anonymous).getStatus());
-        assertEquals(401, people.putDaysOff("alice", anonymous, FakeHttp.body(VACATION)).getStatus());
+        assertEquals(401, people.getDaysOff("alice", null, anonymous).getStatus());
+        assertEquals(401, people.putDaysOff("alice", null, anonymous, FakeHttp.body(VACATION)).getStatus());
     }
 
     @Test
     void aPersonWithoutDaysOffHasAnEmptyDocument() {
-        Response r = people.getDaysOff("alice", bob());
+        Response r = people.getDaysOff("alice", null, bob());
         assertEquals(200, r.getStatus());
         assertEquals(0, json(r).get("revision").asInt());
         assertEquals("alice", json(r).get("accountKey").asText());
@@ -51,26 +51,26 @@ class PersonResourceTest {
 
     @Test
     void storesDaysOffAndRefusesAStaleRevision() {
-        Response stored = people.putDaysOff("alice", bob(), FakeHttp.body(VACATION));
+        Response stored = people.putDaysOff("alice", null, bob(), FakeHttp.body(VACATION));
         assertEquals(200, stored.getStatus(), () -> (String) stored.getEntity());
         assertEquals(1, json(stored).get("revision").asInt());
-        assertEquals("Dentist", json(people.getDaysOff("alice", bob())).get("ranges").get(0).get("reason").asText());
-        Response stale = people.putDaysOff("alice", bob(), FakeHttp.body(VACATION));
+        assertEquals("Dentist", json(people.getDaysOff("alice", null, bob())).get("ranges").get(0).get("reason").asText());
+        Response stale = people.putDaysOff("alice", null, bob(), FakeHttp.body(VACATION));
         assertEquals(409, stale.getStatus());
         assertEquals(1, json(stale).get("currentRevision").asInt());
     }
 
     @Test
     void aMalformedAccountKeyIs400NamingIt() {
-        Response r = people.getDaysOff(" alice", bob());
+        Response r = people.getDaysOff(" alice", null, bob());
         assertEquals(400, r.getStatus());
         assertEquals("accountKey", json(r).get("field").asText());
-        assertEquals(400, people.putDaysOff("k".repeat(73), bob(), FakeHttp.body(VACATION)).getStatus());
+        assertEquals(400, people.putDaysOff("k".repeat(73), null, bob(), FakeHttp.body(VACATION)).getStatus());
     }
 
     @Test
     void invalidDaysOffAre400NamingTheField() {
-        Response r = people.putDaysOff("alice", bob(), FakeHttp.body(
+        Response r = people.putDaysOff("alice", null, bob(), FakeHttp.body(
                 "{\"schema\":1,\"revision\":0,\"accountKey\":\"alice\",\"ranges\":[{\"start\":\"2026-12-03\",\"end\":\"2026-12-02\"}]}"));
         assertEquals(400, r.getStatus(), () -> (String) r.getEntity());
         assertEquals(1, json(r).get("code").asInt());
