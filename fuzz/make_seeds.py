@@ -181,6 +181,12 @@ def collect():
         script([], j({"user": "x", "action": "writeBoard", "boardId": "2", "groups": ["planners"]})),
         script([f"permissions - {j({'revision': 1, 'enabled': False})}"], j({"user": "x", "action": "useRest"})),
     ]
+    for action in ["readDaysOff", "writeDaysOff"]:
+        for user, person, board in [("lead", "alice", "1"), ("alice", "alice", None), ("lead", "nobody", "1"), ("lead", "alice", "no board")]:
+            query = {"user": user, "action": action, "accountKey": person}
+            if board is not None:
+                query["boardId"] = board
+            seeds["check_access"].append(script([], j(query)))
     export = {"format": "capacity-tracker-export", "formatVersion": 1, "engineVersion": "0.1.0",
               "documents": export_docs[:6] + [
                   {"kind": "daysoff", "id": "alice", "document": {"revision": 3, "ranges": []}},
