@@ -930,17 +930,24 @@ struct Boards {
 pub const PARALLEL_FROM: usize = 50_000;
 
 /// Runs `helper_job` on a second thread when `parallel` (else first, on this one) and
-/// `own_job` on this thread; a panic on the helper goes on here.
+/// `own_job` on this thread; a panic on the helper goes on here. When no thread can be
+/// started (a host's thread limit), both run here.
 fn side_by_side<A: Send, B>(parallel: bool, helper_job: impl FnOnce() -> A + Send, own_job: impl FnOnce() -> B) -> (B, A) {
-    if !parallel {
-        let a = helper_job();
-        return (own_job(), a);
+    let job = std::sync::Mutex::new(Some(helper_job));
+    let take = || job.lock().unwrap_or_else(|p| p.into_inner()).take().expect("the helper's job runs once");
+    let mut own = Some(own_job);
+    if parallel {
+        let ran = std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new().name("capacity-helper".into()).spawn_scoped(scope, || take()()).ok()?;
+            let b = own.take().expect("this thread's job runs once")();
+            Some((b, helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+        });
+        if let Some(both) = ran {
+            return both;
+        }
     }
-    std::thread::scope(|scope| {
-        let helper = scope.spawn(helper_job);
-        let b = own_job();
-        (b, helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    })
+    let a = take()();
+    (own.take().expect("this thread's job runs once")(), a)
 }
 
 /// The report's period and its buckets.
@@ -1312,6 +1319,21 @@ mod tests {
                 assert_eq!(spread(total, &weights), general, "{total} over {weights:?}");
             }
         }
+    }
+
+    #[test]
+    fn side_by_side_runs_both_jobs_and_passes_on_a_helpers_panic() {
+        for parallel in [true, false] {
+            let helper_thread = std::sync::Mutex::new(None);
+            let (own, helper) = side_by_side(parallel, || {
+                *helper_thread.lock().unwrap() = Some(std::thread::current().id());
+                2
+            }, || 1);
+            assert_eq!((own, helper), (1, 2));
+            assert_eq!(*helper_thread.lock().unwrap() != Some(std::thread::current().id()), parallel);
+        }
+        let panicked = std::panic::catch_unwind(|| side_by_side(true, || -> u8 { panic!("helper") }, || 1));
+        assert!(panicked.is_err());
     }
 
     #[test]
