@@ -254,8 +254,9 @@ def main():
     corpora["multi_project_report_bulk"] = bulk_seeds(seeds["multi_project_report"])
     # The requests alone, for the quick reader's comparison with the usual reading.
     corpora["fast_request"] = [s.split("\n---\n")[-1].encode("utf-8") for s in seeds["iteration_report"]]
-    # And multi-project requests in the bulk form (no items).
+    # And multi-project requests, as they are and in the bulk form (no items).
     for text in seeds["multi_project_report"]:
+        corpora["fast_request"].append(text.split("\n---\n")[-1].encode("utf-8"))
         try:
             request = json.loads(text.split("\n---\n")[-1])
         except ValueError:

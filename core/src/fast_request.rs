@@ -13,7 +13,7 @@
 //! multi-project request (tens of thousands of iterations, no items) is read alike: its
 //! `boards` here, the rest by serde.
 
-use crate::multi::{BoardWork, IterationWork, MultiRequest};
+use crate::multi::{BoardWork, IterationWork, MultiRequest, MultiWork, Placement};
 use crate::report::ReportRequest;
 use crate::workload::{check_estimates, chars_within, FastMap, FastState, Text, WorkItem, WorkSet};
 
@@ -35,12 +35,27 @@ pub fn read(text: &str) -> Option<(ReportRequest, WorkSet<'_>)> {
 pub fn read_multi(text: &str) -> Option<MultiRequest> {
     let mut boards = None;
     let rest = top_level(text, "boards", |r| {
-        boards = Some(r.boards()?);
+        boards = Some(r.boards(false)?.0);
         Some(())
     })?;
     let mut request: MultiRequest = serde_json::from_str(&rest).ok()?;
     request.boards = boards.unwrap_or_default();
     Some(request)
+}
+
+/// A multi-project report request with its items, as the usual reading gives it (the
+/// request, its iterations' items taken out, and the items checked and placed as
+/// `MultiWork::from_request` places them), or `None` when this reader is not sure of it.
+pub fn read_multi_work(text: &str) -> Option<(MultiRequest, MultiWork<'_>)> {
+    let mut read = None;
+    let rest = top_level(text, "boards", |r| {
+        read = Some(r.boards(true)?);
+        Some(())
+    })?;
+    let mut request: MultiRequest = serde_json::from_str(&rest).ok()?;
+    let (boards, parts) = read.unwrap_or_default();
+    request.boards = boards;
+    Some((request, MultiWork::from_parts(parts.into_iter())))
 }
 
 /// Reads the top-level object of `text`: the value of `special` (at most once) with
@@ -96,6 +111,9 @@ struct Reader<'a> {
     text: &'a str,
     at: usize,
 }
+
+/// One iteration's items, and where the iteration is in the request.
+type PlacedWork<'a> = (Placement, WorkSet<'a>);
 
 /// An item as read: its parent still a key, its assignee still an account key.
 struct Read<'a> {
@@ -383,9 +401,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A multi-project request's boards, their iterations without items.
-    fn boards(&mut self) -> Option<Vec<BoardWork>> {
-        self.array(|r| {
+    /// A multi-project request's boards and, when `with_items`, each iteration's items as a
+    /// checked work set (without, only empty `items` are taken).
+    fn boards(&mut self, with_items: bool) -> Option<(Vec<BoardWork>, Vec<PlacedWork<'a>>)> {
+        let mut work = Vec::new();
+        let mut b = 0u32;
+        let boards = self.array(|r| {
             let (mut board_id, mut iterations) = (None, None);
             r.object(|r, name| match name {
                 "boardId" if board_id.is_none() => {
@@ -393,17 +414,27 @@ impl<'a> Reader<'a> {
                     Some(())
                 }
                 "iterations" if iterations.is_none() => {
-                    iterations = Some(r.array(Reader::iteration)?);
+                    let mut i = 0u32;
+                    iterations = Some(r.array(|r| {
+                        let (iteration, items) = r.iteration(with_items)?;
+                        if let Some(items) = items {
+                            work.push((Placement { board: b, iteration: i }, items));
+                        }
+                        i += 1;
+                        Some(iteration)
+                    })?);
                     Some(())
                 }
                 _ => None,
             })?;
+            b += 1;
             Some(BoardWork { board_id: board_id?, iterations: iterations.unwrap_or_default() })
-        })
+        })?;
+        Some((boards, work))
     }
 
-    fn iteration(&mut self) -> Option<IterationWork> {
-        let (mut id, mut start, mut end, mut items) = (None, None, None, false);
+    fn iteration(&mut self, with_items: bool) -> Option<(IterationWork, Option<WorkSet<'a>>)> {
+        let (mut id, mut start, mut end, mut items) = (None, None, None, None);
         self.object(|r, name| match name {
             "id" if id.is_none() => {
                 id = Some(r.string_or_null()?.map(Text::new));
@@ -417,16 +448,20 @@ impl<'a> Reader<'a> {
                 end = Some(Text::new(r.string()?));
                 Some(())
             }
-            // Only no items: a request with items is read the usual way.
-            "items" if !items => {
-                items = true;
+            "items" if items.is_none() => {
+                if with_items {
+                    items = Some(r.items()?);
+                    return Some(());
+                }
+                // Only no items: a request with items is read the usual way.
+                items = Some(WorkSet::default());
                 r.expect(b'[')?;
                 r.ws();
                 r.expect(b']')
             }
             _ => None,
         })?;
-        Some(IterationWork { id: id.flatten(), start: start?, end: end?, items: Vec::new() })
+        Some((IterationWork { id: id.flatten(), start: start?, end: end?, items: Vec::new() }, items.filter(|_| with_items)))
     }
 
     /// Steps over one JSON value of any kind, for serde to read: strings (escapes and
@@ -575,6 +610,37 @@ mod tests {
         ] {
             assert!(read_multi(text).is_none(), "{text}");
         }
+    }
+
+    /// The usual reading of a multi-project request with items, as text to compare.
+    fn usual_multi_work(text: &str) -> Option<String> {
+        let mut request = crate::json::parse::<MultiRequest>(text, "").ok()?;
+        for board in &request.boards {
+            for it in &board.iterations {
+                crate::workload::validate(&it.items).ok()?;
+            }
+        }
+        let taken: Vec<Vec<Vec<crate::workload::Item>>> =
+            request.boards.iter_mut().map(|b| b.iterations.iter_mut().map(|i| std::mem::take(&mut i.items)).collect()).collect();
+        let parts = taken.iter().enumerate().flat_map(|(b, its)| {
+            its.iter().enumerate().map(move |(i, items)| (Placement { board: b as u32, iteration: i as u32 }, WorkSet::from_items(items)))
+        });
+        Some(format!("{request:?} {:?}", MultiWork::from_parts(parts)))
+    }
+
+    #[test]
+    fn reads_multi_project_requests_with_items_as_the_usual_way_does() {
+        let text = r#"{"reportId":"r","boards":[
+            {"boardId":"A","iterations":[{"start":"2026-01-05","end":"2026-01-16","items":[
+                {"key":"A-1","assignee":"ann","remainingSeconds":3600},{"key":"A-2","assignee":"bob","parent":"A-1","subtask":true}]},
+              {"start":"2026-01-19","end":"2026-01-30"}]},
+            {"boardId":"B","iterations":[{"start":"2026-01-05","end":"2026-01-16","items":[
+                {"key":"A-1","assignee":"bob","statusCategory":"done"},{"key":"B-1","assignee":"cat","parent":"A-9"}]}]}]}"#;
+        let fast = read_multi_work(text).map(|(r, w)| format!("{r:?} {w:?}"));
+        assert!(fast.is_some(), "the quick reader takes a plain request");
+        assert_eq!(fast, usual_multi_work(text));
+        let duplicate = text.replace(r#""key":"A-2""#, r#""key":"A-1""#);
+        assert!(read_multi_work(&duplicate).is_none(), "a key twice in one iteration");
     }
 
     #[test]

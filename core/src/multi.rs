@@ -306,6 +306,7 @@ pub struct Placement {
 
 /// Everything a multi-project report needs beyond the stored settings: the request (its
 /// boards and iterations, without items) and the work, placed.
+#[derive(Debug)]
 pub struct MultiWork<'a> {
     pub set: WorkSet<'a>,
     pub placements: Vec<Placement>,
@@ -482,31 +483,37 @@ impl<'a> MultiWork<'a> {
     /// The JSON request's items as one work set: people shared across boards, parents
     /// resolved within each iteration.
     pub fn from_request(request: &'a MultiRequest) -> MultiWork<'a> {
+        let parts = request.boards.iter().enumerate().flat_map(|(b, board)| {
+            board.iterations.iter().enumerate().map(move |(i, it)| (Placement { board: b as u32, iteration: i as u32 }, WorkSet::from_items(&it.items)))
+        });
+        MultiWork::from_parts(parts)
+    }
+
+    /// Each iteration's work set, in request order, as one: people shared across boards,
+    /// parents (found within each iteration) renumbered.
+    pub fn from_parts(parts: impl Iterator<Item = (Placement, WorkSet<'a>)>) -> MultiWork<'a> {
         let mut set = WorkSet::default();
         let mut placements = Vec::new();
         let mut person_of: FastMap<&str, u32> = FastMap::default();
-        for (b, board) in request.boards.iter().enumerate() {
-            for (i, it) in board.iterations.iter().enumerate() {
-                let part = WorkSet::from_items(&it.items);
-                let offset = set.items.len() as u32;
-                let people: Vec<u32> = part
-                    .people
-                    .iter()
-                    .map(|p| {
-                        *person_of.entry(p).or_insert_with(|| {
-                            set.people.push(p);
-                            (set.people.len() - 1) as u32
-                        })
+        for (at, part) in parts {
+            let people: Vec<u32> = part
+                .people
+                .iter()
+                .map(|p| {
+                    *person_of.entry(p).or_insert_with(|| {
+                        set.people.push(p);
+                        (set.people.len() - 1) as u32
                     })
-                    .collect();
-                for item in part.items {
-                    set.items.push(WorkItem {
-                        assignee: item.assignee.map(|a| people[a as usize]),
-                        parent: item.parent.map(|p| p + offset),
-                        ..item
-                    });
-                    placements.push(Placement { board: b as u32, iteration: i as u32 });
-                }
+                })
+                .collect();
+            let offset = set.items.len() as u32;
+            for item in part.items {
+                set.items.push(WorkItem {
+                    assignee: item.assignee.map(|a| people[a as usize]),
+                    parent: item.parent.map(|p| p + offset),
+                    ..item
+                });
+                placements.push(at);
             }
         }
         MultiWork { set, placements }
@@ -679,6 +686,11 @@ struct Part {
 impl Engine {
     /// Computes a multi-project report (see `docs/json-api.md`).
     pub fn multi_project_report(&self, storage: &mut dyn Storage, request_json: &str) -> Result<String> {
+        // The common form of a request straight to its work; anything else (and every
+        // error) the usual way.
+        if let Some((request, work)) = crate::fast_request::read_multi_work(request_json) {
+            return crate::docstore::to_json(&self.multi_project_report_work(storage, &request, &work)?);
+        }
         let request: MultiRequest = crate::json::parse(request_json, "")?;
         for (b, board) in request.boards.iter().enumerate() {
             for (i, it) in board.iterations.iter().enumerate() {
