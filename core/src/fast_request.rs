@@ -273,17 +273,7 @@ impl<'a> Reader<'a> {
     /// One item, if it passes every check `workload::validate` makes of one item.
     fn item(&mut self) -> Option<Read<'a>> {
         self.expect(b'{')?;
-        let mut item = WorkItem {
-            key: "",
-            assignee: None,
-            parent: None,
-            done: false,
-            subtask: false,
-            remaining_seconds: None,
-            original_seconds: None,
-            story_points: None,
-            custom_estimate: None,
-        };
+        let mut item = WorkItem::default();
         let (mut assignee, mut parent) = (None, None);
         let mut seen = 0u16;
         self.ws();

@@ -215,7 +215,7 @@ pub fn check_estimates(
 
 /// A work item by index: people and parents are positions in the work set, so grouping
 /// a million items needs no hashing. JSON items and the C ABI's bulk arrays both become this.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct WorkItem<'a> {
     pub key: &'a str,
     /// Index into [`WorkSet::people`]; `None` when unassigned.
@@ -576,17 +576,7 @@ mod tests {
 
     #[test]
     fn bulk_sets_check_their_indices() {
-        let w = |assignee, parent| WorkItem {
-            key: "K",
-            assignee,
-            parent,
-            done: false,
-            subtask: false,
-            remaining_seconds: None,
-            original_seconds: None,
-            story_points: None,
-            custom_estimate: None,
-        };
+        let w = |assignee, parent| WorkItem { key: "K", assignee, parent, ..WorkItem::default() };
         let set = WorkSet { people: vec!["a"], items: vec![w(Some(1), None)] };
         assert_eq!(set.validate().unwrap_err().field(), Some("items[0].assignee"));
         let set = WorkSet { people: vec!["a"], items: vec![w(Some(0), Some(0))] };
