@@ -1,12 +1,24 @@
 package org.capacitytracker.host;
 
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.session.StandardManager;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.capacitytracker.host.auth.HostUser;
 import org.capacitytracker.host.auth.PasswordHasher;
 import org.capacitytracker.host.auth.UserStore;
 import org.capacitytracker.host.db.Database;
 import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.JiraRestServlet;
+import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.LoadedPlugin;
+import org.capacitytracker.host.plugin.OsgiFramework;
 import org.capacitytracker.host.plugin.PluginDescriptor;
 import org.capacitytracker.host.sal.HostClusterLockService;
 import org.capacitytracker.host.sal.HostLoginUriProvider;
@@ -24,24 +36,8 @@ import org.capacitytracker.host.web.LogoutServlet;
 import org.capacitytracker.host.web.PageDecorator;
 import org.capacitytracker.host.web.SecurityFilter;
 import org.capacitytracker.host.web.WebResourceRegistry;
-import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.AbstractHandler;
-import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
-import org.eclipse.jetty.server.session.SessionHandler;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -51,9 +47,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Jira-compatible plugin host: database, users, SAL services, the plugin, and Jetty
@@ -62,29 +59,51 @@ import java.util.Set;
  */
 public final class CapacityHost implements AutoCloseable {
     private static final String DEMO_BOARD = "1";
+    /** Held strongly: java.util.logging keeps loggers weakly and would forget their levels. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.catalina"),
+            Logger.getLogger("org.apache.coyote"), Logger.getLogger("org.apache.tomcat"));
 
-    private final Server server;
+    private final Tomcat server;
+    private final OsgiFramework osgi;
     private final LoadedPlugin plugin;
     private final Database database;
     private final URI baseUri;
     private final List<String> summary;
+    private final Path workDir;
     private boolean closed;
 
-    private CapacityHost(Server server, LoadedPlugin plugin, Database database, URI baseUri, List<String> summary) {
+    private CapacityHost(Tomcat server, OsgiFramework osgi, LoadedPlugin plugin, Database database, URI baseUri,
+                         List<String> summary, Path workDir) {
         this.server = server;
+        this.osgi = osgi;
         this.plugin = plugin;
         this.database = database;
         this.baseUri = baseUri;
         this.summary = summary;
+        this.workDir = workDir;
     }
 
     public static CapacityHost start(HostOptions options) throws Exception {
+        JiraPlatform platform = JiraPlatform.current();
+        if (!options.jira().equals(platform.mode())) {
+            throw new IllegalArgumentException("--jira " + options.jira() + " asks for another Jira than this host emulates ("
+                    + platform.displayName() + "): run capacity-host-jira" + options.jira() + ".jar for that");
+        }
+        if (Runtime.version().feature() < platform.minimumJava()) {
+            throw new IllegalStateException(platform.displayName() + " runs on Java " + platform.minimumJava()
+                    + " or newer; this JVM is Java " + Runtime.version().feature());
+        }
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         Database database = options.jdbcUrl() == null ? Database.embedded(dataDir)
                 : Database.external(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        OsgiFramework osgi = null;
         LoadedPlugin plugin = null;
-        Server server = null;
+        Tomcat server = null;
+        Path workDir = null;
         try {
             String context = HostOptions.CONTEXT_PATH;
             PasswordHasher hasher = new PasswordHasher();
@@ -108,44 +127,53 @@ public final class CapacityHost implements AutoCloseable {
             DemoData data = DemoData.generate(anchor);
 
             CurrentRequest current = new CurrentRequest();
-            HostUserManager userManager = new HostUserManager(users, current, context);
-            HostLoginUriProvider loginUriProvider = new HostLoginUriProvider(context);
-            HostPageBuilderService pageBuilder = new HostPageBuilderService(current);
             HostClusterLockService clusterLocks = new HostClusterLockService();
             WebResourceRegistry registry = new WebResourceRegistry();
             registerAui(registry);
             PageDecorator decorator = new PageDecorator(context, registry);
 
-            plugin = LoadedPlugin.load(options.pluginJar(),
-                    List.of(settings, userManager, loginUriProvider, pageBuilder, clusterLocks));
+            osgi = OsgiFramework.start(platform);
+            for (Object service : List.of(settings, new HostUserManager(users, current, context),
+                    new HostLoginUriProvider(context), new HostPageBuilderService(current), clusterLocks)) {
+                osgi.register(service);
+            }
+            plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);
             DemoSeeder.Outcome seed = DemoSeeder.seedBoardSettings(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD);
 
-            QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-            threads.setName("capacity-host");
-            server = new Server(threads);
-            HttpConfiguration http = new HttpConfiguration();
-            http.setSendServerVersion(false);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-            connector.setHost(options.bindHost());
+            workDir = Files.createTempDirectory("capacity-host-tomcat-");
+            // Felix owns the JVM's URL stream handler factory (bundle: URLs); Tomcat's would only
+            // serve war: URLs, which the host has none of.
+            org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
+            server = new Tomcat();
+            server.setBaseDir(workDir.toString());
+            Connector connector = new Connector("HTTP/1.1");
             connector.setPort(options.port());
-            server.addConnector(connector);
+            connector.setProperty("address", options.bindHost());
+            connector.setProperty("maxThreads", "64");
+            connector.setXpoweredBy(false);
+            connector.setProperty("server", "Capacity Tracker host");
+            server.setConnector(connector);
+            StandardHost tomcatHost = (StandardHost) server.getHost();
+            tomcatHost.setAutoDeploy(false);
+            ErrorReportValve errors = new ErrorReportValve();
+            errors.setShowReport(false);
+            errors.setShowServerInfo(false);
+            tomcatHost.getPipeline().addValve(errors);
 
-            ServletContextHandler app = new ServletContextHandler(ServletContextHandler.SESSIONS);
-            app.setContextPath(context);
-            SessionHandler sessions = app.getSessionHandler();
-            sessions.setHttpOnly(true);
-            sessions.setSameSite(HttpCookie.SameSite.LAX);
-            sessions.setMaxInactiveInterval(8 * 3600);
-            ErrorHandler errors = new ErrorHandler();
-            errors.setShowStacks(false);
-            errors.setShowServlet(false);
-            app.setErrorHandler(errors);
+            Context app = server.addContext(context, Files.createDirectories(workDir.resolve("jira")).toString());
+            StandardManager sessions = new StandardManager();
+            sessions.setPathname(null); // sessions end with the host, as they would on a restarted Jira node
+            app.setManager(sessions);
+            app.setSessionTimeout(8 * 60);
+            app.setUseHttpOnly(true);
+            Rfc6265CookieProcessor cookies = new Rfc6265CookieProcessor();
+            cookies.setSameSiteCookies("lax");
+            app.setCookieProcessor(cookies);
 
-            app.addFilter(new FilterHolder(new SecurityFilter(users, current)), "/*", EnumSet.of(DispatcherType.REQUEST));
-            app.addFilter(new FilterHolder(new DecoratorFilter(decorator)), "/plugins/servlet/*",
-                    EnumSet.of(DispatcherType.REQUEST));
+            addFilter(app, "security", new SecurityFilter(users, current), "/*");
+            addFilter(app, "decorator", new DecoratorFilter(decorator), "/plugins/servlet/*");
 
             List<HomeServlet.BoardPage> boardPages = new ArrayList<>();
             for (PluginDescriptor.ServletModule s : descriptor.servlets()) {
@@ -155,29 +183,29 @@ public final class CapacityHost implements AutoCloseable {
                 }
             }
             String pluginSummary = "Installed app: " + descriptor.name() + " " + descriptor.version() + " ("
-                    + descriptor.key() + ")" + (seed.nativeVersion() == null ? "" : ", native engine " + seed.nativeVersion())
+                    + descriptor.key() + ") in " + platform.displayName()
+                    + (seed.nativeVersion() == null ? "" : ", native engine " + seed.nativeVersion())
                     + ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".";
-            app.addServlet(new ServletHolder("home", new HomeServlet(data, decorator, boardPages, pluginSummary)), "");
-            app.addServlet(new ServletHolder("dashboard", redirect("/")), "/secure/Dashboard.jspa");
-            app.addServlet(new ServletHolder("browse", new IssueServlet(data, decorator)), "/browse/*");
+            addServlet(app, "home", new HomeServlet(data, decorator, boardPages, pluginSummary), "");
+            addServlet(app, "dashboard", redirect("/"), "/secure/Dashboard.jspa");
+            addServlet(app, "browse", new IssueServlet(data, decorator), "/browse/*");
             String hint = "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
-            app.addServlet(new ServletHolder("login", new LoginServlet(users, decorator, hint)), "/login.jsp");
-            app.addServlet(new ServletHolder("logout", new LogoutServlet()), "/logout");
-            app.addServlet(new ServletHolder("download", new DownloadServlet(registry)), "/download/resources/*");
-            app.addServlet(new ServletHolder("avatar", new AvatarServlet(users)), "/secure/useravatar");
-            ServletHolder jira = new ServletHolder("jira-rest", new JiraRestServlet(data, users));
-            for (String mount : List.of("/rest/api/2/*", "/rest/api/latest/*", "/rest/agile/1.0/*", "/rest/agile/latest/*")) {
-                app.addServlet(jira, mount);
-            }
-            plugin.mount(app);
+            addServlet(app, "login", new LoginServlet(users, decorator, hint), "/login.jsp");
+            addServlet(app, "logout", new LogoutServlet(), "/logout");
+            addServlet(app, "download", new DownloadServlet(registry), "/download/resources/*");
+            addServlet(app, "avatar", new AvatarServlet(users), "/secure/useravatar");
+            addServlet(app, "jira-rest", new JiraRestServlet(data, users),
+                    "/rest/api/2/*", "/rest/api/latest/*", "/rest/agile/1.0/*", "/rest/agile/latest/*");
+            plugin.mount(app, current);
 
-            ContextHandler root = new ContextHandler("/");
-            root.setHandler(new AbstractHandler() {
+            Context root = server.addContext("", Files.createDirectories(workDir.resolve("root")).toString());
+            addServlet(root, "root", new HttpServlet() {
+                private static final long serialVersionUID = 1L;
+
                 @Override
-                public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
-                        throws IOException {
-                    base.setHandled(true);
+                protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    String target = request.getRequestURI();
                     if ("/".equals(target)) {
                         response.sendRedirect(context + "/");
                     } else if ("/favicon.ico".equals(target)) {
@@ -187,14 +215,12 @@ public final class CapacityHost implements AutoCloseable {
                         response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     }
                 }
-            });
-            StatisticsHandler stats = new StatisticsHandler();
-            stats.setHandler(new ContextHandlerCollection(app, root));
-            server.setHandler(stats);
-            // Requests in progress get this long to finish when the host stops.
-            server.setStopTimeout(5_000);
-            server.setStopAtShutdown(false);
+            }, "/");
             server.start();
+            if (connector.getState() != org.apache.catalina.LifecycleState.STARTED) {
+                throw new IOException("Tomcat could not listen on " + options.bindHost() + ":" + options.port()
+                        + " (is the port in use?)");
+            }
 
             String host = options.bindHost();
             if (host.equals("0.0.0.0") || host.equals("127.0.0.1") || host.equals("::")) {
@@ -203,6 +229,8 @@ public final class CapacityHost implements AutoCloseable {
             URI baseUri = URI.create("http://" + host + ":" + connector.getLocalPort() + context + "/");
             List<String> lines = new ArrayList<>();
             lines.add("Capacity Tracker host is running at " + baseUri);
+            lines.add("  Jira:     " + platform.displayName() + " mode (--jira " + platform.mode() + "), Java "
+                    + Runtime.version().feature() + ", Apache Felix, Spring, Jersey, Tomcat");
             lines.add("  Log in:   " + (adminDefault ? "admin / admin" : "admin / (the --admin-password you set)")
                     + "   (demo users alice, bob, carol, dave, erin: password = user name)");
             lines.add("  Data dir: " + dataDir + (options.jdbcUrl() == null ? "" : " (unused: database at "
@@ -210,6 +238,9 @@ public final class CapacityHost implements AutoCloseable {
             lines.add("  Database: " + database.description() + (firstStart ? " (created now)" : ""));
             lines.add("  Plugin:   " + descriptor.name() + " " + descriptor.version() + " (" + descriptor.key() + ") from "
                     + plugin.jar().toAbsolutePath().normalize());
+            for (String problem : plugin.problems()) {
+                lines.add("  WARNING:  " + problem);
+            }
             if (seed.apiPresent()) {
                 lines.add("  Engine:   native " + seed.nativeVersion() + "; board " + DEMO_BOARD + " settings "
                         + (seed.seeded() ? "seeded now (revision " + seed.revision() + ")"
@@ -219,20 +250,55 @@ public final class CapacityHost implements AutoCloseable {
             }
             lines.add("  Demo:     active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
                     + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
-            return new CapacityHost(server, plugin, database, baseUri, List.copyOf(lines));
+            return new CapacityHost(server, osgi, plugin, database, baseUri, List.copyOf(lines), workDir);
         } catch (Exception | Error e) {
             if (server != null) {
                 try {
                     server.stop();
-                } catch (Exception stop) {
+                    server.destroy();
+                } catch (LifecycleException stop) {
                     e.addSuppressed(stop);
                 }
             }
             if (plugin != null) {
                 plugin.close();
             }
+            if (osgi != null) {
+                osgi.close();
+            }
+            deleteQuietly(workDir);
             database.close();
             throw e;
+        }
+    }
+
+    private static void addFilter(Context app, String name, Filter filter, String pattern) {
+        FilterDef def = new FilterDef();
+        def.setFilterName(name);
+        def.setFilter(filter);
+        app.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName(name);
+        map.addURLPatternDecoded(pattern);
+        map.setDispatcher("REQUEST");
+        app.addFilterMap(map);
+    }
+
+    private static void addServlet(Context app, String name, HttpServlet servlet, String... patterns) {
+        Tomcat.addServlet(app, name, servlet);
+        for (String pattern : patterns) {
+            app.addServletMappingDecoded(pattern, name);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[capacity-host] WARN removing " + dir + ": " + e.getMessage());
         }
     }
 
@@ -283,11 +349,11 @@ public final class CapacityHost implements AutoCloseable {
         return plugin;
     }
 
-    public void join() throws InterruptedException {
-        server.join();
+    public void join() {
+        server.getServer().await();
     }
 
-    /** Stops serving (letting requests in progress finish), closes the plugin, then the database. */
+    /** Stops serving (letting requests in progress finish), closes the plugin, Felix, then the database. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -296,12 +362,15 @@ public final class CapacityHost implements AutoCloseable {
         closed = true;
         try {
             server.stop();
-        } catch (Exception e) {
+            server.destroy();
+        } catch (LifecycleException e) {
             System.err.println("[capacity-host] WARN stopping the web server: " + e);
         }
         try {
             plugin.close();
+            osgi.close();
         } finally {
+            deleteQuietly(workDir);
             database.close();
         }
     }

@@ -7,14 +7,17 @@ import java.util.List;
 
 /** The command line of {@code capacity-host.jar}. */
 public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int port, String jdbcUrl, String jdbcUser,
-                          String jdbcPassword, LocalDate demoAnchor, String adminPassword) {
+                          String jdbcPassword, LocalDate demoAnchor, String adminPassword, String jira) {
 
     public static final String CONTEXT_PATH = "/jira";
 
     static final String USAGE = """
-            Usage: java -jar capacity-host.jar --plugin <plugin jar> [options]
+            Usage: java -jar capacity-host-jira<10|11>.jar --plugin <plugin jar> [options]
 
               --plugin <jar>            the Jira plugin to install (required)
+              --jira <10|11>            the Jira to emulate: 10 = Jira 10.3 (Platform 7, javax, Java 17+),
+                                        11 = Jira 11 (Platform 8, Jakarta, Java 21+); each has its own
+                                        host jar, and this option must name that jar's (default: the jar's)
               --data-dir <dir>          where the embedded database lives (default ./.data)
               --port <n>                HTTP port (default 2990; 0 picks a free one)
               --bind <address>          address to listen on (default localhost)
@@ -37,6 +40,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         String jdbcPassword = null;
         LocalDate anchor = null;
         String adminPassword = null;
+        String jira = org.capacitytracker.host.plugin.JiraPlatform.current().mode();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -57,6 +61,12 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
             }
             switch (name) {
                 case "--plugin" -> plugin = Path.of(value);
+                case "--jira" -> {
+                    if (!value.equals("10") && !value.equals("11")) {
+                        throw new IllegalArgumentException("--jira must be 10 or 11, got " + value);
+                    }
+                    jira = value;
+                }
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--bind" -> bind = value;
                 case "--port" -> {
@@ -91,7 +101,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         if (plugin == null) {
             throw new IllegalArgumentException("--plugin <plugin jar> is required");
         }
-        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword);
+        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira);
     }
 
     /** Thrown by {@link #parse} for --help. */

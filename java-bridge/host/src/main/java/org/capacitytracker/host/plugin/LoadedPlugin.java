@@ -1,22 +1,32 @@
 package org.capacitytracker.host.plugin;
 
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.capacitytracker.host.plugin.rest.PluginComponentsBinder;
+import org.capacitytracker.host.plugin.rest.RestAccessFeature;
+import org.capacitytracker.host.plugin.spring.PluginApplicationContext;
+import org.capacitytracker.host.web.CurrentRequest;
 import org.capacitytracker.host.web.WebResourceRegistry;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.Bundle;
 
+import javax.inject.Inject;
 import javax.servlet.Servlet;
 import javax.ws.rs.Path;
 import javax.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
-import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -25,110 +35,89 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * A plugin jar installed the way Jira installs one: its descriptor and Spring context read,
- * its own class loader over the shared API, its components created, and its modules
- * (REST, servlets, web resources) ready to mount.
+ * A plugin installed the way Jira installs a transformerless plugin: its jar an OSGi bundle
+ * in Apache Felix (resolved against what the platform exports), its components a Spring
+ * context made from its own files, its REST resources created by Jersey through HK2 from
+ * their {@code @Inject} constructors, its servlets autowired from its context.
  */
 public final class LoadedPlugin implements AutoCloseable {
     private final java.nio.file.Path jar;
     private final PluginDescriptor descriptor;
-    private final PluginClassLoader loader;
-    private final PluginContainer container;
-    private final List<String> classNames;
+    private final Bundle bundle;
+    private final ClassLoader loader;
+    private final PluginApplicationContext context;
+    private final List<String> problems = new ArrayList<>();
 
-    private LoadedPlugin(java.nio.file.Path jar, PluginDescriptor descriptor, PluginClassLoader loader,
-                         PluginContainer container, List<String> classNames) {
+    private LoadedPlugin(java.nio.file.Path jar, PluginDescriptor descriptor, Bundle bundle, ClassLoader loader,
+                         PluginApplicationContext context, List<String> problems) {
         this.jar = jar;
         this.descriptor = descriptor;
+        this.bundle = bundle;
         this.loader = loader;
-        this.container = container;
-        this.classNames = classNames;
+        this.context = context;
+        this.problems.addAll(problems);
     }
 
     /**
-     * Installs and enables the plugin in {@code jar}; {@code hostServices} are the services a
-     * plugin may import (SAL, web resources).
+     * Installs and enables the plugin in {@code jar} in {@code osgi}, where the host's
+     * services are already published.
      */
-    public static LoadedPlugin load(java.nio.file.Path jar, List<Object> hostServices) throws PluginLoadException {
+    public static LoadedPlugin install(OsgiFramework osgi, java.nio.file.Path jar) throws PluginLoadException {
         if (!Files.isRegularFile(jar)) {
             throw new PluginLoadException("Plugin jar not found: " + jar.toAbsolutePath());
         }
-        PluginDescriptor descriptor;
-        List<SpringContext> springContexts = new ArrayList<>();
-        List<String> classNames = new ArrayList<>();
-        try (JarFile file = new JarFile(jar.toFile())) {
-            JarEntry descriptorEntry = file.getJarEntry("atlassian-plugin.xml");
-            if (descriptorEntry == null) {
-                throw new PluginLoadException(jar + " has no atlassian-plugin.xml at its root; it is not a Jira plugin");
-            }
-            try (InputStream in = file.getInputStream(descriptorEntry)) {
-                descriptor = PluginDescriptor.parse(in);
-            }
-            checkManifest(file.getManifest(), descriptor);
-            for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
-                JarEntry entry = e.nextElement();
-                String name = entry.getName();
-                if (name.startsWith("META-INF/spring/") && name.endsWith(".xml") && name.indexOf('/', 16) < 0) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        springContexts.add(SpringContext.parse(in, name));
-                    }
-                } else if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.contains("-")) {
-                    classNames.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-                }
-            }
-        } catch (IOException e) {
-            throw new PluginLoadException("Cannot read plugin jar " + jar + ": " + e.getMessage(), e);
-        }
-
-        PluginClassLoader loader;
+        PluginDescriptor descriptor = readDescriptor(jar);
+        Bundle bundle = osgi.install(jar);
+        PluginApplicationContext context = null;
         try {
-            loader = new PluginClassLoader(descriptor.key(), jar.toUri().toURL(),
-                    new SharedApiClassLoader(LoadedPlugin.class.getClassLoader()));
-        } catch (MalformedURLException e) {
-            throw new PluginLoadException("Bad plugin path " + jar, e);
-        }
-        PluginContainer container = new PluginContainer(loader, hostServices);
-        try {
-            for (SpringContext context : springContexts) {
-                for (SpringContext.Reference ref : context.references()) {
-                    container.importService(ref.id(), ref.interfaceName());
-                }
-            }
-            for (PluginDescriptor.ComponentImport imp : descriptor.componentImports()) {
-                container.importService(imp.key(), imp.interfaceName());
-            }
-            for (SpringContext context : springContexts) {
-                for (SpringContext.Bean bean : context.beans()) {
-                    container.defineBean(bean);
-                }
-            }
-            for (PluginDescriptor.ComponentModule component : descriptor.components()) {
-                container.defineBean(new SpringContext.Bean(component.key(), component.className(), List.of(), null, null,
-                        true));
-            }
-            container.start();
+            ClassLoader loader = OsgiFramework.classLoader(bundle);
+            List<String> problems = new ArrayList<>();
             for (String location : descriptor.i18nLocations()) {
-                if (loader.findOwnResource(location.replace('.', '/') + ".properties") == null) {
-                    System.err.println("[capacity-host] WARN i18n resource " + location + " is missing from the plugin");
+                if (bundle.getEntry(location.replace('.', '/') + ".properties") == null) {
+                    problems.add("i18n resource " + location + " is missing from the plugin: Jira shows its keys instead of text");
                 }
             }
+            context = PluginApplicationContext.create(bundle, loader);
+            return new LoadedPlugin(jar, descriptor, bundle, loader, context, problems);
         } catch (PluginLoadException | RuntimeException e) {
-            container.close();
-            closeQuietly(loader);
+            if (context != null) {
+                context.close();
+            }
+            OsgiFramework.uninstallQuietly(bundle);
             throw e;
         }
-        return new LoadedPlugin(jar, descriptor, loader, container, List.copyOf(classNames));
     }
 
-    private static void checkManifest(Manifest manifest, PluginDescriptor descriptor) throws PluginLoadException {
-        if (manifest == null) {
-            return;
-        }
-        Attributes main = manifest.getMainAttributes();
-        String pluginKey = main.getValue("Atlassian-Plugin-Key");
-        if (pluginKey != null && !pluginKey.trim().equals(descriptor.key())) {
-            throw new PluginLoadException("The manifest's Atlassian-Plugin-Key (" + pluginKey
-                    + ") differs from atlassian-plugin.xml's key (" + descriptor.key() + ")");
+    /** The descriptor, and the manifest checks Jira makes before it hands the jar to Felix. */
+    private static PluginDescriptor readDescriptor(java.nio.file.Path jar) throws PluginLoadException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry entry = file.getJarEntry("atlassian-plugin.xml");
+            if (entry == null) {
+                throw new PluginLoadException(jar + " has no atlassian-plugin.xml at its root; it is not a Jira plugin");
+            }
+            PluginDescriptor descriptor;
+            try (InputStream in = file.getInputStream(entry)) {
+                descriptor = PluginDescriptor.parse(in);
+            }
+            Manifest manifest = file.getManifest();
+            Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+            String pluginKey = main.getValue("Atlassian-Plugin-Key");
+            if (pluginKey == null || main.getValue("Bundle-SymbolicName") == null) {
+                throw new PluginLoadException(jar.getFileName() + " is not a transformerless plugin (its manifest lacks "
+                        + "Atlassian-Plugin-Key or Bundle-SymbolicName). This host installs OSGi bundles as they are, the way "
+                        + "Jira installs transformerless plugins; build the jar with an OSGi manifest (bnd)");
+            }
+            if (!pluginKey.trim().equals(descriptor.key())) {
+                throw new PluginLoadException("The manifest's Atlassian-Plugin-Key (" + pluginKey
+                        + ") differs from atlassian-plugin.xml's key (" + descriptor.key() + ")");
+            }
+            if (!descriptor.components().isEmpty() || !descriptor.componentImports().isEmpty()) {
+                throw new PluginLoadException("atlassian-plugin.xml declares <component> or <component-import>: a "
+                        + "transformerless plugin declares its components and service imports in META-INF/spring instead");
+            }
+            return descriptor;
+        } catch (IOException e) {
+            throw new PluginLoadException("Cannot read plugin jar " + jar + ": " + e.getMessage(), e);
         }
     }
 
@@ -136,12 +125,22 @@ public final class LoadedPlugin implements AutoCloseable {
         return descriptor;
     }
 
+    /** The bundle's class loader: the plugin's classes and what it imports. */
     public ClassLoader classLoader() {
         return loader;
     }
 
+    public Bundle bundle() {
+        return bundle;
+    }
+
     public java.nio.file.Path jar() {
         return jar;
+    }
+
+    /** What the host found wrong with the plugin without refusing it (Jira logs these). */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** Registers the plugin's web-resource modules and plugin-level downloads. */
@@ -152,7 +151,7 @@ public final class LoadedPlugin implements AutoCloseable {
                 resources.add(new WebResourceRegistry.Resource(d.name(), d.location(), !d.name().endsWith("/")));
             }
             registry.register(new WebResourceRegistry.Module(descriptor.key() + ":" + m.key(), resources, m.dependencies(),
-                    m.contexts(), loader::findOwnResource));
+                    m.contexts(), this::ownEntry));
         }
         if (!descriptor.downloads().isEmpty()) {
             List<WebResourceRegistry.Resource> resources = new ArrayList<>();
@@ -160,17 +159,25 @@ public final class LoadedPlugin implements AutoCloseable {
                 resources.add(new WebResourceRegistry.Resource(d.name(), d.location(), false));
             }
             registry.register(new WebResourceRegistry.Module(descriptor.key(), resources, List.of(), Set.of(),
-                    loader::findOwnResource));
+                    this::ownEntry));
         }
     }
 
-    /** Mounts REST modules at {@code /rest/<path>/<version>} (and {@code latest}) and servlets at {@code /plugins/servlet}. */
-    public void mount(ServletContextHandler context) throws PluginLoadException {
-        JerseyLogging.install();
+    /** A file of the plugin jar itself (never one of an imported package). */
+    private URL ownEntry(String location) {
+        String path = location.startsWith("/") ? location.substring(1) : location;
+        return bundle.getEntry(path);
+    }
+
+    /**
+     * Mounts REST modules at {@code /rest/<path>/<version>} (and {@code latest}) and servlets
+     * at {@code /plugins/servlet} in the host's web application.
+     */
+    public void mount(Context app, CurrentRequest current) throws PluginLoadException {
         for (PluginDescriptor.RestModule rest : descriptor.restModules()) {
-            List<Object> components = new ArrayList<>();
+            Set<Class<?>> classes = new LinkedHashSet<>();
             int resources = 0;
-            for (Class<?> type : classesIn(rest.packages())) {
+            for (Class<?> type : classesIn(rest.packages(), "REST module " + rest.key())) {
                 boolean isResource = type.isAnnotationPresent(Path.class);
                 boolean isProvider = type.isAnnotationPresent(Provider.class);
                 if (!isResource && !isProvider) {
@@ -180,7 +187,11 @@ public final class LoadedPlugin implements AutoCloseable {
                         || type.isInterface() || (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers()))) {
                     continue;
                 }
-                components.add(container.autowire(type, "REST module " + rest.key()));
+                if (!jerseyCanCreate(type)) {
+                    problems.add("REST module " + rest.key() + ": " + type.getName() + " has neither an @Inject constructor "
+                            + "nor a public no-argument one, so Jersey (REST v2) cannot create it: every call to it fails with 500");
+                }
+                classes.add(type);
                 if (isResource) {
                     resources++;
                 }
@@ -189,77 +200,98 @@ public final class LoadedPlugin implements AutoCloseable {
                 throw new PluginLoadException("REST module " + rest.key() + " found no @Path resource in " + rest.packages());
             }
             // One Jersey application per mount point: an application's configuration is
-            // sealed once it starts, so the "latest" alias gets its own over the same resources.
+            // sealed once it starts, so the "latest" alias gets its own over the same classes.
             for (String version : List.of(rest.version(), "latest")) {
                 ResourceConfig config = new ResourceConfig();
                 config.setApplicationName(descriptor.key() + ":" + rest.key() + ":" + version);
+                config.setClassLoader(loader);
                 config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-                for (Object component : components) {
-                    config.register(component);
-                }
-                ServletHolder holder = new ServletHolder(descriptor.key() + ":" + rest.key() + ":" + version,
-                        new ServletContainer(config));
-                holder.setInitOrder(1);
-                context.addServlet(holder, "/rest" + rest.path() + "/" + version + "/*");
+                config.registerClasses(classes);
+                config.register(new PluginComponentsBinder(context));
+                config.register(new RestAccessFeature(current));
+                String name = descriptor.key() + ":" + rest.key() + ":" + version;
+                Wrapper wrapper = Tomcat.addServlet(app, name, new ServletContainer(config));
+                wrapper.setLoadOnStartup(1);
+                app.addServletMappingDecoded("/rest" + rest.path() + "/" + version + "/*", name);
             }
         }
         for (PluginDescriptor.ServletModule module : descriptor.servlets()) {
-            Class<?> type = container.load(module.className(), "servlet module " + module.key());
+            Class<?> type = loadClass(module.className(), "servlet module " + module.key());
             if (!Servlet.class.isAssignableFrom(type)) {
                 throw new PluginLoadException("servlet module " + module.key() + ": " + module.className()
-                        + " is not a javax.servlet.Servlet");
+                        + " is not a " + Servlet.class.getName() + " (the servlet API of " + JiraPlatform.current().displayName() + ")");
             }
-            Servlet servlet = (Servlet) container.autowire(type, "servlet module " + module.key());
-            ServletHolder holder = new ServletHolder(descriptor.key() + ":" + module.key(), servlet);
-            holder.setInitParameters(module.initParams());
-            holder.setInitOrder(1);
+            Servlet servlet = (Servlet) context.createModule(type, "servlet module " + module.key());
+            String name = descriptor.key() + ":" + module.key();
+            Wrapper wrapper = Tomcat.addServlet(app, name, servlet);
+            module.initParams().forEach(wrapper::addInitParameter);
+            wrapper.setLoadOnStartup(1);
             for (String pattern : module.urlPatterns()) {
-                context.addServlet(holder, "/plugins/servlet" + pattern);
+                app.addServletMappingDecoded("/plugins/servlet" + pattern, name);
             }
         }
     }
 
-    /** The plugin's classes in these packages (and their sub-packages); all of them when none are named. */
-    private List<Class<?>> classesIn(List<String> packages) {
-        List<Class<?>> out = new ArrayList<>();
-        for (String name : classNames) {
-            boolean wanted = packages.isEmpty();
-            for (String p : packages) {
-                if (name.startsWith(p + ".")) {
-                    wanted = true;
-                    break;
-                }
+    /** What HK2 needs to create a resource: a constructor marked @Inject, or a public no-argument one. */
+    private static boolean jerseyCanCreate(Class<?> type) {
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+            if (c.isAnnotationPresent(Inject.class)
+                    || (c.getParameterCount() == 0 && Modifier.isPublic(c.getModifiers()))) {
+                return true;
             }
-            if (!wanted) {
+        }
+        return false;
+    }
+
+    private Class<?> loadClass(String name, String what) throws PluginLoadException {
+        try {
+            return bundle.loadClass(name);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new PluginLoadException(what + ": class " + name + " cannot be loaded from the plugin bundle: " + e, e);
+        }
+    }
+
+    /** The plugin's own classes in these packages and their sub-packages. */
+    private List<Class<?>> classesIn(List<String> packages, String what) throws PluginLoadException {
+        List<String> names = new ArrayList<>();
+        for (String p : packages.isEmpty() ? List.of("") : packages) {
+            Enumeration<URL> found = bundle.findEntries("/" + p.replace('.', '/'), "*.class", true);
+            if (found == null) {
                 continue;
             }
+            for (URL url : Collections.list(found)) {
+                String path = url.getPath().substring(1);
+                if (path.startsWith("META-INF/") || path.contains("-")) {
+                    continue;
+                }
+                names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        Collections.sort(names);
+        List<Class<?>> out = new ArrayList<>();
+        for (String name : names) {
             try {
-                out.add(Class.forName(name, false, loader));
+                out.add(bundle.loadClass(name));
             } catch (ClassNotFoundException | LinkageError e) {
-                // A class that needs something Jira's plugin would import optionally; it is
-                // not a module of this host.
+                // Jersey's package scanning fails the same way on a class whose imports are missing.
+                throw new PluginLoadException(what + ": class " + name + " cannot be loaded from the plugin bundle: " + e, e);
             }
         }
         return out;
     }
 
-    /** The bean the plugin's context defines under {@code id}, or null. */
+    /** The bean the plugin's Spring context defines under {@code id}, or null. */
     public Object bean(String id) {
-        return container.bean(id);
+        return context.beanOrNull(id);
     }
 
-    /** Stops the plugin: destroys its beans (closing its engine), then releases its jar. */
+    /** Stops the plugin: destroys its beans (closing its engine), then uninstalls its bundle. */
     @Override
     public void close() {
-        container.close();
-        closeQuietly(loader);
-    }
-
-    private static void closeQuietly(PluginClassLoader loader) {
         try {
-            loader.close();
-        } catch (IOException e) {
-            System.err.println("[capacity-host] WARN closing the plugin class loader: " + e.getMessage());
+            context.close();
+        } finally {
+            OsgiFramework.uninstallQuietly(bundle);
         }
     }
 }
