@@ -87,7 +87,11 @@ public final class LoadedPlugin implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new PluginLoadException("Bad plugin path " + jar, e);
         }
-        PluginContainer container = new PluginContainer(loader, hostServices);
+        // As in Jira, the template renderer and the i18n resolver are per plugin: built on its class loader.
+        List<Object> services = new ArrayList<>(hostServices);
+        services.add(new org.capacitytracker.host.web.VelocityTemplateRenderer(loader));
+        services.add(new org.capacitytracker.host.sal.HostI18nResolver(loader, descriptor.i18nLocations()));
+        PluginContainer container = new PluginContainer(loader, services);
         try {
             for (SpringContext context : springContexts) {
                 for (SpringContext.Reference ref : context.references()) {
