@@ -333,7 +333,7 @@ class DescriptorTest {
             URL url = DescriptorTest.class.getResource("/" + template);
             assertNotNull(url, template + " is missing from the jar");
             String text = new String(url.openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertFalse(text.contains("atlassian.general") || text.contains("atlassian.admin"), template);
+            assertFalse(text.contains("atlassian" + ".general") || text.contains("atlassian" + ".admin"), template);
             assertFalse(text.contains("#disable_html_escaping"), template + " must keep the renderer's HTML escaping");
             java.util.regex.Matcher m = java.util.regex.Pattern
                     .compile("name=\"decorator\" content=\"([^\"]*)\"").matcher(text);
