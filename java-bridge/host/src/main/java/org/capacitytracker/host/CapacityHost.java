@@ -21,6 +21,7 @@ import org.capacitytracker.host.plugin.LoadedPlugin;
 import org.capacitytracker.host.plugin.OsgiFramework;
 import org.capacitytracker.host.plugin.PluginDescriptor;
 import org.capacitytracker.host.sal.HostClusterLockService;
+import org.capacitytracker.host.sal.HostI18nResolver;
 import org.capacitytracker.host.sal.HostLoginUriProvider;
 import org.capacitytracker.host.sal.HostUserManager;
 import org.capacitytracker.host.settings.JdbcPluginSettingsFactory;
@@ -35,6 +36,7 @@ import org.capacitytracker.host.web.LoginServlet;
 import org.capacitytracker.host.web.LogoutServlet;
 import org.capacitytracker.host.web.PageDecorator;
 import org.capacitytracker.host.web.SecurityFilter;
+import org.capacitytracker.host.web.VelocityTemplateRenderer;
 import org.capacitytracker.host.web.WebResourceRegistry;
 
 import javax.servlet.Filter;
@@ -137,6 +139,12 @@ public final class CapacityHost implements AutoCloseable {
                     new HostLoginUriProvider(context), new HostPageBuilderService(current), clusterLocks)) {
                 osgi.register(service);
             }
+            // As in Jira, the template renderer and the i18n resolver are made for each plugin
+            // that imports them, over that plugin's own templates and i18n resources.
+            osgi.registerPerPlugin("com.atlassian.templaterenderer.TemplateRenderer",
+                    (loader, installed) -> new VelocityTemplateRenderer(loader));
+            osgi.registerPerPlugin("com.atlassian.sal.api.message.I18nResolver",
+                    (loader, installed) -> new HostI18nResolver(loader, installed.i18nLocations()));
             plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);

@@ -23,7 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.function.BiFunction;
 
 /**
  * Apache Felix, configured as Jira configures it for plugins: the system bundle exports the
@@ -96,11 +98,12 @@ public final class OsgiFramework implements AutoCloseable {
      * and TemplateRenderer are: each reads the using plugin's own resources), from that
      * plugin's class loader.
      */
-    public ServiceRegistration<?> registerPerPlugin(String interfaceName, Function<ClassLoader, Object> factory) {
+    public ServiceRegistration<?> registerPerPlugin(String interfaceName,
+                                                    BiFunction<ClassLoader, PluginDescriptor, Object> factory) {
         ServiceFactory<Object> perBundle = new ServiceFactory<>() {
             @Override
             public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
-                return factory.apply(classLoader(bundle));
+                return factory.apply(classLoader(bundle), descriptorOf(bundle));
             }
 
             @Override
@@ -109,6 +112,19 @@ public final class OsgiFramework implements AutoCloseable {
             }
         };
         return context().registerService(interfaceName, perBundle, null);
+    }
+
+    private static PluginDescriptor descriptorOf(Bundle bundle) {
+        URL url = bundle.getEntry("atlassian-plugin.xml");
+        if (url == null) {
+            throw new IllegalStateException(bundle.getSymbolicName() + " has no atlassian-plugin.xml");
+        }
+        try (InputStream in = url.openStream()) {
+            return PluginDescriptor.parse(in);
+        } catch (IOException | PluginLoadException e) {
+            throw new IllegalStateException("Cannot read " + bundle.getSymbolicName() + "'s atlassian-plugin.xml: "
+                    + e.getMessage(), e);
+        }
     }
 
     private void collectExportedInterfaces(Class<?> type, Set<String> names) {

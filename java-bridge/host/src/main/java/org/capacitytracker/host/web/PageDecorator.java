@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jira's "atlassian.general" decorator, reduced to what a plugin page relies on: AUI and the
+ * Jira's "atl.general" decorator (also serving "atl.admin"), reduced to what a plugin page relies on: AUI and the
  * page's required web resources in the head, Jira's ajs-* meta tags, and an AUI application
  * header with the product name, the current user and a logout link around the page body.
  */

@@ -22,7 +22,7 @@ public class ProbeServlet extends HttpServlet {
         pageBuilder.assembler().resources().requireWebResource("test.plugin:probe-resources");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<html><head><title>Probe &amp; co</title>"
-                + "<meta name=\"decorator\" content=\"atlassian.general\"></head>"
+                + "<meta name=\"decorator\" content=\"atl.general\"></head>"
                 + "<body class=\"probe-body\"><div id=\"probe\">é</div></body></html>");
     }
 }

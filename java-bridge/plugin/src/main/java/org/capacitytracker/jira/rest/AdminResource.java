@@ -1,8 +1,10 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.AdminOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -31,6 +33,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * DELETE /admin/people/alice       → what was removed (alice is gone from every document)
  * </pre>
  */
+@AdminOnly
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -45,6 +48,7 @@ public class AdminResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public AdminResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

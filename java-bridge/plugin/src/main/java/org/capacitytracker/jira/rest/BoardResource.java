@@ -1,8 +1,10 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.LicensedOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -36,6 +38,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * POST /boards/1/apply-template           body: {"templateId":"squad","iterationId":"3"?,"revision":N}
  * </pre>
  */
+@LicensedOnly
 @Path("/boards/{boardId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardResource {
@@ -48,6 +51,7 @@ public class BoardResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public BoardResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

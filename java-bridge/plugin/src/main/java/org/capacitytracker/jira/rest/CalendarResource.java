@@ -1,8 +1,11 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.AdminOnly;
+import com.atlassian.annotations.security.LicensedOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -29,6 +32,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * DELETE /calendars/de    → 204
  * </pre>
  */
+@LicensedOnly
 @Path("/calendars")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
@@ -41,6 +45,7 @@ public class CalendarResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public CalendarResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");
@@ -62,6 +67,7 @@ public class CalendarResource {
 
     /** Stores a calendar; 409 with {@code currentRevision} when the revision is stale. */
     @PUT
+    @AdminOnly
     @Path("/{calendarId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request,
@@ -77,6 +83,7 @@ public class CalendarResource {
 
     /** Removes a calendar (reports of boards still naming it warn that it is missing). */
     @DELETE
+    @AdminOnly
     @Path("/{calendarId}")
     public Response remove(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request) {
         return RestCalls.handle(userManager, request, user -> {

@@ -1,11 +1,13 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.UnlicensedSiteAccess;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Properties;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -24,6 +26,7 @@ import org.capacitytracker.jira.text.JsonText;
  * <p>It opens the plugin's engine, so a library that cannot load on this node answers 500
  * with the loader's message instead of a healthy line.
  */
+@UnlicensedSiteAccess
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -37,6 +40,7 @@ public class HealthResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public HealthResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

@@ -1,8 +1,10 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.LicensedOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * else only for a board the person is a member of ({@code boardId}: the capacity panel sends
  * its board), as reading or writing that board allows. Jira administrators may do both.
  */
+@LicensedOnly
 @Path("/people/{accountKey}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonResource {
@@ -41,6 +44,7 @@ public class PersonResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public PersonResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

@@ -1,8 +1,10 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.LicensedOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -32,6 +34,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * POST   /reports/run   body: {"reportId"} or {"definition"}, plus "boards" → the report
  * </pre>
  */
+@LicensedOnly
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportDefinitionResource {
@@ -44,6 +47,7 @@ public class ReportDefinitionResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public ReportDefinitionResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

@@ -1,8 +1,10 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.annotations.security.LicensedOnly;
 import com.atlassian.sal.api.user.UserManager;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -29,6 +31,7 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * DELETE /templates/squad    → 204
  * </pre>
  */
+@LicensedOnly
 @Path("/templates")
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
@@ -41,6 +44,7 @@ public class TemplateResource {
      * @param userManager SAL's user manager
      * @param engines the plugin's engine
      */
+    @Inject
     public TemplateResource(UserManager userManager, EngineHolder engines) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.engines = Objects.requireNonNull(engines, "engines");

@@ -22,6 +22,20 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.servlet.http.HttpServlet;
+import com.atlassian.annotations.security.AdminOnly;
+import com.atlassian.annotations.security.AnonymousSiteAccess;
+import com.atlassian.annotations.security.LicensedOnly;
+import com.atlassian.annotations.security.SystemAdminOnly;
+import com.atlassian.annotations.security.UnlicensedSiteAccess;
+import com.atlassian.annotations.security.UnrestrictedAccess;
+import org.capacitytracker.jira.rest.AdminResource;
+import org.capacitytracker.jira.rest.BoardResource;
+import org.capacitytracker.jira.rest.CalendarResource;
+import org.capacitytracker.jira.rest.HealthResource;
+import org.capacitytracker.jira.rest.PersonResource;
+import org.capacitytracker.jira.rest.ReportDefinitionResource;
+import org.capacitytracker.jira.rest.TemplateResource;
+import org.capacitytracker.jira.web.CapacityPanelServlet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -57,7 +71,7 @@ class DescriptorTest {
     private Properties i18n() {
         String location = null;
         for (Element resource : children(plugin, "resource")) {
-            if (resource.getAttribute("type").equals("i18n")) {
+            if (resource.getAttribute("type").equals("i18n") && resource.getAttribute("name").equals("i18n")) {
                 location = resource.getAttribute("location");
             }
         }
@@ -187,23 +201,153 @@ class DescriptorTest {
     }
 
     @Test
-    void thePanelResourcesDependOnAuiAndExist() {
-        Element resources = module("web-resource", "capacity-panel-resources");
-        assertEquals(List.of("com.atlassian.auiplugin:ajs"),
-                children(resources, "dependency").stream().map(Element::getTextContent).toList());
-        assertFalse(children(resources, "context").isEmpty());
-        List<String> locations = new ArrayList<>();
-        for (Element r : children(resources, "resource")) {
-            assertEquals("download", r.getAttribute("type"));
-            String location = r.getAttribute("location");
-            locations.add(location);
-            assertNotNull(DescriptorTest.class.getResource("/" + location), location + " is missing from the jar");
+    void onePageResourceModulePerPageEachOnTheSharedOneWithAuiAndAContext() {
+        String pluginKey = plugin.getAttribute("key");
+        String shared = pluginKey + ":capacity-panel-resources";
+        assertEquals(List.of("capacity-panel-resources", "capacity-board-resources", "capacity-reports-resources",
+                "capacity-admin-resources"), children(plugin, "web-resource").stream().map(e -> e.getAttribute("key")).toList());
+        assertEquals(CapacityPanelServlet.BOARD_RESOURCES, pluginKey + ":capacity-board-resources");
+        assertEquals(CapacityPanelServlet.REPORTS_RESOURCES, pluginKey + ":capacity-reports-resources");
+        assertEquals(CapacityPanelServlet.ADMIN_RESOURCES, pluginKey + ":capacity-admin-resources");
+        List<String> files = new ArrayList<>();
+        for (Element module : children(plugin, "web-resource")) {
+            String key = module.getAttribute("key");
+            List<String> dependencies = children(module, "dependency").stream().map(e -> e.getTextContent().trim()).toList();
+            assertTrue(dependencies.contains("com.atlassian.auiplugin:ajs"), key + " does not depend on AUI");
+            for (String d : dependencies) {
+                assertTrue(d.startsWith("com.atlassian.auiplugin:") || d.equals(shared), key + " depends on unknown " + d);
+            }
+            if (!key.equals("capacity-panel-resources")) {
+                assertTrue(dependencies.contains(shared), key + " does not depend on the shared module");
+            }
+            assertEquals(1, children(module, "context").size(), key + " has no context");
+            boolean hasScript = false;
+            for (Element r : children(module, "resource")) {
+                assertEquals("download", r.getAttribute("type"));
+                String location = r.getAttribute("location");
+                files.add(location);
+                hasScript |= location.endsWith(".js");
+                assertNotNull(DescriptorTest.class.getResource("/" + location), location + " is missing from the jar");
+            }
+            // Scripts get their AJS.I18n.getText calls filled in from the i18n-js resource.
+            List<Element> transformations = children(module, "transformation");
+            assertEquals(hasScript ? 1 : 0, transformations.size(), key + ": the jsI18n transformation, only with scripts");
+            if (hasScript) {
+                assertEquals("js", transformations.get(0).getAttribute("extension"));
+                assertEquals("jsI18n", children(transformations.get(0), "transformer").get(0).getAttribute("key"));
+            }
         }
-        // One resource for every page: each script renders only the view #ct-panel names.
-        assertEquals(List.of("panel/capacity-panel.js", "panel/capacity-admin.js", "panel/capacity-report.js",
-                "panel/capacity-panel.css", "panel/capacity-admin.css"), locations);
-        assertEquals("org.capacitytracker.jira:capacity-panel-resources",
-                plugin.getAttribute("key") + ":" + resources.getAttribute("key"));
+        // Every file of the panel directory in exactly one module; the kit (capacity-panel.js) is shared.
+        assertEquals(List.of("panel/capacity-panel.js", "panel/capacity-panel.css", "panel/capacity-report.js",
+                "panel/capacity-admin.js", "panel/capacity-admin.css"), files);
+        List<String> admin = children(module("web-resource", "capacity-admin-resources"), "dependency").stream()
+                .map(e -> e.getTextContent().trim()).toList();
+        assertTrue(admin.contains("com.atlassian.auiplugin:dialog2"), "the admin page opens AUI dialogs");
+    }
+
+    @Test
+    void theScriptsTextHasItsOwnI18nResource() {
+        List<String> locations = new ArrayList<>();
+        for (Element resource : children(plugin, "resource")) {
+            if (resource.getAttribute("type").equals("i18n")) {
+                locations.add(resource.getAttribute("name") + "=" + resource.getAttribute("location"));
+                assertNotNull(DescriptorTest.class.getResource("/" + resource.getAttribute("location") + ".properties"),
+                        resource.getAttribute("location") + ".properties is missing");
+            }
+        }
+        assertEquals(List.of("i18n=capacity-tracker", "i18n-js=i18n/capacity-tracker-js"), locations);
+    }
+
+    @Test
+    void theRestModuleIsMigratedToRestV2() {
+        Element migration = children(module("rest", "capacity-rest"), "rest-migration").get(0);
+        assertEquals(1, children(migration, "rest-v2").size());
+    }
+
+    @Test
+    void everyRestResourceIsCreatedThroughAnInjectConstructorAndDeclaresWhoMayCallIt() {
+        String pkg = children(module("rest", "capacity-rest"), "package").get(0).getTextContent().trim();
+        for (Class<?> resource : resourceClasses(pkg)) {
+            for (Constructor<?> c : resource.getConstructors()) {
+                assertTrue(c.isAnnotationPresent(javax.inject.Inject.class), c + " lacks @javax.inject.Inject (REST v2)");
+            }
+            boolean classLevel = access(resource.getAnnotations()) != null;
+            for (Method m : resource.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && isResourceMethod(m)) {
+                    assertTrue(classLevel || access(m.getAnnotations()) != null,
+                            resource.getSimpleName() + "." + m.getName() + " has no access annotation");
+                }
+            }
+            assertTrue(classLevel, resource.getSimpleName() + " declares no class-level access annotation");
+        }
+        for (Class<?> provider : providerClasses(pkg)) {
+            for (Constructor<?> c : provider.getConstructors()) {
+                assertTrue(c.getParameterCount() == 0 || c.isAnnotationPresent(javax.inject.Inject.class),
+                        c + " lacks @javax.inject.Inject (REST v2)");
+            }
+        }
+    }
+
+    @Test
+    void accessFollowsThePermissionLogic() {
+        assertTrue(AdminResource.class.isAnnotationPresent(AdminOnly.class));
+        assertTrue(HealthResource.class.isAnnotationPresent(UnlicensedSiteAccess.class));
+        for (Class<?> c : List.of(BoardResource.class, PersonResource.class, TemplateResource.class,
+                ReportDefinitionResource.class, CalendarResource.class)) {
+            assertTrue(c.isAnnotationPresent(LicensedOnly.class), c.getSimpleName());
+        }
+        for (Method m : CalendarResource.class.getDeclaredMethods()) {
+            boolean writes = m.isAnnotationPresent(javax.ws.rs.PUT.class) || m.isAnnotationPresent(javax.ws.rs.DELETE.class);
+            assertEquals(writes, m.isAnnotationPresent(AdminOnly.class), "CalendarResource." + m.getName());
+        }
+    }
+
+    private static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS = List.of(
+            AdminOnly.class, AnonymousSiteAccess.class, LicensedOnly.class, SystemAdminOnly.class,
+            UnlicensedSiteAccess.class, UnrestrictedAccess.class);
+
+    private static java.lang.annotation.Annotation access(java.lang.annotation.Annotation[] annotations) {
+        java.lang.annotation.Annotation found = null;
+        for (java.lang.annotation.Annotation a : annotations) {
+            if (ACCESS.contains(a.annotationType())) {
+                assertTrue(found == null, "two access annotations: " + found + " and " + a);
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isResourceMethod(Method m) {
+        for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+            if (a.annotationType().isAnnotationPresent(javax.ws.rs.HttpMethod.class) || a instanceof javax.ws.rs.Path) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void pagesUseOnlyJiraDecoratorsAndTheAdminPageSelectsOurMenuEntry() throws Exception {
+        Set<String> decorators = Set.of("atl.general", "atl.admin", "atl.popup", "atl.userprofile");
+        for (String template : List.of(CapacityPanelServlet.PAGE_TEMPLATE, CapacityPanelServlet.ERROR_TEMPLATE)) {
+            URL url = DescriptorTest.class.getResource("/" + template);
+            assertNotNull(url, template + " is missing from the jar");
+            String text = new String(url.openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertFalse(text.contains("atlassian" + ".general") || text.contains("atlassian" + ".admin"), template);
+            assertFalse(text.contains("#disable_html_escaping"), template + " must keep the renderer's HTML escaping");
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("name=\"decorator\" content=\"([^\"]*)\"").matcher(text);
+            int found = 0;
+            while (m.find()) {
+                found++;
+                assertTrue(decorators.contains(m.group(1)), template + " uses the unknown decorator " + m.group(1));
+            }
+            assertTrue(found > 0, template + " asks for no decorator");
+        }
+        Element section = module("web-section", CapacityPanelServlet.ADMIN_SECTION.substring("admin_plugins_menu/".length()));
+        assertEquals("admin_plugins_menu", section.getAttribute("location"));
+        Element tab = module("web-item", CapacityPanelServlet.ADMIN_TAB);
+        assertEquals(CapacityPanelServlet.ADMIN_SECTION, tab.getAttribute("section"));
     }
 
     @Test
@@ -261,6 +405,35 @@ class DescriptorTest {
     }
 
     /** The JAX-RS root resources of a package, found the way Jira's REST module scans it. */
+    private static List<Class<?>> providerClasses(String pkg) {
+        List<Class<?>> found = new ArrayList<>();
+        for (Class<?> type : allClasses(pkg)) {
+            if (type.isAnnotationPresent(javax.ws.rs.ext.Provider.class)) {
+                found.add(type);
+            }
+        }
+        return found;
+    }
+
+    private static List<Class<?>> allClasses(String pkg) {
+        List<Class<?>> found = new ArrayList<>();
+        try {
+            for (URL dir : Collections.list(DescriptorTest.class.getClassLoader().getResources(pkg.replace('.', '/')))) {
+                try (Stream<Path> files = Files.list(Paths.get(dir.toURI()))) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        if (name.endsWith(".class") && !name.contains("$")) {
+                            found.add(load(pkg + "." + name.substring(0, name.length() - ".class".length())));
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return found;
+    }
+
     private static List<Class<?>> resourceClasses(String pkg) {
         List<Class<?>> found = new ArrayList<>();
         try {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.capacitytracker.jira.testing.FakeHttp;
 import org.capacitytracker.jira.testing.FakeUsers;
+import org.capacitytracker.jira.testing.PropertiesI18nResolver;
 import org.capacitytracker.jira.testing.RecordingPageBuilder;
+import org.capacitytracker.jira.testing.VelocityTestRenderer;
 import org.junit.jupiter.api.Test;
 
 class CapacityPanelServletTest {
@@ -26,7 +28,7 @@ class CapacityPanelServletTest {
     private final CapacityPanelServlet servlet = new CapacityPanelServlet(users,
             returnUri -> URI.create("/jira/login.jsp?os_destination="
                     + URLEncoder.encode(returnUri.toString(), StandardCharsets.UTF_8)),
-            pages);
+            pages, new VelocityTestRenderer(), new PropertiesI18nResolver());
 
     private FakeHttp.Response get(FakeHttp.Request request) throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
@@ -40,12 +42,12 @@ class CapacityPanelServletTest {
         assertEquals(200, r.status);
         assertEquals("text/html;charset=UTF-8", r.contentType);
         String html = r.body();
-        assertTrue(html.contains("<meta name=\"decorator\" content=\"atlassian.general\">"), html);
+        assertTrue(html.contains("<meta name=\"decorator\" content=\"atl.general\">"), html);
         assertTrue(html.contains("<div id=\"ct-panel\" data-board-id=\"1\" data-context-path=\"/jira\" "
                 + "data-current-user=\"alice\" data-current-user-key=\"alice\" data-project-key=\"\" "
                 + "data-view=\"board\"></div>"), html);
         assertTrue(html.contains("<title>Capacity Tracker</title>"), html);
-        assertEquals(List.of("org.capacitytracker.jira:capacity-panel-resources"), pages.required);
+        assertEquals(List.of("org.capacitytracker.jira:capacity-board-resources"), pages.required);
     }
 
     @Test
@@ -120,8 +122,10 @@ class CapacityPanelServletTest {
         assertEquals(200, admin.status);
         String html = admin.body();
         assertTrue(html.contains("data-view=\"admin\""), html);
-        assertTrue(html.contains("<meta name=\"decorator\" content=\"atlassian.admin\">"), html);
-        assertTrue(html.contains("content=\"admin_plugins_menu/capacity-admin-section\""), html);
+        assertTrue(html.contains("<meta name=\"decorator\" content=\"atl.admin\">"), html);
+        assertTrue(html.contains("<meta name=\"admin.active.section\" content=\"admin_plugins_menu/capacity-admin-section\">"), html);
+        assertTrue(html.contains("<meta name=\"admin.active.tab\" content=\"capacity-admin-link\">"), html);
+        assertEquals(List.of("org.capacitytracker.jira:capacity-admin-resources"), pages.required);
         assertTrue(html.contains("<title>Capacity Tracker administration</title>"), html);
     }
 
@@ -132,7 +136,14 @@ class CapacityPanelServletTest {
         String html = r.body();
         assertTrue(html.contains("data-view=\"reports\""), html);
         assertTrue(html.contains("<title>Capacity Tracker reports</title>"), html);
-        assertTrue(html.contains("<meta name=\"decorator\" content=\"atlassian.general\">"), html);
+        assertTrue(html.contains("<meta name=\"decorator\" content=\"atl.general\">"), html);
+        assertEquals(List.of("org.capacitytracker.jira:capacity-reports-resources"), pages.required);
+    }
+
+    @Test
+    void theAdministratorOnlyMessageKeepsItsApostrophe() throws Exception {
+        String html = get(new FakeHttp.Request().user("alice").parameter("view", "admin")).body();
+        assertTrue(html.contains("Capacity Tracker&#39;s administration"), html);
     }
 
     @Test
