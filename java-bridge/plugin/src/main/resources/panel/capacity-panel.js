@@ -107,6 +107,12 @@
     }
   }
 
+  /** A message with a node in place of its {0}: format it with '\u0001' as the argument, get [text, node, text]. */
+  function aroundNode(text, node) {
+    var parts = String(text).split('\u0001');
+    return [parts[0] || null, node, parts.slice(1).join('') || null];
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
   }
@@ -131,7 +137,7 @@
     var rounded = Math.round(Math.abs(n) * 100) / 100;
     var text = String(rounded);
     var sign = n < 0 && rounded !== 0 ? '\u2212' : '';
-    return sign + text + (hours ? 'h' : (rounded === 1 ? ' pt' : ' pts'));
+    return hours ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours', sign + text) : rounded === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.point', sign + text) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.points', sign + text);
   }
 
   function formatPercent(value) {
@@ -142,7 +148,7 @@
   function formatDayCount(n) {
     if (!n) return '—';
     var rounded = Math.round(n * 100) / 100;
-    return rounded + (rounded === 1 ? ' day' : ' days');
+    return rounded === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.day', rounded) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.days', rounded);
   }
 
   function locale() {
@@ -241,7 +247,7 @@
     this.code = body && body.error ? body.error : null;
     this.currentRevision = body && body.currentRevision !== undefined ? body.currentRevision : null;
     var msg = body && (body.message || (Array.isArray(body.errorMessages) && body.errorMessages.join(' ')));
-    this.message = msg || text || ('HTTP ' + status);
+    this.message = msg || text || AJS.I18n.getText('capacity-tracker.js.panel.error.http', status);
   }
   ApiError.prototype = Object.create(Error.prototype);
   ApiError.prototype.constructor = ApiError;
@@ -269,7 +275,7 @@
         return json;
       });
     }, function (err) {
-      throw new ApiError(0, null, 'The server could not be reached (' + (err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.panel.network-error')) + ').');
+      throw new ApiError(0, null, AJS.I18n.getText('capacity-tracker.js.panel.error.unreachable', err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.panel.network-error')));
     });
   };
 
@@ -525,7 +531,7 @@
     this.templateBox = null;
     this.copyConfirm = false;
     var token = ++this.loadToken;
-    this.renderLoading('Loading ' + sprint.name + '…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.panel.loading.sprint', sprint.name));
     return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id), this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
       self.issues = res[1];
@@ -628,7 +634,7 @@
     if (location && (location.projectName || location.displayName)) {
       append(crumbs, h('li', { text: location.projectName || location.displayName }));
     }
-    append(crumbs, h('li', { 'data-testid': 'board-name', text: this.board ? this.board.name : 'Board ' + this.boardId }));
+    append(crumbs, h('li', { 'data-testid': 'board-name', text: this.board ? this.board.name : AJS.I18n.getText('capacity-tracker.js.panel.board.fallback-name', this.boardId) }));
 
     var actions = h('div', { class: 'aui-page-header-actions' });
     if (this.boards.length > 1) {
@@ -702,7 +708,7 @@
       this.body.classList.remove('ct-busy');
       clear(this.body);
       append(this.body, message('warning', AJS.I18n.getText('capacity-tracker.js.panel.your-session-has-ended'),
-        h('p', null, 'Please ', h('a', { href: this.contextPath + '/login.jsp?os_destination=' + enc(here), text: AJS.I18n.getText('capacity-tracker.js.panel.log-in-again') }), ' to see the team capacity.'),
+        h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.panel.session.log-in-again', '\u0001'), h('a', { href: this.contextPath + '/login.jsp?os_destination=' + enc(here), text: AJS.I18n.getText('capacity-tracker.js.panel.log-in-again') }))),
         { 'data-testid': 'load-error' }));
       return;
     }
@@ -758,7 +764,7 @@
       lozenge(state.label, state.lozenge),
       dates ? h('span', { class: 'ct-sprint-dates', 'data-testid': 'sprint-dates', text: dates }) : null);
     var box = h('section', { class: 'ct-sprint', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.sprint') }, line);
-    if (sprint.goal) append(box, h('p', { class: 'ct-sprint-goal', text: 'Goal: ' + sprint.goal }));
+    if (sprint.goal) append(box, h('p', { class: 'ct-sprint-goal', text: AJS.I18n.getText('capacity-tracker.js.panel.sprint.goal', sprint.goal) }));
     if (report && report.iteration.reading) {
       // Jira keeps sprint dates as instants; which local days they cover depends on the
       // board's time zone, so the engine's reading is always in view.
@@ -776,7 +782,7 @@
       'data-value': String(width / 100),
       'data-testid': testid || null,
       role: 'img',
-      'aria-label': 'Utilisation ' + formatPercent(value) + ', ' + (STATUS_LABEL[status] || status)
+      'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.utilisation.bar-label', formatPercent(value), STATUS_LABEL[status] || status)
     }, h('span', { class: 'aui-progress-indicator-value', style: { width: width + '%' } }));
     if (value > 100) bar.classList.add('ct-bar-overflow');
     return bar;
@@ -810,7 +816,7 @@
     var remaining = h('div', { class: 'ct-card-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.plannable-time-of-the-team') });
     if (remainingShown(report)) {
       remaining = h('div', { class: 'ct-card-sub', 'data-testid': 'team-remaining', 'data-value': String(t.remainingCapacity) },
-        formatQuantity(t.remainingCapacity, report) + ' left from today');
+        AJS.I18n.getText('capacity-tracker.js.panel.totals.left-from-today', formatQuantity(t.remainingCapacity, report)));
     }
     var freeSub = h('div', { class: 'ct-card-sub', text: t.free < 0 ? AJS.I18n.getText('capacity-tracker.js.panel.over-capacity') : AJS.I18n.getText('capacity-tracker.js.panel.not-yet-planned') });
     var util = h('div', { class: 'ct-card ct-card-util ct-status-' + t.status, 'data-testid': 'team-status', 'data-status': t.status },
@@ -832,7 +838,7 @@
     warnings.forEach(function (w) {
       append(list, h('li', { 'data-code': w.code || null, text: w.message }));
     });
-    return message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.worth-a-look') : warnings.length + ' things worth a look', list, { 'data-testid': 'warnings' });
+    return message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.worth-a-look') : AJS.I18n.getText('capacity-tracker.js.panel.warnings.count', warnings.length), list, { 'data-testid': 'warnings' });
   };
 
   // ---------------------------------------------------------------- members
@@ -864,15 +870,15 @@
       type: 'button', class: 'aui-button', 'data-testid': 'add-member-button',
       'aria-expanded': this.adding ? 'true' : 'false',
       onclick: function () { self.adding = self.adding ? null : { accountKey: '' }; self.editing = null; self.notice = null; self.templateBox = null; self.render(); }
-    }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' Add member');
+    }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' ' + AJS.I18n.getText('capacity-tracker.js.panel.add-member'));
 
     var actions = h('div', { class: 'ct-section-actions' });
     if (this.sprint && this.team) {
       var previous = this.previousSprint();
       if (previous) {
         append(actions, h('button', { type: 'button', class: 'aui-button', 'data-testid': 'copy-team-button',
-          title: 'Use the team changes of ' + previous.name + ' for ' + this.sprint.name + ' too',
-          onclick: function () { self.copyTeamClicked(previous); } }, 'Copy team changes from ' + previous.name));
+          title: AJS.I18n.getText('capacity-tracker.js.panel.copy-team.title', previous.name, this.sprint.name),
+          onclick: function () { self.copyTeamClicked(previous); } }, AJS.I18n.getText('capacity-tracker.js.panel.copy-team.button', previous.name)));
       }
       append(actions, h('button', { type: 'button', class: 'aui-button' + (this.templateBox ? ' active' : ''), 'data-testid': 'apply-template-button',
         'aria-expanded': this.templateBox ? 'true' : 'false',
@@ -888,7 +894,7 @@
 
     if (this.teamError) {
       append(section, message('warning', AJS.I18n.getText('capacity-tracker.js.panel.this-sprints-own-team-changes-could'),
-        h('p', { text: this.teamError.message + ' The board\'s team is shown.' }), { 'data-testid': 'team-error' }));
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-error.board-team-shown', this.teamError.message) }), { 'data-testid': 'team-error' }));
     }
     if (this.copyConfirm) append(section, this.renderCopyConfirm());
     if (this.templateBox) append(section, this.renderTemplateBox());
@@ -896,8 +902,8 @@
     if (changes.length) {
       append(section, h('p', { class: 'ct-sprint-changes', 'data-testid': 'sprint-changes-note', 'data-count': String(changes.length) },
         h('span', { class: 'ct-reading-icon', 'aria-hidden': 'true', text: 'i' }),
-        h('span', { text: changes.length + (changes.length === 1 ? ' change to the team applies' : ' changes to the team apply') +
-          ' to ' + this.sprint.name + ' only; other sprints use the board\'s team.' })));
+        h('span', { text: changes.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.sprint-team.one-change', this.sprint.name) :
+          AJS.I18n.getText('capacity-tracker.js.panel.sprint-team.changes', changes.length, this.sprint.name) })));
     }
 
     var table = h('table', { class: 'aui aui-table-interactive ct-table', 'data-testid': 'members-table' },
@@ -930,7 +936,7 @@
       append(table, h('tfoot', null, h('tr', { class: 'ct-total-row', 'data-testid': 'team-row' },
         h('th', { scope: 'row', colspan: '3', text: AJS.I18n.getText('capacity-tracker.js.panel.team') }),
         h('td', { class: 'ct-num' }, formatQuantity(t.capacity, report),
-          remainingShown(report) ? h('span', { class: 'ct-sub', text: formatQuantity(t.remainingCapacity, report) + ' left' }) : null),
+          remainingShown(report) ? h('span', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.quantity.left', formatQuantity(t.remainingCapacity, report)) }) : null),
         h('td', { class: 'ct-num', text: formatQuantity(t.workload, report) }),
         h('td', { class: 'ct-num' + (t.free < 0 ? ' ct-negative' : ''), text: formatQuantity(t.free, report) }),
         h('td', { class: 'ct-util-col' }, this.utilisationCell(t.utilisation, t.status)))));
@@ -959,15 +965,15 @@
     var skipped = entry.change ? this.skippedChange(key) : null;
     if (skipped) {
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-error ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'skipped',
-        title: 'This sprint\'s change cannot apply: ' + skipped, text: AJS.I18n.getText('capacity-tracker.js.panel.change-not-applied') });
+        title: AJS.I18n.getText('capacity-tracker.js.panel.change-tag.skipped', skipped), text: AJS.I18n.getText('capacity-tracker.js.panel.change-not-applied') });
     } else if (removedHere) {
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-removed ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'removed',
-        title: 'Not on the team in ' + sprintName + '; other sprints keep them', text: AJS.I18n.getText('capacity-tracker.js.panel.not-in-this-sprint') });
+        title: AJS.I18n.getText('capacity-tracker.js.panel.change-tag.removed', sprintName), text: AJS.I18n.getText('capacity-tracker.js.panel.not-in-this-sprint') });
     } else if (r && r.iterationChange) {
       var added = r.iterationChange === 'added';
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle ' + (added ? 'aui-lozenge-new' : 'aui-lozenge-moved') + ' ct-change-tag',
         'data-testid': 'iteration-change', 'data-change': r.iterationChange,
-        title: (added ? 'On the team in ' + sprintName + ' only' : 'Capacity changed for ' + sprintName + ' only; other sprints use the board values'),
+        title: (added ? AJS.I18n.getText('capacity-tracker.js.panel.change-tag.added', sprintName) : AJS.I18n.getText('capacity-tracker.js.panel.change-tag.changed', sprintName)),
         text: added ? AJS.I18n.getText('capacity-tracker.js.panel.added-this-sprint') : AJS.I18n.getText('capacity-tracker.js.panel.changed-this-sprint') });
     }
     var terms = r && !removedHere ? this.reportTerms(r, report) : this.memberTerms(member);
@@ -982,8 +988,8 @@
     var offTitle = null;
     if (r) {
       offText = formatDayCount(r.daysOff);
-      if (r.holidays) offTitle = formatDayCount(r.holidays) + ' of team holidays, ' + r.workingDays + ' working days';
-      else offTitle = r.workingDays + ' working days';
+      if (r.holidays) offTitle = AJS.I18n.getText('capacity-tracker.js.panel.days-off.title-with-holidays', formatDayCount(r.holidays), r.workingDays);
+      else offTitle = AJS.I18n.getText('capacity-tracker.js.panel.days-off.title', r.workingDays);
     }
     var row = h('tr', {
       class: 'ct-member-row' + (open ? ' ct-open' : '') + (removedHere ? ' ct-removed-row' : ''),
@@ -993,7 +999,7 @@
       'data-iteration-change': removedHere ? 'removed' : (r && r.iterationChange) || null,
       tabindex: '0',
       'aria-expanded': open ? 'true' : 'false',
-      title: open ? null : 'Edit ' + name,
+      title: open ? null : AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name),
       onclick: function () { self.toggleEditor(key); },
       onkeydown: function (e) {
         if (e.target === row && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); self.toggleEditor(key); }
@@ -1002,11 +1008,11 @@
     h('td', null, who),
     h('td', null, this.roleSwatch(r && r.roleId ? { roleId: r.roleId } : member), h('span', { 'data-testid': 'role', text: r && r.role ? r.role : this.roleName(member) })),
     h('td', { class: 'ct-num', 'data-testid': 'days-off', 'data-value': r ? String(r.daysOff) : null, title: offTitle },
-      offText, r && r.holidays ? h('span', { class: 'ct-sub', text: '+ ' + formatDayCount(r.holidays) + ' holiday' }) : null),
+      offText, r && r.holidays ? h('span', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.days-off.plus-holidays', formatDayCount(r.holidays)) }) : null),
     h('td', { class: 'ct-num' },
       h('span', { 'data-testid': 'capacity', 'data-value': r ? String(r.capacity) : null, text: r ? formatQuantity(r.capacity, report) : '—' }),
       r && remainingShown(report) ? h('span', { class: 'ct-sub', 'data-testid': 'remaining', 'data-value': String(r.remainingCapacity),
-        title: AJS.I18n.getText('capacity-tracker.js.panel.capacity-from-today-to-the-end'), text: formatQuantity(r.remainingCapacity, report) + ' left' }) : null),
+        title: AJS.I18n.getText('capacity-tracker.js.panel.capacity-from-today-to-the-end'), text: AJS.I18n.getText('capacity-tracker.js.panel.quantity.left', formatQuantity(r.remainingCapacity, report)) }) : null),
     h('td', { class: 'ct-num', 'data-testid': 'workload', 'data-value': r ? String(r.workload) : null, text: r ? formatQuantity(r.workload, report) : '—' }),
     h('td', { class: 'ct-num' + (r && r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': r ? String(r.free) : null, text: r ? formatQuantity(r.free, report) : '—' }),
     h('td', { class: 'ct-util-col' }, r ? this.utilisationCell(r.utilisation, r.status) :
@@ -1017,9 +1023,10 @@
   /** A member's terms as the report applied them (this sprint's changes included). */
   Panel.prototype.reportTerms = function (r, report) {
     var perDay = report.baseUnit === 'minute' ? r.dailyCapacity / 60 : r.dailyCapacity / 100;
-    var daily = String(Math.round(perDay * 100) / 100) + (report.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var perDayText = String(Math.round(perDay * 100) / 100);
+    var daily = report.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points-per-day', perDayText) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours-per-day', perDayText);
     var alloc = typeof r.allocation === 'number' ? r.allocation : 100;
-    return daily + (alloc !== 100 ? ' at ' + (Math.round(alloc * 10) / 10) + '%' : '');
+    return alloc !== 100 ? AJS.I18n.getText('capacity-tracker.js.panel.member.terms-at-allocation', daily, Math.round(alloc * 10) / 10) : daily;
   };
 
   /** A member's role name: schema 2 members point at a role by id, schema 1 named it. */
@@ -1041,9 +1048,9 @@
   };
 
   Panel.prototype.memberTerms = function (member) {
-    var daily = String(member.dailyCapacity) + (this.settings && this.settings.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var daily = this.settings && this.settings.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points-per-day', String(member.dailyCapacity)) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours-per-day', String(member.dailyCapacity));
     var alloc = member.allocation === undefined || member.allocation === null ? 100 : member.allocation;
-    return daily + (alloc !== 100 ? ' at ' + alloc + '%' : '');
+    return alloc !== 100 ? AJS.I18n.getText('capacity-tracker.js.panel.member.terms-at-allocation', daily, alloc) : daily;
   };
 
   Panel.prototype.toggleEditor = function (key) {
@@ -1161,7 +1168,7 @@
         onclick: function () {
           clear(removeZone);
           append(removeZone,
-            h('span', { class: 'ct-confirm-text', text: 'Remove ' + name + ' from this board\'s team?' }),
+            h('span', { class: 'ct-confirm-text', text: AJS.I18n.getText('capacity-tracker.js.panel.member.remove-confirm', name) }),
             h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-remove-member', onclick: function () { self.removeMember(form, key); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')),
             h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: showRemove }, AJS.I18n.getText('capacity-tracker.js.panel.keep')));
         } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-team')));
@@ -1188,7 +1195,7 @@
       this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
 
     return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
-      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name) },
         h('div', { class: 'ct-editor-head' },
           h('h3', { text: name }),
           h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
@@ -1203,7 +1210,7 @@
     var doc = this.daysOff[key];
     var box = h('div', { class: 'ct-daysoff', 'data-testid': 'days-off-editor' },
       h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.days-off') }),
-      h('p', { class: 'ct-hint', text: 'Days off count on every board ' + name + ' is on.' }));
+      h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.days-off.every-board', name) }));
     if (!doc) {
       append(box, message('warning', null, h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.the-days-off-could-not-be') })));
       return box;
@@ -1225,10 +1232,10 @@
         var part = DAY_FRACTIONS.filter(function (f) { return Number(f.value) === r.fraction; })[0];
         append(tbody, h('tr', { 'data-testid': 'day-off-range', 'data-start': r.start, 'data-end': r.end, class: inSprint ? 'ct-in-sprint' : null },
           h('td', null, dates, inSprint ? h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-current ct-in-sprint-tag', text: AJS.I18n.getText('capacity-tracker.js.panel.this-sprint') }) : null),
-          h('td', { text: part ? part.label : (Math.round(r.fraction * 100) + '% of the day') }),
+          h('td', { text: part ? part.label : AJS.I18n.getText('capacity-tracker.js.panel.fraction.percent-of-day', Math.round(r.fraction * 100)) }),
           h('td', { class: 'ct-reason', text: r.reason || '' }),
           h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-day-off',
-            'aria-label': 'Remove days off ' + dates,
+            'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.days-off.remove', dates),
             onclick: function () { self.removeDayOff(listForm, key, item.index); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')))));
       });
       append(table, tbody);
@@ -1298,7 +1305,7 @@
       scopeField = h('fieldset', { class: 'group ct-scope' },
         h('legend', null, h('span', { text: AJS.I18n.getText('capacity-tracker.js.panel.joins') })),
         radioOption(boardScope, AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team-for-every-sprint')),
-        radioOption(sprintScope, this.sprint.name + ' only'));
+        radioOption(sprintScope, AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', this.sprint.name)));
     }
     var form = h('form', { class: 'aui ct-form ct-add-form', novalidate: true, 'data-testid': 'add-member-form',
       onsubmit: function (e) {
@@ -1342,8 +1349,7 @@
       return self.refreshAfterWrite().then(function () { onSaved(stored); });
     }, function (err) {
       if (err.status === 409) {
-        return self.reloadAfterConflict(editingKey, 'The team settings were changed by someone else while you were editing. ' +
-          'The latest values are shown now; please make your change again.');
+        return self.reloadAfterConflict(editingKey, AJS.I18n.getText('capacity-tracker.js.panel.conflict.team-settings'));
       }
       setBusy(form, false);
       showFormError(form, err, fieldToInput);
@@ -1383,7 +1389,7 @@
     this.writeSettings(form, doc, memberFieldMapper(index), function () {
       self.editing = null;
       self.notice = null;
-      self.flash = { kind: 'success', title: null, text: 'Saved ' + name + '\'s capacity.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.capacity', name) };
       self.renderFlash();
       self.render();
     }, key);
@@ -1397,7 +1403,7 @@
     this.writeSettings(form, doc, function () { return null; }, function () {
       self.editing = null;
       self.notice = null;
-      self.flash = { kind: 'success', title: null, text: name + ' is no longer on this board\'s team. Their days off are kept.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.removed', name) };
       self.renderFlash();
       self.render();
     }, key);
@@ -1419,7 +1425,7 @@
     }, function (err) {
       if (err.status === 404) {
         setBusy(form, false);
-        showFormError(form, new ApiError(400, { field: 'members[' + index + '].accountKey', message: 'No Jira user has the key "' + member.accountKey + '".' }), mapper);
+        showFormError(form, new ApiError(400, { field: 'members[' + index + '].accountKey', message: AJS.I18n.getText('capacity-tracker.js.panel.error.unknown-user-key', member.accountKey) }), mapper);
         return false;
       }
       return true;
@@ -1428,7 +1434,7 @@
       if (!ok) return;
       self.writeSettings(form, doc, mapper, function () {
         self.adding = null;
-        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team.' };
+        self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.joined', self.displayName(member.accountKey)) };
         self.renderFlash();
         self.render();
       }, null);
@@ -1444,8 +1450,7 @@
       return self.computeReport().then(function () { self.render(); });
     }, function (err) {
       if (err.status === 409) {
-        return self.reloadAfterConflict(key, self.displayName(key) + '\'s days off were changed elsewhere while you were editing. ' +
-          'The latest list is shown now; please make your change again.');
+        return self.reloadAfterConflict(key, AJS.I18n.getText('capacity-tracker.js.panel.conflict.days-off', self.displayName(key)));
       }
       setBusy(form, false);
       showFormError(form, err, fieldToInput);
@@ -1458,8 +1463,8 @@
     var doc = JSON.parse(JSON.stringify(current));
     var index = doc.ranges.length;
     doc.ranges.push(range);
-    var text = range.start === range.end ? 'Day off on ' + longDate(range.start) + ' added.' :
-      'Days off from ' + longDate(range.start) + ' to ' + longDate(range.end) + ' added.';
+    var text = range.start === range.end ? AJS.I18n.getText('capacity-tracker.js.panel.days-off.added-one', longDate(range.start)) :
+      AJS.I18n.getText('capacity-tracker.js.panel.days-off.added-range', longDate(range.start), longDate(range.end));
     this.writeDaysOff(form, key, doc, function (field) {
       var m = /^ranges\[(\d+)\]\.(start|end|fraction|reason)$/.exec(field);
       if (m && Number(m[1]) === index) return m[2];
@@ -1470,8 +1475,8 @@
   Panel.prototype.removeDayOff = function (form, key, index) {
     var doc = JSON.parse(JSON.stringify(this.daysOff[key]));
     var removed = doc.ranges.splice(index, 1)[0];
-    var text = removed.start === removed.end ? 'Day off on ' + longDate(removed.start) + ' removed.' :
-      'Days off from ' + longDate(removed.start) + ' to ' + longDate(removed.end) + ' removed.';
+    var text = removed.start === removed.end ? AJS.I18n.getText('capacity-tracker.js.panel.days-off.removed-one', longDate(removed.start)) :
+      AJS.I18n.getText('capacity-tracker.js.panel.days-off.removed-range', longDate(removed.start), longDate(removed.end));
     this.writeDaysOff(form, key, doc, function () { return null; }, text);
   };
 
@@ -1564,8 +1569,7 @@
       return self.refreshAfterWrite().then(function () { onSaved(stored); });
     }, function (err) {
       if (err.status === 409) {
-        var text = 'The team changes of ' + self.sprint.name + ' were changed by someone else while you were editing. ' +
-          'The latest are shown now; please make your change again.';
+        var text = AJS.I18n.getText('capacity-tracker.js.panel.conflict.sprint-team', self.sprint.name);
         return self.loadTeam(self.sprint.id).then(function () {
           if (editingKey) self.notice = { key: editingKey, kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text };
           else { self.flash = { kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text }; self.renderFlash(); }
@@ -1589,7 +1593,7 @@
    * an `overrideSkipped` warning when the report cannot apply it.
    */
   Panel.prototype.skippedChange = function (key) {
-    var prefix = 'the change for ' + key + ' in this iteration was skipped: ';
+    var prefix = 'the change for ' + key + ' in this iteration was skipped: '; // not-i18n: the engine's warning text, matched
     var warnings = (this.report && this.report.warnings) || [];
     for (var i = 0; i < warnings.length; i++) {
       var w = warnings[i];
@@ -1611,8 +1615,8 @@
       this.flash = null;
       this.renderFlash();
       this.editing = key;
-      this.notice = { key: key, kind: 'error', title: 'Saved, but not applied to ' + this.sprint.name,
-        text: humanReason(why) + '. Correct the value below.' };
+      this.notice = { key: key, kind: 'error', title: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.not-applied-title', this.sprint.name),
+        text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.not-applied-text', humanReason(why)) };
       this.render();
       return;
     }
@@ -1641,7 +1645,7 @@
     var name = this.displayName(key);
     var sprintName = this.sprint.name;
     this.writeTeam(form, doc, teamFieldMapper(index), this.sprintSaved.bind(this, key, same ?
-      name + ' has the board\'s capacity in ' + sprintName + ' again.' : 'Saved ' + name + '\'s capacity for ' + sprintName + ' only.'), key);
+      AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-to-board', name, sprintName) : AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.saved-sprint-only', name, sprintName)), key);
   };
 
   /** Drops this sprint's change of a person: back to the board's terms (or off the team, if they were added). */
@@ -1656,7 +1660,7 @@
     doc.members = doc.members.filter(function (c) { return c.accountKey !== key; });
     doc.members.push({ accountKey: key, action: 'remove' });
     this.writeTeam(form, doc, function () { return null; },
-      this.sprintSaved.bind(this, key, this.displayName(key) + ' is off the team in ' + this.sprint.name + ' only. Other sprints keep them.'), key);
+      this.sprintSaved.bind(this, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.off-team', this.displayName(key), this.sprint.name)), key);
   };
 
   /** Someone who works on this sprint only: an `add` change, never the board's team. */
@@ -1672,7 +1676,7 @@
       if (!ok) return;
       self.writeTeam(form, doc, mapper, function () {
         self.adding = null;
-        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team for ' + self.sprint.name + ' only.' };
+        self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.joined', self.displayName(member.accountKey), self.sprint.name) };
         self.renderFlash();
         self.render();
       }, null);
@@ -1689,7 +1693,7 @@
     }, function (err) {
       if (err.status === 404) {
         setBusy(form, false);
-        showFormError(form, new ApiError(400, { field: field, message: 'No Jira user has the key "' + key + '".' }), mapper);
+        showFormError(form, new ApiError(400, { field: field, message: AJS.I18n.getText('capacity-tracker.js.panel.error.unknown-user-key', key) }), mapper);
         return false;
       }
       return true;
@@ -1715,9 +1719,9 @@
         e.preventDefault();
         self.saveSprintChange(form, member, { dailyCapacity: numberValue(dailyInput), allocation: numberValue(allocInput) });
       } },
-      h('h4', null, 'Only in ' + this.sprint.name),
+      h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
       h('p', { class: 'ct-hint', text: change && change.action === 'change' ?
-        'Changed for this sprint. Other sprints use the board\'s values (' + this.memberTerms(member) + ').' :
+        AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.changed-hint', this.memberTerms(member)) :
         AJS.I18n.getText('capacity-tracker.js.panel.overrides-the-boards-values-for-this') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
@@ -1726,7 +1730,7 @@
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'sprint-save-member' }, AJS.I18n.getText('capacity-tracker.js.panel.save-for-this-sprint')),
         change ? h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'sprint-reset-member',
-          onclick: function () { self.dropSprintChange(form, key, name + ' has the board\'s capacity in ' + self.sprint.name + ' again.'); } },
+          onclick: function () { self.dropSprintChange(form, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-to-board', name, self.sprint.name)); } },
         AJS.I18n.getText('capacity-tracker.js.panel.use-the-boards-values')) : null,
         h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
           onclick: function () { self.removeForSprint(form, key); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-this-sprint')))));
@@ -1739,12 +1743,12 @@
     var key = member.accountKey;
     var name = this.displayName(key);
     var form = h('form', { class: 'aui ct-form ct-sprint-form', novalidate: true, 'data-testid': 'sprint-member-form', onsubmit: function (e) { e.preventDefault(); } },
-      h('h4', null, 'Only in ' + this.sprint.name),
-      h('p', { text: name + ' is not on the team in this sprint. Other sprints keep them with the board\'s values (' + this.memberTerms(member) + ').' }),
+      h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
+      h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.removed-hint', name, this.memberTerms(member)) }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'aui-button', 'data-testid': 'sprint-restore-member',
-          onclick: function () { self.dropSprintChange(form, key, name + ' is back on the team in ' + self.sprint.name + '.'); } }, AJS.I18n.getText('capacity-tracker.js.panel.put-back-in-this-sprint')))));
+          onclick: function () { self.dropSprintChange(form, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-on-team', name, self.sprint.name)); } }, AJS.I18n.getText('capacity-tracker.js.panel.put-back-in-this-sprint')))));
     return form;
   };
 
@@ -1772,10 +1776,10 @@
           delete c.roleId;
           c.dailyCapacity = numberValue(dailyInput);
           c.allocation = numberValue(allocInput);
-          self.writeTeam(left, doc, teamFieldMapper(index), self.sprintSaved.bind(self, key, 'Saved ' + name + '\'s capacity for ' + self.sprint.name + '.'), key);
+          self.writeTeam(left, doc, teamFieldMapper(index), self.sprintSaved.bind(self, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.saved', name, self.sprint.name)), key);
         } },
-        h('h4', null, 'Only in ' + this.sprint.name),
-        h('p', { class: 'ct-hint', text: name + ' is on the team for this sprint only, not on the board\'s team.' }),
+        h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
+        h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.added-hint', name) }),
         h('div', { class: 'ct-form-message' }),
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.role'), ids + '-role', roleInput),
         this.roleDatalist(ids + '-roles'),
@@ -1785,14 +1789,14 @@
         h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
           h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'sprint-save-member' }, AJS.I18n.getText('capacity-tracker.js.panel.save')),
           h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
-            onclick: function () { self.dropSprintChange(left, key, name + ' is no longer on the team in ' + self.sprint.name + '.'); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-this-sprint')))));
+            onclick: function () { self.dropSprintChange(left, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.left-team', name, self.sprint.name)); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-this-sprint')))));
     } else {
       left = this.renderRestoreForm(member);
     }
     var notice = this.notice && this.notice.key === key ? message(this.notice.kind, this.notice.title,
       this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
     return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
-      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name) },
         h('div', { class: 'ct-editor-head' },
           h('h3', { text: name }),
           h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
@@ -1819,7 +1823,7 @@
     var from = this.copyConfirm.from;
     var n = ((this.team && this.team.members) || []).length;
     var bar = h('div', { class: 'ct-confirm-bar', 'data-testid': 'copy-team-confirm' },
-      h('span', { text: 'Replace the ' + (n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.team-change') : n + ' team changes') + ' of ' + this.sprint.name + ' with those of ' + from.name + '?' }),
+      h('span', { text: n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.confirm-one', this.sprint.name, from.name) : AJS.I18n.getText('capacity-tracker.js.panel.copy-team.confirm', n, this.sprint.name, from.name) }),
       h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'confirm-copy-team', onclick: function () { self.copyTeam(from, bar); } }, AJS.I18n.getText('capacity-tracker.js.panel.replace')),
       h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.copyConfirm = false; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')));
     return bar;
@@ -1836,15 +1840,15 @@
       self.copyConfirm = false;
       var n = stored.members.length;
       self.flash = { kind: n ? 'success' : 'info', title: null, text: n ?
-        'Copied ' + (n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.one-team-change') : n + ' team changes') + ' from ' + from.name + ' to ' + to.name + '.' :
-        from.name + ' has no team changes, so ' + to.name + ' now has none either.' };
+        (n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied-one', from.name, to.name) : AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied', n, from.name, to.name)) :
+        AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied-none', from.name, to.name) };
       self.renderFlash();
       return self.refreshAfterWrite();
     }, function (err) {
       self.copyConfirm = false;
       var conflict = err.status === 409;
       self.flash = { kind: conflict ? 'warning' : 'error', title: conflict ? AJS.I18n.getText('capacity-tracker.js.panel.reloaded') : AJS.I18n.getText('capacity-tracker.js.panel.the-team-changes-were-not-copied'),
-        text: conflict ? 'The team changes of ' + to.name + ' were changed by someone else. The latest are shown; please copy again.' : err.message };
+        text: conflict ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.conflict', to.name) : err.message };
       self.renderFlash();
       return self.loadTeam(to.id).then(function () { return self.refreshAfterWrite(); });
     }).catch(function (err) { self.showLoadError(err); });
@@ -1903,8 +1907,8 @@
       return wrap;
     }
     if (!box.templates.length) {
-      append(wrap, message('info', AJS.I18n.getText('capacity-tracker.js.panel.there-are-no-templates-yet'), h('p', null, 'Templates are kept in ',
-        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?view=admin', text: AJS.I18n.getText('capacity-tracker.js.panel.capacity-tracker-administration') }), '.'),
+      append(wrap, message('info', AJS.I18n.getText('capacity-tracker.js.panel.there-are-no-templates-yet'), h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.panel.templates.kept-in-admin', '\u0001'),
+        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?view=admin', text: AJS.I18n.getText('capacity-tracker.js.panel.capacity-tracker-administration') }))),
         { 'data-testid': 'no-templates' }));
       return wrap;
     }
@@ -1926,7 +1930,7 @@
         h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.person') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.role') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.allocation') }))),
         h('tbody', null, details.members.map(function (m) {
           return h('tr', null, h('td', { text: self.displayName(m.accountKey) + (self.displayName(m.accountKey) !== m.accountKey ? ' (' + m.accountKey + ')' : '') }),
-            h('td', { text: m.role }), h('td', { class: 'ct-num', text: m.dailyCapacity + (self.settings && self.settings.unit === 'storyPoints' ? ' pts' : 'h') }),
+            h('td', { text: m.role }), h('td', { class: 'ct-num', text: self.settings && self.settings.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points', m.dailyCapacity) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours', m.dailyCapacity) }),
             h('td', { class: 'ct-num', text: (m.allocation === undefined || m.allocation === null ? '—' : m.allocation + '%') }));
         })));
     }
@@ -1938,7 +1942,7 @@
           fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.template'), 'ct-template', select),
           h('fieldset', { class: 'group ct-scope' },
             h('legend', null, h('span', { text: AJS.I18n.getText('capacity-tracker.js.panel.apply-to') })),
-            radioOption(scopeSprint, this.sprint.name + ' only'),
+            radioOption(scopeSprint, AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', this.sprint.name)),
             radioOption(scopeBoard, AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team-for-every-sprint')))),
         h('div', { class: 'ct-template-members' }, preview)),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
@@ -1959,7 +1963,7 @@
     this.api.post('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/apply-template', body).then(function (res) {
       if (sprintScope) self.team = res.document;
       else self.settings = res.document;
-      box.result = { name: template ? template.name : box.chosen, scope: sprintScope ? sprint.name + ' only' : AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team'),
+      box.result = { name: template ? template.name : box.chosen, scope: sprintScope ? AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', sprint.name) : AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team'),
         added: res.added || [], changed: res.changed || [], unchanged: res.unchanged || [], leftAlone: res.leftAlone || [] };
       return self.refreshAfterWrite();
     }, function (err) {
@@ -1981,9 +1985,9 @@
     function line(label, keys, testid, help) {
       return h('div', { class: 'ct-result-line', 'data-testid': testid, 'data-keys': keys.join(',') },
         h('dt', { text: label + ' (' + keys.length + ')' }),
-        h('dd', { title: help, text: keys.length ? keys.map(function (k) { return self.displayName(k); }).join(', ') : 'nobody' }));
+        h('dd', { title: help, text: keys.length ? keys.map(function (k) { return self.displayName(k); }).join(', ') : AJS.I18n.getText('capacity-tracker.js.panel.template.nobody') }));
     }
-    return message('success', 'Template \u201c' + result.name + '\u201d applied to ' + result.scope,
+    return message('success', AJS.I18n.getText('capacity-tracker.js.panel.template.applied', result.name, result.scope),
       h('dl', { class: 'ct-result-list' },
         line(AJS.I18n.getText('capacity-tracker.js.panel.added'), result.added, 'template-added', AJS.I18n.getText('capacity-tracker.js.panel.new-to-the-team')),
         line(AJS.I18n.getText('capacity-tracker.js.panel.changed'), result.changed, 'template-changed', AJS.I18n.getText('capacity-tracker.js.panel.now-with-the-templates-role-and')),
@@ -2070,8 +2074,8 @@
     // Roles are renamed in place: members point at a role's id, so they keep it.
     var roleRows = (s.roles || []).map(function (role, i) {
       var used = s.members.some(function (m) { return m.roleId === role.id; });
-      var nameInput = textInput(ids + '-role-' + i, 'roleName-' + i, role.name, { maxlength: '60', 'data-testid': 'settings-role-name', 'aria-label': 'Name of role ' + role.name });
-      var colourInput = h('input', { type: 'color', class: 'ct-colour-input', name: 'roleColour-' + i, value: role.colour, 'aria-label': 'Colour of role ' + role.name, 'data-testid': 'settings-role-colour' });
+      var nameInput = textInput(ids + '-role-' + i, 'roleName-' + i, role.name, { maxlength: '60', 'data-testid': 'settings-role-name', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.settings.role-name', role.name) });
+      var colourInput = h('input', { type: 'color', class: 'ct-colour-input', name: 'roleColour-' + i, value: role.colour, 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.settings.role-colour', role.name), 'data-testid': 'settings-role-colour' });
       var row = { role: role, index: i, name: nameInput, colour: colourInput, removed: false };
       row.el = h('div', { class: 'field-group ct-field ct-role-row', 'data-testid': 'settings-role', 'data-role-id': role.id },
         h('div', { class: 'ct-role-inputs' }, colourInput, nameInput,
@@ -2141,7 +2145,7 @@
       h('div', { class: 'ct-editor' },
         h('div', { class: 'ct-editor-head' },
           h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.board-settings') }),
-          h('span', { class: 'ct-hint', text: 'They apply to every sprint of ' + (this.board ? this.board.name : AJS.I18n.getText('capacity-tracker.js.panel.this-board')) + '.' }),
+          h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.apply-to-every-sprint', this.board ? this.board.name : AJS.I18n.getText('capacity-tracker.js.panel.this-board')) }),
           closable ? h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
             onclick: function () { self.toggleBoardSettings(); } }) : null),
         notice,
@@ -2165,14 +2169,14 @@
         append(tbody, h('tr', { 'data-testid': 'holiday', 'data-date': hd.date },
           h('td', { text: longDate(hd.date) }),
           h('td', { text: hd.name }),
-          h('td', { text: part ? part.label : Math.round(hd.fraction * 100) + '% of the day' }),
+          h('td', { text: part ? part.label : AJS.I18n.getText('capacity-tracker.js.panel.fraction.percent-of-day', Math.round(hd.fraction * 100)) }),
           h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-holiday',
-            'aria-label': 'Remove holiday ' + hd.name + ' on ' + longDate(hd.date),
+            'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.holidays.remove', hd.name, longDate(hd.date)),
             onclick: function () {
               var doc = JSON.parse(JSON.stringify(self.settings));
               doc.holidays.splice(item.index, 1);
               self.writeSettings(listForm, doc, function () { return null; }, function () {
-                self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: hd.name + ' removed.' };
+                self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.removed', hd.name) };
                 self.render();
               }, SETTINGS_SCOPE);
             } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')))));
@@ -2198,7 +2202,7 @@
         var added = { date: date.value, name: name.value.trim(), fraction: Number(fraction.value) };
         doc.holidays.push(added);
         self.writeSettings(addForm, doc, settingsFieldMapper(index), function () {
-          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: added.name + ' on ' + longDate(added.date) + ' added.' };
+          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.added', added.name, longDate(added.date)) };
           self.render();
         }, SETTINGS_SCOPE);
       } },
@@ -2293,15 +2297,15 @@
         self.issueLinks(entry.items, true)));
     });
 
-    var nmTotal = nm.length ? nm.length + (nm.length === 1 ? ' person' : ' people') : 'none';
+    var nmTotal = nm.length ? (nm.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.count.one-person') : AJS.I18n.getText('capacity-tracker.js.panel.count.people', nm.length)) : AJS.I18n.getText('capacity-tracker.js.panel.count.none');
     return h('section', { class: 'ct-section', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.work-outside-the-team') },
       h('div', { class: 'ct-section-head' }, h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.work-outside-the-teams-capacity') })),
       h('div', { class: 'ct-buckets' },
-        bucket('bucket-unassigned', AJS.I18n.getText('capacity-tracker.js.panel.unassigned'), un.items.length ? formatQuantity(un.workload, report) : 'none', String(un.workload),
+        bucket('bucket-unassigned', AJS.I18n.getText('capacity-tracker.js.panel.unassigned'), un.items.length ? formatQuantity(un.workload, report) : AJS.I18n.getText('capacity-tracker.js.panel.count.none'), String(un.workload),
           AJS.I18n.getText('capacity-tracker.js.panel.not-counted-against-anyone-until-assigned'), un.items.length ? this.issueLinks(un.items, true) : null, !un.items.length),
         bucket('bucket-non-members', AJS.I18n.getText('capacity-tracker.js.panel.assigned-outside-the-team'), nmTotal, String(nm.length),
           AJS.I18n.getText('capacity-tracker.js.panel.work-of-people-who-are-not'), nm.length ? nonMemberBody : null, !nm.length),
-        bucket('bucket-unestimated', AJS.I18n.getText('capacity-tracker.js.panel.unestimated'), est.count ? est.count + (est.count === 1 ? ' item' : ' items') : 'none', String(est.count),
+        bucket('bucket-unestimated', AJS.I18n.getText('capacity-tracker.js.panel.unestimated'), est.count ? (est.count === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.count.one-item') : AJS.I18n.getText('capacity-tracker.js.panel.count.items', est.count)) : AJS.I18n.getText('capacity-tracker.js.panel.count.none'), String(est.count),
           AJS.I18n.getText('capacity-tracker.js.panel.no-estimate-so-they-add-nothing'), est.items.length ? this.issueLinks(est.items) : null, !est.count)));
   };
 
@@ -2339,11 +2343,13 @@
       if (!d.working) cls += ' ct-day-off-week';
       if (holidayName) cls += ' ct-day-holiday';
       if (offs.length) cls += ' ct-day-with-off';
-      var label = longDate(d.date) + ': ' + formatQuantity(d.capacity, report) + ' team capacity';
-      if (!d.working) label += ' (not a working day)';
-      if (holidayName) label += ' \u2014 holiday: ' + holidayName;
+      var label = AJS.I18n.getText('capacity-tracker.js.panel.chart.day-label', longDate(d.date), formatQuantity(d.capacity, report));
+      if (!d.working) label = AJS.I18n.getText('capacity-tracker.js.panel.chart.not-working-day', label);
+      if (holidayName) label = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-holiday', label, holidayName);
       offs.forEach(function (o) {
-        label += ' \u2014 ' + self.displayName(o.key) + ' off' + (o.fraction < 1 ? ' (' + Math.round(o.fraction * 100) + '%)' : '') + (o.reason ? ': ' + o.reason : '');
+        var who = o.fraction < 1 ? AJS.I18n.getText('capacity-tracker.js.panel.chart.part-off', self.displayName(o.key), Math.round(o.fraction * 100)) : AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key));
+        if (o.reason) who = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-reason', who, o.reason);
+        label = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-off', label, who);
       });
 
       var bar = h('div', { class: 'ct-day-bar', style: { height: (d.capacity / scale * 100) + '%' } });
@@ -2366,7 +2372,7 @@
         append(markers, h('span', {
           class: 'ct-mark ct-mark-off ct-colour-' + (self.memberIndex(o.key) % MEMBER_COLOURS),
           'data-testid': 'day-off-mark', 'data-account-key': o.key,
-          title: self.displayName(o.key) + ' off' + (o.reason ? ': ' + o.reason : ''),
+          title: o.reason ? AJS.I18n.getText('capacity-tracker.js.panel.chart.with-reason', AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key)), o.reason) : AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key)),
           text: initials(self.displayName(o.key)) + (o.fraction < 1 ? ' ' + fractionMark(o.fraction) : '')
         }));
       });
