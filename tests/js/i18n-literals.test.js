@@ -31,7 +31,7 @@ function looksLikeText(v) {
   if (!/[A-Za-z]/.test(v)) return false;
   return /[A-Za-z]{2,}\s+[A-Za-z]/.test(v) ||      // "no capacity", "Add member"
     /(^|[^A-Za-z0-9_-])[A-Z][a-z]+/.test(v) ||      // "Under", "Sprint"
-    /[A-Za-z][.!?:\u2026]$/.test(v) ||              // "done."
+    /\s.*[A-Za-z][.!?:\u2026]$/.test(v) ||          // "It is done."
     /^\s+[A-Za-z]|[A-Za-z]\s+$/.test(v) ||          // " days", "Loading "
     /^[A-Z]{2,}$/.test(v) ||                        // "OK"
     /[\u2026\u201c\u201d\u2013\u2014]/.test(v);     // typographic punctuation only prose uses

@@ -196,7 +196,7 @@
     this.body = body || null;
     this.field = body && typeof body.field === 'string' && body.field ? body.field : null;
     this.currentRevision = body && body.currentRevision !== undefined ? body.currentRevision : null;
-    this.message = (body && body.message) || text || ('HTTP ' + status);
+    this.message = (body && body.message) || text || AJS.I18n.getText('capacity-tracker.js.admin.error.http', status);
   }
   ApiError.prototype = Object.create(Error.prototype);
   ApiError.prototype.constructor = ApiError;
@@ -227,7 +227,7 @@
         return json;
       });
     }, function (err) {
-      throw new ApiError(0, null, 'The server could not be reached (' + (err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.admin.network-error')) + ').');
+      throw new ApiError(0, null, AJS.I18n.getText('capacity-tracker.js.admin.error.unreachable', err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.admin.network-error')));
     });
   };
   Api.prototype.get = function (path) { return this.request('GET', path); };
@@ -355,9 +355,9 @@
       box.setAttribute('data-ok', 'true');
       append(box, h('div', { class: 'ct-health', 'data-testid': 'health', 'data-ok': 'true' },
         lozenge(AJS.I18n.getText('capacity-tracker.js.admin.engine-running'), 'aui-lozenge-success'),
-        h('span', { 'data-testid': 'health-native', text: 'Native engine ' + v.nativeVersion }),
-        h('span', { 'data-testid': 'health-platform', text: 'Platform ' + v.platform }),
-        h('span', { 'data-testid': 'health-plugin', text: 'Plugin ' + v.pluginVersion })));
+        h('span', { 'data-testid': 'health-native', text: AJS.I18n.getText('capacity-tracker.js.admin.health.native', v.nativeVersion) }),
+        h('span', { 'data-testid': 'health-platform', text: AJS.I18n.getText('capacity-tracker.js.admin.health.platform', v.platform) }),
+        h('span', { 'data-testid': 'health-plugin', text: AJS.I18n.getText('capacity-tracker.js.admin.health.plugin', v.pluginVersion) })));
     }, function (err) {
       clear(box);
       box.setAttribute('data-ok', 'false');
@@ -435,8 +435,8 @@
       var path = 'boards.' + boardId;
       var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-board-grant' });
       var row = h('tr', { 'data-board-id': boardId, 'data-testid': 'board-grant' },
-        h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: names[boardId] || 'Board ' + boardId }),
-          h('div', { class: 'ct-sub', text: 'Board id ' + boardId })),
+        h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: names[boardId] || AJS.I18n.getText('capacity-tracker.js.admin.board.fallback-name', boardId) }),
+          h('div', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.board-id', boardId) })),
         h('td', null, grantInputs(path + '.read', grants.read, true)),
         h('td', null, grantInputs(path + '.write', grants.write, true)),
         h('td', { class: 'ct-actions' }, remove));
@@ -452,7 +452,7 @@
       rows.querySelectorAll('tr[data-board-id]').forEach(function (r) { taken[r.getAttribute('data-board-id')] = true; });
       clear(picker);
       boards.filter(function (b) { return !taken[String(b.id)]; }).forEach(function (b) {
-        append(picker, h('option', { value: String(b.id), text: b.name + ' (board ' + b.id + ')' }));
+        append(picker, h('option', { value: String(b.id), text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.board-option', b.name, b.id) }));
       });
       // Every board already has a row: nothing left to restrict.
       picker.hidden = addBoard.hidden = !picker.options.length;
@@ -477,11 +477,10 @@
       h('div', { class: 'ct-pane-flash' }),
       formMessage(),
       h('section', { class: 'ct-section' },
-        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.access'), 'Revision ' + doc.revision),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.access'), AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision)),
         h('div', { class: 'field-group ct-field ct-toggle', 'data-field': 'enabled' },
           h('div', { class: 'checkbox' }, enabled, h('label', { for: 'ct-perm-enabled', text: AJS.I18n.getText('capacity-tracker.js.admin.enable-capacity-tracker-permissions') })),
-          h('div', { class: 'description', text: 'Off: every logged-in user may plan every board\'s capacity (Jira\'s own board permissions still decide who sees a board). ' +
-            'On: administrators may do everything; a board without restrictions is readable by all and writable by administrators only; write implies read.' }),
+          h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.enable-description') }),
           h('div', { class: 'error ct-field-error', hidden: true }))),
       h('section', { class: 'ct-section' },
         sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.boards'), AJS.I18n.getText('capacity-tracker.js.admin.read-see-the-boards-capacity-write'),
@@ -533,7 +532,7 @@
     append(summary, h('p', null, button(AJS.I18n.getText('capacity-tracker.js.admin.load-the-saved-version'), {
       class: 'aui-button aui-button-link', 'data-testid': 'reload-after-conflict',
       onclick: function () { self.reload(tab); }
-    }), ' (your changes here are discarded)'));
+    }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.conflict.changes-discarded')));
   };
 
   // ---------------------------------------------------------------- shared documents: lists
@@ -551,17 +550,17 @@
       edit.addEventListener('click', function () { onEdit(d.id); });
       del.addEventListener('click', function () {
         confirmDialog({
-          title: 'Delete ' + kind.one + ' "' + d.name + '"?',
+          title: kind.deleteTitle(d.name),
           body: h('p', { text: kind.deleteNote }),
           confirmLabel: AJS.I18n.getText('capacity-tracker.js.admin.delete')
         }).then(function (yes) {
           if (!yes) return null;
           return self.api.del(REST + '/' + kind.path + '/' + enc(d.id)).then(function () {
             return self.reload(kind.tab).then(function () {
-              flash(pane, 'success', kind.One + ' deleted', '"' + d.name + '" was deleted.', kind.id + '-deleted');
+              flash(pane, 'success', kind.deletedTitle, AJS.I18n.getText('capacity-tracker.js.admin.document.deleted', d.name), kind.id + '-deleted');
             });
           }, function (err) {
-            flash(pane, 'error', 'The ' + kind.one + ' was not deleted', err.message, 'delete-error');
+            flash(pane, 'error', kind.notDeletedTitle, err.message, 'delete-error');
           });
         });
       });
@@ -577,7 +576,10 @@
   // ---------------------------------------------------------------- templates
 
   var TEMPLATE_KIND = {
-    id: 'template', one: 'template', One: AJS.I18n.getText('capacity-tracker.js.admin.template'), path: 'templates', tab: 'templates',
+    id: 'template', path: 'templates', tab: 'templates',
+    deleteTitle: function (name) { return AJS.I18n.getText('capacity-tracker.js.admin.template.delete-title', name); },
+    deletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.template.deleted'),
+    notDeletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.template.not-deleted'),
     none: AJS.I18n.getText('capacity-tracker.js.admin.no-templates-yet'),
     deleteNote: AJS.I18n.getText('capacity-tracker.js.admin.boards-the-template-was-applied-to')
   };
@@ -676,8 +678,8 @@
     cancel.addEventListener('click', function () { clear(form.parentNode); });
 
     append(form,
-      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? 'Edit template "' + doc.name + '"' : AJS.I18n.getText('capacity-tracker.js.admin.new-template') }),
-        id ? h('span', { class: 'ct-hint', text: 'Revision ' + doc.revision }) : null),
+      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? AJS.I18n.getText('capacity-tracker.js.admin.template.edit-title', doc.name) : AJS.I18n.getText('capacity-tracker.js.admin.new-template') }),
+        id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
         field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'templateId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.1-to-60-letters-digits-or')),
@@ -691,8 +693,7 @@
             h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))),
           members),
         noMembers,
-        h('div', { class: 'description', text: 'Daily capacity is in the unit of the board the template is applied to (hours, or story points a day). ' +
-          'Roles are matched by name. Without own working days, a member works the board\'s days.' }),
+        h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.admin.template.members-description') }),
         h('div', { class: 'error ct-field-error', hidden: true })),
       h('div', { class: 'ct-add-row' }, addMember),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
@@ -726,7 +727,7 @@
       setBusy(form, true);
       self.api.put(REST + '/templates/' + enc(templateId), next).then(function (stored) {
         return self.reload('templates').then(function () {
-          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.template-saved'), '"' + stored.name + '" is saved (revision ' + stored.revision + ').', 'template-saved');
+          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.template-saved'), AJS.I18n.getText('capacity-tracker.js.admin.document.saved', stored.name, stored.revision), 'template-saved');
         });
       }, function (err) {
         setBusy(form, false);
@@ -740,7 +741,10 @@
   // ---------------------------------------------------------------- holiday calendars
 
   var CALENDAR_KIND = {
-    id: 'calendar', one: AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendar'), One: AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendar-2'), path: 'calendars', tab: 'calendars',
+    id: 'calendar', path: 'calendars', tab: 'calendars',
+    deleteTitle: function (name) { return AJS.I18n.getText('capacity-tracker.js.admin.calendar.delete-title', name); },
+    deletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.calendar.deleted'),
+    notDeletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.calendar.not-deleted'),
     none: AJS.I18n.getText('capacity-tracker.js.admin.no-holiday-calendars-yet'),
     deleteNote: AJS.I18n.getText('capacity-tracker.js.admin.boards-that-use-this-calendar-lose')
   };
@@ -779,16 +783,18 @@
   /** A rule in words, as stored: which day of the year it names (no date is worked out here). */
   function describeRule(r) {
     var weekday = (WEEKDAYS.filter(function (d) { return d.id === r.weekday; })[0] || {}).long || r.weekday;
-    var month = MONTHS[r.month - 1] || ('month ' + r.month);
+    var month = MONTHS[r.month - 1] || AJS.I18n.getText('capacity-tracker.js.admin.rule.month-number', r.month);
     var gap = '…';
     switch (r.type) {
-      case 'fixed': return 'Every year on ' + (r.day === null || r.day === undefined ? gap : r.day) + ' ' + month;
-      case 'nthWeekday': return 'Every year on the ' + ((ORDINALS.filter(function (o) { return o.n === r.n; })[0] || {}).label || String(r.n)).toLowerCase() + ' ' + weekday + ' of ' + month;
-      case 'lastWeekday': return 'Every year on the last ' + weekday + ' of ' + month;
+      case 'fixed': return AJS.I18n.getText('capacity-tracker.js.admin.rule.fixed', r.day === null || r.day === undefined ? gap : r.day, month);
+      case 'nthWeekday': return AJS.I18n.getText('capacity-tracker.js.admin.rule.nth-weekday', ((ORDINALS.filter(function (o) { return o.n === r.n; })[0] || {}).label || String(r.n)).toLowerCase(), weekday, month);
+      case 'lastWeekday': return AJS.I18n.getText('capacity-tracker.js.admin.rule.last-weekday', weekday, month);
       case 'easter':
-        if (r.offset === null || r.offset === undefined) return 'Every year, some days from Easter Sunday (' + gap + ')';
+        if (r.offset === null || r.offset === undefined) return AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-incomplete', gap);
         if (r.offset === 0) return AJS.I18n.getText('capacity-tracker.js.admin.every-year-on-easter-sunday');
-        return 'Every year ' + Math.abs(r.offset) + (Math.abs(r.offset) === 1 ? ' day ' : ' days ') + (r.offset < 0 ? 'before' : 'after') + ' Easter Sunday';
+        var days = Math.abs(r.offset);
+        if (r.offset < 0) return days === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-day-before') : AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-days-before', days);
+        return days === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-day-after') : AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-days-after', days);
       default: return r.type;
     }
   }
@@ -796,7 +802,7 @@
   function fractionSelect(name, value) {
     var v = value === undefined || value === null ? '1' : String(value);
     var options = FRACTIONS.slice();
-    if (!options.some(function (o) { return o.value === v; })) options.push({ value: v, label: v + ' of a day' });
+    if (!options.some(function (o) { return o.value === v; })) options.push({ value: v, label: AJS.I18n.getText('capacity-tracker.js.admin.fraction.of-a-day', v) });
     return selectInput(name, options.map(function (o) { return { value: o.value, label: o.label }; }), v, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.part-of-day') });
   }
 
@@ -893,8 +899,8 @@
     cancel.addEventListener('click', function () { clear(form.parentNode); });
 
     append(form,
-      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? 'Edit calendar "' + doc.name + '"' : AJS.I18n.getText('capacity-tracker.js.admin.new-holiday-calendar') }),
-        id ? h('span', { class: 'ct-hint', text: 'Revision ' + doc.revision }) : null),
+      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? AJS.I18n.getText('capacity-tracker.js.admin.calendar.edit-title', doc.name) : AJS.I18n.getText('capacity-tracker.js.admin.new-holiday-calendar') }),
+        id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
         field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'calendarId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.1-to-60-letters-digits-or-2')),
@@ -940,7 +946,7 @@
       setBusy(form, true);
       self.api.put(REST + '/calendars/' + enc(calendarId), next).then(function (stored) {
         return self.reload('calendars').then(function () {
-          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendar-saved'), '"' + stored.name + '" is saved (revision ' + stored.revision + ').', 'calendar-saved');
+          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendar-saved'), AJS.I18n.getText('capacity-tracker.js.admin.document.saved', stored.name, stored.revision), 'calendar-saved');
         });
       }, function (err) {
         setBusy(form, false);
@@ -957,7 +963,7 @@
     var self = this;
     clear(pane);
     var download = h('a', { class: 'aui-button', href: this.contextPath + REST + '/admin/export', download: 'capacity-tracker-export.json', 'data-testid': 'download-export' },
-      h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' Download export');
+      h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.backup.download-export'));
     var file = h('input', { type: 'file', class: 'upfile', name: 'file', accept: 'application/json,.json', 'data-testid': 'import-file' });
     var modes = h('div', { class: 'field-group ct-field ct-radio-group', role: 'radiogroup', 'aria-labelledby': 'ct-import-mode-label', 'data-field': 'mode' },
       h('div', { class: 'ct-group-label', id: 'ct-import-mode-label', text: AJS.I18n.getText('capacity-tracker.js.admin.how-to-import') }),
@@ -991,7 +997,7 @@
       chosen.text().then(function (text) {
         var parsed;
         try { parsed = JSON.parse(text); } catch (err) {
-          throw new ApiError(400, { field: 'export', message: 'export: the file is not JSON (' + err.message + ')' });
+          throw new ApiError(400, { field: 'export', message: AJS.I18n.getText('capacity-tracker.js.admin.backup.not-json', err.message) });
         }
         return self.api.post(REST + '/admin/import', { mode: mode, export: parsed });
       }).then(function (res) {
@@ -1018,7 +1024,7 @@
     var code = function (x) { return h('code', { text: x }); };
     return h('div', { class: 'ct-section' },
       message(res.conflicts.length ? 'warning' : 'success', res.conflicts.length ? AJS.I18n.getText('capacity-tracker.js.admin.imported-with-documents-left-as-they') : AJS.I18n.getText('capacity-tracker.js.admin.imported'),
-        h('p', { text: res.written.length + ' written, ' + res.unchanged.length + ' unchanged, ' + res.conflicts.length + ' in conflict.' }),
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.backup.import-counts', res.written.length, res.unchanged.length, res.conflicts.length) }),
         { 'data-testid': 'import-summary' }),
       h('div', { class: 'ct-import-columns' },
         h('div', null, h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.written') }), res.written.length ? list(res.written, 'import-written', code) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.none') })),
@@ -1062,7 +1068,7 @@
       append(pane,
         h('div', { class: 'ct-pane-flash' }),
         h('section', { class: 'ct-section' },
-          sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.what-capacity-tracker-stores-about-people'), inventory.people + (inventory.people === 1 ? ' person' : ' people') + ' named in stored data'),
+          sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.what-capacity-tracker-stores-about-people'), inventory.people === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-person-named') : AJS.I18n.getText('capacity-tracker.js.admin.personal.people-named', inventory.people)),
           self.renderInventory(inventory)),
         h('section', { class: 'ct-section' },
           sectionHead('A person\'s data', AJS.I18n.getText('capacity-tracker.js.admin.export-everything-stored-about-one-person')),
@@ -1072,8 +1078,8 @@
 
   Admin.prototype.renderInventory = function (inventory) {
     var body = h('tbody', null, inventory.categories.map(function (c) {
-      var count = c.documents !== undefined ? c.documents + (c.documents === 1 ? ' document' : ' documents')
-        : c.entries + (c.entries === 1 ? ' entry' : ' entries');
+      var count = c.documents !== undefined ? (c.documents === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-document') : AJS.I18n.getText('capacity-tracker.js.admin.personal.documents', c.documents))
+        : (c.entries === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-entry') : AJS.I18n.getText('capacity-tracker.js.admin.personal.entries', c.entries));
       return h('tr', { 'data-testid': 'inventory-row', 'data-category': c.category },
         h('th', { scope: 'row', text: CATEGORY_LABELS[c.category] || c.category }),
         h('td', null, c.fields.map(function (f, i) { return [i ? ', ' : null, h('code', { text: f })]; })),
@@ -1091,13 +1097,13 @@
   function memberSummary(m) {
     if (!m) return '';
     var parts = [];
-    if (m.dailyCapacity !== undefined) parts.push('daily capacity ' + m.dailyCapacity);
-    if (m.allocation !== undefined && m.allocation !== null) parts.push('allocation ' + m.allocation + ' %');
-    if (m.workingWeekdays) parts.push('works ' + m.workingWeekdays.join(', '));
-    if (m.activeFrom) parts.push('from ' + m.activeFrom);
-    if (m.activeTo) parts.push('to ' + m.activeTo);
+    if (m.dailyCapacity !== undefined) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.daily-capacity', m.dailyCapacity));
+    if (m.allocation !== undefined && m.allocation !== null) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.allocation', m.allocation));
+    if (m.workingWeekdays) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.works', m.workingWeekdays.join(', ')));
+    if (m.activeFrom) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.from', m.activeFrom));
+    if (m.activeTo) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.to', m.activeTo));
     if (m.action) parts.unshift(m.action);
-    if (m.role) parts.push('role ' + m.role);
+    if (m.role) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.role', m.role));
     return parts.join(' · ');
   }
 
@@ -1109,20 +1115,20 @@
     var nothing = !data.boards.length && !data.daysOff && !data.iterations.length && !data.templates.length && !data.permissions.length;
     var rows = [];
     data.boards.forEach(function (b) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'board' }, h('th', { scope: 'row', text: 'Board ' + b.boardId }),
-        h('td', { text: 'Member' + (b.role ? ' as ' + b.role : '') }), h('td', { text: memberSummary(b.member) })));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'board' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.board.fallback-name', b.boardId) }),
+        h('td', { text: b.role ? AJS.I18n.getText('capacity-tracker.js.admin.person.member-as', b.role) : AJS.I18n.getText('capacity-tracker.js.admin.person.member') }), h('td', { text: memberSummary(b.member) })));
     });
     if (data.daysOff) {
       rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'daysOff' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.days-off') }),
-        h('td', { text: data.daysOff.ranges.length + (data.daysOff.ranges.length === 1 ? ' range' : ' ranges') }),
-        h('td', { text: data.daysOff.ranges.map(function (r) { return r.start === r.end ? r.start : r.start + ' to ' + r.end; }).join(', ') })));
+        h('td', { text: data.daysOff.ranges.length === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.person.one-range') : AJS.I18n.getText('capacity-tracker.js.admin.person.ranges', data.daysOff.ranges.length) }),
+        h('td', { text: data.daysOff.ranges.map(function (r) { return r.start === r.end ? r.start : AJS.I18n.getText('capacity-tracker.js.admin.person.range', r.start, r.end); }).join(', ') })));
     }
     data.iterations.forEach(function (it) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'iteration' }, h('th', { scope: 'row', text: 'Board ' + it.boardId + ', sprint ' + it.iterationId }),
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'iteration' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.person.board-sprint', it.boardId, it.iterationId) }),
         h('td', { text: AJS.I18n.getText('capacity-tracker.js.admin.sprint-team-change') }), h('td', { text: memberSummary(it.change) })));
     });
     data.templates.forEach(function (t) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'template' }, h('th', { scope: 'row', text: 'Template ' + t.templateId }),
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'template' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.person.template', t.templateId) }),
         h('td', { text: AJS.I18n.getText('capacity-tracker.js.admin.member') }), h('td', { text: memberSummary(t.member) })));
     });
     data.permissions.forEach(function (p) {
@@ -1132,9 +1138,8 @@
     var erase = button(AJS.I18n.getText('capacity-tracker.js.admin.erase-this-person'), { class: 'aui-button ct-danger', 'data-testid': 'erase-person', disabled: nothing });
     erase.addEventListener('click', function () {
       confirmDialog({
-        title: 'Erase ' + key + ' from Capacity Tracker?',
-        body: [h('p', { text: 'Removes ' + key + ' from every board, sprint team, template and permission list, and deletes their days off. ' +
-          'Other people\'s data is untouched. This cannot be undone.' }),
+        title: AJS.I18n.getText('capacity-tracker.js.admin.erase.title', key),
+        body: [h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.erase.body', key) }),
         h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.download-the-export-first-if-the') })],
         confirmLabel: AJS.I18n.getText('capacity-tracker.js.admin.erase')
       }).then(function (yes) {
@@ -1142,19 +1147,19 @@
         erase.disabled = true;
         return self.api.del(REST + '/admin/people/' + enc(key)).then(function (removed) {
           return self.reload('privacy').then(function () {
-            flash(pane, 'success', key + ' was erased', null, 'person-erased');
+            flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.erase.done', key), null, 'person-erased');
             var slot = pane.querySelector('.ct-pane-flash .aui-message');
             append(slot, self.renderRemoved(removed));
           });
         }, function (err) {
           erase.disabled = false;
-          flash(pane, 'error', key + ' was not erased', err.message, 'erase-error');
+          flash(pane, 'error', AJS.I18n.getText('capacity-tracker.js.admin.erase.failed', key), err.message, 'erase-error');
         });
       });
     });
     return h('div', { class: 'ct-person-data', 'data-account-key': key },
-      h('h3', { text: 'Stored about ' + key }),
-      nothing ? message('info', 'Nothing is stored about ' + key, h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.no-board-days-off-sprint-team') }), { 'data-testid': 'person-nothing' })
+      h('h3', { text: AJS.I18n.getText('capacity-tracker.js.admin.person.stored-about', key) }),
+      nothing ? message('info', AJS.I18n.getText('capacity-tracker.js.admin.person.nothing-stored', key), h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.no-board-days-off-sprint-team') }), { 'data-testid': 'person-nothing' })
         : h('table', { class: 'aui ct-table', 'data-testid': 'person-items' },
           h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.where') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.what') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.details') }))),
           h('tbody', null, rows)),
@@ -1162,17 +1167,17 @@
         h('pre', { class: 'ct-json-text', 'data-testid': 'person-json', text: pretty })),
       h('div', { class: 'ct-person-actions' },
         h('a', { class: 'aui-button', href: blobUrl, download: 'capacity-tracker-' + key + '.json', 'data-testid': 'person-download' },
-          h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' Download'),
+          h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.person.download')),
         erase));
   };
 
   Admin.prototype.renderRemoved = function (removed) {
     var lines = [];
-    if (removed.boards.length) lines.push('Removed from boards: ' + removed.boards.join(', '));
+    if (removed.boards.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-boards', removed.boards.join(', ')));
     if (removed.daysOff) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.days-off-deleted'));
-    if (removed.iterations.length) lines.push('Removed from sprint teams: ' + removed.iterations.join(', '));
-    if (removed.templates.length) lines.push('Removed from templates: ' + removed.templates.join(', '));
-    if (removed.permissions.length) lines.push('Removed from permission lists: ' + removed.permissions.join(', '));
+    if (removed.iterations.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-sprint-teams', removed.iterations.join(', ')));
+    if (removed.templates.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-templates', removed.templates.join(', ')));
+    if (removed.permissions.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-permissions', removed.permissions.join(', ')));
     if (!lines.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.nothing-was-stored-about-this-person'));
     return h('ul', { 'data-testid': 'erase-result' }, lines.map(function (l) { return h('li', { text: l }); }));
   };
