@@ -26,6 +26,8 @@
   var BUCKET_WORD = { week: AJS.I18n.getText('capacity-tracker.js.report.weekly'), month: AJS.I18n.getText('capacity-tracker.js.report.monthly'), quarter: AJS.I18n.getText('capacity-tracker.js.report.quarterly') };
   var ROW_WORD = { person: AJS.I18n.getText('capacity-tracker.js.report.per-person'), role: AJS.I18n.getText('capacity-tracker.js.report.per-role'), board: AJS.I18n.getText('capacity-tracker.js.report.per-board') };
   var ROW_HEAD = { person: AJS.I18n.getText('capacity-tracker.js.report.person'), role: AJS.I18n.getText('capacity-tracker.js.report.role'), board: AJS.I18n.getText('capacity-tracker.js.report.board') };
+  var ROW_ONE = { person: AJS.I18n.getText('capacity-tracker.js.report.rows.one-person'), role: AJS.I18n.getText('capacity-tracker.js.report.rows.one-role'), board: AJS.I18n.getText('capacity-tracker.js.report.rows.one-board') };
+  var ALL_ROWS = { person: AJS.I18n.getText('capacity-tracker.js.report.totals.all-people'), role: AJS.I18n.getText('capacity-tracker.js.report.totals.all-roles') };
   var REPORT_FIELDS = { name: 'name', 'period.start': 'start', 'period.end': 'end', bucket: 'bucket', grouping: 'grouping' };
 
   /** Runs `fn` over `list` with at most `limit` calls in flight; results keep the list's order. */
@@ -43,6 +45,12 @@
     var workers = [];
     for (var w = 0; w < Math.min(limit, list.length); w++) workers.push(worker());
     return Promise.all(workers).then(function () { return results; });
+  }
+
+  /** A message with a node in place of its {0}: format it with '\u0001' as the argument, get [text, node, text]. */
+  function aroundNode(text, node) {
+    var parts = String(text).split('\u0001');
+    return [parts[0] || null, node, parts.slice(1).join('') || null];
   }
 
   function isoUtcMillis(date) {
@@ -127,7 +135,7 @@
 
   Reports.prototype.boardName = function (id) {
     var b = this.boardsById[String(id)];
-    return b ? b.name : 'Board ' + id;
+    return b ? b.name : AJS.I18n.getText('capacity-tracker.js.report.board.fallback-name', id);
   };
 
   Reports.prototype.displayName = function (key) {
@@ -210,11 +218,11 @@
     var config = api.get('/rest/agile/1.0/board/' + id + '/configuration').catch(function () { return null; });
     var sprints = kit.fetchAgilePages(api, '/rest/agile/1.0/board/' + id + '/sprint', SPRINT_PAGE).catch(function (err) {
       if (err.status === 404) {
-        notes.push({ boardId: boardId, text: 'Jira has no board ' + boardId + ', or you may not see it: its team counts with no sprints, so without workload.' });
+        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-not-visible', boardId) });
         return [];
       }
       if (err.status === 400) {
-        notes.push({ boardId: boardId, text: self.boardName(boardId) + ' has no sprints (a Kanban board): its team counts without workload.' });
+        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-without-sprints', self.boardName(boardId)) });
         return [];
       }
       throw err;
@@ -330,7 +338,7 @@
     if (err && err.status === 401) {
       var here = window.location.pathname + window.location.search;
       this.kit.append(this.body, this.kit.message('warning', AJS.I18n.getText('capacity-tracker.js.report.your-session-has-ended'),
-        h('p', null, 'Please ', h('a', { href: this.contextPath + '/login.jsp?os_destination=' + this.kit.enc(here), text: AJS.I18n.getText('capacity-tracker.js.report.log-in-again') }), ' to see the reports.'),
+        h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.report.session.log-in-again', '\u0001'), h('a', { href: this.contextPath + '/login.jsp?os_destination=' + this.kit.enc(here), text: AJS.I18n.getText('capacity-tracker.js.report.log-in-again') }))),
         { 'data-testid': 'load-error' }));
       return;
     }
@@ -345,8 +353,7 @@
     this.kit.clear(this.body);
     this.kit.append(this.body, h('div', { class: 'ct-empty-state', 'data-testid': 'no-reports' },
       h('h2', { text: AJS.I18n.getText('capacity-tracker.js.report.see-everyones-capacity-across-boards') }),
-      h('p', { text: 'A multi-project report adds up each person\'s capacity and workload on every board they are on, week by week, ' +
-        'and flags anyone booked above 100 % across boards.' }),
+      h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.intro') }),
       h('button', { type: 'button', class: 'aui-button aui-button-primary', onclick: function () { self.edit(null); } }, AJS.I18n.getText('capacity-tracker.js.report.create-your-first-report'))));
   };
 
@@ -380,7 +387,7 @@
     var def = this.definition;
     var boards = (def.boardIds || []).map(function (id) { return self.boardName(id); });
     var projects = def.projectKeys || [];
-    var where = boards.concat(projects.map(function (k) { return 'project ' + k; })).join(', ');
+    var where = boards.concat(projects.map(function (k) { return AJS.I18n.getText('capacity-tracker.js.report.definition.project', k); })).join(', ');
     var actions = h('div', { class: 'ct-section-actions' },
       h('button', { type: 'button', class: 'aui-button', 'data-testid': 'run-report', onclick: function () { self.runReport(); } }, AJS.I18n.getText('capacity-tracker.js.report.refresh')),
       h('button', { type: 'button', class: 'aui-button', 'data-testid': 'edit-report', onclick: function () { self.edit(def); } }, AJS.I18n.getText('capacity-tracker.js.report.edit')),
@@ -394,10 +401,10 @@
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }), h('span', { 'data-testid': 'report-boards', text: where || '—' })),
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.period') }), h('span', { 'data-testid': 'report-period', text: this.periodText(def.period) })),
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.buckets') }), h('span', { text: BUCKET_WORD[def.bucket] || def.bucket })),
-        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.rows') }), h('span', { text: ROW_HEAD[def.grouping] ? 'One ' + ROW_WORD[def.grouping].replace('per ', '') + ' a row' : def.grouping }))));
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.rows') }), h('span', { text: ROW_ONE[def.grouping] || def.grouping }))));
     if (this.confirmDelete) {
       self.kit.append(box, h('div', { class: 'ct-confirm-bar', 'data-testid': 'delete-confirm' },
-        h('span', { text: 'Delete the report \u201c' + def.name + '\u201d? Nobody can run it afterwards.' }),
+        h('span', { text: AJS.I18n.getText('capacity-tracker.js.report.delete.confirm', def.name) }),
         h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-delete-report', onclick: function () { self.remove(def); } }, AJS.I18n.getText('capacity-tracker.js.report.delete')),
         h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.confirmDelete = false; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.report.keep'))));
     }
@@ -432,7 +439,7 @@
     var chosen = def ? (def.boardIds || []).map(String) : (this.boards.length === 1 ? [String(this.boards[0].id)] : []);
     var known = this.boards.map(function (b) { return String(b.id); });
     var listed = this.boards.map(function (b) { return { id: String(b.id), name: b.name, location: b.location }; });
-    chosen.forEach(function (id) { if (known.indexOf(id) < 0) listed.push({ id: id, name: 'Board ' + id, missing: true }); });
+    chosen.forEach(function (id) { if (known.indexOf(id) < 0) listed.push({ id: id, name: AJS.I18n.getText('capacity-tracker.js.report.board.fallback-name', id), missing: true }); });
     var boxes = listed.map(function (b) {
       var box = h('input', { type: 'checkbox', class: 'checkbox', name: 'boardIds', value: b.id, id: ids + '-board-' + b.id,
         checked: chosen.indexOf(b.id) >= 0, 'data-testid': 'report-board-' + b.id });
@@ -445,7 +452,7 @@
       h('label', { id: ids + '-boards-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }),
       h('div', { class: 'ct-board-choices', role: 'group', 'aria-labelledby': ids + '-boards-label' },
         boxes.length ? boxes.map(function (b) { return b.el; }) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.report.jira-shows-you-no-boards') })),
-      (def && def.projectKeys && def.projectKeys.length) ? h('div', { class: 'description', text: 'Also every board of project ' + def.projectKeys.join(', ') + '.' }) : null,
+      (def && def.projectKeys && def.projectKeys.length) ? h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.report.definition.also-projects', def.projectKeys.join(', ')) }) : null,
       h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true }));
 
     var form = h('form', { class: 'aui ct-form ct-report-form', novalidate: true, 'data-testid': 'report-form',
@@ -488,7 +495,7 @@
     var kit = this.kit;
     kit.setBusy(form, true);
     this.api.put('/rest/capacity/1.0/reports/' + kit.enc(id), doc).then(function (stored) {
-      self.flash = { kind: 'success', title: null, text: 'Saved \u201c' + stored.name + '\u201d.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.report.saved', stored.name) };
       return self.loadList().then(function () { return self.select(id); });
     }, function (err) {
       kit.setBusy(form, false);
@@ -509,7 +516,7 @@
       self.definition = null;
       self.selectedId = null;
       self.confirmDelete = false;
-      self.flash = { kind: 'success', title: null, text: 'Deleted \u201c' + def.name + '\u201d.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.report.deleted', def.name) };
       return self.loadList().then(function () {
         if (self.list.length) return self.select(self.list[0].id);
         self.remember(null);
@@ -538,7 +545,7 @@
       box.setAttribute('aria-busy', 'true');
       kit.append(box, h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' },
         h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })),
-        h('p', { text: p.boards ? 'Reading ' + p.boards + (p.boards === 1 ? ' board' : ' boards') + ', ' + p.sprints + (p.sprints === 1 ? ' sprint' : ' sprints') + '…' : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards') })));
+        h('p', { text: p.boards ? AJS.I18n.getText('capacity-tracker.js.report.progress.reading', p.boards, p.sprints) : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards') })));
       return;
     }
     box.removeAttribute('aria-busy');
@@ -554,7 +561,7 @@
     // Over-allocations have their own list above; the engine's summary of them would repeat it.
     var warnings = (report.warnings || []).filter(function (w) { return w.code !== 'overAllocated'; });
     if (warnings.length) {
-      kit.append(box, kit.message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.worth-a-look') : warnings.length + ' things worth a look',
+      kit.append(box, kit.message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.worth-a-look') : AJS.I18n.getText('capacity-tracker.js.report.warnings.count', warnings.length),
         h('ul', { class: 'ct-warning-list' }, warnings.map(function (w) { return h('li', { 'data-code': w.code || null, text: w.message }); })),
         { 'data-testid': 'report-warnings' }));
     }
@@ -569,9 +576,9 @@
     var main = b.label;
     var week = /^(\d{4})-W(\d{2})$/.exec(b.label);
     var quarter = /^(\d{4})-Q(\d)$/.exec(b.label);
-    if (bucket === 'week' && week) main = 'Week ' + Number(week[2]);
+    if (bucket === 'week' && week) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.week', Number(week[2]));
     else if (bucket === 'month') main = kit.formatDate(b.start, { month: 'short', year: 'numeric' });
-    else if (bucket === 'quarter' && quarter) main = 'Q' + quarter[2] + ' ' + quarter[1];
+    else if (bucket === 'quarter' && quarter) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.quarter', quarter[2], quarter[1]);
     return h('th', { scope: 'col', class: 'ct-heat-head', 'data-bucket': b.label, title: b.label + ': ' + kit.longDate(b.start) + ' \u2013 ' + kit.longDate(b.end) },
       h('span', { class: 'ct-heat-head-main', text: main }),
       h('span', { class: 'ct-heat-head-sub', text: range }));
@@ -588,9 +595,11 @@
     var kit = this.kit;
     var h = kit.h;
     var q = function (v) { return kit.formatQuantity(v, report); };
-    var title = label + ', ' + bucketText + ': capacity ' + q(c.capacity) + ', workload ' + q(c.workload) + ', free ' + q(c.free) +
-      (c.utilisation === null ? '' : ', ' + kit.formatPercent(c.utilisation)) + ' \u2014 ' + (kit.STATUS_LABEL[c.status] || c.status);
-    if (over) title += '. Booked ' + over.allocation + '% across ' + over.boards.map(this.boardName, this).join(', ') + '.';
+    var status = kit.STATUS_LABEL[c.status] || c.status;
+    var title = c.utilisation === null ?
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title', label, bucketText, q(c.capacity), q(c.workload), q(c.free), status) :
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title-utilisation', label, bucketText, q(c.capacity), q(c.workload), q(c.free), kit.formatPercent(c.utilisation), status);
+    if (over) title = AJS.I18n.getText('capacity-tracker.js.report.cell.title-overbooked', title, over.allocation, over.boards.map(this.boardName, this).join(', '));
     var level = c.utilisation === null ? 0 : Math.min(4, Math.floor(c.utilisation / 25));
     return h('td', {
       class: 'ct-heat ct-heat-' + c.status + ' ct-heat-level-' + level + (over ? ' ct-heat-overbooked' : ''),
@@ -639,7 +648,7 @@
         text: AJS.I18n.getText('capacity-tracker.js.report.no-team-members-on-these-boards') })));
     }
     var foot = h('tfoot', null, h('tr', { 'data-testid': 'heat-totals' },
-      h('th', { scope: 'row', class: 'ct-heat-rowhead', text: 'All ' + (report.grouping === 'person' ? 'people' : report.grouping === 'role' ? 'roles' : 'boards') }),
+      h('th', { scope: 'row', class: 'ct-heat-rowhead', text: ALL_ROWS[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.totals.all-boards') }),
       report.totals.map(function (c, i) {
         var td = self.cell(c, report, AJS.I18n.getText('capacity-tracker.js.report.everyone'), bucketTexts[i], null, 'heat-total');
         td.setAttribute('data-bucket', report.buckets[i].label);
@@ -668,8 +677,8 @@
           h('td', { text: o.boards.map(self.boardName, self).join(', ') }));
       })));
     var people = report.overAllocations.map(function (o) { return o.accountKey; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
-    return kit.message('error', people.length === 1 ? self.displayName(people[0]) + ' is booked above 100 % across boards' :
-      people.length + ' people are booked above 100 % across boards',
+    return kit.message('error', people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', self.displayName(people[0])) :
+      AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length),
       [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }), list],
       { 'data-testid': 'over-allocation-message' });
   };
@@ -678,6 +687,7 @@
     var kit = this.kit;
     var h = kit.h;
     var p = run.progress || {};
+    var basis = AJS.I18n.getText('capacity-tracker.js.report.basis.text', p.sprints || 0, p.issues || 0, report.boards.length);
     function swatch(cls, text) { return h('li', null, h('span', { class: 'ct-swatch ct-heat ' + cls }), text); }
     return h('div', { class: 'ct-heat-foot' },
       h('ul', { class: 'ct-legend', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.legend') },
@@ -687,10 +697,7 @@
         swatch('ct-heat-noCapacity', AJS.I18n.getText('capacity-tracker.js.report.no-capacity')),
         h('li', null, h('span', { class: 'ct-swatch ct-swatch-flag', text: '!' }), AJS.I18n.getText('capacity-tracker.js.report.booked-above-100-across-boards'))),
       h('p', { class: 'ct-hint', 'data-testid': 'report-basis' },
-        'Cells show workload \u00f7 capacity. Read ' + (p.sprints || 0) + (p.sprints === 1 ? ' sprint' : ' sprints') + ' and ' + (p.issues || 0) +
-        (p.issues === 1 ? ' issue' : ' issues') + ' on ' + report.boards.length + (report.boards.length === 1 ? ' board' : ' boards') +
-        '; every board\'s team and days off as stored, without sprint-only team changes. ' +
-        (run.at ? 'Run at ' + run.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + '.' : '')));
+        run.at ? AJS.I18n.getText('capacity-tracker.js.report.basis.run-at', basis, run.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })) : basis));
   };
 
   // ---------------------------------------------------------------- boot
