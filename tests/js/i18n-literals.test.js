@@ -30,6 +30,7 @@ var KEY_PREFIX = 'capacity-tracker.js.';
 function looksLikeText(v) {
   if (!/[A-Za-z]/.test(v)) return false;
   return /[A-Za-z]{2,}\s+[A-Za-z]/.test(v) ||      // "no capacity", "Add member"
+    /[A-Za-z]\.\s+[A-Za-z]/.test(v) ||               // "e.g. squad"
     /(^|[^A-Za-z0-9_-])[A-Z][a-z]+/.test(v) ||      // "Under", "Sprint"
     /\s.*[A-Za-z][.!?:\u2026]$/.test(v) ||          // "It is done."
     /^\s+[A-Za-z]|[A-Za-z]\s+$/.test(v) ||          // " days", "Loading "

@@ -634,7 +634,7 @@
   Admin.prototype.templateForm = function (pane, id, doc) {
     var self = this;
     var form = h('form', { class: 'aui ct-form ct-editor', 'data-testid': 'template-form', novalidate: true });
-    var idInput = textInput('templateId', id || '', { 'data-testid': 'template-id', disabled: Boolean(id), placeholder: 'e.g. squad' });
+    var idInput = textInput('templateId', id || '', { 'data-testid': 'template-id', disabled: Boolean(id), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.template.id-placeholder') });
     var nameInput = textInput('name', doc.name, { 'data-testid': 'template-name', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-squad') });
     var members = h('tbody', { 'data-testid': 'template-members' });
 
@@ -809,7 +809,7 @@
   Admin.prototype.calendarForm = function (pane, id, doc) {
     var self = this;
     var form = h('form', { class: 'aui ct-form ct-editor', 'data-testid': 'calendar-form', novalidate: true });
-    var idInput = textInput('calendarId', id || '', { 'data-testid': 'calendar-id', disabled: Boolean(id), placeholder: 'e.g. germany' });
+    var idInput = textInput('calendarId', id || '', { 'data-testid': 'calendar-id', disabled: Boolean(id), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.calendar.id-placeholder') });
     var nameInput = textInput('name', doc.name, { 'data-testid': 'calendar-name', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-germany') });
     var dates = h('tbody', { 'data-testid': 'calendar-dates' });
     var rules = h('tbody', { 'data-testid': 'calendar-rules' });

@@ -1277,7 +1277,7 @@
   Panel.prototype.renderAddRow = function () {
     var self = this;
     var ids = 'ct-add';
-    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: 'e.g. jsmith' });
+    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.member.key-placeholder') });
     var users = h('datalist', { id: ids + '-users' });
     var searchTimer = null;
     keyInput.addEventListener('input', function () {
