@@ -11,8 +11,10 @@
  * is shown next to that field. Nothing is computed here: no capacity, no holiday date, no
  * count beyond the length of a list the engine returned.
  *
- * Plain ES2020, no build step, no framework, AUI's CSS classes only (AUI's JavaScript is
- * never required). All text reaches the DOM through textContent or attributes.
+ * Plain ES2020, no build step, no framework, AUI's CSS classes; of AUI's JavaScript only
+ * AJS.format, which Jira's jsI18n transformation puts in place of each
+ * AJS.I18n.getText('capacity-tracker.js.…') call (texts in i18n/capacity-tracker-js.properties).
+ * All text reaches the DOM through textContent or attributes.
  */
 (function () {
   'use strict';

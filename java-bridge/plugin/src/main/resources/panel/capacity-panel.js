@@ -8,8 +8,11 @@
  * from that report: the only logic here is the issue-to-item mapping and unit formatting,
  * so the panel can never disagree with the REST API, the Java API or the C ABI.
  *
- * Plain ES2020, no build step, no framework. AUI's CSS gives the native look; AUI's
- * JavaScript is never required (Jira pages sometimes load it late or not at all).
+ * Plain ES2020, no build step, no framework. AUI's CSS gives the native look; of AUI's
+ * JavaScript only AJS.format is used: every user-visible text is an
+ * AJS.I18n.getText('capacity-tracker.js.…') call with a literal key, which Jira's jsI18n
+ * web-resource transformation turns into AJS.format("<text>", …) when it serves the file
+ * (texts in i18n/capacity-tracker-js.properties; the web resource depends on AUI's ajs).
  * All text reaches the DOM through textContent or attributes, never through innerHTML.
  */
 (function () {
