@@ -82,7 +82,7 @@
 
   function loading(text) {
     return h('div', { class: 'ct-loading', 'data-testid': 'loading' },
-      h('span', { class: 'aui-icon aui-icon-wait', text: AJS.I18n.getText('capacity-tracker.js.admin.loading') }), h('p', { text: text }));
+      h('span', { class: 'aui-icon aui-icon-wait', text: AJS.I18n.getText('capacity-tracker.js.admin.loading-label') }), h('p', { text: text }));
   }
 
   function selectInput(name, options, value, extra) {
@@ -338,7 +338,7 @@
     var self = this;
     var pane = this.panes[id];
     clear(pane);
-    append(pane, loading(AJS.I18n.getText('capacity-tracker.js.admin.loading-2')));
+    append(pane, loading(AJS.I18n.getText('capacity-tracker.js.admin.loading')));
     var load = {
       permissions: this.loadPermissions, templates: this.loadTemplates, calendars: this.loadCalendars,
       backup: this.renderBackup, privacy: this.loadPrivacy
@@ -684,7 +684,7 @@
         id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
-        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'templateId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.1-to-60-letters-digits-or')),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'templateId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.template.id-hint')),
         field(AJS.I18n.getText('capacity-tracker.js.admin.name'), 'name', nameInput)),
       h('div', { 'data-field': 'members' },
         h('table', { class: 'aui ct-table ct-edit-table' },
@@ -905,7 +905,7 @@
         id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
-        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'calendarId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.1-to-60-letters-digits-or-2')),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'calendarId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.calendar.id-hint')),
         field(AJS.I18n.getText('capacity-tracker.js.admin.name'), 'name', nameInput)),
       h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.yearly-rules') }),
       h('div', { 'data-field': 'rules' },

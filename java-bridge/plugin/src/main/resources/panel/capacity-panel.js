@@ -885,7 +885,7 @@
       }
       append(actions, h('button', { type: 'button', class: 'aui-button' + (this.templateBox ? ' active' : ''), 'data-testid': 'apply-template-button',
         'aria-expanded': this.templateBox ? 'true' : 'false',
-        onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template')));
+        onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template-open')));
     }
     append(actions, addButton);
 
@@ -1949,7 +1949,7 @@
             radioOption(scopeBoard, AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team-for-every-sprint')))),
         h('div', { class: 'ct-template-members' }, preview)),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'apply-template' }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template-2')),
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'apply-template' }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template')),
         h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')))));
     append(wrap, form);
     return wrap;
