@@ -11,51 +11,53 @@
  * is shown next to that field. Nothing is computed here: no capacity, no holiday date, no
  * count beyond the length of a list the engine returned.
  *
- * Plain ES2020, no build step, no framework, AUI's CSS classes only (AUI's JavaScript is
- * never required). All text reaches the DOM through textContent or attributes.
+ * Plain ES2020, no build step, no framework, AUI's CSS classes; of AUI's JavaScript only
+ * AJS.format, which Jira's jsI18n transformation puts in place of each
+ * AJS.I18n.getText('capacity-tracker.js.…') call (texts in i18n/capacity-tracker-js.properties).
+ * All text reaches the DOM through textContent or attributes.
  */
 (function () {
   'use strict';
 
   var REST = '/rest/capacity/1.0';
   var WEEKDAYS = [
-    { id: 'MON', label: 'Mon', long: 'Monday' }, { id: 'TUE', label: 'Tue', long: 'Tuesday' },
-    { id: 'WED', label: 'Wed', long: 'Wednesday' }, { id: 'THU', label: 'Thu', long: 'Thursday' },
-    { id: 'FRI', label: 'Fri', long: 'Friday' }, { id: 'SAT', label: 'Sat', long: 'Saturday' },
-    { id: 'SUN', label: 'Sun', long: 'Sunday' }
+    { id: 'MON', label: AJS.I18n.getText('capacity-tracker.js.admin.mon'), long: AJS.I18n.getText('capacity-tracker.js.admin.monday') }, { id: 'TUE', label: AJS.I18n.getText('capacity-tracker.js.admin.tue'), long: AJS.I18n.getText('capacity-tracker.js.admin.tuesday') },
+    { id: 'WED', label: AJS.I18n.getText('capacity-tracker.js.admin.wed'), long: AJS.I18n.getText('capacity-tracker.js.admin.wednesday') }, { id: 'THU', label: AJS.I18n.getText('capacity-tracker.js.admin.thu'), long: AJS.I18n.getText('capacity-tracker.js.admin.thursday') },
+    { id: 'FRI', label: AJS.I18n.getText('capacity-tracker.js.admin.fri'), long: AJS.I18n.getText('capacity-tracker.js.admin.friday') }, { id: 'SAT', label: AJS.I18n.getText('capacity-tracker.js.admin.sat'), long: AJS.I18n.getText('capacity-tracker.js.admin.saturday') },
+    { id: 'SUN', label: AJS.I18n.getText('capacity-tracker.js.admin.sun'), long: AJS.I18n.getText('capacity-tracker.js.admin.sunday') }
   ];
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-    'October', 'November', 'December'];
-  var ORDINALS = [{ n: 1, label: 'First' }, { n: 2, label: 'Second' }, { n: 3, label: 'Third' },
-    { n: 4, label: 'Fourth' }, { n: 5, label: 'Fifth' }];
+  var MONTHS = [AJS.I18n.getText('capacity-tracker.js.admin.january'), AJS.I18n.getText('capacity-tracker.js.admin.february'), AJS.I18n.getText('capacity-tracker.js.admin.march'), AJS.I18n.getText('capacity-tracker.js.admin.april'), AJS.I18n.getText('capacity-tracker.js.admin.may'), AJS.I18n.getText('capacity-tracker.js.admin.june'), AJS.I18n.getText('capacity-tracker.js.admin.july'), AJS.I18n.getText('capacity-tracker.js.admin.august'), AJS.I18n.getText('capacity-tracker.js.admin.september'),
+    AJS.I18n.getText('capacity-tracker.js.admin.october'), AJS.I18n.getText('capacity-tracker.js.admin.november'), AJS.I18n.getText('capacity-tracker.js.admin.december')];
+  var ORDINALS = [{ n: 1, label: AJS.I18n.getText('capacity-tracker.js.admin.first') }, { n: 2, label: AJS.I18n.getText('capacity-tracker.js.admin.second') }, { n: 3, label: AJS.I18n.getText('capacity-tracker.js.admin.third') },
+    { n: 4, label: AJS.I18n.getText('capacity-tracker.js.admin.fourth') }, { n: 5, label: AJS.I18n.getText('capacity-tracker.js.admin.fifth') }];
   var FRACTIONS = [
-    { value: '1', label: 'Full day' }, { value: '0.75', label: 'Three quarters' },
-    { value: '0.5', label: 'Half day' }, { value: '0.25', label: 'Quarter day' }
+    { value: '1', label: AJS.I18n.getText('capacity-tracker.js.admin.full-day') }, { value: '0.75', label: AJS.I18n.getText('capacity-tracker.js.admin.three-quarters') },
+    { value: '0.5', label: AJS.I18n.getText('capacity-tracker.js.admin.half-day') }, { value: '0.25', label: AJS.I18n.getText('capacity-tracker.js.admin.quarter-day') }
   ];
   var RULE_TYPES = [
-    { id: 'fixed', label: 'Same date every year' },
-    { id: 'nthWeekday', label: 'N-th weekday of a month' },
-    { id: 'lastWeekday', label: 'Last weekday of a month' },
-    { id: 'easter', label: 'Days from Easter Sunday' }
+    { id: 'fixed', label: AJS.I18n.getText('capacity-tracker.js.admin.same-date-every-year') },
+    { id: 'nthWeekday', label: AJS.I18n.getText('capacity-tracker.js.admin.n-th-weekday-of-a-month') },
+    { id: 'lastWeekday', label: AJS.I18n.getText('capacity-tracker.js.admin.last-weekday-of-a-month') },
+    { id: 'easter', label: AJS.I18n.getText('capacity-tracker.js.admin.days-from-easter-sunday') }
   ];
   var TABS = [
-    { id: 'permissions', label: 'Permissions' },
-    { id: 'templates', label: 'Templates' },
-    { id: 'calendars', label: 'Holiday calendars' },
-    { id: 'backup', label: 'Backup' },
-    { id: 'privacy', label: 'Personal data' }
+    { id: 'permissions', label: AJS.I18n.getText('capacity-tracker.js.admin.permissions') },
+    { id: 'templates', label: AJS.I18n.getText('capacity-tracker.js.admin.templates') },
+    { id: 'calendars', label: AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendars') },
+    { id: 'backup', label: AJS.I18n.getText('capacity-tracker.js.admin.backup') },
+    { id: 'privacy', label: AJS.I18n.getText('capacity-tracker.js.admin.personal-data') }
   ];
   var GRANTS = [
-    { id: 'templates', label: 'Manage templates', help: 'May create, change and delete team templates.' },
-    { id: 'reports', label: 'Manage multi-project reports', help: 'May create, change and delete report definitions.' },
-    { id: 'rest', label: 'Use the REST API', help: 'Named for scripts and integrations that call Capacity Tracker\'s REST API.' }
+    { id: 'templates', label: AJS.I18n.getText('capacity-tracker.js.admin.manage-templates'), help: AJS.I18n.getText('capacity-tracker.js.admin.may-create-change-and-delete-team') },
+    { id: 'reports', label: AJS.I18n.getText('capacity-tracker.js.admin.manage-multi-project-reports'), help: AJS.I18n.getText('capacity-tracker.js.admin.may-create-change-and-delete-report') },
+    { id: 'rest', label: AJS.I18n.getText('capacity-tracker.js.admin.use-the-rest-api'), help: AJS.I18n.getText('capacity-tracker.js.admin.named-for-scripts-and-integrations-that') }
   ];
   var CATEGORY_LABELS = {
-    boardMembership: 'Board membership',
-    daysOff: 'Days off',
-    iterationTeamChanges: 'Sprint team changes',
-    templates: 'Templates',
-    permissions: 'Permissions'
+    boardMembership: AJS.I18n.getText('capacity-tracker.js.admin.board-membership'),
+    daysOff: AJS.I18n.getText('capacity-tracker.js.admin.days-off'),
+    iterationTeamChanges: AJS.I18n.getText('capacity-tracker.js.admin.sprint-team-changes'),
+    templates: AJS.I18n.getText('capacity-tracker.js.admin.templates'),
+    permissions: AJS.I18n.getText('capacity-tracker.js.admin.permissions')
   };
 
   // ---------------------------------------------------------------- DOM helpers
@@ -80,7 +82,7 @@
 
   function loading(text) {
     return h('div', { class: 'ct-loading', 'data-testid': 'loading' },
-      h('span', { class: 'aui-icon aui-icon-wait', text: 'Loading' }), h('p', { text: text }));
+      h('span', { class: 'aui-icon aui-icon-wait', text: AJS.I18n.getText('capacity-tracker.js.admin.loading-label') }), h('p', { text: text }));
   }
 
   function selectInput(name, options, value, extra) {
@@ -170,7 +172,7 @@
     }
     var summary = form.querySelector('.ct-form-message');
     if (summary) {
-      append(summary, message('error', err.status === 409 ? 'Someone else saved a change first' : (title || 'Not saved'),
+      append(summary, message('error', err.status === 409 ? AJS.I18n.getText('capacity-tracker.js.admin.someone-else-saved-a-change-first') : (title || AJS.I18n.getText('capacity-tracker.js.admin.not-saved')),
         h('p', { 'data-testid': 'form-error', 'data-field': err.field || null },
           err.field ? h('strong', { text: err.field + ': ' }) : null, withoutPath(err.message, err.field)),
         { 'data-testid': 'form-error-message' }));
@@ -196,7 +198,7 @@
     this.body = body || null;
     this.field = body && typeof body.field === 'string' && body.field ? body.field : null;
     this.currentRevision = body && body.currentRevision !== undefined ? body.currentRevision : null;
-    this.message = (body && body.message) || text || ('HTTP ' + status);
+    this.message = (body && body.message) || text || AJS.I18n.getText('capacity-tracker.js.admin.error.http', status);
   }
   ApiError.prototype = Object.create(Error.prototype);
   ApiError.prototype.constructor = ApiError;
@@ -227,7 +229,7 @@
         return json;
       });
     }, function (err) {
-      throw new ApiError(0, null, 'The server could not be reached (' + (err && err.message ? err.message : 'network error') + ').');
+      throw new ApiError(0, null, AJS.I18n.getText('capacity-tracker.js.admin.error.unreachable', err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.admin.network-error')));
     });
   };
   Api.prototype.get = function (path) { return this.request('GET', path); };
@@ -246,7 +248,7 @@
       var blanket = h('div', { class: 'aui-blanket', tabindex: '0', 'aria-hidden': 'false' });
       var titleId = 'ct-dialog-title-' + (++uid);
       var confirm = button(opts.confirmLabel, { class: 'aui-button aui-button-primary ct-danger', 'data-testid': 'dialog-confirm' });
-      var cancel = button('Cancel', { class: 'aui-button aui-button-link', 'data-testid': 'dialog-cancel' });
+      var cancel = button(AJS.I18n.getText('capacity-tracker.js.admin.cancel'), { class: 'aui-button aui-button-link', 'data-testid': 'dialog-cancel' });
       var dialog = h('section', {
         class: 'aui-dialog2 aui-dialog2-small aui-dialog2-warning aui-layer ct-dialog', role: 'dialog',
         'aria-modal': 'true', 'aria-labelledby': titleId, open: true, 'data-testid': 'confirm-dialog'
@@ -285,12 +287,12 @@
     var self = this;
     this.root.classList.add('ct-panel', 'ct-admin');
     clear(this.root);
-    this.health = h('div', { class: 'ct-admin-health', 'data-testid': 'health-line' }, loading('Checking the engine…'));
+    this.health = h('div', { class: 'ct-admin-health', 'data-testid': 'health-line' }, loading(AJS.I18n.getText('capacity-tracker.js.admin.checking-the-engine')));
     var header = h('header', { class: 'aui-page-header ct-header' },
       h('div', { class: 'aui-page-header-inner' },
         h('div', { class: 'aui-page-header-main' },
-          h('h1', { text: 'Capacity Tracker' }),
-          h('p', { class: 'ct-admin-lede', text: 'Who may change what, shared templates and holiday calendars, backup, and the personal data Capacity Tracker keeps.' }))));
+          h('h1', { text: AJS.I18n.getText('capacity-tracker.js.admin.capacity-tracker') }),
+          h('p', { class: 'ct-admin-lede', text: AJS.I18n.getText('capacity-tracker.js.admin.who-may-change-what-shared-templates') }))));
     var menu = h('ul', { class: 'tabs-menu', role: 'tablist' });
     var tabs = h('div', { class: 'aui-tabs horizontal-tabs ct-admin-tabs' }, menu);
     TABS.forEach(function (t) {
@@ -336,14 +338,14 @@
     var self = this;
     var pane = this.panes[id];
     clear(pane);
-    append(pane, loading('Loading…'));
+    append(pane, loading(AJS.I18n.getText('capacity-tracker.js.admin.loading')));
     var load = {
       permissions: this.loadPermissions, templates: this.loadTemplates, calendars: this.loadCalendars,
       backup: this.renderBackup, privacy: this.loadPrivacy
     }[id];
     return Promise.resolve().then(function () { return load.call(self, pane); }).catch(function (err) {
       clear(pane);
-      append(pane, message('error', 'This section could not be loaded', h('p', { text: err && err.message ? err.message : String(err) }),
+      append(pane, message('error', AJS.I18n.getText('capacity-tracker.js.admin.this-section-could-not-be-loaded'), h('p', { text: err && err.message ? err.message : String(err) }),
         { 'data-testid': 'load-error' }));
     });
   };
@@ -354,14 +356,14 @@
       clear(box);
       box.setAttribute('data-ok', 'true');
       append(box, h('div', { class: 'ct-health', 'data-testid': 'health', 'data-ok': 'true' },
-        lozenge('Engine running', 'aui-lozenge-success'),
-        h('span', { 'data-testid': 'health-native', text: 'Native engine ' + v.nativeVersion }),
-        h('span', { 'data-testid': 'health-platform', text: 'Platform ' + v.platform }),
-        h('span', { 'data-testid': 'health-plugin', text: 'Plugin ' + v.pluginVersion })));
+        lozenge(AJS.I18n.getText('capacity-tracker.js.admin.engine-running'), 'aui-lozenge-success'),
+        h('span', { 'data-testid': 'health-native', text: AJS.I18n.getText('capacity-tracker.js.admin.health.native', v.nativeVersion) }),
+        h('span', { 'data-testid': 'health-platform', text: AJS.I18n.getText('capacity-tracker.js.admin.health.platform', v.platform) }),
+        h('span', { 'data-testid': 'health-plugin', text: AJS.I18n.getText('capacity-tracker.js.admin.health.plugin', v.pluginVersion) })));
     }, function (err) {
       clear(box);
       box.setAttribute('data-ok', 'false');
-      append(box, message('error', 'The capacity engine is not available', h('p', { text: err.message }),
+      append(box, message('error', AJS.I18n.getText('capacity-tracker.js.admin.the-capacity-engine-is-not-available'), h('p', { text: err.message }),
         { 'data-testid': 'health', 'data-ok': 'false' }));
     });
   };
@@ -416,8 +418,8 @@
     grant = grant || {};
     var extra = labelled ? null : { class: 'field-group ct-field ct-label-hidden' };
     return [
-      field('Users', path + '.users', textInput(path + '.users', (grant.users || []).join(', '), { 'data-testid': path + '.users', placeholder: 'account keys, comma-separated' }), null, extra),
-      field('Groups', path + '.groups', textInput(path + '.groups', (grant.groups || []).join(', '), { 'data-testid': path + '.groups', placeholder: 'group names, comma-separated' }), null, extra)
+      field(AJS.I18n.getText('capacity-tracker.js.admin.users'), path + '.users', textInput(path + '.users', (grant.users || []).join(', '), { 'data-testid': path + '.users', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.account-keys-comma-separated') }), null, extra),
+      field(AJS.I18n.getText('capacity-tracker.js.admin.groups'), path + '.groups', textInput(path + '.groups', (grant.groups || []).join(', '), { 'data-testid': path + '.groups', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.group-names-comma-separated') }), null, extra)
     ];
   }
 
@@ -433,10 +435,10 @@
 
     function boardRow(boardId, grants) {
       var path = 'boards.' + boardId;
-      var remove = button('Remove', { class: 'aui-button aui-button-link', 'data-testid': 'remove-board-grant' });
+      var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-board-grant' });
       var row = h('tr', { 'data-board-id': boardId, 'data-testid': 'board-grant' },
-        h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: names[boardId] || 'Board ' + boardId }),
-          h('div', { class: 'ct-sub', text: 'Board id ' + boardId })),
+        h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: names[boardId] || AJS.I18n.getText('capacity-tracker.js.admin.board.fallback-name', boardId) }),
+          h('div', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.board-id', boardId) })),
         h('td', null, grantInputs(path + '.read', grants.read, true)),
         h('td', null, grantInputs(path + '.write', grants.write, true)),
         h('td', { class: 'ct-actions' }, remove));
@@ -446,13 +448,13 @@
     boardIds.forEach(function (id) { append(rows, boardRow(id, doc.boards[id])); });
 
     var picker = h('select', { class: 'select', id: 'ct-perm-board', 'data-testid': 'add-board-picker' });
-    var addBoard = button('Restrict board', { 'data-testid': 'add-board-grant' });
+    var addBoard = button(AJS.I18n.getText('capacity-tracker.js.admin.restrict-board'), { 'data-testid': 'add-board-grant' });
     function refreshPicker() {
       var taken = {};
       rows.querySelectorAll('tr[data-board-id]').forEach(function (r) { taken[r.getAttribute('data-board-id')] = true; });
       clear(picker);
       boards.filter(function (b) { return !taken[String(b.id)]; }).forEach(function (b) {
-        append(picker, h('option', { value: String(b.id), text: b.name + ' (board ' + b.id + ')' }));
+        append(picker, h('option', { value: String(b.id), text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.board-option', b.name, b.id) }));
       });
       // Every board already has a row: nothing left to restrict.
       picker.hidden = addBoard.hidden = !picker.options.length;
@@ -463,7 +465,7 @@
       append(rows, boardRow(picker.value, {}));
       refreshPicker();
     });
-    var empty = h('p', { class: 'ct-empty', text: 'No board is restricted: every board is readable by everyone, and writable by administrators once permissions are enabled.' });
+    var empty = h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.no-board-is-restricted-every-board') });
 
     var others = h('tbody', null, GRANTS.map(function (g) {
       return h('tr', { 'data-testid': 'grant-' + g.id },
@@ -472,29 +474,28 @@
         h('td', null, grantInputs(g.id, doc[g.id], false)[1]));
     }));
 
-    var save = h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-permissions' }, 'Save permissions');
+    var save = h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-permissions' }, AJS.I18n.getText('capacity-tracker.js.admin.save-permissions'));
     append(form,
       h('div', { class: 'ct-pane-flash' }),
       formMessage(),
       h('section', { class: 'ct-section' },
-        sectionHead('Access', 'Revision ' + doc.revision),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.access'), AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision)),
         h('div', { class: 'field-group ct-field ct-toggle', 'data-field': 'enabled' },
-          h('div', { class: 'checkbox' }, enabled, h('label', { for: 'ct-perm-enabled', text: 'Enable Capacity Tracker permissions' })),
-          h('div', { class: 'description', text: 'Off: every logged-in user may plan every board\'s capacity (Jira\'s own board permissions still decide who sees a board). ' +
-            'On: administrators may do everything; a board without restrictions is readable by all and writable by administrators only; write implies read.' }),
+          h('div', { class: 'checkbox' }, enabled, h('label', { for: 'ct-perm-enabled', text: AJS.I18n.getText('capacity-tracker.js.admin.enable-capacity-tracker-permissions') })),
+          h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.enable-description') }),
           h('div', { class: 'error ct-field-error', hidden: true }))),
       h('section', { class: 'ct-section' },
-        sectionHead('Boards', 'Read: see the board\'s capacity. Write: change its settings, team and sprints.',
-          h('div', { class: 'ct-picker' }, h('label', { for: 'ct-perm-board', class: 'assistive', text: 'Board' }), picker, addBoard)),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.boards'), AJS.I18n.getText('capacity-tracker.js.admin.read-see-the-boards-capacity-write'),
+          h('div', { class: 'ct-picker' }, h('label', { for: 'ct-perm-board', class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.board') }), picker, addBoard)),
         h('table', { class: 'aui ct-table ct-grant-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Board' }), h('th', { scope: 'col', text: 'Read' }),
-            h('th', { scope: 'col', text: 'Write' }), h('th', { scope: 'col' }, h('span', { class: 'assistive', text: 'Actions' })))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.board') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.read') }),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.write') }), h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))),
           rows),
         empty),
       h('section', { class: 'ct-section' },
-        sectionHead('Shared settings'),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.shared-settings')),
         h('table', { class: 'aui ct-table ct-grant-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Permission' }), h('th', { scope: 'col', text: 'Users' }), h('th', { scope: 'col', text: 'Groups' }))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.permission') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.users') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.groups') }))),
           others)),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' }, save)));
     refreshPicker();
@@ -515,10 +516,10 @@
       setBusy(form, true);
       self.api.put(REST + '/admin/permissions', next).then(function (stored) {
         self.renderPermissions(pane, stored, boards);
-        flash(pane, 'success', 'Permissions saved', stored.enabled ? 'Permissions are enabled.' : 'Permissions are disabled: everyone logged in may use Capacity Tracker.', 'permissions-saved');
+        flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.permissions-saved'), stored.enabled ? AJS.I18n.getText('capacity-tracker.js.admin.permissions-are-enabled') : AJS.I18n.getText('capacity-tracker.js.admin.permissions-are-disabled-everyone-logged-in'), 'permissions-saved');
       }, function (err) {
         setBusy(form, false);
-        showError(form, err, 'The permissions were not saved');
+        showError(form, err, AJS.I18n.getText('capacity-tracker.js.admin.the-permissions-were-not-saved'));
         if (err.status === 409) self.offerReload(form, 'permissions');
       });
     });
@@ -530,10 +531,10 @@
     var self = this;
     var summary = form.querySelector('.ct-form-message .aui-message');
     if (!summary) return;
-    append(summary, h('p', null, button('Load the saved version', {
+    append(summary, h('p', null, button(AJS.I18n.getText('capacity-tracker.js.admin.load-the-saved-version'), {
       class: 'aui-button aui-button-link', 'data-testid': 'reload-after-conflict',
       onclick: function () { self.reload(tab); }
-    }), ' (your changes here are discarded)'));
+    }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.conflict.changes-discarded')));
   };
 
   // ---------------------------------------------------------------- shared documents: lists
@@ -542,26 +543,26 @@
   Admin.prototype.renderDocList = function (pane, kind, list, onEdit) {
     var self = this;
     var table = h('table', { class: 'aui ct-table', 'data-testid': kind.id + '-list' },
-      h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Name' }), h('th', { scope: 'col', text: 'Id' }),
-        h('th', { scope: 'col' }, h('span', { class: 'assistive', text: 'Actions' })))));
+      h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.name') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.id') }),
+        h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))));
     var body = h('tbody');
     list.forEach(function (d) {
-      var edit = button('Edit', { class: 'aui-button aui-button-link', 'data-testid': 'edit-' + kind.id });
-      var del = button('Delete', { class: 'aui-button aui-button-link ct-danger-link', 'data-testid': 'delete-' + kind.id });
+      var edit = button(AJS.I18n.getText('capacity-tracker.js.admin.edit'), { class: 'aui-button aui-button-link', 'data-testid': 'edit-' + kind.id });
+      var del = button(AJS.I18n.getText('capacity-tracker.js.admin.delete'), { class: 'aui-button aui-button-link ct-danger-link', 'data-testid': 'delete-' + kind.id });
       edit.addEventListener('click', function () { onEdit(d.id); });
       del.addEventListener('click', function () {
         confirmDialog({
-          title: 'Delete ' + kind.one + ' "' + d.name + '"?',
+          title: kind.deleteTitle(d.name),
           body: h('p', { text: kind.deleteNote }),
-          confirmLabel: 'Delete'
+          confirmLabel: AJS.I18n.getText('capacity-tracker.js.admin.delete')
         }).then(function (yes) {
           if (!yes) return null;
           return self.api.del(REST + '/' + kind.path + '/' + enc(d.id)).then(function () {
             return self.reload(kind.tab).then(function () {
-              flash(pane, 'success', kind.One + ' deleted', '"' + d.name + '" was deleted.', kind.id + '-deleted');
+              flash(pane, 'success', kind.deletedTitle, AJS.I18n.getText('capacity-tracker.js.admin.document.deleted', d.name), kind.id + '-deleted');
             });
           }, function (err) {
-            flash(pane, 'error', 'The ' + kind.one + ' was not deleted', err.message, 'delete-error');
+            flash(pane, 'error', kind.notDeletedTitle, err.message, 'delete-error');
           });
         });
       });
@@ -577,21 +578,24 @@
   // ---------------------------------------------------------------- templates
 
   var TEMPLATE_KIND = {
-    id: 'template', one: 'template', One: 'Template', path: 'templates', tab: 'templates',
-    none: 'No templates yet.',
-    deleteNote: 'Boards the template was applied to keep their members. This cannot be undone.'
+    id: 'template', path: 'templates', tab: 'templates',
+    deleteTitle: function (name) { return AJS.I18n.getText('capacity-tracker.js.admin.template.delete-title', name); },
+    deletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.template.deleted'),
+    notDeletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.template.not-deleted'),
+    none: AJS.I18n.getText('capacity-tracker.js.admin.no-templates-yet'),
+    deleteNote: AJS.I18n.getText('capacity-tracker.js.admin.boards-the-template-was-applied-to')
   };
 
   Admin.prototype.loadTemplates = function (pane) {
     var self = this;
     return this.api.get(REST + '/templates').then(function (list) {
       clear(pane);
-      var create = button('Create template', { class: 'aui-button', 'data-testid': 'create-template' });
+      var create = button(AJS.I18n.getText('capacity-tracker.js.admin.create-template'), { class: 'aui-button', 'data-testid': 'create-template' });
       create.addEventListener('click', function () { self.editTemplate(pane, null); });
       append(pane,
         h('div', { class: 'ct-pane-flash' }),
         h('section', { class: 'ct-section' },
-          sectionHead('Team templates', 'A named team that board administrators apply to a board or a sprint, then adjust.', create),
+          sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.team-templates'), AJS.I18n.getText('capacity-tracker.js.admin.a-named-team-that-board-administrators'), create),
           self.renderDocList(pane, TEMPLATE_KIND, list, function (id) { self.editTemplate(pane, id); })),
         h('div', { class: 'ct-editor-slot' }));
     });
@@ -617,7 +621,7 @@
     var self = this;
     var slot = pane.querySelector('.ct-editor-slot');
     clear(slot);
-    append(slot, loading('Loading the template…'));
+    append(slot, loading(AJS.I18n.getText('capacity-tracker.js.admin.loading-the-template')));
     var load = id ? this.api.get(REST + '/templates/' + enc(id)) : Promise.resolve({ revision: 0, name: '', members: [] });
     return load.then(function (doc) {
       clear(slot);
@@ -625,27 +629,27 @@
       slot.scrollIntoView({ block: 'nearest' });
     }, function (err) {
       clear(slot);
-      append(slot, message('error', 'The template could not be loaded', h('p', { text: err.message })));
+      append(slot, message('error', AJS.I18n.getText('capacity-tracker.js.admin.the-template-could-not-be-loaded'), h('p', { text: err.message })));
     });
   };
 
   Admin.prototype.templateForm = function (pane, id, doc) {
     var self = this;
     var form = h('form', { class: 'aui ct-form ct-editor', 'data-testid': 'template-form', novalidate: true });
-    var idInput = textInput('templateId', id || '', { 'data-testid': 'template-id', disabled: Boolean(id), placeholder: 'e.g. squad' });
-    var nameInput = textInput('name', doc.name, { 'data-testid': 'template-name', placeholder: 'e.g. Squad' });
+    var idInput = textInput('templateId', id || '', { 'data-testid': 'template-id', disabled: Boolean(id), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.template.id-placeholder') });
+    var nameInput = textInput('name', doc.name, { 'data-testid': 'template-name', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-squad') });
     var members = h('tbody', { 'data-testid': 'template-members' });
 
     function memberRow(m) {
       var row = h('tr', { 'data-testid': 'template-member' });
-      var remove = button('Remove', { class: 'aui-button aui-button-link', 'data-testid': 'remove-template-member' });
+      var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-template-member' });
       remove.addEventListener('click', function () { row.remove(); renumber(); });
       append(row,
-        h('td', { 'data-col': 'accountKey' }, textInput('accountKey', m.accountKey, { 'data-testid': 'member-account-key', 'aria-label': 'Account key' })),
-        h('td', { 'data-col': 'role' }, textInput('role', m.role, { 'data-testid': 'member-role', 'aria-label': 'Role', placeholder: 'e.g. Developer' })),
-        h('td', { 'data-col': 'dailyCapacity' }, textInput('dailyCapacity', m.dailyCapacity, { inputmode: 'decimal', class: 'text ct-short', 'data-testid': 'member-daily-capacity', 'aria-label': 'Daily capacity' })),
+        h('td', { 'data-col': 'accountKey' }, textInput('accountKey', m.accountKey, { 'data-testid': 'member-account-key', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.account-key') })),
+        h('td', { 'data-col': 'role' }, textInput('role', m.role, { 'data-testid': 'member-role', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.role'), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-developer') })),
+        h('td', { 'data-col': 'dailyCapacity' }, textInput('dailyCapacity', m.dailyCapacity, { inputmode: 'decimal', class: 'text ct-short', 'data-testid': 'member-daily-capacity', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.daily-capacity') })),
         h('td', { 'data-col': 'allocation' }, textInput('allocation', m.allocation === undefined || m.allocation === null ? '' : m.allocation,
-          { inputmode: 'decimal', class: 'text ct-short', placeholder: '100', 'data-testid': 'member-allocation', 'aria-label': 'Allocation in percent' })),
+          { inputmode: 'decimal', class: 'text ct-short', placeholder: '100', 'data-testid': 'member-allocation', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.allocation-in-percent') })),
         h('td', { 'data-col': 'workingWeekdays' }, weekdayChecks('workingWeekdays', m.workingWeekdays)),
         h('td', { class: 'ct-actions' }, remove));
       // Each cell is a field the engine can name: members[i].dailyCapacity and so on.
@@ -664,39 +668,38 @@
       });
       noMembers.hidden = members.children.length > 0;
     }
-    var noMembers = h('p', { class: 'ct-empty', text: 'No members yet.' });
+    var noMembers = h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.no-members-yet') });
     (doc.members || []).forEach(function (m) { append(members, memberRow(m)); });
-    var addMember = button('Add member', { 'data-testid': 'add-template-member' });
+    var addMember = button(AJS.I18n.getText('capacity-tracker.js.admin.add-member'), { 'data-testid': 'add-template-member' });
     addMember.addEventListener('click', function () {
       append(members, memberRow({}));
       renumber();
       members.lastChild.querySelector('input').focus();
     });
-    var cancel = button('Cancel', { class: 'aui-button aui-button-link', 'data-testid': 'cancel-template' });
+    var cancel = button(AJS.I18n.getText('capacity-tracker.js.admin.cancel'), { class: 'aui-button aui-button-link', 'data-testid': 'cancel-template' });
     cancel.addEventListener('click', function () { clear(form.parentNode); });
 
     append(form,
-      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? 'Edit template "' + doc.name + '"' : 'New template' }),
-        id ? h('span', { class: 'ct-hint', text: 'Revision ' + doc.revision }) : null),
+      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? AJS.I18n.getText('capacity-tracker.js.admin.template.edit-title', doc.name) : AJS.I18n.getText('capacity-tracker.js.admin.new-template') }),
+        id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
-        field('Id', 'templateId', idInput, id ? 'The id cannot change.' : '1 to 60 letters, digits, - or _. Used in the REST API.'),
-        field('Name', 'name', nameInput)),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'templateId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.template.id-hint')),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.name'), 'name', nameInput)),
       h('div', { 'data-field': 'members' },
         h('table', { class: 'aui ct-table ct-edit-table' },
           h('thead', null, h('tr', null,
-            h('th', { scope: 'col', text: 'Account key' }), h('th', { scope: 'col', text: 'Role' }),
-            h('th', { scope: 'col', text: 'Daily capacity' }), h('th', { scope: 'col', text: 'Allocation %' }),
-            h('th', { scope: 'col', text: 'Own working days' }),
-            h('th', { scope: 'col' }, h('span', { class: 'assistive', text: 'Actions' })))),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.account-key') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.role') }),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.daily-capacity') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.allocation') }),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.own-working-days') }),
+            h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))),
           members),
         noMembers,
-        h('div', { class: 'description', text: 'Daily capacity is in the unit of the board the template is applied to (hours, or story points a day). ' +
-          'Roles are matched by name. Without own working days, a member works the board\'s days.' }),
+        h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.admin.template.members-description') }),
         h('div', { class: 'error ct-field-error', hidden: true })),
       h('div', { class: 'ct-add-row' }, addMember),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-template' }, 'Save template'), cancel)));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-template' }, AJS.I18n.getText('capacity-tracker.js.admin.save-template')), cancel)));
     renumber();
 
     form.addEventListener('submit', function (e) {
@@ -720,17 +723,17 @@
       };
       resetErrors(form);
       if (!templateId) {
-        showError(form, { field: 'templateId', message: 'templateId: give the template an id' });
+        showError(form, { field: 'templateId', message: AJS.I18n.getText('capacity-tracker.js.admin.templateid-give-the-template-an-id') });
         return;
       }
       setBusy(form, true);
       self.api.put(REST + '/templates/' + enc(templateId), next).then(function (stored) {
         return self.reload('templates').then(function () {
-          flash(pane, 'success', 'Template saved', '"' + stored.name + '" is saved (revision ' + stored.revision + ').', 'template-saved');
+          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.template-saved'), AJS.I18n.getText('capacity-tracker.js.admin.document.saved', stored.name, stored.revision), 'template-saved');
         });
       }, function (err) {
         setBusy(form, false);
-        showError(form, err, 'The template was not saved');
+        showError(form, err, AJS.I18n.getText('capacity-tracker.js.admin.the-template-was-not-saved'));
         if (err.status === 409) self.offerReload(form, 'templates');
       });
     });
@@ -740,21 +743,24 @@
   // ---------------------------------------------------------------- holiday calendars
 
   var CALENDAR_KIND = {
-    id: 'calendar', one: 'holiday calendar', One: 'Holiday calendar', path: 'calendars', tab: 'calendars',
-    none: 'No holiday calendars yet.',
-    deleteNote: 'Boards that use this calendar lose its holidays; their reports warn that it is missing. This cannot be undone.'
+    id: 'calendar', path: 'calendars', tab: 'calendars',
+    deleteTitle: function (name) { return AJS.I18n.getText('capacity-tracker.js.admin.calendar.delete-title', name); },
+    deletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.calendar.deleted'),
+    notDeletedTitle: AJS.I18n.getText('capacity-tracker.js.admin.calendar.not-deleted'),
+    none: AJS.I18n.getText('capacity-tracker.js.admin.no-holiday-calendars-yet'),
+    deleteNote: AJS.I18n.getText('capacity-tracker.js.admin.boards-that-use-this-calendar-lose')
   };
 
   Admin.prototype.loadCalendars = function (pane) {
     var self = this;
     return this.api.get(REST + '/calendars').then(function (list) {
       clear(pane);
-      var create = button('Create calendar', { class: 'aui-button', 'data-testid': 'create-calendar' });
+      var create = button(AJS.I18n.getText('capacity-tracker.js.admin.create-calendar'), { class: 'aui-button', 'data-testid': 'create-calendar' });
       create.addEventListener('click', function () { self.editCalendar(pane, null); });
       append(pane,
         h('div', { class: 'ct-pane-flash' }),
         h('section', { class: 'ct-section' },
-          sectionHead('Holiday calendars', 'Public holidays shared by boards: a board that names a calendar adds its days to the board\'s own holidays.', create),
+          sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendars'), AJS.I18n.getText('capacity-tracker.js.admin.public-holidays-shared-by-boards-a'), create),
           self.renderDocList(pane, CALENDAR_KIND, list, function (id) { self.editCalendar(pane, id); })),
         h('div', { class: 'ct-editor-slot' }));
     });
@@ -764,7 +770,7 @@
     var self = this;
     var slot = pane.querySelector('.ct-editor-slot');
     clear(slot);
-    append(slot, loading('Loading the calendar…'));
+    append(slot, loading(AJS.I18n.getText('capacity-tracker.js.admin.loading-the-calendar')));
     var load = id ? this.api.get(REST + '/calendars/' + enc(id)) : Promise.resolve({ revision: 0, name: '', dates: [], rules: [] });
     return load.then(function (doc) {
       clear(slot);
@@ -772,23 +778,25 @@
       slot.scrollIntoView({ block: 'nearest' });
     }, function (err) {
       clear(slot);
-      append(slot, message('error', 'The calendar could not be loaded', h('p', { text: err.message })));
+      append(slot, message('error', AJS.I18n.getText('capacity-tracker.js.admin.the-calendar-could-not-be-loaded'), h('p', { text: err.message })));
     });
   };
 
   /** A rule in words, as stored: which day of the year it names (no date is worked out here). */
   function describeRule(r) {
     var weekday = (WEEKDAYS.filter(function (d) { return d.id === r.weekday; })[0] || {}).long || r.weekday;
-    var month = MONTHS[r.month - 1] || ('month ' + r.month);
+    var month = MONTHS[r.month - 1] || AJS.I18n.getText('capacity-tracker.js.admin.rule.month-number', r.month);
     var gap = '…';
     switch (r.type) {
-      case 'fixed': return 'Every year on ' + (r.day === null || r.day === undefined ? gap : r.day) + ' ' + month;
-      case 'nthWeekday': return 'Every year on the ' + ((ORDINALS.filter(function (o) { return o.n === r.n; })[0] || {}).label || String(r.n)).toLowerCase() + ' ' + weekday + ' of ' + month;
-      case 'lastWeekday': return 'Every year on the last ' + weekday + ' of ' + month;
+      case 'fixed': return AJS.I18n.getText('capacity-tracker.js.admin.rule.fixed', r.day === null || r.day === undefined ? gap : r.day, month);
+      case 'nthWeekday': return AJS.I18n.getText('capacity-tracker.js.admin.rule.nth-weekday', ((ORDINALS.filter(function (o) { return o.n === r.n; })[0] || {}).label || String(r.n)).toLowerCase(), weekday, month);
+      case 'lastWeekday': return AJS.I18n.getText('capacity-tracker.js.admin.rule.last-weekday', weekday, month);
       case 'easter':
-        if (r.offset === null || r.offset === undefined) return 'Every year, some days from Easter Sunday (' + gap + ')';
-        if (r.offset === 0) return 'Every year on Easter Sunday';
-        return 'Every year ' + Math.abs(r.offset) + (Math.abs(r.offset) === 1 ? ' day ' : ' days ') + (r.offset < 0 ? 'before' : 'after') + ' Easter Sunday';
+        if (r.offset === null || r.offset === undefined) return AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-incomplete', gap);
+        if (r.offset === 0) return AJS.I18n.getText('capacity-tracker.js.admin.every-year-on-easter-sunday');
+        var days = Math.abs(r.offset);
+        if (r.offset < 0) return days === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-day-before') : AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-days-before', days);
+        return days === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-day-after') : AJS.I18n.getText('capacity-tracker.js.admin.rule.easter-days-after', days);
       default: return r.type;
     }
   }
@@ -796,15 +804,15 @@
   function fractionSelect(name, value) {
     var v = value === undefined || value === null ? '1' : String(value);
     var options = FRACTIONS.slice();
-    if (!options.some(function (o) { return o.value === v; })) options.push({ value: v, label: v + ' of a day' });
-    return selectInput(name, options.map(function (o) { return { value: o.value, label: o.label }; }), v, { 'aria-label': 'Part of day' });
+    if (!options.some(function (o) { return o.value === v; })) options.push({ value: v, label: AJS.I18n.getText('capacity-tracker.js.admin.fraction.of-a-day', v) });
+    return selectInput(name, options.map(function (o) { return { value: o.value, label: o.label }; }), v, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.part-of-day') });
   }
 
   Admin.prototype.calendarForm = function (pane, id, doc) {
     var self = this;
     var form = h('form', { class: 'aui ct-form ct-editor', 'data-testid': 'calendar-form', novalidate: true });
-    var idInput = textInput('calendarId', id || '', { 'data-testid': 'calendar-id', disabled: Boolean(id), placeholder: 'e.g. germany' });
-    var nameInput = textInput('name', doc.name, { 'data-testid': 'calendar-name', placeholder: 'e.g. Germany' });
+    var idInput = textInput('calendarId', id || '', { 'data-testid': 'calendar-id', disabled: Boolean(id), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.calendar.id-placeholder') });
+    var nameInput = textInput('name', doc.name, { 'data-testid': 'calendar-name', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-germany') });
     var dates = h('tbody', { 'data-testid': 'calendar-dates' });
     var rules = h('tbody', { 'data-testid': 'calendar-rules' });
 
@@ -813,24 +821,24 @@
     }
     function dateRow(d) {
       var row = h('tr', { 'data-testid': 'calendar-date' });
-      var remove = button('Remove', { class: 'aui-button aui-button-link', 'data-testid': 'remove-calendar-date' });
+      var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-calendar-date' });
       remove.addEventListener('click', function () { row.remove(); renumber(); });
       append(row,
-        cell('date', h('input', { class: 'text', type: 'date', name: 'date', value: d.date || '', 'aria-label': 'Date', 'data-testid': 'calendar-date-input' })),
-        cell('name', textInput('name', d.name, { 'aria-label': 'Name', placeholder: 'e.g. Company day', 'data-testid': 'calendar-date-name' })),
+        cell('date', h('input', { class: 'text', type: 'date', name: 'date', value: d.date || '', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.date'), 'data-testid': 'calendar-date-input' })),
+        cell('name', textInput('name', d.name, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.name'), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-company-day'), 'data-testid': 'calendar-date-name' })),
         cell('fraction', fractionSelect('fraction', d.fraction)),
         h('td', { class: 'ct-actions' }, remove));
       return row;
     }
     function ruleRow(r) {
       var row = h('tr', { 'data-testid': 'calendar-rule' });
-      var type = selectInput('type', RULE_TYPES.map(function (t) { return { value: t.id, label: t.label }; }), r.type || 'fixed', { 'aria-label': 'Kind of rule', 'data-testid': 'rule-type' });
-      var name = textInput('name', r.name, { 'aria-label': 'Name', placeholder: 'e.g. Christmas Day', 'data-testid': 'rule-name' });
-      var month = selectInput('month', MONTHS.map(function (m, i) { return { value: i + 1, label: m }; }), r.month || 1, { 'aria-label': 'Month', 'data-testid': 'rule-month' });
-      var day = textInput('day', r.day === undefined ? '' : r.day, { inputmode: 'numeric', class: 'text ct-short', 'aria-label': 'Day of the month', 'data-testid': 'rule-day' });
-      var n = selectInput('n', ORDINALS.map(function (o) { return { value: o.n, label: o.label }; }), r.n || 1, { 'aria-label': 'Which one', 'data-testid': 'rule-n' });
-      var weekday = selectInput('weekday', WEEKDAYS.map(function (d) { return { value: d.id, label: d.long }; }), r.weekday || 'MON', { 'aria-label': 'Weekday', 'data-testid': 'rule-weekday' });
-      var offset = textInput('offset', r.offset === undefined ? '' : r.offset, { inputmode: 'numeric', class: 'text ct-short', 'aria-label': 'Days from Easter Sunday (negative: before)', 'data-testid': 'rule-offset' });
+      var type = selectInput('type', RULE_TYPES.map(function (t) { return { value: t.id, label: t.label }; }), r.type || 'fixed', { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.kind-of-rule'), 'data-testid': 'rule-type' });
+      var name = textInput('name', r.name, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.name'), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-christmas-day'), 'data-testid': 'rule-name' });
+      var month = selectInput('month', MONTHS.map(function (m, i) { return { value: i + 1, label: m }; }), r.month || 1, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.month'), 'data-testid': 'rule-month' });
+      var day = textInput('day', r.day === undefined ? '' : r.day, { inputmode: 'numeric', class: 'text ct-short', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.day-of-the-month'), 'data-testid': 'rule-day' });
+      var n = selectInput('n', ORDINALS.map(function (o) { return { value: o.n, label: o.label }; }), r.n || 1, { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.which-one'), 'data-testid': 'rule-n' });
+      var weekday = selectInput('weekday', WEEKDAYS.map(function (d) { return { value: d.id, label: d.long }; }), r.weekday || 'MON', { 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.weekday'), 'data-testid': 'rule-weekday' });
+      var offset = textInput('offset', r.offset === undefined ? '' : r.offset, { inputmode: 'numeric', class: 'text ct-short', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.days-from-easter-sunday-negative-before'), 'data-testid': 'rule-offset' });
       var words = h('div', { class: 'ct-rule-words', 'data-testid': 'rule-words' });
       var parts = {
         month: cell('month', month), day: cell('day', day), n: cell('n', n), weekday: cell('weekday', weekday), offset: cell('offset', offset)
@@ -850,7 +858,7 @@
         words.textContent = describeRule(r2);
       }
       [type, month, day, n, weekday, offset].forEach(function (el) { el.addEventListener('change', shape); el.addEventListener('input', shape); });
-      var remove = button('Remove', { class: 'aui-button aui-button-link', 'data-testid': 'remove-calendar-rule' });
+      var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-calendar-rule' });
       remove.addEventListener('click', function () { row.remove(); renumber(); });
       append(row, cell('type', type), cell('name', name), when, cell('fraction', fractionSelect('fraction', r.fraction)), h('td', { class: 'ct-actions' }, remove));
       row.shape = shape;
@@ -881,43 +889,43 @@
       noDates.hidden = dates.children.length > 0;
       noRules.hidden = rules.children.length > 0;
     }
-    var noDates = h('p', { class: 'ct-empty', text: 'No single dates.' });
-    var noRules = h('p', { class: 'ct-empty', text: 'No yearly rules.' });
+    var noDates = h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.no-single-dates') });
+    var noRules = h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.no-yearly-rules') });
     (doc.dates || []).forEach(function (d) { append(dates, dateRow(d)); });
     (doc.rules || []).forEach(function (r) { append(rules, ruleRow(r)); });
-    var addDate = button('Add date', { 'data-testid': 'add-calendar-date' });
+    var addDate = button(AJS.I18n.getText('capacity-tracker.js.admin.add-date'), { 'data-testid': 'add-calendar-date' });
     addDate.addEventListener('click', function () { append(dates, dateRow({})); renumber(); dates.lastChild.querySelector('input').focus(); });
-    var addRule = button('Add yearly rule', { 'data-testid': 'add-calendar-rule' });
+    var addRule = button(AJS.I18n.getText('capacity-tracker.js.admin.add-yearly-rule'), { 'data-testid': 'add-calendar-rule' });
     addRule.addEventListener('click', function () { append(rules, ruleRow({ type: 'fixed' })); renumber(); rules.lastChild.querySelector('input').focus(); });
-    var cancel = button('Cancel', { class: 'aui-button aui-button-link', 'data-testid': 'cancel-calendar' });
+    var cancel = button(AJS.I18n.getText('capacity-tracker.js.admin.cancel'), { class: 'aui-button aui-button-link', 'data-testid': 'cancel-calendar' });
     cancel.addEventListener('click', function () { clear(form.parentNode); });
 
     append(form,
-      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? 'Edit calendar "' + doc.name + '"' : 'New holiday calendar' }),
-        id ? h('span', { class: 'ct-hint', text: 'Revision ' + doc.revision }) : null),
+      h('div', { class: 'ct-editor-head' }, h('h3', { text: id ? AJS.I18n.getText('capacity-tracker.js.admin.calendar.edit-title', doc.name) : AJS.I18n.getText('capacity-tracker.js.admin.new-holiday-calendar') }),
+        id ? h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.revision', doc.revision) }) : null),
       formMessage(),
       h('div', { class: 'ct-inline-fields' },
-        field('Id', 'calendarId', idInput, id ? 'The id cannot change.' : '1 to 60 letters, digits, - or _. Boards name the calendar by this id.'),
-        field('Name', 'name', nameInput)),
-      h('h4', { text: 'Yearly rules' }),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.id'), 'calendarId', idInput, id ? AJS.I18n.getText('capacity-tracker.js.admin.the-id-cannot-change') : AJS.I18n.getText('capacity-tracker.js.admin.calendar.id-hint')),
+        field(AJS.I18n.getText('capacity-tracker.js.admin.name'), 'name', nameInput)),
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.yearly-rules') }),
       h('div', { 'data-field': 'rules' },
         h('table', { class: 'aui ct-table ct-edit-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Kind' }), h('th', { scope: 'col', text: 'Name' }),
-            h('th', { scope: 'col', text: 'When' }), h('th', { scope: 'col', text: 'Part of day' }),
-            h('th', { scope: 'col' }, h('span', { class: 'assistive', text: 'Actions' })))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.kind') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.name') }),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.when') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.part-of-day') }),
+            h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))),
           rules),
         noRules, h('div', { class: 'error ct-field-error', hidden: true })),
       h('div', { class: 'ct-add-row' }, addRule),
-      h('h4', { text: 'Single dates' }),
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.single-dates') }),
       h('div', { 'data-field': 'dates' },
         h('table', { class: 'aui ct-table ct-edit-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Name' }),
-            h('th', { scope: 'col', text: 'Part of day' }), h('th', { scope: 'col' }, h('span', { class: 'assistive', text: 'Actions' })))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.date') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.name') }),
+            h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.part-of-day') }), h('th', { scope: 'col' }, h('span', { class: 'assistive', text: AJS.I18n.getText('capacity-tracker.js.admin.actions') })))),
           dates),
         noDates, h('div', { class: 'error ct-field-error', hidden: true })),
       h('div', { class: 'ct-add-row' }, addDate),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-calendar' }, 'Save calendar'), cancel)));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-calendar' }, AJS.I18n.getText('capacity-tracker.js.admin.save-calendar')), cancel)));
     renumber();
 
     form.addEventListener('submit', function (e) {
@@ -934,17 +942,17 @@
       };
       resetErrors(form);
       if (!calendarId) {
-        showError(form, { field: 'calendarId', message: 'calendarId: give the calendar an id' });
+        showError(form, { field: 'calendarId', message: AJS.I18n.getText('capacity-tracker.js.admin.calendarid-give-the-calendar-an-id') });
         return;
       }
       setBusy(form, true);
       self.api.put(REST + '/calendars/' + enc(calendarId), next).then(function (stored) {
         return self.reload('calendars').then(function () {
-          flash(pane, 'success', 'Holiday calendar saved', '"' + stored.name + '" is saved (revision ' + stored.revision + ').', 'calendar-saved');
+          flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.holiday-calendar-saved'), AJS.I18n.getText('capacity-tracker.js.admin.document.saved', stored.name, stored.revision), 'calendar-saved');
         });
       }, function (err) {
         setBusy(form, false);
-        showError(form, err, 'The calendar was not saved');
+        showError(form, err, AJS.I18n.getText('capacity-tracker.js.admin.the-calendar-was-not-saved'));
         if (err.status === 409) self.offerReload(form, 'calendars');
       });
     });
@@ -957,12 +965,12 @@
     var self = this;
     clear(pane);
     var download = h('a', { class: 'aui-button', href: this.contextPath + REST + '/admin/export', download: 'capacity-tracker-export.json', 'data-testid': 'download-export' },
-      h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' Download export');
+      h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.backup.download-export'));
     var file = h('input', { type: 'file', class: 'upfile', name: 'file', accept: 'application/json,.json', 'data-testid': 'import-file' });
     var modes = h('div', { class: 'field-group ct-field ct-radio-group', role: 'radiogroup', 'aria-labelledby': 'ct-import-mode-label', 'data-field': 'mode' },
-      h('div', { class: 'ct-group-label', id: 'ct-import-mode-label', text: 'How to import' }),
-      [{ id: 'merge', label: 'Merge', help: 'Write what is missing here, leave what is equal, and list what differs without overwriting it.' },
-        { id: 'empty', label: 'Into an empty instance', help: 'Refused when Capacity Tracker here already holds data: for moving to a new Jira.' }].map(function (m, i) {
+      h('div', { class: 'ct-group-label', id: 'ct-import-mode-label', text: AJS.I18n.getText('capacity-tracker.js.admin.how-to-import') }),
+      [{ id: 'merge', label: AJS.I18n.getText('capacity-tracker.js.admin.merge'), help: AJS.I18n.getText('capacity-tracker.js.admin.write-what-is-missing-here-leave') },
+        { id: 'empty', label: AJS.I18n.getText('capacity-tracker.js.admin.into-an-empty-instance'), help: AJS.I18n.getText('capacity-tracker.js.admin.refused-when-capacity-tracker-here-already') }].map(function (m, i) {
         var id = 'ct-import-' + m.id;
         return h('div', { class: 'radio' },
           h('input', { type: 'radio', class: 'radio', name: 'mode', id: id, value: m.id, checked: i === 0, 'data-testid': 'import-mode-' + m.id }),
@@ -973,17 +981,17 @@
     var result = h('div', { class: 'ct-import-result', 'data-testid': 'import-result' });
     var form = h('form', { class: 'aui ct-form ct-import', 'data-testid': 'import-form', novalidate: true },
       formMessage(),
-      field('Export file', 'export', file, 'A file downloaded with "Download export" here or on another Jira instance.'),
+      field(AJS.I18n.getText('capacity-tracker.js.admin.export-file'), 'export', file, AJS.I18n.getText('capacity-tracker.js.admin.a-file-downloaded-with-download-export')),
       modes,
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'import-submit' }, 'Import'))));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'import-submit' }, AJS.I18n.getText('capacity-tracker.js.admin.import')))));
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       resetErrors(form);
       clear(result);
       var chosen = file.files && file.files[0];
       if (!chosen) {
-        showError(form, { field: 'export', message: 'export: choose an export file' }, 'Nothing imported');
+        showError(form, { field: 'export', message: AJS.I18n.getText('capacity-tracker.js.admin.export-choose-an-export-file') }, AJS.I18n.getText('capacity-tracker.js.admin.nothing-imported'));
         return;
       }
       var mode = form.querySelector('input[name="mode"]:checked').value;
@@ -991,7 +999,7 @@
       chosen.text().then(function (text) {
         var parsed;
         try { parsed = JSON.parse(text); } catch (err) {
-          throw new ApiError(400, { field: 'export', message: 'export: the file is not JSON (' + err.message + ')' });
+          throw new ApiError(400, { field: 'export', message: AJS.I18n.getText('capacity-tracker.js.admin.backup.not-json', err.message) });
         }
         return self.api.post(REST + '/admin/import', { mode: mode, export: parsed });
       }).then(function (res) {
@@ -999,15 +1007,15 @@
         append(result, self.importResult(res));
       }, function (err) {
         setBusy(form, false);
-        showError(form, err, 'Nothing was imported');
+        showError(form, err, AJS.I18n.getText('capacity-tracker.js.admin.nothing-was-imported'));
       });
     });
     append(pane,
       h('section', { class: 'ct-section' },
-        sectionHead('Export', 'Every board\'s settings, days off, sprint teams, templates, calendars, report definitions and permissions, as one JSON file.'),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.export'), AJS.I18n.getText('capacity-tracker.js.admin.every-boards-settings-days-off-sprint')),
         h('p', null, download)),
       h('section', { class: 'ct-section' },
-        sectionHead('Import', 'Every document in the file is checked before any is written: an invalid file changes nothing.'),
+        sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.import'), AJS.I18n.getText('capacity-tracker.js.admin.every-document-in-the-file-is')),
         form, result));
   };
 
@@ -1017,15 +1025,15 @@
     }
     var code = function (x) { return h('code', { text: x }); };
     return h('div', { class: 'ct-section' },
-      message(res.conflicts.length ? 'warning' : 'success', res.conflicts.length ? 'Imported, with documents left as they were' : 'Imported',
-        h('p', { text: res.written.length + ' written, ' + res.unchanged.length + ' unchanged, ' + res.conflicts.length + ' in conflict.' }),
+      message(res.conflicts.length ? 'warning' : 'success', res.conflicts.length ? AJS.I18n.getText('capacity-tracker.js.admin.imported-with-documents-left-as-they') : AJS.I18n.getText('capacity-tracker.js.admin.imported'),
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.backup.import-counts', res.written.length, res.unchanged.length, res.conflicts.length) }),
         { 'data-testid': 'import-summary' }),
       h('div', { class: 'ct-import-columns' },
-        h('div', null, h('h4', { text: 'Written' }), res.written.length ? list(res.written, 'import-written', code) : h('p', { class: 'ct-empty', text: 'None.' })),
-        h('div', null, h('h4', { text: 'Unchanged' }), res.unchanged.length ? list(res.unchanged, 'import-unchanged', code) : h('p', { class: 'ct-empty', text: 'None.' })),
-        h('div', null, h('h4', { text: 'Conflicts (not overwritten)' }), res.conflicts.length ? list(res.conflicts, 'import-conflicts', function (c) {
+        h('div', null, h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.written') }), res.written.length ? list(res.written, 'import-written', code) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.none') })),
+        h('div', null, h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.unchanged') }), res.unchanged.length ? list(res.unchanged, 'import-unchanged', code) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.none') })),
+        h('div', null, h('h4', { text: AJS.I18n.getText('capacity-tracker.js.admin.conflicts-not-overwritten') }), res.conflicts.length ? list(res.conflicts, 'import-conflicts', function (c) {
           return [code(c.document), ' ', h('span', { class: 'ct-sub', text: c.reason })];
-        }) : h('p', { class: 'ct-empty', text: 'None.' }))));
+        }) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.admin.none') }))));
   };
 
   // ---------------------------------------------------------------- personal data
@@ -1034,20 +1042,20 @@
     var self = this;
     return this.api.get(REST + '/admin/inventory').then(function (inventory) {
       clear(pane);
-      var keyInput = textInput('accountKey', '', { 'data-testid': 'person-key', placeholder: 'e.g. JIRAUSER10100 or alice', autocomplete: 'off' });
+      var keyInput = textInput('accountKey', '', { 'data-testid': 'person-key', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-jirauser10100-or-alice'), autocomplete: 'off' });
       var person = h('div', { class: 'ct-person', 'data-testid': 'person' });
       var form = h('form', { class: 'aui ct-form ct-person-form', 'data-testid': 'person-form', novalidate: true },
         formMessage(),
-        field('Account key', 'accountKey', h('div', { class: 'ct-input-row' }, keyInput,
-          h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'person-lookup' }, 'Show stored data')),
-        'The person\'s Jira user key, as boards store it.'));
+        field(AJS.I18n.getText('capacity-tracker.js.admin.account-key'), 'accountKey', h('div', { class: 'ct-input-row' }, keyInput,
+          h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'person-lookup' }, AJS.I18n.getText('capacity-tracker.js.admin.show-stored-data'))),
+        AJS.I18n.getText('capacity-tracker.js.admin.the-persons-jira-user-key-as')));
       form.addEventListener('submit', function (e) {
         e.preventDefault();
         var key = keyInput.value.trim();
         resetErrors(form);
         clear(person);
         if (!key) {
-          showError(form, { field: 'accountKey', message: 'accountKey: enter an account key' }, 'Nothing to show');
+          showError(form, { field: 'accountKey', message: AJS.I18n.getText('capacity-tracker.js.admin.accountkey-enter-an-account-key') }, AJS.I18n.getText('capacity-tracker.js.admin.nothing-to-show'));
           return;
         }
         setBusy(form, true);
@@ -1056,24 +1064,24 @@
           append(person, self.renderPerson(pane, data));
         }, function (err) {
           setBusy(form, false);
-          showError(form, err, 'The data could not be read');
+          showError(form, err, AJS.I18n.getText('capacity-tracker.js.admin.the-data-could-not-be-read'));
         });
       });
       append(pane,
         h('div', { class: 'ct-pane-flash' }),
         h('section', { class: 'ct-section' },
-          sectionHead('What Capacity Tracker stores about people', inventory.people + (inventory.people === 1 ? ' person' : ' people') + ' named in stored data'),
+          sectionHead(AJS.I18n.getText('capacity-tracker.js.admin.what-capacity-tracker-stores-about-people'), inventory.people === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-person-named') : AJS.I18n.getText('capacity-tracker.js.admin.personal.people-named', inventory.people)),
           self.renderInventory(inventory)),
         h('section', { class: 'ct-section' },
-          sectionHead('A person\'s data', 'Export everything stored about one person, or erase them from every document.'),
+          sectionHead('A person\'s data', AJS.I18n.getText('capacity-tracker.js.admin.export-everything-stored-about-one-person')),
           form, person));
     });
   };
 
   Admin.prototype.renderInventory = function (inventory) {
     var body = h('tbody', null, inventory.categories.map(function (c) {
-      var count = c.documents !== undefined ? c.documents + (c.documents === 1 ? ' document' : ' documents')
-        : c.entries + (c.entries === 1 ? ' entry' : ' entries');
+      var count = c.documents !== undefined ? (c.documents === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-document') : AJS.I18n.getText('capacity-tracker.js.admin.personal.documents', c.documents))
+        : (c.entries === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.personal.one-entry') : AJS.I18n.getText('capacity-tracker.js.admin.personal.entries', c.entries));
       return h('tr', { 'data-testid': 'inventory-row', 'data-category': c.category },
         h('th', { scope: 'row', text: CATEGORY_LABELS[c.category] || c.category }),
         h('td', null, c.fields.map(function (f, i) { return [i ? ', ' : null, h('code', { text: f })]; })),
@@ -1082,8 +1090,8 @@
     }));
     return h('div', { 'data-testid': 'inventory' },
       h('table', { class: 'aui ct-table' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Category' }), h('th', { scope: 'col', text: 'Fields' }),
-          h('th', { scope: 'col', text: 'Where' }), h('th', { scope: 'col', class: 'ct-num', text: 'Stored' }))),
+        h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.category') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.fields') }),
+          h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.where') }), h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.admin.stored') }))),
         body),
       h('p', { class: 'ct-hint ct-not-stored', text: inventory.notStored }));
   };
@@ -1091,13 +1099,13 @@
   function memberSummary(m) {
     if (!m) return '';
     var parts = [];
-    if (m.dailyCapacity !== undefined) parts.push('daily capacity ' + m.dailyCapacity);
-    if (m.allocation !== undefined && m.allocation !== null) parts.push('allocation ' + m.allocation + ' %');
-    if (m.workingWeekdays) parts.push('works ' + m.workingWeekdays.join(', '));
-    if (m.activeFrom) parts.push('from ' + m.activeFrom);
-    if (m.activeTo) parts.push('to ' + m.activeTo);
+    if (m.dailyCapacity !== undefined) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.daily-capacity', m.dailyCapacity));
+    if (m.allocation !== undefined && m.allocation !== null) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.allocation', m.allocation));
+    if (m.workingWeekdays) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.works', m.workingWeekdays.join(', ')));
+    if (m.activeFrom) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.from', m.activeFrom));
+    if (m.activeTo) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.to', m.activeTo));
     if (m.action) parts.unshift(m.action);
-    if (m.role) parts.push('role ' + m.role);
+    if (m.role) parts.push(AJS.I18n.getText('capacity-tracker.js.admin.person.role', m.role));
     return parts.join(' · ');
   }
 
@@ -1109,71 +1117,70 @@
     var nothing = !data.boards.length && !data.daysOff && !data.iterations.length && !data.templates.length && !data.permissions.length;
     var rows = [];
     data.boards.forEach(function (b) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'board' }, h('th', { scope: 'row', text: 'Board ' + b.boardId }),
-        h('td', { text: 'Member' + (b.role ? ' as ' + b.role : '') }), h('td', { text: memberSummary(b.member) })));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'board' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.board.fallback-name', b.boardId) }),
+        h('td', { text: b.role ? AJS.I18n.getText('capacity-tracker.js.admin.person.member-as', b.role) : AJS.I18n.getText('capacity-tracker.js.admin.person.member') }), h('td', { text: memberSummary(b.member) })));
     });
     if (data.daysOff) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'daysOff' }, h('th', { scope: 'row', text: 'Days off' }),
-        h('td', { text: data.daysOff.ranges.length + (data.daysOff.ranges.length === 1 ? ' range' : ' ranges') }),
-        h('td', { text: data.daysOff.ranges.map(function (r) { return r.start === r.end ? r.start : r.start + ' to ' + r.end; }).join(', ') })));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'daysOff' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.days-off') }),
+        h('td', { text: data.daysOff.ranges.length === 1 ? AJS.I18n.getText('capacity-tracker.js.admin.person.one-range') : AJS.I18n.getText('capacity-tracker.js.admin.person.ranges', data.daysOff.ranges.length) }),
+        h('td', { text: data.daysOff.ranges.map(function (r) { return r.start === r.end ? r.start : AJS.I18n.getText('capacity-tracker.js.admin.person.range', r.start, r.end); }).join(', ') })));
     }
     data.iterations.forEach(function (it) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'iteration' }, h('th', { scope: 'row', text: 'Board ' + it.boardId + ', sprint ' + it.iterationId }),
-        h('td', { text: 'Sprint team change' }), h('td', { text: memberSummary(it.change) })));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'iteration' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.person.board-sprint', it.boardId, it.iterationId) }),
+        h('td', { text: AJS.I18n.getText('capacity-tracker.js.admin.sprint-team-change') }), h('td', { text: memberSummary(it.change) })));
     });
     data.templates.forEach(function (t) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'template' }, h('th', { scope: 'row', text: 'Template ' + t.templateId }),
-        h('td', { text: 'Member' }), h('td', { text: memberSummary(t.member) })));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'template' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.person.template', t.templateId) }),
+        h('td', { text: AJS.I18n.getText('capacity-tracker.js.admin.member') }), h('td', { text: memberSummary(t.member) })));
     });
     data.permissions.forEach(function (p) {
-      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'permission' }, h('th', { scope: 'row', text: 'Permissions' }),
-        h('td', { text: 'Named in a list' }), h('td', null, h('code', { text: p }))));
+      rows.push(h('tr', { 'data-testid': 'person-item', 'data-kind': 'permission' }, h('th', { scope: 'row', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions') }),
+        h('td', { text: AJS.I18n.getText('capacity-tracker.js.admin.named-in-a-list') }), h('td', null, h('code', { text: p }))));
     });
-    var erase = button('Erase this person', { class: 'aui-button ct-danger', 'data-testid': 'erase-person', disabled: nothing });
+    var erase = button(AJS.I18n.getText('capacity-tracker.js.admin.erase-this-person'), { class: 'aui-button ct-danger', 'data-testid': 'erase-person', disabled: nothing });
     erase.addEventListener('click', function () {
       confirmDialog({
-        title: 'Erase ' + key + ' from Capacity Tracker?',
-        body: [h('p', { text: 'Removes ' + key + ' from every board, sprint team, template and permission list, and deletes their days off. ' +
-          'Other people\'s data is untouched. This cannot be undone.' }),
-        h('p', { class: 'ct-hint', text: 'Download the export first if the person asked for a copy.' })],
-        confirmLabel: 'Erase'
+        title: AJS.I18n.getText('capacity-tracker.js.admin.erase.title', key),
+        body: [h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.erase.body', key) }),
+        h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.admin.download-the-export-first-if-the') })],
+        confirmLabel: AJS.I18n.getText('capacity-tracker.js.admin.erase')
       }).then(function (yes) {
         if (!yes) return null;
         erase.disabled = true;
         return self.api.del(REST + '/admin/people/' + enc(key)).then(function (removed) {
           return self.reload('privacy').then(function () {
-            flash(pane, 'success', key + ' was erased', null, 'person-erased');
+            flash(pane, 'success', AJS.I18n.getText('capacity-tracker.js.admin.erase.done', key), null, 'person-erased');
             var slot = pane.querySelector('.ct-pane-flash .aui-message');
             append(slot, self.renderRemoved(removed));
           });
         }, function (err) {
           erase.disabled = false;
-          flash(pane, 'error', key + ' was not erased', err.message, 'erase-error');
+          flash(pane, 'error', AJS.I18n.getText('capacity-tracker.js.admin.erase.failed', key), err.message, 'erase-error');
         });
       });
     });
     return h('div', { class: 'ct-person-data', 'data-account-key': key },
-      h('h3', { text: 'Stored about ' + key }),
-      nothing ? message('info', 'Nothing is stored about ' + key, h('p', { text: 'No board, days off, sprint team, template or permission names this account key.' }), { 'data-testid': 'person-nothing' })
+      h('h3', { text: AJS.I18n.getText('capacity-tracker.js.admin.person.stored-about', key) }),
+      nothing ? message('info', AJS.I18n.getText('capacity-tracker.js.admin.person.nothing-stored', key), h('p', { text: AJS.I18n.getText('capacity-tracker.js.admin.no-board-days-off-sprint-team') }), { 'data-testid': 'person-nothing' })
         : h('table', { class: 'aui ct-table', 'data-testid': 'person-items' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Where' }), h('th', { scope: 'col', text: 'What' }), h('th', { scope: 'col', text: 'Details' }))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.where') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.what') }), h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.admin.details') }))),
           h('tbody', null, rows)),
-      h('details', { class: 'ct-json' }, h('summary', { text: 'The export as JSON' }),
+      h('details', { class: 'ct-json' }, h('summary', { text: AJS.I18n.getText('capacity-tracker.js.admin.the-export-as-json') }),
         h('pre', { class: 'ct-json-text', 'data-testid': 'person-json', text: pretty })),
       h('div', { class: 'ct-person-actions' },
         h('a', { class: 'aui-button', href: blobUrl, download: 'capacity-tracker-' + key + '.json', 'data-testid': 'person-download' },
-          h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' Download'),
+          h('span', { class: 'aui-icon aui-icon-small aui-iconfont-download' }), ' ' + AJS.I18n.getText('capacity-tracker.js.admin.person.download')),
         erase));
   };
 
   Admin.prototype.renderRemoved = function (removed) {
     var lines = [];
-    if (removed.boards.length) lines.push('Removed from boards: ' + removed.boards.join(', '));
-    if (removed.daysOff) lines.push('Days off deleted');
-    if (removed.iterations.length) lines.push('Removed from sprint teams: ' + removed.iterations.join(', '));
-    if (removed.templates.length) lines.push('Removed from templates: ' + removed.templates.join(', '));
-    if (removed.permissions.length) lines.push('Removed from permission lists: ' + removed.permissions.join(', '));
-    if (!lines.length) lines.push('Nothing was stored about this person.');
+    if (removed.boards.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-boards', removed.boards.join(', ')));
+    if (removed.daysOff) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.days-off-deleted'));
+    if (removed.iterations.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-sprint-teams', removed.iterations.join(', ')));
+    if (removed.templates.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-templates', removed.templates.join(', ')));
+    if (removed.permissions.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.erase.removed-permissions', removed.permissions.join(', ')));
+    if (!lines.length) lines.push(AJS.I18n.getText('capacity-tracker.js.admin.nothing-was-stored-about-this-person'));
     return h('ul', { 'data-testid': 'erase-result' }, lines.map(function (l) { return h('li', { text: l }); }));
   };
 

@@ -8,8 +8,11 @@
  * from that report: the only logic here is the issue-to-item mapping and unit formatting,
  * so the panel can never disagree with the REST API, the Java API or the C ABI.
  *
- * Plain ES2020, no build step, no framework. AUI's CSS gives the native look; AUI's
- * JavaScript is never required (Jira pages sometimes load it late or not at all).
+ * Plain ES2020, no build step, no framework. AUI's CSS gives the native look; of AUI's
+ * JavaScript only AJS.format is used: every user-visible text is an
+ * AJS.I18n.getText('capacity-tracker.js.…') call with a literal key, which Jira's jsI18n
+ * web-resource transformation turns into AJS.format("<text>", …) when it serves the file
+ * (texts in i18n/capacity-tracker-js.properties; the web resource depends on AUI's ajs).
  * All text reaches the DOM through textContent or attributes, never through innerHTML.
  */
 (function () {
@@ -24,7 +27,7 @@
   // Paging stops here whatever the server claims, so a misbehaving endpoint cannot loop.
   var MAX_PAGES = 500;
 
-  var STATUS_LABEL = { under: 'Under', ok: 'OK', over: 'Over', noCapacity: 'No capacity' };
+  var STATUS_LABEL = { under: AJS.I18n.getText('capacity-tracker.js.panel.under'), ok: AJS.I18n.getText('capacity-tracker.js.panel.ok'), over: AJS.I18n.getText('capacity-tracker.js.panel.over'), noCapacity: AJS.I18n.getText('capacity-tracker.js.panel.no-capacity') };
   var STATUS_LOZENGE = {
     under: 'aui-lozenge-complete',
     ok: 'aui-lozenge-success',
@@ -32,43 +35,43 @@
     noCapacity: ''
   };
   var STATUS_HELP = {
-    under: 'Below the board\'s lower threshold: there is room for more work',
-    ok: 'Between the board\'s thresholds',
-    over: 'Above the board\'s upper threshold: more work than capacity',
-    noCapacity: 'No capacity in this sprint'
+    under: AJS.I18n.getText('capacity-tracker.js.panel.below-the-boards-lower-threshold-there'),
+    ok: AJS.I18n.getText('capacity-tracker.js.panel.between-the-boards-thresholds'),
+    over: AJS.I18n.getText('capacity-tracker.js.panel.above-the-boards-upper-threshold-more'),
+    noCapacity: AJS.I18n.getText('capacity-tracker.js.panel.no-capacity-in-this-sprint')
   };
   var SPRINT_STATE = {
-    active: { label: 'Active', lozenge: 'aui-lozenge-success', group: 'Active sprints' },
-    future: { label: 'Future', lozenge: 'aui-lozenge-complete', group: 'Future sprints' },
-    closed: { label: 'Closed', lozenge: '', group: 'Closed sprints' }
+    active: { label: AJS.I18n.getText('capacity-tracker.js.panel.active'), lozenge: 'aui-lozenge-success', group: AJS.I18n.getText('capacity-tracker.js.panel.active-sprints') },
+    future: { label: AJS.I18n.getText('capacity-tracker.js.panel.future'), lozenge: 'aui-lozenge-complete', group: AJS.I18n.getText('capacity-tracker.js.panel.future-sprints') },
+    closed: { label: AJS.I18n.getText('capacity-tracker.js.panel.closed'), lozenge: '', group: AJS.I18n.getText('capacity-tracker.js.panel.closed-sprints') }
   };
   var FIELD_LABELS = {
-    accountKey: 'Account key',
-    role: 'Role',
-    dailyCapacity: 'Daily capacity',
-    allocation: 'Allocation',
-    start: 'From',
-    end: 'To',
-    fraction: 'Part of day',
-    reason: 'Reason',
-    unit: 'Unit',
-    estimateSource: 'Workload from',
-    subtaskPolicy: 'Sub-tasks',
-    timeZone: 'Time zone',
-    workingWeekdays: 'Working days',
-    focusFactor: 'Focus factor',
-    thresholdsUnder: 'Under-used below',
-    thresholdsOver: 'Over-booked above',
-    under: 'Under-used below',
-    over: 'Over-booked above',
-    date: 'Date',
-    name: 'Name'
+    accountKey: AJS.I18n.getText('capacity-tracker.js.panel.account-key'),
+    role: AJS.I18n.getText('capacity-tracker.js.panel.role'),
+    dailyCapacity: AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'),
+    allocation: AJS.I18n.getText('capacity-tracker.js.panel.allocation'),
+    start: AJS.I18n.getText('capacity-tracker.js.panel.from'),
+    end: AJS.I18n.getText('capacity-tracker.js.panel.to'),
+    fraction: AJS.I18n.getText('capacity-tracker.js.panel.part-of-day'),
+    reason: AJS.I18n.getText('capacity-tracker.js.panel.reason'),
+    unit: AJS.I18n.getText('capacity-tracker.js.panel.unit'),
+    estimateSource: AJS.I18n.getText('capacity-tracker.js.panel.workload-from'),
+    subtaskPolicy: AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks'),
+    timeZone: AJS.I18n.getText('capacity-tracker.js.panel.time-zone'),
+    workingWeekdays: AJS.I18n.getText('capacity-tracker.js.panel.working-days'),
+    focusFactor: AJS.I18n.getText('capacity-tracker.js.panel.focus-factor'),
+    thresholdsUnder: AJS.I18n.getText('capacity-tracker.js.panel.under-used-below'),
+    thresholdsOver: AJS.I18n.getText('capacity-tracker.js.panel.over-booked-above'),
+    under: AJS.I18n.getText('capacity-tracker.js.panel.under-used-below'),
+    over: AJS.I18n.getText('capacity-tracker.js.panel.over-booked-above'),
+    date: AJS.I18n.getText('capacity-tracker.js.panel.date'),
+    name: AJS.I18n.getText('capacity-tracker.js.panel.name')
   };
   var DAY_FRACTIONS = [
-    { value: '1', label: 'Full day' },
-    { value: '0.75', label: 'Three quarters' },
-    { value: '0.5', label: 'Half day' },
-    { value: '0.25', label: 'Quarter day' }
+    { value: '1', label: AJS.I18n.getText('capacity-tracker.js.panel.full-day') },
+    { value: '0.75', label: AJS.I18n.getText('capacity-tracker.js.panel.three-quarters') },
+    { value: '0.5', label: AJS.I18n.getText('capacity-tracker.js.panel.half-day') },
+    { value: '0.25', label: AJS.I18n.getText('capacity-tracker.js.panel.quarter-day') }
   ];
   var MEMBER_COLOURS = 8;
 
@@ -107,6 +110,12 @@
     }
   }
 
+  /** A message with a node in place of its {0}: format it with '\u0001' as the argument, get [text, node, text]. */
+  function aroundNode(text, node) {
+    var parts = String(text).split('\u0001');
+    return [parts[0] || null, node, parts.slice(1).join('') || null];
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
   }
@@ -131,7 +140,7 @@
     var rounded = Math.round(Math.abs(n) * 100) / 100;
     var text = String(rounded);
     var sign = n < 0 && rounded !== 0 ? '\u2212' : '';
-    return sign + text + (hours ? 'h' : (rounded === 1 ? ' pt' : ' pts'));
+    return hours ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours', sign + text) : rounded === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.point', sign + text) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.points', sign + text);
   }
 
   function formatPercent(value) {
@@ -142,7 +151,7 @@
   function formatDayCount(n) {
     if (!n) return '—';
     var rounded = Math.round(n * 100) / 100;
-    return rounded + (rounded === 1 ? ' day' : ' days');
+    return rounded === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.day', rounded) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.days', rounded);
   }
 
   function locale() {
@@ -241,7 +250,7 @@
     this.code = body && body.error ? body.error : null;
     this.currentRevision = body && body.currentRevision !== undefined ? body.currentRevision : null;
     var msg = body && (body.message || (Array.isArray(body.errorMessages) && body.errorMessages.join(' ')));
-    this.message = msg || text || ('HTTP ' + status);
+    this.message = msg || text || AJS.I18n.getText('capacity-tracker.js.panel.error.http', status);
   }
   ApiError.prototype = Object.create(Error.prototype);
   ApiError.prototype.constructor = ApiError;
@@ -269,7 +278,7 @@
         return json;
       });
     }, function (err) {
-      throw new ApiError(0, null, 'The server could not be reached (' + (err && err.message ? err.message : 'network error') + ').');
+      throw new ApiError(0, null, AJS.I18n.getText('capacity-tracker.js.panel.error.unreachable', err && err.message ? err.message : AJS.I18n.getText('capacity-tracker.js.panel.network-error')));
     });
   };
 
@@ -403,12 +412,12 @@
           h('section', { class: 'aui-page-panel-content' }, content))));
     }
     this.renderHeader();
-    this.renderLoading('Loading board…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.panel.loading-board'));
     var ready = this.boardId ? this.loadBoard() : this.loadBoards().then(function () {
       if (!self.boards.length) {
         clear(self.body);
-        append(self.body, message('info', self.projectKey ? 'This project has no boards' : 'There are no boards yet',
-          h('p', { text: 'Team capacity is planned per Jira Software board. Create a board to plan its sprints\' capacity.' }),
+        append(self.body, message('info', self.projectKey ? AJS.I18n.getText('capacity-tracker.js.panel.this-project-has-no-boards') : AJS.I18n.getText('capacity-tracker.js.panel.there-are-no-boards-yet'),
+          h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-capacity-is-planned-per-jira') }),
           { 'data-testid': 'no-boards' }));
         return null;
       }
@@ -458,7 +467,7 @@
       window.history.replaceState(window.history.state, '', url.toString());
     } catch (e) { /* a page without history support keeps its address */ }
     this.renderHeader();
-    this.renderLoading('Loading board…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.panel.loading-board'));
     return this.loadBoard().catch(function (err) { self.showLoadError(err); });
   };
 
@@ -525,7 +534,7 @@
     this.templateBox = null;
     this.copyConfirm = false;
     var token = ++this.loadToken;
-    this.renderLoading('Loading ' + sprint.name + '…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.panel.loading.sprint', sprint.name));
     return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id), this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
       self.issues = res[1];
@@ -628,18 +637,18 @@
     if (location && (location.projectName || location.displayName)) {
       append(crumbs, h('li', { text: location.projectName || location.displayName }));
     }
-    append(crumbs, h('li', { 'data-testid': 'board-name', text: this.board ? this.board.name : 'Board ' + this.boardId }));
+    append(crumbs, h('li', { 'data-testid': 'board-name', text: this.board ? this.board.name : AJS.I18n.getText('capacity-tracker.js.panel.board.fallback-name', this.boardId) }));
 
     var actions = h('div', { class: 'aui-page-header-actions' });
     if (this.boards.length > 1) {
-      var boardSelect = h('select', { id: 'ct-board-picker', class: 'select ct-board-picker', 'data-testid': 'board-picker', 'aria-label': 'Board' },
+      var boardSelect = h('select', { id: 'ct-board-picker', class: 'select ct-board-picker', 'data-testid': 'board-picker', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.board') },
         this.boards.map(function (b) { return h('option', { value: String(b.id), text: b.name }); }));
       boardSelect.value = this.boardId;
       boardSelect.addEventListener('change', function () { self.switchBoard(boardSelect.value); });
-      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: 'Board' }), boardSelect));
+      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: AJS.I18n.getText('capacity-tracker.js.panel.board') }), boardSelect));
     }
     if (this.sprints.length) {
-      var select = h('select', { id: 'ct-sprint-picker', class: 'select ct-sprint-picker', 'data-testid': 'sprint-picker', 'aria-label': 'Sprint' });
+      var select = h('select', { id: 'ct-sprint-picker', class: 'select ct-sprint-picker', 'data-testid': 'sprint-picker', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.sprint') });
       ['active', 'future', 'closed'].forEach(function (state) {
         var list = self.sprints.filter(function (s) { return s.state === state; });
         if (!list.length) return;
@@ -651,20 +660,20 @@
       other.forEach(function (s) { append(select, h('option', { value: String(s.id), text: s.name })); });
       if (this.sprint) select.value = String(this.sprint.id);
       select.addEventListener('change', function () { self.selectSprint(select.value); });
-      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-sprint-picker', text: 'Sprint' }), select));
+      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-sprint-picker', text: AJS.I18n.getText('capacity-tracker.js.panel.sprint') }), select));
     }
     if (this.board) {
       append(actions, h('button', { type: 'button', class: 'aui-button ct-settings-button' + (this.showSettings ? ' active' : ''),
         'data-testid': 'board-settings-button', 'aria-expanded': this.showSettings ? 'true' : 'false', 'aria-pressed': this.showSettings ? 'true' : 'false',
-        onclick: function () { self.toggleBoardSettings(); } }, 'Board settings'));
+        onclick: function () { self.toggleBoardSettings(); } }, AJS.I18n.getText('capacity-tracker.js.panel.board-settings')));
     }
 
     append(actions, h('a', { class: 'aui-button ct-report-link', 'data-testid': 'multi-project-report-link',
       href: this.contextPath + '/plugins/servlet/capacity-tracker?view=reports',
-      title: 'Capacity and workload of people across boards, week by week' }, 'Multi-project report'));
+      title: AJS.I18n.getText('capacity-tracker.js.panel.capacity-and-workload-of-people-across') }, AJS.I18n.getText('capacity-tracker.js.panel.multi-project-report')));
 
     append(this.header, h('div', { class: 'aui-page-header-inner' },
-      h('div', { class: 'aui-page-header-main' }, crumbs, h('h1', { text: 'Team capacity' })),
+      h('div', { class: 'aui-page-header-main' }, crumbs, h('h1', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-capacity') })),
       actions));
   };
 
@@ -685,7 +694,7 @@
     clear(this.flashBox);
     if (!this.flash) return;
     var f = this.flash;
-    var close = h('button', { type: 'button', class: 'aui-close-button ct-close', 'aria-label': 'Dismiss', text: '\u00d7',
+    var close = h('button', { type: 'button', class: 'aui-close-button ct-close', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.dismiss'), text: '\u00d7',
       onclick: function () { self.flash = null; self.renderFlash(); } });
     append(this.flashBox, message(f.kind, f.title, [f.text ? h('p', { text: f.text }) : null, close], { 'data-testid': 'flash' }));
   };
@@ -701,15 +710,15 @@
       var here = window.location.pathname + window.location.search;
       this.body.classList.remove('ct-busy');
       clear(this.body);
-      append(this.body, message('warning', 'Your session has ended',
-        h('p', null, 'Please ', h('a', { href: this.contextPath + '/login.jsp?os_destination=' + enc(here), text: 'log in again' }), ' to see the team capacity.'),
+      append(this.body, message('warning', AJS.I18n.getText('capacity-tracker.js.panel.your-session-has-ended'),
+        h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.panel.session.log-in-again', '\u0001'), h('a', { href: this.contextPath + '/login.jsp?os_destination=' + enc(here), text: AJS.I18n.getText('capacity-tracker.js.panel.log-in-again') }))),
         { 'data-testid': 'load-error' }));
       return;
     }
-    var text = err && err.status === 404 ? 'The board or sprint does not exist, or you do not have permission to see it.' :
-      err && err.status === 403 ? 'You do not have permission to see this board\'s capacity.' :
+    var text = err && err.status === 404 ? AJS.I18n.getText('capacity-tracker.js.panel.the-board-or-sprint-does-not') :
+      err && err.status === 403 ? AJS.I18n.getText('capacity-tracker.js.panel.you-do-not-have-permission-to') :
       (err && err.message) || String(err);
-    this.showFatal('The capacity could not be loaded', text);
+    this.showFatal(AJS.I18n.getText('capacity-tracker.js.panel.the-capacity-could-not-be-loaded'), text);
   };
 
   // ---------------------------------------------------------------- rendering: body
@@ -721,19 +730,19 @@
     var report = this.report;
     if (!this.sprint) {
       if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
-      append(this.body, message('info', 'This board has no sprints',
-        h('p', { text: 'Capacity is planned per sprint. Create a sprint in the board\'s backlog to see its team capacity.' }),
+      append(this.body, message('info', AJS.I18n.getText('capacity-tracker.js.panel.this-board-has-no-sprints'),
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.capacity-is-planned-per-sprint-create') }),
         { 'data-testid': 'no-sprints' }));
       return;
     }
     append(this.body, this.renderSprintSummary());
     if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
     if (this.reportError) {
-      append(this.body, message('error', 'The report could not be computed',
+      append(this.body, message('error', AJS.I18n.getText('capacity-tracker.js.panel.the-report-could-not-be-computed'),
         h('p', { text: this.reportError.message }), { 'data-testid': 'report-error' }));
     } else if (!report) {
-      append(this.body, message('info', 'This sprint has no dates yet',
-        h('p', { text: 'Set the sprint\'s start and end dates in Jira to see its capacity. You can already set up the team below.' }),
+      append(this.body, message('info', AJS.I18n.getText('capacity-tracker.js.panel.this-sprint-has-no-dates-yet'),
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.set-the-sprints-start-and-end') }),
         { 'data-testid': 'no-dates' }));
     }
     if (report) append(this.body, this.renderTotals(report));
@@ -751,14 +760,14 @@
   Panel.prototype.renderSprintSummary = function () {
     var sprint = this.sprint;
     var report = this.report;
-    var state = SPRINT_STATE[sprint.state] || { label: sprint.state || 'Sprint', lozenge: '' };
+    var state = SPRINT_STATE[sprint.state] || { label: sprint.state || AJS.I18n.getText('capacity-tracker.js.panel.sprint'), lozenge: '' };
     var dates = report ? longDate(report.iteration.firstDate) + ' \u2013 ' + longDate(report.iteration.lastDate) : null;
     var line = h('div', { class: 'ct-sprint-line' },
       h('h2', { class: 'ct-sprint-name', 'data-testid': 'sprint-name', text: sprint.name }),
       lozenge(state.label, state.lozenge),
       dates ? h('span', { class: 'ct-sprint-dates', 'data-testid': 'sprint-dates', text: dates }) : null);
-    var box = h('section', { class: 'ct-sprint', 'aria-label': 'Sprint' }, line);
-    if (sprint.goal) append(box, h('p', { class: 'ct-sprint-goal', text: 'Goal: ' + sprint.goal }));
+    var box = h('section', { class: 'ct-sprint', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.sprint') }, line);
+    if (sprint.goal) append(box, h('p', { class: 'ct-sprint-goal', text: AJS.I18n.getText('capacity-tracker.js.panel.sprint.goal', sprint.goal) }));
     if (report && report.iteration.reading) {
       // Jira keeps sprint dates as instants; which local days they cover depends on the
       // board's time zone, so the engine's reading is always in view.
@@ -776,7 +785,7 @@
       'data-value': String(width / 100),
       'data-testid': testid || null,
       role: 'img',
-      'aria-label': 'Utilisation ' + formatPercent(value) + ', ' + (STATUS_LABEL[status] || status)
+      'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.utilisation.bar-label', formatPercent(value), STATUS_LABEL[status] || status)
     }, h('span', { class: 'aui-progress-indicator-value', style: { width: width + '%' } }));
     if (value > 100) bar.classList.add('ct-bar-overflow');
     return bar;
@@ -807,23 +816,23 @@
         h('div', { class: 'ct-card-value', 'data-testid': testid, 'data-value': raw === undefined ? null : String(raw), text: value }),
         sub);
     }
-    var remaining = h('div', { class: 'ct-card-sub', text: 'plannable time of the team' });
+    var remaining = h('div', { class: 'ct-card-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.plannable-time-of-the-team') });
     if (remainingShown(report)) {
       remaining = h('div', { class: 'ct-card-sub', 'data-testid': 'team-remaining', 'data-value': String(t.remainingCapacity) },
-        formatQuantity(t.remainingCapacity, report) + ' left from today');
+        AJS.I18n.getText('capacity-tracker.js.panel.totals.left-from-today', formatQuantity(t.remainingCapacity, report)));
     }
-    var freeSub = h('div', { class: 'ct-card-sub', text: t.free < 0 ? 'over capacity' : 'not yet planned' });
+    var freeSub = h('div', { class: 'ct-card-sub', text: t.free < 0 ? AJS.I18n.getText('capacity-tracker.js.panel.over-capacity') : AJS.I18n.getText('capacity-tracker.js.panel.not-yet-planned') });
     var util = h('div', { class: 'ct-card ct-card-util ct-status-' + t.status, 'data-testid': 'team-status', 'data-status': t.status },
-      h('div', { class: 'ct-card-label' }, 'Utilisation'),
+      h('div', { class: 'ct-card-label' }, AJS.I18n.getText('capacity-tracker.js.panel.utilisation')),
       h('div', { class: 'ct-card-value' },
         h('span', { 'data-testid': 'team-utilisation', 'data-value': t.utilisation === null ? '' : String(t.utilisation), text: formatPercent(t.utilisation) }),
         ' ', statusLozenge(t.status)),
       utilisationBar(t.utilisation, t.status, 'team-bar'));
-    return h('section', { class: 'ct-totals', 'aria-label': 'Team totals', 'data-testid': 'team-totals' },
-      card('Capacity', 'team-capacity', formatQuantity(t.capacity, report), t.capacity, remaining),
-      card('Workload', 'team-workload', formatQuantity(t.workload, report), t.workload,
-        h('div', { class: 'ct-card-sub', text: report.unit === 'storyPoints' ? 'story points not done' : 'estimate remaining' })),
-      card('Free', 'team-free', formatQuantity(t.free, report), t.free, freeSub, t.free < 0 ? 'ct-negative' : ''),
+    return h('section', { class: 'ct-totals', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.team-totals'), 'data-testid': 'team-totals' },
+      card(AJS.I18n.getText('capacity-tracker.js.panel.capacity'), 'team-capacity', formatQuantity(t.capacity, report), t.capacity, remaining),
+      card(AJS.I18n.getText('capacity-tracker.js.panel.workload'), 'team-workload', formatQuantity(t.workload, report), t.workload,
+        h('div', { class: 'ct-card-sub', text: report.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.story-points-not-done') : AJS.I18n.getText('capacity-tracker.js.panel.estimate-remaining') })),
+      card(AJS.I18n.getText('capacity-tracker.js.panel.free'), 'team-free', formatQuantity(t.free, report), t.free, freeSub, t.free < 0 ? 'ct-negative' : ''),
       util);
   };
 
@@ -832,7 +841,7 @@
     warnings.forEach(function (w) {
       append(list, h('li', { 'data-code': w.code || null, text: w.message }));
     });
-    return message('warning', warnings.length === 1 ? 'Worth a look' : warnings.length + ' things worth a look', list, { 'data-testid': 'warnings' });
+    return message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.worth-a-look') : AJS.I18n.getText('capacity-tracker.js.panel.warnings.count', warnings.length), list, { 'data-testid': 'warnings' });
   };
 
   // ---------------------------------------------------------------- members
@@ -864,31 +873,31 @@
       type: 'button', class: 'aui-button', 'data-testid': 'add-member-button',
       'aria-expanded': this.adding ? 'true' : 'false',
       onclick: function () { self.adding = self.adding ? null : { accountKey: '' }; self.editing = null; self.notice = null; self.templateBox = null; self.render(); }
-    }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' Add member');
+    }, h('span', { class: 'ct-plus', 'aria-hidden': 'true', text: '+' }), ' ' + AJS.I18n.getText('capacity-tracker.js.panel.add-member'));
 
     var actions = h('div', { class: 'ct-section-actions' });
     if (this.sprint && this.team) {
       var previous = this.previousSprint();
       if (previous) {
         append(actions, h('button', { type: 'button', class: 'aui-button', 'data-testid': 'copy-team-button',
-          title: 'Use the team changes of ' + previous.name + ' for ' + this.sprint.name + ' too',
-          onclick: function () { self.copyTeamClicked(previous); } }, 'Copy team changes from ' + previous.name));
+          title: AJS.I18n.getText('capacity-tracker.js.panel.copy-team.title', previous.name, this.sprint.name),
+          onclick: function () { self.copyTeamClicked(previous); } }, AJS.I18n.getText('capacity-tracker.js.panel.copy-team.button', previous.name)));
       }
       append(actions, h('button', { type: 'button', class: 'aui-button' + (this.templateBox ? ' active' : ''), 'data-testid': 'apply-template-button',
         'aria-expanded': this.templateBox ? 'true' : 'false',
-        onclick: function () { self.toggleTemplateBox(); } }, 'Apply template\u2026'));
+        onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template-open')));
     }
     append(actions, addButton);
 
-    var section = h('section', { class: 'ct-section ct-members', 'aria-label': 'Team members' },
+    var section = h('section', { class: 'ct-section ct-members', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.team-members') },
       h('div', { class: 'ct-section-head' },
-        h('h3', { text: 'Team members' }),
-        h('span', { class: 'ct-hint', text: 'Select a person to change their capacity or days off.' }),
+        h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-members') }),
+        h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.select-a-person-to-change-their') }),
         actions));
 
     if (this.teamError) {
-      append(section, message('warning', 'This sprint\'s own team changes could not be loaded',
-        h('p', { text: this.teamError.message + ' The board\'s team is shown.' }), { 'data-testid': 'team-error' }));
+      append(section, message('warning', AJS.I18n.getText('capacity-tracker.js.panel.this-sprints-own-team-changes-could'),
+        h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-error.board-team-shown', this.teamError.message) }), { 'data-testid': 'team-error' }));
     }
     if (this.copyConfirm) append(section, this.renderCopyConfirm());
     if (this.templateBox) append(section, this.renderTemplateBox());
@@ -896,19 +905,19 @@
     if (changes.length) {
       append(section, h('p', { class: 'ct-sprint-changes', 'data-testid': 'sprint-changes-note', 'data-count': String(changes.length) },
         h('span', { class: 'ct-reading-icon', 'aria-hidden': 'true', text: 'i' }),
-        h('span', { text: changes.length + (changes.length === 1 ? ' change to the team applies' : ' changes to the team apply') +
-          ' to ' + this.sprint.name + ' only; other sprints use the board\'s team.' })));
+        h('span', { text: changes.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.sprint-team.one-change', this.sprint.name) :
+          AJS.I18n.getText('capacity-tracker.js.panel.sprint-team.changes', changes.length, this.sprint.name) })));
     }
 
     var table = h('table', { class: 'aui aui-table-interactive ct-table', 'data-testid': 'members-table' },
       h('thead', null, h('tr', null,
-        h('th', { scope: 'col', text: 'Member' }),
-        h('th', { scope: 'col', text: 'Role' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Days off' }),
-        h('th', { scope: 'col', class: 'ct-num', text: remainingShown(report) ? 'Capacity (left)' : 'Capacity' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Workload' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Free' }),
-        h('th', { scope: 'col', class: 'ct-util-col', text: 'Utilisation' }))));
+        h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.panel.member') }),
+        h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.panel.role') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.days-off') }),
+        h('th', { scope: 'col', class: 'ct-num', text: remainingShown(report) ? AJS.I18n.getText('capacity-tracker.js.panel.capacity-left') : AJS.I18n.getText('capacity-tracker.js.panel.capacity') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.workload') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.free') }),
+        h('th', { scope: 'col', class: 'ct-util-col', text: AJS.I18n.getText('capacity-tracker.js.panel.utilisation') }))));
     var tbody = h('tbody');
     var entries = members.map(function (m, index) { return { member: m, index: index, change: self.teamChange(m.accountKey) }; });
     this.sprintAdded().forEach(function (c) {
@@ -922,15 +931,15 @@
     if (this.adding) append(tbody, this.renderAddRow());
     if (!entries.length && !this.adding) {
       append(tbody, h('tr', { class: 'ct-empty-row' }, h('td', { colspan: '7' },
-        h('p', { class: 'ct-empty', text: 'Nobody is on this board\'s team yet. Add the people who work on it to see their capacity.' }))));
+        h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.panel.nobody-is-on-this-boards-team') }))));
     }
     append(table, tbody);
     if (report && entries.length) {
       var t = report.team;
       append(table, h('tfoot', null, h('tr', { class: 'ct-total-row', 'data-testid': 'team-row' },
-        h('th', { scope: 'row', colspan: '3', text: 'Team' }),
+        h('th', { scope: 'row', colspan: '3', text: AJS.I18n.getText('capacity-tracker.js.panel.team') }),
         h('td', { class: 'ct-num' }, formatQuantity(t.capacity, report),
-          remainingShown(report) ? h('span', { class: 'ct-sub', text: formatQuantity(t.remainingCapacity, report) + ' left' }) : null),
+          remainingShown(report) ? h('span', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.quantity.left', formatQuantity(t.remainingCapacity, report)) }) : null),
         h('td', { class: 'ct-num', text: formatQuantity(t.workload, report) }),
         h('td', { class: 'ct-num' + (t.free < 0 ? ' ct-negative' : ''), text: formatQuantity(t.free, report) }),
         h('td', { class: 'ct-util-col' }, this.utilisationCell(t.utilisation, t.status)))));
@@ -954,36 +963,36 @@
     var name = this.displayName(key);
     var user = this.users[key];
     var removedHere = Boolean(entry.change && entry.change.action === 'remove');
-    var sprintName = this.sprint ? this.sprint.name : 'this sprint';
+    var sprintName = this.sprint ? this.sprint.name : AJS.I18n.getText('capacity-tracker.js.panel.this-sprint');
     var tag = null;
     var skipped = entry.change ? this.skippedChange(key) : null;
     if (skipped) {
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-error ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'skipped',
-        title: 'This sprint\'s change cannot apply: ' + skipped, text: 'Change not applied' });
+        title: AJS.I18n.getText('capacity-tracker.js.panel.change-tag.skipped', skipped), text: AJS.I18n.getText('capacity-tracker.js.panel.change-not-applied') });
     } else if (removedHere) {
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-removed ct-change-tag', 'data-testid': 'iteration-change', 'data-change': 'removed',
-        title: 'Not on the team in ' + sprintName + '; other sprints keep them', text: 'Not in this sprint' });
+        title: AJS.I18n.getText('capacity-tracker.js.panel.change-tag.removed', sprintName), text: AJS.I18n.getText('capacity-tracker.js.panel.not-in-this-sprint') });
     } else if (r && r.iterationChange) {
       var added = r.iterationChange === 'added';
       tag = h('span', { class: 'aui-lozenge aui-lozenge-subtle ' + (added ? 'aui-lozenge-new' : 'aui-lozenge-moved') + ' ct-change-tag',
         'data-testid': 'iteration-change', 'data-change': r.iterationChange,
-        title: (added ? 'On the team in ' + sprintName + ' only' : 'Capacity changed for ' + sprintName + ' only; other sprints use the board values'),
-        text: added ? 'Added this sprint' : 'Changed this sprint' });
+        title: (added ? AJS.I18n.getText('capacity-tracker.js.panel.change-tag.added', sprintName) : AJS.I18n.getText('capacity-tracker.js.panel.change-tag.changed', sprintName)),
+        text: added ? AJS.I18n.getText('capacity-tracker.js.panel.added-this-sprint') : AJS.I18n.getText('capacity-tracker.js.panel.changed-this-sprint') });
     }
     var terms = r && !removedHere ? this.reportTerms(r, report) : this.memberTerms(member);
     var who = h('div', { class: 'ct-who' },
       this.avatar(key),
       h('div', { class: 'ct-who-text' },
         h('span', { class: 'ct-name' }, h('span', { 'data-testid': 'member-name', text: name }),
-          key === this.currentUserKey ? lozenge('You', 'aui-lozenge-subtle ct-you') : null, tag),
+          key === this.currentUserKey ? lozenge(AJS.I18n.getText('capacity-tracker.js.panel.you'), 'aui-lozenge-subtle ct-you') : null, tag),
         h('span', { class: 'ct-sub', text: (name !== key ? key + ' · ' : '') + terms }),
-        user && user.missing ? h('span', { class: 'ct-sub ct-negative', text: 'No Jira user has this key' }) : null));
+        user && user.missing ? h('span', { class: 'ct-sub ct-negative', text: AJS.I18n.getText('capacity-tracker.js.panel.no-jira-user-has-this-key') }) : null));
     var offText = '—';
     var offTitle = null;
     if (r) {
       offText = formatDayCount(r.daysOff);
-      if (r.holidays) offTitle = formatDayCount(r.holidays) + ' of team holidays, ' + r.workingDays + ' working days';
-      else offTitle = r.workingDays + ' working days';
+      if (r.holidays) offTitle = AJS.I18n.getText('capacity-tracker.js.panel.days-off.title-with-holidays', formatDayCount(r.holidays), r.workingDays);
+      else offTitle = AJS.I18n.getText('capacity-tracker.js.panel.days-off.title', r.workingDays);
     }
     var row = h('tr', {
       class: 'ct-member-row' + (open ? ' ct-open' : '') + (removedHere ? ' ct-removed-row' : ''),
@@ -993,7 +1002,7 @@
       'data-iteration-change': removedHere ? 'removed' : (r && r.iterationChange) || null,
       tabindex: '0',
       'aria-expanded': open ? 'true' : 'false',
-      title: open ? null : 'Edit ' + name,
+      title: open ? null : AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name),
       onclick: function () { self.toggleEditor(key); },
       onkeydown: function (e) {
         if (e.target === row && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); self.toggleEditor(key); }
@@ -1002,24 +1011,25 @@
     h('td', null, who),
     h('td', null, this.roleSwatch(r && r.roleId ? { roleId: r.roleId } : member), h('span', { 'data-testid': 'role', text: r && r.role ? r.role : this.roleName(member) })),
     h('td', { class: 'ct-num', 'data-testid': 'days-off', 'data-value': r ? String(r.daysOff) : null, title: offTitle },
-      offText, r && r.holidays ? h('span', { class: 'ct-sub', text: '+ ' + formatDayCount(r.holidays) + ' holiday' }) : null),
+      offText, r && r.holidays ? h('span', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.panel.days-off.plus-holidays', formatDayCount(r.holidays)) }) : null),
     h('td', { class: 'ct-num' },
       h('span', { 'data-testid': 'capacity', 'data-value': r ? String(r.capacity) : null, text: r ? formatQuantity(r.capacity, report) : '—' }),
       r && remainingShown(report) ? h('span', { class: 'ct-sub', 'data-testid': 'remaining', 'data-value': String(r.remainingCapacity),
-        title: 'Capacity from today to the end of the sprint', text: formatQuantity(r.remainingCapacity, report) + ' left' }) : null),
+        title: AJS.I18n.getText('capacity-tracker.js.panel.capacity-from-today-to-the-end'), text: AJS.I18n.getText('capacity-tracker.js.panel.quantity.left', formatQuantity(r.remainingCapacity, report)) }) : null),
     h('td', { class: 'ct-num', 'data-testid': 'workload', 'data-value': r ? String(r.workload) : null, text: r ? formatQuantity(r.workload, report) : '—' }),
     h('td', { class: 'ct-num' + (r && r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': r ? String(r.free) : null, text: r ? formatQuantity(r.free, report) : '—' }),
     h('td', { class: 'ct-util-col' }, r ? this.utilisationCell(r.utilisation, r.status) :
-      h('span', { class: 'ct-sub', text: removedHere ? 'Not on the team in this sprint' : '—' })));
+      h('span', { class: 'ct-sub', text: removedHere ? AJS.I18n.getText('capacity-tracker.js.panel.not-on-the-team-in-this') : '—' })));
     return row;
   };
 
   /** A member's terms as the report applied them (this sprint's changes included). */
   Panel.prototype.reportTerms = function (r, report) {
     var perDay = report.baseUnit === 'minute' ? r.dailyCapacity / 60 : r.dailyCapacity / 100;
-    var daily = String(Math.round(perDay * 100) / 100) + (report.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var perDayText = String(Math.round(perDay * 100) / 100);
+    var daily = report.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points-per-day', perDayText) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours-per-day', perDayText);
     var alloc = typeof r.allocation === 'number' ? r.allocation : 100;
-    return daily + (alloc !== 100 ? ' at ' + (Math.round(alloc * 10) / 10) + '%' : '');
+    return alloc !== 100 ? AJS.I18n.getText('capacity-tracker.js.panel.member.terms-at-allocation', daily, Math.round(alloc * 10) / 10) : daily;
   };
 
   /** A member's role name: schema 2 members point at a role by id, schema 1 named it. */
@@ -1037,13 +1047,13 @@
   };
 
   Panel.prototype.unitPerDay = function () {
-    return this.settings && this.settings.unit === 'storyPoints' ? 'points a day' : 'h a day';
+    return this.settings && this.settings.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.points-a-day') : 'h a day';
   };
 
   Panel.prototype.memberTerms = function (member) {
-    var daily = String(member.dailyCapacity) + (this.settings && this.settings.unit === 'storyPoints' ? ' pts/day' : 'h/day');
+    var daily = this.settings && this.settings.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points-per-day', String(member.dailyCapacity)) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours-per-day', String(member.dailyCapacity));
     var alloc = member.allocation === undefined || member.allocation === null ? 100 : member.allocation;
-    return daily + (alloc !== 100 ? ' at ' + alloc + '%' : '');
+    return alloc !== 100 ? AJS.I18n.getText('capacity-tracker.js.panel.member.terms-at-allocation', daily, alloc) : daily;
   };
 
   Panel.prototype.toggleEditor = function (key) {
@@ -1110,8 +1120,8 @@
       }
       input.focus();
     }
-    var title = err.status === 403 ? 'You cannot change this board\'s capacity' :
-      err.status === 413 ? 'Too much to store' : 'The change was not saved';
+    var title = err.status === 403 ? AJS.I18n.getText('capacity-tracker.js.panel.you-cannot-change-this-boards-capacity') :
+      err.status === 413 ? AJS.I18n.getText('capacity-tracker.js.panel.too-much-to-store') : AJS.I18n.getText('capacity-tracker.js.panel.the-change-was-not-saved');
     var detail = label ? text.charAt(0).toLowerCase() + text.slice(1) : text;
     append(summary, message('error', title,
       h('p', { 'data-testid': 'form-error', 'data-field': err.field || null }, label ? h('strong', { text: label + ': ' }) : null, detail),
@@ -1161,10 +1171,10 @@
         onclick: function () {
           clear(removeZone);
           append(removeZone,
-            h('span', { class: 'ct-confirm-text', text: 'Remove ' + name + ' from this board\'s team?' }),
-            h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-remove-member', onclick: function () { self.removeMember(form, key); } }, 'Remove'),
-            h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: showRemove }, 'Keep'));
-        } }, 'Remove from team'));
+            h('span', { class: 'ct-confirm-text', text: AJS.I18n.getText('capacity-tracker.js.panel.member.remove-confirm', name) }),
+            h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-remove-member', onclick: function () { self.removeMember(form, key); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')),
+            h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: showRemove }, AJS.I18n.getText('capacity-tracker.js.panel.keep')));
+        } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-team')));
     }
     showRemove();
 
@@ -1173,25 +1183,25 @@
         e.preventDefault();
         self.saveMember(form, key, { role: roleInput.value.trim(), dailyCapacity: numberValue(dailyInput), allocation: numberValue(allocInput) });
       } },
-      h('h4', { text: 'Capacity on this board' }),
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.capacity-on-this-board') }),
       h('div', { class: 'ct-form-message' }),
-      fieldGroup('Role', ids + '-role', roleInput),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.role'), ids + '-role', roleInput),
       this.roleDatalist(ids + '-roles'),
-      fieldGroup('Daily capacity', ids + '-daily', dailyInput, unitPerDay, 'On each working day, before allocation.'),
-      fieldGroup('Allocation', ids + '-alloc', allocInput, '%', 'Share of their time given to this board.'),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'), ids + '-daily', dailyInput, unitPerDay, AJS.I18n.getText('capacity-tracker.js.panel.on-each-working-day-before-allocation')),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.allocation'), ids + '-alloc', allocInput, '%', AJS.I18n.getText('capacity-tracker.js.panel.share-of-their-time-given-to')),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-member' }, 'Save'),
-        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleEditor(key); } }, 'Cancel'))),
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-member' }, AJS.I18n.getText('capacity-tracker.js.panel.save')),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleEditor(key); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')))),
       removeZone);
 
     var notice = this.notice && this.notice.key === key ? message(this.notice.kind, this.notice.title,
       this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
 
     return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
-      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name) },
         h('div', { class: 'ct-editor-head' },
           h('h3', { text: name }),
-          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
             onclick: function () { self.toggleEditor(key); } })),
         notice,
         h('div', { class: 'ct-editor-grid' }, h('div', { class: 'ct-editor-col' }, form, this.renderSprintForm(member)),
@@ -1202,10 +1212,10 @@
     var self = this;
     var doc = this.daysOff[key];
     var box = h('div', { class: 'ct-daysoff', 'data-testid': 'days-off-editor' },
-      h('h4', { text: 'Days off' }),
-      h('p', { class: 'ct-hint', text: 'Days off count on every board ' + name + ' is on.' }));
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.days-off') }),
+      h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.days-off.every-board', name) }));
     if (!doc) {
-      append(box, message('warning', null, h('p', { text: 'The days off could not be loaded.' })));
+      append(box, message('warning', null, h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.the-days-off-could-not-be') })));
       return box;
     }
     var ranges = doc.ranges.map(function (r, i) { return { range: r, index: i }; });
@@ -1216,7 +1226,7 @@
       h('div', { class: 'ct-form-message' }));
     if (ranges.length) {
       var table = h('table', { class: 'aui ct-table ct-daysoff-table', 'data-testid': 'days-off-list' },
-        h('thead', null, h('tr', null, h('th', { text: 'Dates' }), h('th', { text: 'Part' }), h('th', { text: 'Reason' }), h('th', null, h('span', { class: 'ct-visually-hidden', text: 'Actions' })))));
+        h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.dates') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.part') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.reason') }), h('th', null, h('span', { class: 'ct-visually-hidden', text: AJS.I18n.getText('capacity-tracker.js.panel.actions') })))));
       var tbody = h('tbody');
       ranges.forEach(function (item) {
         var r = item.range;
@@ -1224,17 +1234,17 @@
         var dates = r.start === r.end ? longDate(r.start) : longDate(r.start) + ' \u2013 ' + longDate(r.end);
         var part = DAY_FRACTIONS.filter(function (f) { return Number(f.value) === r.fraction; })[0];
         append(tbody, h('tr', { 'data-testid': 'day-off-range', 'data-start': r.start, 'data-end': r.end, class: inSprint ? 'ct-in-sprint' : null },
-          h('td', null, dates, inSprint ? h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-current ct-in-sprint-tag', text: 'this sprint' }) : null),
-          h('td', { text: part ? part.label : (Math.round(r.fraction * 100) + '% of the day') }),
+          h('td', null, dates, inSprint ? h('span', { class: 'aui-lozenge aui-lozenge-subtle aui-lozenge-current ct-in-sprint-tag', text: AJS.I18n.getText('capacity-tracker.js.panel.this-sprint') }) : null),
+          h('td', { text: part ? part.label : AJS.I18n.getText('capacity-tracker.js.panel.fraction.percent-of-day', Math.round(r.fraction * 100)) }),
           h('td', { class: 'ct-reason', text: r.reason || '' }),
           h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-day-off',
-            'aria-label': 'Remove days off ' + dates,
-            onclick: function () { self.removeDayOff(listForm, key, item.index); } }, 'Remove'))));
+            'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.days-off.remove', dates),
+            onclick: function () { self.removeDayOff(listForm, key, item.index); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')))));
       });
       append(table, tbody);
       append(listForm, table);
     } else {
-      append(listForm, h('p', { class: 'ct-empty', text: 'No days off recorded.' }));
+      append(listForm, h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.panel.no-days-off-recorded') }));
     }
     append(box, listForm);
 
@@ -1246,7 +1256,7 @@
     });
     var fractionSelect = h('select', { class: 'select', id: ids + '-fraction', name: 'fraction', 'data-testid': 'day-off-fraction' },
       DAY_FRACTIONS.map(function (f) { return h('option', { value: f.value, text: f.label }); }));
-    var reasonInput = textInput(ids + '-reason', 'reason', '', { maxlength: '200', 'data-testid': 'day-off-reason', placeholder: 'Optional, e.g. Vacation' });
+    var reasonInput = textInput(ids + '-reason', 'reason', '', { maxlength: '200', 'data-testid': 'day-off-reason', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.optional-e-g-vacation') });
     var addForm = h('form', { class: 'aui ct-form ct-daysoff-form', novalidate: true, 'data-testid': 'day-off-form',
       onsubmit: function (e) {
         e.preventDefault();
@@ -1254,15 +1264,15 @@
         if (reasonInput.value.trim()) range.reason = reasonInput.value.trim();
         self.addDayOff(addForm, key, range);
       } },
-      h('h5', { text: 'Add days off' }),
+      h('h5', { text: AJS.I18n.getText('capacity-tracker.js.panel.add-days-off') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('From', ids + '-start', startInput),
-        fieldGroup('To', ids + '-end', endInput),
-        fieldGroup('Part of day', ids + '-fraction', fractionSelect)),
-      fieldGroup('Reason', ids + '-reason', reasonInput),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.from'), ids + '-start', startInput),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.to'), ids + '-end', endInput),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.part-of-day'), ids + '-fraction', fractionSelect)),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.reason'), ids + '-reason', reasonInput),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-day-off' }, 'Add days off'))));
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-day-off' }, AJS.I18n.getText('capacity-tracker.js.panel.add-days-off')))));
     append(box, addForm);
     return box;
   };
@@ -1270,7 +1280,7 @@
   Panel.prototype.renderAddRow = function () {
     var self = this;
     var ids = 'ct-add';
-    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: 'e.g. jsmith' });
+    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.member.key-placeholder') });
     var users = h('datalist', { id: ids + '-users' });
     var searchTimer = null;
     keyInput.addEventListener('input', function () {
@@ -1287,7 +1297,7 @@
         }, function () {});
       }, 250);
     });
-    var roleInput = textInput(ids + '-role', 'role', '', { list: ids + '-roles', 'data-testid': 'new-member-role', autocomplete: 'off', placeholder: 'e.g. Developer' });
+    var roleInput = textInput(ids + '-role', 'role', '', { list: ids + '-roles', 'data-testid': 'new-member-role', autocomplete: 'off', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.e-g-developer') });
     var dailyInput = textInput(ids + '-daily', 'dailyCapacity', '', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-daily' });
     var allocInput = textInput(ids + '-alloc', 'allocation', '100', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-allocation' });
     var sprintScope = null;
@@ -1296,9 +1306,9 @@
       var boardScope = h('input', { type: 'radio', class: 'radio', name: 'scope', value: 'board', id: ids + '-scope-board', checked: !this.adding.sprintOnly, 'data-testid': 'new-member-scope-board' });
       sprintScope = h('input', { type: 'radio', class: 'radio', name: 'scope', value: 'sprint', id: ids + '-scope-sprint', checked: Boolean(this.adding.sprintOnly), 'data-testid': 'new-member-scope-sprint' });
       scopeField = h('fieldset', { class: 'group ct-scope' },
-        h('legend', null, h('span', { text: 'Joins' })),
-        radioOption(boardScope, 'The board\'s team, for every sprint'),
-        radioOption(sprintScope, this.sprint.name + ' only'));
+        h('legend', null, h('span', { text: AJS.I18n.getText('capacity-tracker.js.panel.joins') })),
+        radioOption(boardScope, AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team-for-every-sprint')),
+        radioOption(sprintScope, AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', this.sprint.name)));
     }
     var form = h('form', { class: 'aui ct-form ct-add-form', novalidate: true, 'data-testid': 'add-member-form',
       onsubmit: function (e) {
@@ -1312,17 +1322,17 @@
         if (sprintScope && sprintScope.checked) self.addSprintMember(form, added);
         else self.addMember(form, added);
       } },
-      h('h4', { text: 'Add a team member' }),
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.add-a-team-member') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Account key', ids + '-key', keyInput), users,
-        fieldGroup('Role', ids + '-role', roleInput), this.roleDatalist(ids + '-roles'),
-        fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
-        fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.account-key'), ids + '-key', keyInput), users,
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.role'), ids + '-role', roleInput), this.roleDatalist(ids + '-roles'),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'), ids + '-daily', dailyInput, this.unitPerDay()),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.allocation'), ids + '-alloc', allocInput, '%')),
       scopeField,
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-new-member' }, 'Add member'),
-        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.adding = null; self.render(); } }, 'Cancel'))));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-new-member' }, AJS.I18n.getText('capacity-tracker.js.panel.add-member')),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.adding = null; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')))));
     setTimeout(function () { if (!keyInput.value) keyInput.focus(); }, 0);
     return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' }, h('div', { class: 'ct-editor ct-editor-add' }, form)));
   };
@@ -1342,8 +1352,7 @@
       return self.refreshAfterWrite().then(function () { onSaved(stored); });
     }, function (err) {
       if (err.status === 409) {
-        return self.reloadAfterConflict(editingKey, 'The team settings were changed by someone else while you were editing. ' +
-          'The latest values are shown now; please make your change again.');
+        return self.reloadAfterConflict(editingKey, AJS.I18n.getText('capacity-tracker.js.panel.conflict.team-settings'));
       }
       setBusy(form, false);
       showFormError(form, err, fieldToInput);
@@ -1363,8 +1372,8 @@
       var still = editingKey === SETTINGS_SCOPE || self.settings.members.some(function (m) { return m.accountKey === editingKey; });
       self.editing = still && editingKey !== SETTINGS_SCOPE ? editingKey : null;
       self.adding = null;
-      if (still) self.notice = { key: editingKey, kind: 'warning', title: 'Reloaded', text: text };
-      else { self.notice = null; self.flash = { kind: 'warning', title: 'Reloaded', text: text }; self.renderFlash(); }
+      if (still) self.notice = { key: editingKey, kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text };
+      else { self.notice = null; self.flash = { kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text }; self.renderFlash(); }
       return self.refreshAfterWrite();
     }).catch(function (err) { self.showLoadError(err); });
   };
@@ -1383,7 +1392,7 @@
     this.writeSettings(form, doc, memberFieldMapper(index), function () {
       self.editing = null;
       self.notice = null;
-      self.flash = { kind: 'success', title: null, text: 'Saved ' + name + '\'s capacity.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.capacity', name) };
       self.renderFlash();
       self.render();
     }, key);
@@ -1397,7 +1406,7 @@
     this.writeSettings(form, doc, function () { return null; }, function () {
       self.editing = null;
       self.notice = null;
-      self.flash = { kind: 'success', title: null, text: name + ' is no longer on this board\'s team. Their days off are kept.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.removed', name) };
       self.renderFlash();
       self.render();
     }, key);
@@ -1419,7 +1428,7 @@
     }, function (err) {
       if (err.status === 404) {
         setBusy(form, false);
-        showFormError(form, new ApiError(400, { field: 'members[' + index + '].accountKey', message: 'No Jira user has the key "' + member.accountKey + '".' }), mapper);
+        showFormError(form, new ApiError(400, { field: 'members[' + index + '].accountKey', message: AJS.I18n.getText('capacity-tracker.js.panel.error.unknown-user-key', member.accountKey) }), mapper);
         return false;
       }
       return true;
@@ -1428,7 +1437,7 @@
       if (!ok) return;
       self.writeSettings(form, doc, mapper, function () {
         self.adding = null;
-        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team.' };
+        self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.saved.joined', self.displayName(member.accountKey)) };
         self.renderFlash();
         self.render();
       }, null);
@@ -1444,8 +1453,7 @@
       return self.computeReport().then(function () { self.render(); });
     }, function (err) {
       if (err.status === 409) {
-        return self.reloadAfterConflict(key, self.displayName(key) + '\'s days off were changed elsewhere while you were editing. ' +
-          'The latest list is shown now; please make your change again.');
+        return self.reloadAfterConflict(key, AJS.I18n.getText('capacity-tracker.js.panel.conflict.days-off', self.displayName(key)));
       }
       setBusy(form, false);
       showFormError(form, err, fieldToInput);
@@ -1458,8 +1466,8 @@
     var doc = JSON.parse(JSON.stringify(current));
     var index = doc.ranges.length;
     doc.ranges.push(range);
-    var text = range.start === range.end ? 'Day off on ' + longDate(range.start) + ' added.' :
-      'Days off from ' + longDate(range.start) + ' to ' + longDate(range.end) + ' added.';
+    var text = range.start === range.end ? AJS.I18n.getText('capacity-tracker.js.panel.days-off.added-one', longDate(range.start)) :
+      AJS.I18n.getText('capacity-tracker.js.panel.days-off.added-range', longDate(range.start), longDate(range.end));
     this.writeDaysOff(form, key, doc, function (field) {
       var m = /^ranges\[(\d+)\]\.(start|end|fraction|reason)$/.exec(field);
       if (m && Number(m[1]) === index) return m[2];
@@ -1470,8 +1478,8 @@
   Panel.prototype.removeDayOff = function (form, key, index) {
     var doc = JSON.parse(JSON.stringify(this.daysOff[key]));
     var removed = doc.ranges.splice(index, 1)[0];
-    var text = removed.start === removed.end ? 'Day off on ' + longDate(removed.start) + ' removed.' :
-      'Days off from ' + longDate(removed.start) + ' to ' + longDate(removed.end) + ' removed.';
+    var text = removed.start === removed.end ? AJS.I18n.getText('capacity-tracker.js.panel.days-off.removed-one', longDate(removed.start)) :
+      AJS.I18n.getText('capacity-tracker.js.panel.days-off.removed-range', longDate(removed.start), longDate(removed.end));
     this.writeDaysOff(form, key, doc, function () { return null; }, text);
   };
 
@@ -1564,11 +1572,10 @@
       return self.refreshAfterWrite().then(function () { onSaved(stored); });
     }, function (err) {
       if (err.status === 409) {
-        var text = 'The team changes of ' + self.sprint.name + ' were changed by someone else while you were editing. ' +
-          'The latest are shown now; please make your change again.';
+        var text = AJS.I18n.getText('capacity-tracker.js.panel.conflict.sprint-team', self.sprint.name);
         return self.loadTeam(self.sprint.id).then(function () {
-          if (editingKey) self.notice = { key: editingKey, kind: 'warning', title: 'Reloaded', text: text };
-          else { self.flash = { kind: 'warning', title: 'Reloaded', text: text }; self.renderFlash(); }
+          if (editingKey) self.notice = { key: editingKey, kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text };
+          else { self.flash = { kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: text }; self.renderFlash(); }
           return self.refreshAfterWrite();
         });
       }
@@ -1576,7 +1583,7 @@
         setBusy(form, false);
         showFormError(form, err, fieldToInput);
       } else {
-        self.flash = { kind: 'error', title: 'The change was not saved', text: err.message };
+        self.flash = { kind: 'error', title: AJS.I18n.getText('capacity-tracker.js.panel.the-change-was-not-saved'), text: err.message };
         self.renderFlash();
       }
       return null;
@@ -1589,7 +1596,7 @@
    * an `overrideSkipped` warning when the report cannot apply it.
    */
   Panel.prototype.skippedChange = function (key) {
-    var prefix = 'the change for ' + key + ' in this iteration was skipped: ';
+    var prefix = 'the change for ' + key + ' in this iteration was skipped: '; // not-i18n: the engine's warning text, matched
     var warnings = (this.report && this.report.warnings) || [];
     for (var i = 0; i < warnings.length; i++) {
       var w = warnings[i];
@@ -1611,8 +1618,8 @@
       this.flash = null;
       this.renderFlash();
       this.editing = key;
-      this.notice = { key: key, kind: 'error', title: 'Saved, but not applied to ' + this.sprint.name,
-        text: humanReason(why) + '. Correct the value below.' };
+      this.notice = { key: key, kind: 'error', title: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.not-applied-title', this.sprint.name),
+        text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.not-applied-text', humanReason(why)) };
       this.render();
       return;
     }
@@ -1641,7 +1648,7 @@
     var name = this.displayName(key);
     var sprintName = this.sprint.name;
     this.writeTeam(form, doc, teamFieldMapper(index), this.sprintSaved.bind(this, key, same ?
-      name + ' has the board\'s capacity in ' + sprintName + ' again.' : 'Saved ' + name + '\'s capacity for ' + sprintName + ' only.'), key);
+      AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-to-board', name, sprintName) : AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.saved-sprint-only', name, sprintName)), key);
   };
 
   /** Drops this sprint's change of a person: back to the board's terms (or off the team, if they were added). */
@@ -1656,7 +1663,7 @@
     doc.members = doc.members.filter(function (c) { return c.accountKey !== key; });
     doc.members.push({ accountKey: key, action: 'remove' });
     this.writeTeam(form, doc, function () { return null; },
-      this.sprintSaved.bind(this, key, this.displayName(key) + ' is off the team in ' + this.sprint.name + ' only. Other sprints keep them.'), key);
+      this.sprintSaved.bind(this, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.off-team', this.displayName(key), this.sprint.name)), key);
   };
 
   /** Someone who works on this sprint only: an `add` change, never the board's team. */
@@ -1672,7 +1679,7 @@
       if (!ok) return;
       self.writeTeam(form, doc, mapper, function () {
         self.adding = null;
-        self.flash = { kind: 'success', title: null, text: self.displayName(member.accountKey) + ' joined the team for ' + self.sprint.name + ' only.' };
+        self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.joined', self.displayName(member.accountKey), self.sprint.name) };
         self.renderFlash();
         self.render();
       }, null);
@@ -1689,7 +1696,7 @@
     }, function (err) {
       if (err.status === 404) {
         setBusy(form, false);
-        showFormError(form, new ApiError(400, { field: field, message: 'No Jira user has the key "' + key + '".' }), mapper);
+        showFormError(form, new ApiError(400, { field: field, message: AJS.I18n.getText('capacity-tracker.js.panel.error.unknown-user-key', key) }), mapper);
         return false;
       }
       return true;
@@ -1715,21 +1722,21 @@
         e.preventDefault();
         self.saveSprintChange(form, member, { dailyCapacity: numberValue(dailyInput), allocation: numberValue(allocInput) });
       } },
-      h('h4', null, 'Only in ' + this.sprint.name),
+      h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
       h('p', { class: 'ct-hint', text: change && change.action === 'change' ?
-        'Changed for this sprint. Other sprints use the board\'s values (' + this.memberTerms(member) + ').' :
-        'Overrides the board\'s values for this sprint; other sprints keep them.' }),
+        AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.changed-hint', this.memberTerms(member)) :
+        AJS.I18n.getText('capacity-tracker.js.panel.overrides-the-boards-values-for-this') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
-        fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'), ids + '-daily', dailyInput, this.unitPerDay()),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.allocation'), ids + '-alloc', allocInput, '%')),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'sprint-save-member' }, 'Save for this sprint'),
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'sprint-save-member' }, AJS.I18n.getText('capacity-tracker.js.panel.save-for-this-sprint')),
         change ? h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'sprint-reset-member',
-          onclick: function () { self.dropSprintChange(form, key, name + ' has the board\'s capacity in ' + self.sprint.name + ' again.'); } },
-        'Use the board\'s values') : null,
+          onclick: function () { self.dropSprintChange(form, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-to-board', name, self.sprint.name)); } },
+        AJS.I18n.getText('capacity-tracker.js.panel.use-the-boards-values')) : null,
         h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
-          onclick: function () { self.removeForSprint(form, key); } }, 'Remove from this sprint'))));
+          onclick: function () { self.removeForSprint(form, key); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-this-sprint')))));
     return form;
   };
 
@@ -1739,12 +1746,12 @@
     var key = member.accountKey;
     var name = this.displayName(key);
     var form = h('form', { class: 'aui ct-form ct-sprint-form', novalidate: true, 'data-testid': 'sprint-member-form', onsubmit: function (e) { e.preventDefault(); } },
-      h('h4', null, 'Only in ' + this.sprint.name),
-      h('p', { text: name + ' is not on the team in this sprint. Other sprints keep them with the board\'s values (' + this.memberTerms(member) + ').' }),
+      h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
+      h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.removed-hint', name, this.memberTerms(member)) }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'aui-button', 'data-testid': 'sprint-restore-member',
-          onclick: function () { self.dropSprintChange(form, key, name + ' is back on the team in ' + self.sprint.name + '.'); } }, 'Put back in this sprint'))));
+          onclick: function () { self.dropSprintChange(form, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.back-on-team', name, self.sprint.name)); } }, AJS.I18n.getText('capacity-tracker.js.panel.put-back-in-this-sprint')))));
     return form;
   };
 
@@ -1772,30 +1779,30 @@
           delete c.roleId;
           c.dailyCapacity = numberValue(dailyInput);
           c.allocation = numberValue(allocInput);
-          self.writeTeam(left, doc, teamFieldMapper(index), self.sprintSaved.bind(self, key, 'Saved ' + name + '\'s capacity for ' + self.sprint.name + '.'), key);
+          self.writeTeam(left, doc, teamFieldMapper(index), self.sprintSaved.bind(self, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.saved', name, self.sprint.name)), key);
         } },
-        h('h4', null, 'Only in ' + this.sprint.name),
-        h('p', { class: 'ct-hint', text: name + ' is on the team for this sprint only, not on the board\'s team.' }),
+        h('h4', null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.only-in', this.sprint.name)),
+        h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.added-hint', name) }),
         h('div', { class: 'ct-form-message' }),
-        fieldGroup('Role', ids + '-role', roleInput),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.role'), ids + '-role', roleInput),
         this.roleDatalist(ids + '-roles'),
         h('div', { class: 'ct-inline-fields' },
-          fieldGroup('Daily capacity', ids + '-daily', dailyInput, this.unitPerDay()),
-          fieldGroup('Allocation', ids + '-alloc', allocInput, '%')),
+          fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'), ids + '-daily', dailyInput, this.unitPerDay()),
+          fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.allocation'), ids + '-alloc', allocInput, '%')),
         h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-          h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'sprint-save-member' }, 'Save'),
+          h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'sprint-save-member' }, AJS.I18n.getText('capacity-tracker.js.panel.save')),
           h('button', { type: 'button', class: 'aui-button aui-button-link ct-danger-link ct-push-right', 'data-testid': 'sprint-remove-member',
-            onclick: function () { self.dropSprintChange(left, key, name + ' is no longer on the team in ' + self.sprint.name + '.'); } }, 'Remove from this sprint'))));
+            onclick: function () { self.dropSprintChange(left, key, AJS.I18n.getText('capacity-tracker.js.panel.sprint-change.left-team', name, self.sprint.name)); } }, AJS.I18n.getText('capacity-tracker.js.panel.remove-from-this-sprint')))));
     } else {
       left = this.renderRestoreForm(member);
     }
     var notice = this.notice && this.notice.key === key ? message(this.notice.kind, this.notice.title,
       this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'editor-notice' }) : null;
     return h('tr', { class: 'ct-editor-row' }, h('td', { colspan: '7' },
-      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': 'Edit ' + name },
+      h('div', { class: 'ct-editor', 'data-testid': 'member-editor', 'data-account-key': key, role: 'region', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.member.edit', name) },
         h('div', { class: 'ct-editor-head' },
           h('h3', { text: name }),
-          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+          h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
             onclick: function () { self.toggleEditor(key); } })),
         notice,
         h('div', { class: 'ct-editor-grid' }, h('div', { class: 'ct-editor-col' }, left), this.renderDaysOffEditor(key, name)))));
@@ -1819,9 +1826,9 @@
     var from = this.copyConfirm.from;
     var n = ((this.team && this.team.members) || []).length;
     var bar = h('div', { class: 'ct-confirm-bar', 'data-testid': 'copy-team-confirm' },
-      h('span', { text: 'Replace the ' + (n === 1 ? 'team change' : n + ' team changes') + ' of ' + this.sprint.name + ' with those of ' + from.name + '?' }),
-      h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'confirm-copy-team', onclick: function () { self.copyTeam(from, bar); } }, 'Replace'),
-      h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.copyConfirm = false; self.render(); } }, 'Cancel'));
+      h('span', { text: n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.confirm-one', this.sprint.name, from.name) : AJS.I18n.getText('capacity-tracker.js.panel.copy-team.confirm', n, this.sprint.name, from.name) }),
+      h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'confirm-copy-team', onclick: function () { self.copyTeam(from, bar); } }, AJS.I18n.getText('capacity-tracker.js.panel.replace')),
+      h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.copyConfirm = false; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')));
     return bar;
   };
 
@@ -1836,15 +1843,15 @@
       self.copyConfirm = false;
       var n = stored.members.length;
       self.flash = { kind: n ? 'success' : 'info', title: null, text: n ?
-        'Copied ' + (n === 1 ? 'one team change' : n + ' team changes') + ' from ' + from.name + ' to ' + to.name + '.' :
-        from.name + ' has no team changes, so ' + to.name + ' now has none either.' };
+        (n === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied-one', from.name, to.name) : AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied', n, from.name, to.name)) :
+        AJS.I18n.getText('capacity-tracker.js.panel.copy-team.copied-none', from.name, to.name) };
       self.renderFlash();
       return self.refreshAfterWrite();
     }, function (err) {
       self.copyConfirm = false;
       var conflict = err.status === 409;
-      self.flash = { kind: conflict ? 'warning' : 'error', title: conflict ? 'Reloaded' : 'The team changes were not copied',
-        text: conflict ? 'The team changes of ' + to.name + ' were changed by someone else. The latest are shown; please copy again.' : err.message };
+      self.flash = { kind: conflict ? 'warning' : 'error', title: conflict ? AJS.I18n.getText('capacity-tracker.js.panel.reloaded') : AJS.I18n.getText('capacity-tracker.js.panel.the-team-changes-were-not-copied'),
+        text: conflict ? AJS.I18n.getText('capacity-tracker.js.panel.copy-team.conflict', to.name) : err.message };
       self.renderFlash();
       return self.loadTeam(to.id).then(function () { return self.refreshAfterWrite(); });
     }).catch(function (err) { self.showLoadError(err); });
@@ -1886,25 +1893,25 @@
   Panel.prototype.renderTemplateBox = function () {
     var self = this;
     var box = this.templateBox;
-    var wrap = h('div', { class: 'ct-editor ct-template-box', 'data-testid': 'template-box', role: 'region', 'aria-label': 'Apply a template' },
+    var wrap = h('div', { class: 'ct-editor ct-template-box', 'data-testid': 'template-box', role: 'region', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.apply-a-template') },
       h('div', { class: 'ct-editor-head' },
-        h('h3', { text: 'Apply a team template' }),
-        h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+        h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.apply-a-team-template') }),
+        h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
           onclick: function () { self.toggleTemplateBox(); } })),
-      h('p', { class: 'ct-hint ct-template-intro', text: 'Adds the template\'s people and gives them its role and capacity; people on the team but not in the template are left alone.' }));
+      h('p', { class: 'ct-hint ct-template-intro', text: AJS.I18n.getText('capacity-tracker.js.panel.adds-the-templates-people-and-gives') }));
     if (box.result) append(wrap, this.renderTemplateResult(box.result));
     if (box.loading) {
       append(wrap, h('div', { class: 'ct-loading ct-loading-inline', role: 'status' },
-        h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })), h('p', { text: 'Loading templates…' })));
+        h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })), h('p', { text: AJS.I18n.getText('capacity-tracker.js.panel.loading-templates') })));
       return wrap;
     }
     if (box.error) {
-      append(wrap, message('error', 'The templates could not be loaded', h('p', { text: box.error.message })));
+      append(wrap, message('error', AJS.I18n.getText('capacity-tracker.js.panel.the-templates-could-not-be-loaded'), h('p', { text: box.error.message })));
       return wrap;
     }
     if (!box.templates.length) {
-      append(wrap, message('info', 'There are no templates yet', h('p', null, 'Templates are kept in ',
-        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?view=admin', text: 'Capacity Tracker administration' }), '.'),
+      append(wrap, message('info', AJS.I18n.getText('capacity-tracker.js.panel.there-are-no-templates-yet'), h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.panel.templates.kept-in-admin', '\u0001'),
+        h('a', { href: this.contextPath + '/plugins/servlet/capacity-tracker?view=admin', text: AJS.I18n.getText('capacity-tracker.js.panel.capacity-tracker-administration') }))),
         { 'data-testid': 'no-templates' }));
       return wrap;
     }
@@ -1923,10 +1930,10 @@
     var preview = null;
     if (details && details.members) {
       preview = h('table', { class: 'aui ct-table ct-template-preview', 'data-testid': 'template-preview' },
-        h('thead', null, h('tr', null, h('th', { text: 'Person' }), h('th', { text: 'Role' }), h('th', { class: 'ct-num', text: 'Daily capacity' }), h('th', { class: 'ct-num', text: 'Allocation' }))),
+        h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.person') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.role') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.allocation') }))),
         h('tbody', null, details.members.map(function (m) {
           return h('tr', null, h('td', { text: self.displayName(m.accountKey) + (self.displayName(m.accountKey) !== m.accountKey ? ' (' + m.accountKey + ')' : '') }),
-            h('td', { text: m.role }), h('td', { class: 'ct-num', text: m.dailyCapacity + (self.settings && self.settings.unit === 'storyPoints' ? ' pts' : 'h') }),
+            h('td', { text: m.role }), h('td', { class: 'ct-num', text: self.settings && self.settings.unit === 'storyPoints' ? AJS.I18n.getText('capacity-tracker.js.panel.quantity.points', m.dailyCapacity) : AJS.I18n.getText('capacity-tracker.js.panel.quantity.hours', m.dailyCapacity) }),
             h('td', { class: 'ct-num', text: (m.allocation === undefined || m.allocation === null ? '—' : m.allocation + '%') }));
         })));
     }
@@ -1935,15 +1942,15 @@
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-template-grid' },
         h('div', null,
-          fieldGroup('Template', 'ct-template', select),
+          fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.template'), 'ct-template', select),
           h('fieldset', { class: 'group ct-scope' },
-            h('legend', null, h('span', { text: 'Apply to' })),
-            radioOption(scopeSprint, this.sprint.name + ' only'),
-            radioOption(scopeBoard, 'The board\'s team, for every sprint'))),
+            h('legend', null, h('span', { text: AJS.I18n.getText('capacity-tracker.js.panel.apply-to') })),
+            radioOption(scopeSprint, AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', this.sprint.name)),
+            radioOption(scopeBoard, AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team-for-every-sprint')))),
         h('div', { class: 'ct-template-members' }, preview)),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'apply-template' }, 'Apply template'),
-        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleTemplateBox(); } }, 'Cancel'))));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'apply-template' }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template')),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.cancel')))));
     append(wrap, form);
     return wrap;
   };
@@ -1959,13 +1966,13 @@
     this.api.post('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/apply-template', body).then(function (res) {
       if (sprintScope) self.team = res.document;
       else self.settings = res.document;
-      box.result = { name: template ? template.name : box.chosen, scope: sprintScope ? sprint.name + ' only' : 'the board\'s team',
+      box.result = { name: template ? template.name : box.chosen, scope: sprintScope ? AJS.I18n.getText('capacity-tracker.js.panel.scope.sprint-only', sprint.name) : AJS.I18n.getText('capacity-tracker.js.panel.the-boards-team'),
         added: res.added || [], changed: res.changed || [], unchanged: res.unchanged || [], leftAlone: res.leftAlone || [] };
       return self.refreshAfterWrite();
     }, function (err) {
       if (err.status === 409) {
         return Promise.all([self.loadSettings(), self.loadTeam(sprint.id)]).then(function () {
-          self.flash = { kind: 'warning', title: 'Reloaded', text: 'The team was changed by someone else meanwhile. The latest is shown; please apply the template again.' };
+          self.flash = { kind: 'warning', title: AJS.I18n.getText('capacity-tracker.js.panel.reloaded'), text: AJS.I18n.getText('capacity-tracker.js.panel.the-team-was-changed-by-someone') };
           self.renderFlash();
           return self.refreshAfterWrite();
         });
@@ -1981,14 +1988,14 @@
     function line(label, keys, testid, help) {
       return h('div', { class: 'ct-result-line', 'data-testid': testid, 'data-keys': keys.join(',') },
         h('dt', { text: label + ' (' + keys.length + ')' }),
-        h('dd', { title: help, text: keys.length ? keys.map(function (k) { return self.displayName(k); }).join(', ') : 'nobody' }));
+        h('dd', { title: help, text: keys.length ? keys.map(function (k) { return self.displayName(k); }).join(', ') : AJS.I18n.getText('capacity-tracker.js.panel.template.nobody') }));
     }
-    return message('success', 'Template \u201c' + result.name + '\u201d applied to ' + result.scope,
+    return message('success', AJS.I18n.getText('capacity-tracker.js.panel.template.applied', result.name, result.scope),
       h('dl', { class: 'ct-result-list' },
-        line('Added', result.added, 'template-added', 'New to the team'),
-        line('Changed', result.changed, 'template-changed', 'Now with the template\'s role and capacity'),
-        line('Unchanged', result.unchanged, 'template-unchanged', 'Already as in the template'),
-        line('Left alone', result.leftAlone, 'template-left-alone', 'On the team but not in the template: kept as they are')),
+        line(AJS.I18n.getText('capacity-tracker.js.panel.added'), result.added, 'template-added', AJS.I18n.getText('capacity-tracker.js.panel.new-to-the-team')),
+        line(AJS.I18n.getText('capacity-tracker.js.panel.changed'), result.changed, 'template-changed', AJS.I18n.getText('capacity-tracker.js.panel.now-with-the-templates-role-and')),
+        line(AJS.I18n.getText('capacity-tracker.js.panel.unchanged'), result.unchanged, 'template-unchanged', AJS.I18n.getText('capacity-tracker.js.panel.already-as-in-the-template')),
+        line(AJS.I18n.getText('capacity-tracker.js.panel.left-alone'), result.leftAlone, 'template-left-alone', AJS.I18n.getText('capacity-tracker.js.panel.on-the-team-but-not-in'))),
       { 'data-testid': 'template-result' });
   };
 
@@ -1996,8 +2003,8 @@
 
   var SETTINGS_SCOPE = '\u0000board-settings';
   var WEEKDAYS = [
-    { code: 'MON', label: 'Mon' }, { code: 'TUE', label: 'Tue' }, { code: 'WED', label: 'Wed' }, { code: 'THU', label: 'Thu' },
-    { code: 'FRI', label: 'Fri' }, { code: 'SAT', label: 'Sat' }, { code: 'SUN', label: 'Sun' }
+    { code: 'MON', label: AJS.I18n.getText('capacity-tracker.js.panel.mon') }, { code: 'TUE', label: AJS.I18n.getText('capacity-tracker.js.panel.tue') }, { code: 'WED', label: AJS.I18n.getText('capacity-tracker.js.panel.wed') }, { code: 'THU', label: AJS.I18n.getText('capacity-tracker.js.panel.thu') },
+    { code: 'FRI', label: AJS.I18n.getText('capacity-tracker.js.panel.fri') }, { code: 'SAT', label: AJS.I18n.getText('capacity-tracker.js.panel.sat') }, { code: 'SUN', label: AJS.I18n.getText('capacity-tracker.js.panel.sun') }
   ];
 
   function selectInput(id, name, options, value, testid) {
@@ -2038,19 +2045,19 @@
     var s = this.settings;
     var ids = 'ct-board';
     var unit = selectInput(ids + '-unit', 'unit', [
-      { value: 'hours', label: 'Hours' }, { value: 'storyPoints', label: 'Story points' }], s.unit, 'settings-unit');
+      { value: 'hours', label: AJS.I18n.getText('capacity-tracker.js.panel.hours') }, { value: 'storyPoints', label: AJS.I18n.getText('capacity-tracker.js.panel.story-points') }], s.unit, 'settings-unit');
     var source = selectInput(ids + '-source', 'estimateSource', [
-      { value: 'remaining', label: 'Remaining estimate' }, { value: 'original', label: 'Original estimate' },
-      { value: 'storyPoints', label: 'Story points' }], s.estimateSource, 'settings-estimate-source');
+      { value: 'remaining', label: AJS.I18n.getText('capacity-tracker.js.panel.remaining-estimate') }, { value: 'original', label: AJS.I18n.getText('capacity-tracker.js.panel.original-estimate') },
+      { value: 'storyPoints', label: AJS.I18n.getText('capacity-tracker.js.panel.story-points') }], s.estimateSource, 'settings-estimate-source');
     unit.addEventListener('change', function () {
       // Points are only measured in points, and hours only by time estimates.
       if (unit.value === 'storyPoints') source.value = 'storyPoints';
       else if (source.value === 'storyPoints') source.value = 'remaining';
     });
     var policy = selectInput(ids + '-policy', 'subtaskPolicy', [
-      { value: 'subtasks', label: 'Sub-tasks; a parent only when none of its sub-tasks is estimated' },
-      { value: 'parents', label: 'Parents only' },
-      { value: 'all', label: 'Every issue, parents and sub-tasks' }], s.subtaskPolicy, 'settings-subtask-policy');
+      { value: 'subtasks', label: AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks-a-parent-only-when') },
+      { value: 'parents', label: AJS.I18n.getText('capacity-tracker.js.panel.parents-only') },
+      { value: 'all', label: AJS.I18n.getText('capacity-tracker.js.panel.every-issue-parents-and-sub-tasks') }], s.subtaskPolicy, 'settings-subtask-policy');
     var zones = h('datalist', { id: ids + '-zones' });
     try {
       if (Intl.supportedValuesOf) Intl.supportedValuesOf('timeZone').forEach(function (z) { append(zones, h('option', { value: z })); });
@@ -2070,14 +2077,14 @@
     // Roles are renamed in place: members point at a role's id, so they keep it.
     var roleRows = (s.roles || []).map(function (role, i) {
       var used = s.members.some(function (m) { return m.roleId === role.id; });
-      var nameInput = textInput(ids + '-role-' + i, 'roleName-' + i, role.name, { maxlength: '60', 'data-testid': 'settings-role-name', 'aria-label': 'Name of role ' + role.name });
-      var colourInput = h('input', { type: 'color', class: 'ct-colour-input', name: 'roleColour-' + i, value: role.colour, 'aria-label': 'Colour of role ' + role.name, 'data-testid': 'settings-role-colour' });
+      var nameInput = textInput(ids + '-role-' + i, 'roleName-' + i, role.name, { maxlength: '60', 'data-testid': 'settings-role-name', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.settings.role-name', role.name) });
+      var colourInput = h('input', { type: 'color', class: 'ct-colour-input', name: 'roleColour-' + i, value: role.colour, 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.settings.role-colour', role.name), 'data-testid': 'settings-role-colour' });
       var row = { role: role, index: i, name: nameInput, colour: colourInput, removed: false };
       row.el = h('div', { class: 'field-group ct-field ct-role-row', 'data-testid': 'settings-role', 'data-role-id': role.id },
         h('div', { class: 'ct-role-inputs' }, colourInput, nameInput,
-          used ? h('span', { class: 'ct-hint ct-role-used', text: 'in use' }) :
+          used ? h('span', { class: 'ct-hint ct-role-used', text: AJS.I18n.getText('capacity-tracker.js.panel.in-use') }) :
             h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-role',
-              onclick: function () { row.removed = true; row.el.hidden = true; } }, 'Remove')),
+              onclick: function () { row.removed = true; row.el.hidden = true; } }, AJS.I18n.getText('capacity-tracker.js.panel.remove'))),
         h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true }));
       return row;
     });
@@ -2106,43 +2113,43 @@
         }
         var baseMapper = settingsFieldMapper(-1);
         self.writeSettings(form, doc, function (field) { return baseMapper(field) || roleMapper(field); }, function () {
-          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: 'Board settings saved.' };
+          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.board-settings-saved') };
           self.render();
         }, SETTINGS_SCOPE);
       } },
-      h('h4', { text: 'Estimates and calendar' }),
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.estimates-and-calendar') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Unit', ids + '-unit', unit),
-        fieldGroup('Workload from', ids + '-source', source)),
-      fieldGroup('Sub-tasks', ids + '-policy', policy, null, 'Which of a parent\'s and its sub-tasks\' estimates count, so nothing counts twice.'),
-      fieldGroup('Time zone', ids + '-zone', zone, null, 'Sprint dates are read as local dates in this zone.'),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.unit'), ids + '-unit', unit),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.workload-from'), ids + '-source', source)),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks'), ids + '-policy', policy, null, AJS.I18n.getText('capacity-tracker.js.panel.which-of-a-parents-and-its')),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.time-zone'), ids + '-zone', zone, null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-dates-are-read-as-local')),
       zones,
       h('div', { class: 'field-group ct-field', 'data-field-name': 'workingWeekdays' },
-        h('label', { id: ids + '-days-label', text: 'Working days' }),
+        h('label', { id: ids + '-days-label', text: AJS.I18n.getText('capacity-tracker.js.panel.working-days') }),
         days,
         h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true })),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Focus factor', ids + '-focus', focus, '%', 'Plannable share of a day.'),
-        fieldGroup('Under-used below', ids + '-under', under, '%'),
-        fieldGroup('Over-booked above', ids + '-over', over, '%')),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.focus-factor'), ids + '-focus', focus, '%', AJS.I18n.getText('capacity-tracker.js.panel.plannable-share-of-a-day')),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.under-used-below'), ids + '-under', under, '%'),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.over-booked-above'), ids + '-over', over, '%')),
       roleRows.length ? h('div', { class: 'ct-roles-editor' },
-        h('label', { class: 'ct-group-label', text: 'Roles' }),
-        h('p', { class: 'ct-hint', text: 'Rename a role or change its colour; its members keep it. New roles come from adding members.' }),
+        h('label', { class: 'ct-group-label', text: AJS.I18n.getText('capacity-tracker.js.panel.roles') }),
+        h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.rename-a-role-or-change-its') }),
         roleRows.map(function (r) { return r.el; })) : null,
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-board-settings' }, 'Save settings'),
-        closable ? h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleBoardSettings(); } }, 'Close') : null)));
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-board-settings' }, AJS.I18n.getText('capacity-tracker.js.panel.save-settings')),
+        closable ? h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.toggleBoardSettings(); } }, AJS.I18n.getText('capacity-tracker.js.panel.close')) : null)));
 
     var notice = this.notice && this.notice.key === SETTINGS_SCOPE ? message(this.notice.kind, this.notice.title,
       this.notice.text ? h('p', { text: this.notice.text }) : null, { 'data-testid': 'settings-notice' }) : null;
 
-    return h('section', { class: 'ct-section ct-board-settings', 'data-testid': 'board-settings', 'aria-label': 'Board settings' },
+    return h('section', { class: 'ct-section ct-board-settings', 'data-testid': 'board-settings', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.board-settings') },
       h('div', { class: 'ct-editor' },
         h('div', { class: 'ct-editor-head' },
-          h('h3', { text: 'Board settings' }),
-          h('span', { class: 'ct-hint', text: 'They apply to every sprint of ' + (this.board ? this.board.name : 'this board') + '.' }),
-          closable ? h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': 'Close', title: 'Close', text: '\u00d7',
+          h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.board-settings') }),
+          h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.apply-to-every-sprint', this.board ? this.board.name : AJS.I18n.getText('capacity-tracker.js.panel.this-board')) }),
+          closable ? h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-close-editor', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.close'), title: AJS.I18n.getText('capacity-tracker.js.panel.close'), text: '\u00d7',
             onclick: function () { self.toggleBoardSettings(); } }) : null),
         notice,
         h('div', { class: 'ct-editor-grid' }, form, this.renderHolidays())));
@@ -2153,8 +2160,8 @@
     var holidays = this.settings.holidays.map(function (hd, i) { return { holiday: hd, index: i }; });
     holidays.sort(function (a, b) { return a.holiday.date < b.holiday.date ? -1 : a.holiday.date > b.holiday.date ? 1 : a.index - b.index; });
     var box = h('div', { class: 'ct-daysoff', 'data-testid': 'holidays-editor' },
-      h('h4', { text: 'Team holidays' }),
-      h('p', { class: 'ct-hint', text: 'Nobody on this board works on these days (or on the part of the day given).' }));
+      h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-holidays') }),
+      h('p', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.nobody-on-this-board-works-on') }));
     var listForm = h('form', { class: 'aui ct-form', novalidate: true, onsubmit: function (e) { e.preventDefault(); } },
       h('div', { class: 'ct-form-message' }));
     if (holidays.length) {
@@ -2165,30 +2172,30 @@
         append(tbody, h('tr', { 'data-testid': 'holiday', 'data-date': hd.date },
           h('td', { text: longDate(hd.date) }),
           h('td', { text: hd.name }),
-          h('td', { text: part ? part.label : Math.round(hd.fraction * 100) + '% of the day' }),
+          h('td', { text: part ? part.label : AJS.I18n.getText('capacity-tracker.js.panel.fraction.percent-of-day', Math.round(hd.fraction * 100)) }),
           h('td', { class: 'ct-actions' }, h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'remove-holiday',
-            'aria-label': 'Remove holiday ' + hd.name + ' on ' + longDate(hd.date),
+            'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.holidays.remove', hd.name, longDate(hd.date)),
             onclick: function () {
               var doc = JSON.parse(JSON.stringify(self.settings));
               doc.holidays.splice(item.index, 1);
               self.writeSettings(listForm, doc, function () { return null; }, function () {
-                self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: hd.name + ' removed.' };
+                self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.removed', hd.name) };
                 self.render();
               }, SETTINGS_SCOPE);
-            } }, 'Remove'))));
+            } }, AJS.I18n.getText('capacity-tracker.js.panel.remove')))));
       });
       append(listForm, h('table', { class: 'aui ct-table ct-daysoff-table', 'data-testid': 'holidays-list' },
-        h('thead', null, h('tr', null, h('th', { text: 'Date' }), h('th', { text: 'Name' }), h('th', { text: 'Part' }),
-          h('th', null, h('span', { class: 'ct-visually-hidden', text: 'Actions' })))),
+        h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.date') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.name') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.panel.part') }),
+          h('th', null, h('span', { class: 'ct-visually-hidden', text: AJS.I18n.getText('capacity-tracker.js.panel.actions') })))),
         tbody));
     } else {
-      append(listForm, h('p', { class: 'ct-empty', text: 'No holidays.' }));
+      append(listForm, h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.panel.no-holidays') }));
     }
     append(box, listForm);
 
     var ids = 'ct-holiday';
     var date = textInput(ids + '-date', 'date', '', { type: 'date', 'data-testid': 'holiday-date' });
-    var name = textInput(ids + '-name', 'name', '', { maxlength: '100', 'data-testid': 'holiday-name', placeholder: 'e.g. Christmas Day' });
+    var name = textInput(ids + '-name', 'name', '', { maxlength: '100', 'data-testid': 'holiday-name', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.e-g-christmas-day') });
     var fraction = selectInput(ids + '-fraction', 'fraction', DAY_FRACTIONS, '1', 'holiday-fraction');
     var addForm = h('form', { class: 'aui ct-form ct-daysoff-form', novalidate: true, 'data-testid': 'holiday-form',
       onsubmit: function (e) {
@@ -2198,18 +2205,18 @@
         var added = { date: date.value, name: name.value.trim(), fraction: Number(fraction.value) };
         doc.holidays.push(added);
         self.writeSettings(addForm, doc, settingsFieldMapper(index), function () {
-          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: added.name + ' on ' + longDate(added.date) + ' added.' };
+          self.notice = { key: SETTINGS_SCOPE, kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.panel.holidays.added', added.name, longDate(added.date)) };
           self.render();
         }, SETTINGS_SCOPE);
       } },
-      h('h5', { text: 'Add a holiday' }),
+      h('h5', { text: AJS.I18n.getText('capacity-tracker.js.panel.add-a-holiday') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup('Date', ids + '-date', date),
-        fieldGroup('Part of day', ids + '-fraction', fraction)),
-      fieldGroup('Name', ids + '-name', name),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.date'), ids + '-date', date),
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.part-of-day'), ids + '-fraction', fraction)),
+      fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.name'), ids + '-name', name),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-holiday' }, 'Add holiday'))));
+        h('button', { type: 'submit', class: 'aui-button', 'data-testid': 'add-holiday' }, AJS.I18n.getText('capacity-tracker.js.panel.add-holiday')))));
     append(box, addForm);
     return box;
   };
@@ -2219,12 +2226,12 @@
   Panel.prototype.renderRoles = function (report) {
     var table = h('table', { class: 'aui ct-table', 'data-testid': 'roles-table' },
       h('thead', null, h('tr', null,
-        h('th', { scope: 'col', text: 'Role' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'People' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Capacity' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Workload' }),
-        h('th', { scope: 'col', class: 'ct-num', text: 'Free' }),
-        h('th', { scope: 'col', class: 'ct-util-col', text: 'Utilisation' }))));
+        h('th', { scope: 'col', text: AJS.I18n.getText('capacity-tracker.js.panel.role') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.people') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.capacity') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.workload') }),
+        h('th', { scope: 'col', class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.panel.free') }),
+        h('th', { scope: 'col', class: 'ct-util-col', text: AJS.I18n.getText('capacity-tracker.js.panel.utilisation') }))));
     var tbody = h('tbody');
     var self = this;
     report.roles.forEach(function (r) {
@@ -2236,9 +2243,9 @@
         h('td', { class: 'ct-num' + (r.free < 0 ? ' ct-negative' : ''), 'data-testid': 'free', 'data-value': String(r.free), text: formatQuantity(r.free, report) }),
         h('td', { class: 'ct-util-col' }, self.utilisationCell(r.utilisation, r.status))));
     });
-    if (!report.roles.length) append(tbody, h('tr', null, h('td', { colspan: '6', class: 'ct-empty', text: 'No roles yet.' })));
+    if (!report.roles.length) append(tbody, h('tr', null, h('td', { colspan: '6', class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.panel.no-roles-yet') })));
     append(table, tbody);
-    return h('section', { class: 'ct-section', 'aria-label': 'By role' }, h('div', { class: 'ct-section-head' }, h('h3', { text: 'By role' })), table);
+    return h('section', { class: 'ct-section', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.by-role') }, h('div', { class: 'ct-section-head' }, h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.by-role') })), table);
   };
 
   Panel.prototype.issueLinks = function (keys, markUnestimated) {
@@ -2255,7 +2262,7 @@
       append(list, h('li', { 'data-issue-key': key },
         h('a', { href: self.contextPath + '/browse/' + enc(key), class: 'ct-issue-key', text: key, title: type ? type + ': ' + (summary || '') : summary }),
         summary ? h('span', { class: 'ct-issue-summary', text: summary }) : null,
-        unestimated[key] ? lozenge('No estimate', 'aui-lozenge-subtle ct-no-estimate') : null));
+        unestimated[key] ? lozenge(AJS.I18n.getText('capacity-tracker.js.panel.no-estimate'), 'aui-lozenge-subtle ct-no-estimate') : null));
     });
     return list;
   };
@@ -2289,20 +2296,20 @@
               self.render();
               var form = self.body.querySelector('[data-testid="add-member-form"]');
               if (form) { form.scrollIntoView({ block: 'center' }); var role = form.querySelector('[name="role"]'); if (role) role.focus(); }
-            } }, 'Add to team')),
+            } }, AJS.I18n.getText('capacity-tracker.js.panel.add-to-team'))),
         self.issueLinks(entry.items, true)));
     });
 
-    var nmTotal = nm.length ? nm.length + (nm.length === 1 ? ' person' : ' people') : 'none';
-    return h('section', { class: 'ct-section', 'aria-label': 'Work outside the team' },
-      h('div', { class: 'ct-section-head' }, h('h3', { text: 'Work outside the team\'s capacity' })),
+    var nmTotal = nm.length ? (nm.length === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.count.one-person') : AJS.I18n.getText('capacity-tracker.js.panel.count.people', nm.length)) : AJS.I18n.getText('capacity-tracker.js.panel.count.none');
+    return h('section', { class: 'ct-section', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.work-outside-the-team') },
+      h('div', { class: 'ct-section-head' }, h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.work-outside-the-teams-capacity') })),
       h('div', { class: 'ct-buckets' },
-        bucket('bucket-unassigned', 'Unassigned', un.items.length ? formatQuantity(un.workload, report) : 'none', String(un.workload),
-          'Not counted against anyone until assigned.', un.items.length ? this.issueLinks(un.items, true) : null, !un.items.length),
-        bucket('bucket-non-members', 'Assigned outside the team', nmTotal, String(nm.length),
-          'Work of people who are not members of this board.', nm.length ? nonMemberBody : null, !nm.length),
-        bucket('bucket-unestimated', 'Unestimated', est.count ? est.count + (est.count === 1 ? ' item' : ' items') : 'none', String(est.count),
-          'No estimate, so they add nothing to anyone\'s workload.', est.items.length ? this.issueLinks(est.items) : null, !est.count)));
+        bucket('bucket-unassigned', AJS.I18n.getText('capacity-tracker.js.panel.unassigned'), un.items.length ? formatQuantity(un.workload, report) : AJS.I18n.getText('capacity-tracker.js.panel.count.none'), String(un.workload),
+          AJS.I18n.getText('capacity-tracker.js.panel.not-counted-against-anyone-until-assigned'), un.items.length ? this.issueLinks(un.items, true) : null, !un.items.length),
+        bucket('bucket-non-members', AJS.I18n.getText('capacity-tracker.js.panel.assigned-outside-the-team'), nmTotal, String(nm.length),
+          AJS.I18n.getText('capacity-tracker.js.panel.work-of-people-who-are-not'), nm.length ? nonMemberBody : null, !nm.length),
+        bucket('bucket-unestimated', AJS.I18n.getText('capacity-tracker.js.panel.unestimated'), est.count ? (est.count === 1 ? AJS.I18n.getText('capacity-tracker.js.panel.count.one-item') : AJS.I18n.getText('capacity-tracker.js.panel.count.items', est.count)) : AJS.I18n.getText('capacity-tracker.js.panel.count.none'), String(est.count),
+          AJS.I18n.getText('capacity-tracker.js.panel.no-estimate-so-they-add-nothing'), est.items.length ? this.issueLinks(est.items) : null, !est.count)));
   };
 
   // ---------------------------------------------------------------- per-day chart
@@ -2333,17 +2340,19 @@
     var chart = h('div', { class: 'ct-chart' + (days.length > 16 ? ' ct-chart-dense' : ''), 'data-testid': 'day-chart', role: 'list' });
     var prevMonth = null;
     days.forEach(function (d, i) {
-      var holidayName = d.holiday ? (typeof d.holiday === 'string' ? d.holiday : (d.holiday.name || 'Holiday')) : null;
+      var holidayName = d.holiday ? (typeof d.holiday === 'string' ? d.holiday : (d.holiday.name || AJS.I18n.getText('capacity-tracker.js.panel.holiday'))) : null;
       var offs = offByDate[d.date] || [];
       var cls = 'ct-day';
       if (!d.working) cls += ' ct-day-off-week';
       if (holidayName) cls += ' ct-day-holiday';
       if (offs.length) cls += ' ct-day-with-off';
-      var label = longDate(d.date) + ': ' + formatQuantity(d.capacity, report) + ' team capacity';
-      if (!d.working) label += ' (not a working day)';
-      if (holidayName) label += ' \u2014 holiday: ' + holidayName;
+      var label = AJS.I18n.getText('capacity-tracker.js.panel.chart.day-label', longDate(d.date), formatQuantity(d.capacity, report));
+      if (!d.working) label = AJS.I18n.getText('capacity-tracker.js.panel.chart.not-working-day', label);
+      if (holidayName) label = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-holiday', label, holidayName);
       offs.forEach(function (o) {
-        label += ' \u2014 ' + self.displayName(o.key) + ' off' + (o.fraction < 1 ? ' (' + Math.round(o.fraction * 100) + '%)' : '') + (o.reason ? ': ' + o.reason : '');
+        var who = o.fraction < 1 ? AJS.I18n.getText('capacity-tracker.js.panel.chart.part-off', self.displayName(o.key), Math.round(o.fraction * 100)) : AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key));
+        if (o.reason) who = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-reason', who, o.reason);
+        label = AJS.I18n.getText('capacity-tracker.js.panel.chart.with-off', label, who);
       });
 
       var bar = h('div', { class: 'ct-day-bar', style: { height: (d.capacity / scale * 100) + '%' } });
@@ -2366,7 +2375,7 @@
         append(markers, h('span', {
           class: 'ct-mark ct-mark-off ct-colour-' + (self.memberIndex(o.key) % MEMBER_COLOURS),
           'data-testid': 'day-off-mark', 'data-account-key': o.key,
-          title: self.displayName(o.key) + ' off' + (o.reason ? ': ' + o.reason : ''),
+          title: o.reason ? AJS.I18n.getText('capacity-tracker.js.panel.chart.with-reason', AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key)), o.reason) : AJS.I18n.getText('capacity-tracker.js.panel.chart.off', self.displayName(o.key)),
           text: initials(self.displayName(o.key)) + (o.fraction < 1 ? ' ' + fractionMark(o.fraction) : '')
         }));
       });
@@ -2382,17 +2391,17 @@
         markers));
     });
 
-    var legend = h('ul', { class: 'ct-legend', 'aria-label': 'Legend' });
+    var legend = h('ul', { class: 'ct-legend', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.legend') });
     members.forEach(function (m) {
       append(legend, h('li', null, h('span', { class: 'ct-swatch ct-colour-' + (self.memberIndex(m.accountKey) % MEMBER_COLOURS) }), self.displayName(m.accountKey)));
     });
-    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-holiday' }), 'Holiday'));
-    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-rest' }), 'Not a working day'));
+    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-holiday' }), AJS.I18n.getText('capacity-tracker.js.panel.holiday')));
+    append(legend, h('li', null, h('span', { class: 'ct-swatch ct-swatch-rest' }), AJS.I18n.getText('capacity-tracker.js.panel.not-a-working-day')));
 
-    return h('section', { class: 'ct-section', 'aria-label': 'Capacity per day' },
+    return h('section', { class: 'ct-section', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.capacity-per-day') },
       h('div', { class: 'ct-section-head' },
-        h('h3', { text: 'Team capacity per day' }),
-        h('span', { class: 'ct-hint', text: 'Each bar is split by person; marks below show holidays and days off.' })),
+        h('h3', { text: AJS.I18n.getText('capacity-tracker.js.panel.team-capacity-per-day') }),
+        h('span', { class: 'ct-hint', text: AJS.I18n.getText('capacity-tracker.js.panel.each-bar-is-split-by-person') })),
       h('div', { class: 'ct-chart-wrap' }, chart),
       legend);
   };

@@ -21,11 +21,13 @@
   // boards must not flood the instance it runs in.
   var PARALLEL = 4;
   var DAY_MS = 86400000;
-  var BUCKETS = [{ value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }, { value: 'quarter', label: 'Quarter' }];
-  var GROUPINGS = [{ value: 'person', label: 'Person' }, { value: 'role', label: 'Role' }, { value: 'board', label: 'Board' }];
-  var BUCKET_WORD = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
-  var ROW_WORD = { person: 'per person', role: 'per role', board: 'per board' };
-  var ROW_HEAD = { person: 'Person', role: 'Role', board: 'Board' };
+  var BUCKETS = [{ value: 'week', label: AJS.I18n.getText('capacity-tracker.js.report.week') }, { value: 'month', label: AJS.I18n.getText('capacity-tracker.js.report.month') }, { value: 'quarter', label: AJS.I18n.getText('capacity-tracker.js.report.quarter') }];
+  var GROUPINGS = [{ value: 'person', label: AJS.I18n.getText('capacity-tracker.js.report.person') }, { value: 'role', label: AJS.I18n.getText('capacity-tracker.js.report.role') }, { value: 'board', label: AJS.I18n.getText('capacity-tracker.js.report.board') }];
+  var BUCKET_WORD = { week: AJS.I18n.getText('capacity-tracker.js.report.weekly'), month: AJS.I18n.getText('capacity-tracker.js.report.monthly'), quarter: AJS.I18n.getText('capacity-tracker.js.report.quarterly') };
+  var ROW_WORD = { person: AJS.I18n.getText('capacity-tracker.js.report.per-person'), role: AJS.I18n.getText('capacity-tracker.js.report.per-role'), board: AJS.I18n.getText('capacity-tracker.js.report.per-board') };
+  var ROW_HEAD = { person: AJS.I18n.getText('capacity-tracker.js.report.person'), role: AJS.I18n.getText('capacity-tracker.js.report.role'), board: AJS.I18n.getText('capacity-tracker.js.report.board') };
+  var ROW_ONE = { person: AJS.I18n.getText('capacity-tracker.js.report.rows.one-person'), role: AJS.I18n.getText('capacity-tracker.js.report.rows.one-role'), board: AJS.I18n.getText('capacity-tracker.js.report.rows.one-board') };
+  var ALL_ROWS = { person: AJS.I18n.getText('capacity-tracker.js.report.totals.all-people'), role: AJS.I18n.getText('capacity-tracker.js.report.totals.all-roles') };
   var REPORT_FIELDS = { name: 'name', 'period.start': 'start', 'period.end': 'end', bucket: 'bucket', grouping: 'grouping' };
 
   /** Runs `fn` over `list` with at most `limit` calls in flight; results keep the list's order. */
@@ -43,6 +45,12 @@
     var workers = [];
     for (var w = 0; w < Math.min(limit, list.length); w++) workers.push(worker());
     return Promise.all(workers).then(function () { return results; });
+  }
+
+  /** A message with a node in place of its {0}: format it with '\u0001' as the argument, get [text, node, text]. */
+  function aroundNode(text, node) {
+    var parts = String(text).split('\u0001');
+    return [parts[0] || null, node, parts.slice(1).join('') || null];
   }
 
   function isoUtcMillis(date) {
@@ -93,7 +101,7 @@
         this.nav,
         h('section', { class: 'aui-page-panel-content' }, this.header, this.flashBox, this.body))));
     this.renderHeader();
-    this.renderLoading('Loading reports…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.report.loading-reports'));
     Promise.all([this.loadList(), this.loadBoards()]).then(function () {
       var wanted = new URLSearchParams(window.location.search).get('reportId');
       var chosen = self.list.filter(function (r) { return r.id === wanted; })[0] || self.list[0];
@@ -127,7 +135,7 @@
 
   Reports.prototype.boardName = function (id) {
     var b = this.boardsById[String(id)];
-    return b ? b.name : 'Board ' + id;
+    return b ? b.name : AJS.I18n.getText('capacity-tracker.js.report.board.fallback-name', id);
   };
 
   Reports.prototype.displayName = function (key) {
@@ -155,7 +163,7 @@
     this.confirmDelete = false;
     this.remember(id);
     this.renderNav();
-    this.renderLoading('Loading the report…');
+    this.renderLoading(AJS.I18n.getText('capacity-tracker.js.report.loading-the-report'));
     return this.api.get('/rest/capacity/1.0/reports/' + this.kit.enc(id)).then(function (doc) {
       if (self.selectedId !== id) return null;
       self.definition = doc;
@@ -210,11 +218,11 @@
     var config = api.get('/rest/agile/1.0/board/' + id + '/configuration').catch(function () { return null; });
     var sprints = kit.fetchAgilePages(api, '/rest/agile/1.0/board/' + id + '/sprint', SPRINT_PAGE).catch(function (err) {
       if (err.status === 404) {
-        notes.push({ boardId: boardId, text: 'Jira has no board ' + boardId + ', or you may not see it: its team counts with no sprints, so without workload.' });
+        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-not-visible', boardId) });
         return [];
       }
       if (err.status === 400) {
-        notes.push({ boardId: boardId, text: self.boardName(boardId) + ' has no sprints (a Kanban board): its team counts without workload.' });
+        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-without-sprints', self.boardName(boardId)) });
         return [];
       }
       throw err;
@@ -278,12 +286,12 @@
     var h = this.kit.h;
     this.kit.clear(this.header);
     var actions = h('div', { class: 'aui-page-header-actions' },
-      h('a', { class: 'aui-button', href: this.contextPath + '/plugins/servlet/capacity-tracker', 'data-testid': 'team-capacity-link' }, 'Team capacity'),
-      h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'create-report', onclick: function () { self.edit(null); } }, 'Create report'));
+      h('a', { class: 'aui-button', href: this.contextPath + '/plugins/servlet/capacity-tracker', 'data-testid': 'team-capacity-link' }, AJS.I18n.getText('capacity-tracker.js.report.team-capacity')),
+      h('button', { type: 'button', class: 'aui-button aui-button-primary', 'data-testid': 'create-report', onclick: function () { self.edit(null); } }, AJS.I18n.getText('capacity-tracker.js.report.create-report')));
     this.kit.append(this.header, h('div', { class: 'aui-page-header-inner' },
       h('div', { class: 'aui-page-header-main' },
-        h('ol', { class: 'aui-nav aui-nav-breadcrumbs' }, h('li', { text: 'Capacity Tracker' })),
-        h('h1', { text: 'Multi-project reports' })),
+        h('ol', { class: 'aui-nav aui-nav-breadcrumbs' }, h('li', { text: AJS.I18n.getText('capacity-tracker.js.report.capacity-tracker') })),
+        h('h1', { text: AJS.I18n.getText('capacity-tracker.js.report.multi-project-reports') })),
       actions));
   };
 
@@ -300,9 +308,9 @@
           onclick: function (e) { e.preventDefault(); self.select(r.id).catch(function (err) { self.showError(err); }); } })));
     });
     var inner = h('div', { class: 'aui-navgroup-inner' },
-      h('div', { class: 'aui-nav-heading' }, h('strong', { text: 'Saved reports' })),
-      this.list.length ? ul : h('p', { class: 'ct-hint ct-nav-empty', text: 'None yet.' }));
-    this.kit.append(this.nav, h('nav', { class: 'aui-navgroup aui-navgroup-vertical', 'aria-label': 'Saved reports' }, inner));
+      h('div', { class: 'aui-nav-heading' }, h('strong', { text: AJS.I18n.getText('capacity-tracker.js.report.saved-reports') })),
+      this.list.length ? ul : h('p', { class: 'ct-hint ct-nav-empty', text: AJS.I18n.getText('capacity-tracker.js.report.none-yet') }));
+    this.kit.append(this.nav, h('nav', { class: 'aui-navgroup aui-navgroup-vertical', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.saved-reports') }, inner));
   };
 
   Reports.prototype.renderLoading = function (text) {
@@ -319,7 +327,7 @@
     this.kit.clear(this.flashBox);
     if (!this.flash) return;
     var f = this.flash;
-    var close = h('button', { type: 'button', class: 'aui-close-button ct-close', 'aria-label': 'Dismiss', text: '\u00d7',
+    var close = h('button', { type: 'button', class: 'aui-close-button ct-close', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.dismiss'), text: '\u00d7',
       onclick: function () { self.flash = null; self.renderFlash(); } });
     this.kit.append(this.flashBox, this.kit.message(f.kind, f.title, [f.text ? h('p', { text: f.text }) : null, close], { 'data-testid': 'flash' }));
   };
@@ -329,14 +337,14 @@
     this.kit.clear(this.body);
     if (err && err.status === 401) {
       var here = window.location.pathname + window.location.search;
-      this.kit.append(this.body, this.kit.message('warning', 'Your session has ended',
-        h('p', null, 'Please ', h('a', { href: this.contextPath + '/login.jsp?os_destination=' + this.kit.enc(here), text: 'log in again' }), ' to see the reports.'),
+      this.kit.append(this.body, this.kit.message('warning', AJS.I18n.getText('capacity-tracker.js.report.your-session-has-ended'),
+        h('p', null, aroundNode(AJS.I18n.getText('capacity-tracker.js.report.session.log-in-again', '\u0001'), h('a', { href: this.contextPath + '/login.jsp?os_destination=' + this.kit.enc(here), text: AJS.I18n.getText('capacity-tracker.js.report.log-in-again') }))),
         { 'data-testid': 'load-error' }));
       return;
     }
-    var text = err && err.status === 403 ? 'You do not have permission to see these reports.' :
-      err && err.status === 404 ? 'The report does not exist (any more).' : (err && err.message) || String(err);
-    this.kit.append(this.body, this.kit.message('error', 'The reports could not be loaded', h('p', { text: text }), { 'data-testid': 'load-error' }));
+    var text = err && err.status === 403 ? AJS.I18n.getText('capacity-tracker.js.report.you-do-not-have-permission-to') :
+      err && err.status === 404 ? AJS.I18n.getText('capacity-tracker.js.report.the-report-does-not-exist-any') : (err && err.message) || String(err);
+    this.kit.append(this.body, this.kit.message('error', AJS.I18n.getText('capacity-tracker.js.report.the-reports-could-not-be-loaded'), h('p', { text: text }), { 'data-testid': 'load-error' }));
   };
 
   Reports.prototype.renderEmpty = function () {
@@ -344,10 +352,9 @@
     var h = this.kit.h;
     this.kit.clear(this.body);
     this.kit.append(this.body, h('div', { class: 'ct-empty-state', 'data-testid': 'no-reports' },
-      h('h2', { text: 'See everyone\'s capacity across boards' }),
-      h('p', { text: 'A multi-project report adds up each person\'s capacity and workload on every board they are on, week by week, ' +
-        'and flags anyone booked above 100 % across boards.' }),
-      h('button', { type: 'button', class: 'aui-button aui-button-primary', onclick: function () { self.edit(null); } }, 'Create your first report')));
+      h('h2', { text: AJS.I18n.getText('capacity-tracker.js.report.see-everyones-capacity-across-boards') }),
+      h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.intro') }),
+      h('button', { type: 'button', class: 'aui-button aui-button-primary', onclick: function () { self.edit(null); } }, AJS.I18n.getText('capacity-tracker.js.report.create-your-first-report'))));
   };
 
   Reports.prototype.render = function () {
@@ -380,26 +387,26 @@
     var def = this.definition;
     var boards = (def.boardIds || []).map(function (id) { return self.boardName(id); });
     var projects = def.projectKeys || [];
-    var where = boards.concat(projects.map(function (k) { return 'project ' + k; })).join(', ');
+    var where = boards.concat(projects.map(function (k) { return AJS.I18n.getText('capacity-tracker.js.report.definition.project', k); })).join(', ');
     var actions = h('div', { class: 'ct-section-actions' },
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'run-report', onclick: function () { self.runReport(); } }, 'Refresh'),
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'edit-report', onclick: function () { self.edit(def); } }, 'Edit'),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'run-report', onclick: function () { self.runReport(); } }, AJS.I18n.getText('capacity-tracker.js.report.refresh')),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'edit-report', onclick: function () { self.edit(def); } }, AJS.I18n.getText('capacity-tracker.js.report.edit')),
       h('button', { type: 'button', class: 'aui-button aui-button-subtle ct-danger-link', 'data-testid': 'delete-report',
-        onclick: function () { self.confirmDelete = true; self.render(); } }, 'Delete'));
-    var box = h('section', { class: 'ct-report-head', 'aria-label': 'Report' },
+        onclick: function () { self.confirmDelete = true; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.report.delete')));
+    var box = h('section', { class: 'ct-report-head', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.report') },
       h('div', { class: 'ct-report-title' },
         h('h2', { class: 'ct-sprint-name', 'data-testid': 'report-name', text: def.name }),
         actions),
       h('ul', { class: 'ct-report-facts' },
-        h('li', null, h('span', { class: 'ct-fact-label', text: 'Boards' }), h('span', { 'data-testid': 'report-boards', text: where || '—' })),
-        h('li', null, h('span', { class: 'ct-fact-label', text: 'Period' }), h('span', { 'data-testid': 'report-period', text: this.periodText(def.period) })),
-        h('li', null, h('span', { class: 'ct-fact-label', text: 'Buckets' }), h('span', { text: BUCKET_WORD[def.bucket] || def.bucket })),
-        h('li', null, h('span', { class: 'ct-fact-label', text: 'Rows' }), h('span', { text: ROW_HEAD[def.grouping] ? 'One ' + ROW_WORD[def.grouping].replace('per ', '') + ' a row' : def.grouping }))));
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }), h('span', { 'data-testid': 'report-boards', text: where || '—' })),
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.period') }), h('span', { 'data-testid': 'report-period', text: this.periodText(def.period) })),
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.buckets') }), h('span', { text: BUCKET_WORD[def.bucket] || def.bucket })),
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.rows') }), h('span', { text: ROW_ONE[def.grouping] || def.grouping }))));
     if (this.confirmDelete) {
       self.kit.append(box, h('div', { class: 'ct-confirm-bar', 'data-testid': 'delete-confirm' },
-        h('span', { text: 'Delete the report \u201c' + def.name + '\u201d? Nobody can run it afterwards.' }),
-        h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-delete-report', onclick: function () { self.remove(def); } }, 'Delete'),
-        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.confirmDelete = false; self.render(); } }, 'Keep')));
+        h('span', { text: AJS.I18n.getText('capacity-tracker.js.report.delete.confirm', def.name) }),
+        h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-delete-report', onclick: function () { self.remove(def); } }, AJS.I18n.getText('capacity-tracker.js.report.delete')),
+        h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.confirmDelete = false; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.report.keep'))));
     }
     return box;
   };
@@ -423,7 +430,7 @@
     var monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
     var eightWeeks = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 55);
     var ids = 'ct-report';
-    var nameInput = kit.textInput(ids + '-name', 'name', def ? def.name : '', { maxlength: '100', 'data-testid': 'report-name-input', placeholder: 'e.g. Platform teams, Q1' });
+    var nameInput = kit.textInput(ids + '-name', 'name', def ? def.name : '', { maxlength: '100', 'data-testid': 'report-name-input', placeholder: AJS.I18n.getText('capacity-tracker.js.report.e-g-platform-teams-q1') });
     var startInput = kit.textInput(ids + '-start', 'start', def ? def.period.start : localIso(monday), { type: 'date', 'data-testid': 'report-start' });
     var endInput = kit.textInput(ids + '-end', 'end', def ? def.period.end : localIso(eightWeeks), { type: 'date', 'data-testid': 'report-end' });
     var bucket = kit.selectInput(ids + '-bucket', 'bucket', BUCKETS, def ? def.bucket : 'week', 'report-bucket');
@@ -432,20 +439,20 @@
     var chosen = def ? (def.boardIds || []).map(String) : (this.boards.length === 1 ? [String(this.boards[0].id)] : []);
     var known = this.boards.map(function (b) { return String(b.id); });
     var listed = this.boards.map(function (b) { return { id: String(b.id), name: b.name, location: b.location }; });
-    chosen.forEach(function (id) { if (known.indexOf(id) < 0) listed.push({ id: id, name: 'Board ' + id, missing: true }); });
+    chosen.forEach(function (id) { if (known.indexOf(id) < 0) listed.push({ id: id, name: AJS.I18n.getText('capacity-tracker.js.report.board.fallback-name', id), missing: true }); });
     var boxes = listed.map(function (b) {
       var box = h('input', { type: 'checkbox', class: 'checkbox', name: 'boardIds', value: b.id, id: ids + '-board-' + b.id,
         checked: chosen.indexOf(b.id) >= 0, 'data-testid': 'report-board-' + b.id });
-      var where = b.missing ? 'not a board Jira shows you' : b.location && (b.location.projectName || b.location.displayName);
+      var where = b.missing ? AJS.I18n.getText('capacity-tracker.js.report.not-a-board-jira-shows-you') : b.location && (b.location.projectName || b.location.displayName);
       var el = kit.checkboxOption(box, [h('span', { class: 'ct-board-choice-name', text: b.name }), where ? h('span', { class: 'ct-sub', text: where }) : null]);
       el.classList.add('ct-board-choice');
       return { input: box, el: el };
     });
     var boardGroup = h('div', { class: 'field-group ct-field', 'data-field-name': 'boardIds' },
-      h('label', { id: ids + '-boards-label', text: 'Boards' }),
+      h('label', { id: ids + '-boards-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }),
       h('div', { class: 'ct-board-choices', role: 'group', 'aria-labelledby': ids + '-boards-label' },
-        boxes.length ? boxes.map(function (b) { return b.el; }) : h('p', { class: 'ct-empty', text: 'Jira shows you no boards.' })),
-      (def && def.projectKeys && def.projectKeys.length) ? h('div', { class: 'description', text: 'Also every board of project ' + def.projectKeys.join(', ') + '.' }) : null,
+        boxes.length ? boxes.map(function (b) { return b.el; }) : h('p', { class: 'ct-empty', text: AJS.I18n.getText('capacity-tracker.js.report.jira-shows-you-no-boards') })),
+      (def && def.projectKeys && def.projectKeys.length) ? h('div', { class: 'description', text: AJS.I18n.getText('capacity-tracker.js.report.definition.also-projects', def.projectKeys.join(', ')) }) : null,
       h('div', { class: 'error ct-field-error', 'data-testid': 'field-error', hidden: true }));
 
     var form = h('form', { class: 'aui ct-form ct-report-form', novalidate: true, 'data-testid': 'report-form',
@@ -463,22 +470,22 @@
         };
         self.save(form, def ? def.id : newReportId(doc.name), doc);
       } },
-      h('h3', { text: def ? 'Edit report' : 'Create report' }),
+      h('h3', { text: def ? AJS.I18n.getText('capacity-tracker.js.report.edit-report') : AJS.I18n.getText('capacity-tracker.js.report.create-report') }),
       h('div', { class: 'ct-form-message' }),
-      kit.fieldGroup('Name', ids + '-name', nameInput),
+      kit.fieldGroup(AJS.I18n.getText('capacity-tracker.js.report.name'), ids + '-name', nameInput),
       boardGroup,
       h('div', { class: 'ct-inline-fields' },
-        kit.fieldGroup('From', ids + '-start', startInput),
-        kit.fieldGroup('To', ids + '-end', endInput)),
+        kit.fieldGroup(AJS.I18n.getText('capacity-tracker.js.report.from'), ids + '-start', startInput),
+        kit.fieldGroup(AJS.I18n.getText('capacity-tracker.js.report.to'), ids + '-end', endInput)),
       h('div', { class: 'ct-inline-fields' },
-        kit.fieldGroup('Buckets', ids + '-bucket', bucket, null, 'The columns of the heat map.'),
-        kit.fieldGroup('Rows', ids + '-grouping', grouping, null, 'Who or what each row adds up.')),
+        kit.fieldGroup(AJS.I18n.getText('capacity-tracker.js.report.buckets'), ids + '-bucket', bucket, null, AJS.I18n.getText('capacity-tracker.js.report.the-columns-of-the-heat-map')),
+        kit.fieldGroup(AJS.I18n.getText('capacity-tracker.js.report.rows'), ids + '-grouping', grouping, null, AJS.I18n.getText('capacity-tracker.js.report.who-or-what-each-row-adds'))),
       h('div', { class: 'buttons-container' }, h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-report' }, def ? 'Save and run' : 'Create and run'),
+        h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-report' }, def ? AJS.I18n.getText('capacity-tracker.js.report.save-and-run') : AJS.I18n.getText('capacity-tracker.js.report.create-and-run')),
         h('button', { type: 'button', class: 'aui-button aui-button-link', 'data-testid': 'cancel-report', onclick: function () {
           self.mode = 'view';
           if (self.definition) { self.render(); self.runReport(); } else { self.renderNav(); self.renderEmpty(); }
-        } }, 'Cancel'))));
+        } }, AJS.I18n.getText('capacity-tracker.js.report.cancel')))));
     kit.clear(this.body);
     kit.append(this.body, h('section', { class: 'ct-editor ct-report-editor' }, form));
   };
@@ -488,12 +495,12 @@
     var kit = this.kit;
     kit.setBusy(form, true);
     this.api.put('/rest/capacity/1.0/reports/' + kit.enc(id), doc).then(function (stored) {
-      self.flash = { kind: 'success', title: null, text: 'Saved \u201c' + stored.name + '\u201d.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.report.saved', stored.name) };
       return self.loadList().then(function () { return self.select(id); });
     }, function (err) {
       kit.setBusy(form, false);
       if (err.status === 409) {
-        err.message = 'Someone else changed this report while you were editing. Open it again to see their version, then make your change.';
+        err.message = AJS.I18n.getText('capacity-tracker.js.report.someone-else-changed-this-report-while');
       }
       kit.showFormError(form, err, function (field) {
         if (REPORT_FIELDS[field]) return REPORT_FIELDS[field];
@@ -509,7 +516,7 @@
       self.definition = null;
       self.selectedId = null;
       self.confirmDelete = false;
-      self.flash = { kind: 'success', title: null, text: 'Deleted \u201c' + def.name + '\u201d.' };
+      self.flash = { kind: 'success', title: null, text: AJS.I18n.getText('capacity-tracker.js.report.deleted', def.name) };
       return self.loadList().then(function () {
         if (self.list.length) return self.select(self.list[0].id);
         self.remember(null);
@@ -518,7 +525,7 @@
       });
     }, function (err) {
       self.confirmDelete = false;
-      self.flash = { kind: 'error', title: 'The report was not deleted', text: err.message };
+      self.flash = { kind: 'error', title: AJS.I18n.getText('capacity-tracker.js.report.the-report-was-not-deleted'), text: err.message };
       self.render();
     }).catch(function (err) { self.showError(err); });
   };
@@ -538,7 +545,7 @@
       box.setAttribute('aria-busy', 'true');
       kit.append(box, h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' },
         h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })),
-        h('p', { text: p.boards ? 'Reading ' + p.boards + (p.boards === 1 ? ' board' : ' boards') + ', ' + p.sprints + (p.sprints === 1 ? ' sprint' : ' sprints') + '…' : 'Reading the boards…' })));
+        h('p', { text: p.boards ? AJS.I18n.getText('capacity-tracker.js.report.progress.reading', p.boards, p.sprints) : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards') })));
       return;
     }
     box.removeAttribute('aria-busy');
@@ -546,7 +553,7 @@
       kit.append(box, kit.message('info', null, h('p', { text: n.text }), { 'data-testid': 'report-note', 'data-board-id': n.boardId }));
     });
     if (run.error) {
-      kit.append(box, kit.message('error', 'The report could not be run', h('p', { text: run.error.message }), { 'data-testid': 'report-error' }));
+      kit.append(box, kit.message('error', AJS.I18n.getText('capacity-tracker.js.report.the-report-could-not-be-run'), h('p', { text: run.error.message }), { 'data-testid': 'report-error' }));
       return;
     }
     var report = run.report;
@@ -554,7 +561,7 @@
     // Over-allocations have their own list above; the engine's summary of them would repeat it.
     var warnings = (report.warnings || []).filter(function (w) { return w.code !== 'overAllocated'; });
     if (warnings.length) {
-      kit.append(box, kit.message('warning', warnings.length === 1 ? 'Worth a look' : warnings.length + ' things worth a look',
+      kit.append(box, kit.message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.worth-a-look') : AJS.I18n.getText('capacity-tracker.js.report.warnings.count', warnings.length),
         h('ul', { class: 'ct-warning-list' }, warnings.map(function (w) { return h('li', { 'data-code': w.code || null, text: w.message }); })),
         { 'data-testid': 'report-warnings' }));
     }
@@ -569,9 +576,9 @@
     var main = b.label;
     var week = /^(\d{4})-W(\d{2})$/.exec(b.label);
     var quarter = /^(\d{4})-Q(\d)$/.exec(b.label);
-    if (bucket === 'week' && week) main = 'Week ' + Number(week[2]);
+    if (bucket === 'week' && week) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.week', Number(week[2]));
     else if (bucket === 'month') main = kit.formatDate(b.start, { month: 'short', year: 'numeric' });
-    else if (bucket === 'quarter' && quarter) main = 'Q' + quarter[2] + ' ' + quarter[1];
+    else if (bucket === 'quarter' && quarter) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.quarter', quarter[2], quarter[1]);
     return h('th', { scope: 'col', class: 'ct-heat-head', 'data-bucket': b.label, title: b.label + ': ' + kit.longDate(b.start) + ' \u2013 ' + kit.longDate(b.end) },
       h('span', { class: 'ct-heat-head-main', text: main }),
       h('span', { class: 'ct-heat-head-sub', text: range }));
@@ -588,9 +595,11 @@
     var kit = this.kit;
     var h = kit.h;
     var q = function (v) { return kit.formatQuantity(v, report); };
-    var title = label + ', ' + bucketText + ': capacity ' + q(c.capacity) + ', workload ' + q(c.workload) + ', free ' + q(c.free) +
-      (c.utilisation === null ? '' : ', ' + kit.formatPercent(c.utilisation)) + ' \u2014 ' + (kit.STATUS_LABEL[c.status] || c.status);
-    if (over) title += '. Booked ' + over.allocation + '% across ' + over.boards.map(this.boardName, this).join(', ') + '.';
+    var status = kit.STATUS_LABEL[c.status] || c.status;
+    var title = c.utilisation === null ?
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title', label, bucketText, q(c.capacity), q(c.workload), q(c.free), status) :
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title-utilisation', label, bucketText, q(c.capacity), q(c.workload), q(c.free), kit.formatPercent(c.utilisation), status);
+    if (over) title = AJS.I18n.getText('capacity-tracker.js.report.cell.title-overbooked', title, over.allocation, over.boards.map(this.boardName, this).join(', '));
     var level = c.utilisation === null ? 0 : Math.min(4, Math.floor(c.utilisation / 25));
     return h('td', {
       class: 'ct-heat ct-heat-' + c.status + ' ct-heat-level-' + level + (over ? ' ct-heat-overbooked' : ''),
@@ -598,7 +607,7 @@
       'data-utilisation': c.utilisation === null ? '' : String(c.utilisation), 'data-over-allocated': over ? 'true' : null,
       title: title, tabindex: '0', 'aria-label': title
     },
-    h('span', { class: 'ct-heat-value', text: c.utilisation === null ? (c.capacity ? '—' : 'No capacity') : kit.formatPercent(c.utilisation) }),
+    h('span', { class: 'ct-heat-value', text: c.utilisation === null ? (c.capacity ? '—' : AJS.I18n.getText('capacity-tracker.js.report.no-capacity')) : kit.formatPercent(c.utilisation) }),
     h('span', { class: 'ct-heat-sub', text: q(c.workload) + ' / ' + q(c.capacity) }),
     over ? h('span', { class: 'ct-heat-flag', 'aria-hidden': 'true', text: '!' }) : null);
   };
@@ -612,9 +621,9 @@
     var bucketTexts = report.buckets.map(function (b) {
       return (b.label) + ' (' + kit.longDate(b.start) + ' \u2013 ' + kit.longDate(b.end) + ')';
     });
-    var head = h('tr', null, h('th', { scope: 'col', class: 'ct-heat-rowhead', text: ROW_HEAD[report.grouping] || 'Row' }),
+    var head = h('tr', null, h('th', { scope: 'col', class: 'ct-heat-rowhead', text: ROW_HEAD[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.row') }),
       report.buckets.map(function (b) { return self.bucketHead(b, report.bucket); }),
-      h('th', { scope: 'col', class: 'ct-heat-head ct-heat-total-head' }, h('span', { class: 'ct-heat-head-main', text: 'Whole period' }),
+      h('th', { scope: 'col', class: 'ct-heat-head ct-heat-total-head' }, h('span', { class: 'ct-heat-head-main', text: AJS.I18n.getText('capacity-tracker.js.report.whole-period') }),
         h('span', { class: 'ct-heat-head-sub', text: kit.formatDate(report.period.start, { month: 'short', day: 'numeric' }) + ' \u2013 ' +
           kit.formatDate(report.period.end, { month: 'short', day: 'numeric' }) })));
     var tbody = h('tbody');
@@ -625,23 +634,23 @@
         h('th', { scope: 'row', class: 'ct-heat-rowhead' },
           h('span', { class: 'ct-heat-name', text: label }),
           label !== row.key ? h('span', { class: 'ct-sub', text: row.key }) : null,
-          flagged ? h('span', { class: 'aui-lozenge aui-lozenge-error aui-lozenge-subtle ct-overbooked-tag', title: 'Booked above 100 % across boards in some buckets', text: 'Over-allocated' }) : null),
+          flagged ? h('span', { class: 'aui-lozenge aui-lozenge-error aui-lozenge-subtle ct-overbooked-tag', title: AJS.I18n.getText('capacity-tracker.js.report.booked-above-100-across-boards-in'), text: AJS.I18n.getText('capacity-tracker.js.report.over-allocated') }) : null),
         row.cells.map(function (c, i) {
           var over = report.grouping === 'person' ? overs[row.key + '\u0000' + report.buckets[i].label] : null;
           var td = self.cell(c, report, label, bucketTexts[i], over, 'heat-cell');
           td.setAttribute('data-bucket', report.buckets[i].label);
           return td;
         }),
-        self.cell(row.total, report, label, 'the whole period', null, 'heat-row-total')));
+        self.cell(row.total, report, label, AJS.I18n.getText('capacity-tracker.js.report.the-whole-period'), null, 'heat-row-total')));
     });
     if (!report.rows.length) {
       kit.append(tbody, h('tr', null, h('td', { colspan: String(report.buckets.length + 2), class: 'ct-empty',
-        text: 'No team members on these boards. Add members in each board\'s team capacity.' })));
+        text: AJS.I18n.getText('capacity-tracker.js.report.no-team-members-on-these-boards') })));
     }
     var foot = h('tfoot', null, h('tr', { 'data-testid': 'heat-totals' },
-      h('th', { scope: 'row', class: 'ct-heat-rowhead', text: 'All ' + (report.grouping === 'person' ? 'people' : report.grouping === 'role' ? 'roles' : 'boards') }),
+      h('th', { scope: 'row', class: 'ct-heat-rowhead', text: ALL_ROWS[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.totals.all-boards') }),
       report.totals.map(function (c, i) {
-        var td = self.cell(c, report, 'Everyone', bucketTexts[i], null, 'heat-total');
+        var td = self.cell(c, report, AJS.I18n.getText('capacity-tracker.js.report.everyone'), bucketTexts[i], null, 'heat-total');
         td.setAttribute('data-bucket', report.buckets[i].label);
         return td;
       }),
@@ -658,7 +667,7 @@
     var byBucket = {};
     report.buckets.forEach(function (b) { byBucket[b.label] = b; });
     var list = h('table', { class: 'aui ct-table ct-over-table', 'data-testid': 'over-allocations' },
-      h('thead', null, h('tr', null, h('th', { text: 'Person' }), h('th', { text: 'When' }), h('th', { class: 'ct-num', text: 'Booked' }), h('th', { text: 'Boards' }))),
+      h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.person') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.when') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.report.booked') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.boards') }))),
       h('tbody', null, report.overAllocations.map(function (o) {
         var b = byBucket[o.bucket];
         return h('tr', { 'data-testid': 'over-allocation', 'data-account-key': o.accountKey, 'data-bucket': o.bucket, 'data-boards': o.boards.join(',') },
@@ -668,9 +677,9 @@
           h('td', { text: o.boards.map(self.boardName, self).join(', ') }));
       })));
     var people = report.overAllocations.map(function (o) { return o.accountKey; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
-    return kit.message('error', people.length === 1 ? self.displayName(people[0]) + ' is booked above 100 % across boards' :
-      people.length + ' people are booked above 100 % across boards',
-      [h('p', { text: 'Their allocations on the boards they are on add up to more than their whole time on some days.' }), list],
+    return kit.message('error', people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', self.displayName(people[0])) :
+      AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length),
+      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }), list],
       { 'data-testid': 'over-allocation-message' });
   };
 
@@ -678,19 +687,17 @@
     var kit = this.kit;
     var h = kit.h;
     var p = run.progress || {};
+    var basis = AJS.I18n.getText('capacity-tracker.js.report.basis.text', p.sprints || 0, p.issues || 0, report.boards.length);
     function swatch(cls, text) { return h('li', null, h('span', { class: 'ct-swatch ct-heat ' + cls }), text); }
     return h('div', { class: 'ct-heat-foot' },
-      h('ul', { class: 'ct-legend', 'aria-label': 'Legend' },
-        swatch('ct-heat-under', 'Under 80 %'),
+      h('ul', { class: 'ct-legend', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.legend') },
+        swatch('ct-heat-under', AJS.I18n.getText('capacity-tracker.js.report.under-80')),
         swatch('ct-heat-ok', '80 \u2013 100 %'),
-        swatch('ct-heat-over', 'Over 100 %'),
-        swatch('ct-heat-noCapacity', 'No capacity'),
-        h('li', null, h('span', { class: 'ct-swatch ct-swatch-flag', text: '!' }), 'Booked above 100 % across boards')),
+        swatch('ct-heat-over', AJS.I18n.getText('capacity-tracker.js.report.over-100')),
+        swatch('ct-heat-noCapacity', AJS.I18n.getText('capacity-tracker.js.report.no-capacity')),
+        h('li', null, h('span', { class: 'ct-swatch ct-swatch-flag', text: '!' }), AJS.I18n.getText('capacity-tracker.js.report.booked-above-100-across-boards'))),
       h('p', { class: 'ct-hint', 'data-testid': 'report-basis' },
-        'Cells show workload \u00f7 capacity. Read ' + (p.sprints || 0) + (p.sprints === 1 ? ' sprint' : ' sprints') + ' and ' + (p.issues || 0) +
-        (p.issues === 1 ? ' issue' : ' issues') + ' on ' + report.boards.length + (report.boards.length === 1 ? ' board' : ' boards') +
-        '; every board\'s team and days off as stored, without sprint-only team changes. ' +
-        (run.at ? 'Run at ' + run.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + '.' : '')));
+        run.at ? AJS.I18n.getText('capacity-tracker.js.report.basis.run-at', basis, run.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })) : basis));
   };
 
   // ---------------------------------------------------------------- boot
@@ -701,7 +708,7 @@
     var kit = window.CapacityTrackerPanel && window.CapacityTrackerPanel.kit;
     if (!kit) {
       // capacity-panel.js comes first in the web resource; without it there is nothing to build on.
-      root.textContent = 'Capacity Tracker could not start: its panel script is missing.';
+      root.textContent = AJS.I18n.getText('capacity-tracker.js.report.capacity-tracker-could-not-start-its');
       return;
     }
     root.setAttribute('data-ct-started', 'true');

@@ -31,7 +31,16 @@ public record PluginDescriptor(String key, String name, String version, String d
     public record Download(String name, String location) {
     }
 
-    public record WebResourceModule(String key, List<Download> resources, List<String> dependencies, Set<String> contexts) {
+    /**
+     * {@code <web-resource key>}; {@code transformers} maps a file extension to the transformer keys
+     * its {@code <transformation extension>} elements name, e.g. {@code js -> [jsI18n]}.
+     */
+    public record WebResourceModule(String key, List<Download> resources, List<String> dependencies, Set<String> contexts,
+                                    Map<String, List<String>> transformers) {
+        /** Whether files ending in {@code .<extension>} go through the transformer {@code transformerKey}. */
+        public boolean transforms(String extension, String transformerKey) {
+            return transformers.getOrDefault(extension, List.of()).contains(transformerKey);
+        }
     }
 
     /** {@code <component key class>}: a plugin bean (plugins that still use the transformer). */
@@ -42,7 +51,8 @@ public record PluginDescriptor(String key, String name, String version, String d
     public record ComponentImport(String key, String interfaceName) {
     }
 
-    static PluginDescriptor parse(InputStream in) throws PluginLoadException {
+    /** Reads an {@code atlassian-plugin.xml}. */
+    public static PluginDescriptor parse(InputStream in) throws PluginLoadException {
         Document doc = Xml.parse(in, "atlassian-plugin.xml");
         Element root = doc.getDocumentElement();
         if (!"atlassian-plugin".equals(Xml.localName(root))) {
@@ -133,8 +143,17 @@ public record PluginDescriptor(String key, String name, String version, String d
                     for (Element c : Xml.children(e, "context")) {
                         contexts.add(c.getTextContent().trim());
                     }
+                    Map<String, List<String>> transformers = new LinkedHashMap<>();
+                    for (Element t : Xml.children(e, "transformation")) {
+                        List<String> keys = transformers.computeIfAbsent(Xml.required(t, "extension", where),
+                                x -> new ArrayList<>());
+                        for (Element transformer : Xml.children(t, "transformer")) {
+                            keys.add(Xml.required(transformer, "key", where));
+                        }
+                    }
+                    transformers.replaceAll((extension, keys) -> List.copyOf(keys));
                     webResources.add(new WebResourceModule(moduleKey, List.copyOf(resources), List.copyOf(dependencies),
-                            Set.copyOf(contexts)));
+                            Set.copyOf(contexts), Map.copyOf(transformers)));
                 }
                 case "component" -> components.add(new ComponentModule(moduleKey(e, where, moduleKeys),
                         Xml.required(e, "class", where)));

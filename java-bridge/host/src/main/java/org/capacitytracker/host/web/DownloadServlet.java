@@ -33,7 +33,9 @@ public final class DownloadServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<URL> url = registry.locate(rest.substring(0, slash), rest.substring(slash + 1));
+        String completeKey = rest.substring(0, slash);
+        String name = rest.substring(slash + 1);
+        Optional<URL> url = registry.locate(completeKey, name);
         if (url.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -46,6 +48,8 @@ public final class DownloadServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        // Web-resource transformations (jsI18n) apply as Jira applies them when serving.
+        bytes = registry.transform(completeKey, name, bytes);
         response.setContentType(contentType(rest));
         // Plugins change during development; the browser revalidates instead of guessing.
         response.setHeader("Cache-Control", "no-cache");

@@ -68,21 +68,24 @@ class DescriptorTest {
         }
     }
 
+    /** The texts of every {@code <resource type="i18n">} (the descriptor's and the scripts'), merged. */
     private Properties i18n() {
-        String location = null;
+        Properties properties = new Properties();
+        int resources = 0;
         for (Element resource : children(plugin, "resource")) {
-            if (resource.getAttribute("type").equals("i18n") && resource.getAttribute("name").equals("i18n")) {
-                location = resource.getAttribute("location");
+            if (!resource.getAttribute("type").equals("i18n")) {
+                continue;
+            }
+            resources++;
+            String location = resource.getAttribute("location");
+            try (InputStream in = DescriptorTest.class.getResourceAsStream("/" + location.replace('.', '/') + ".properties")) {
+                assertNotNull(in, "i18n resource " + location + " has no properties file");
+                properties.load(in);
+            } catch (Exception e) {
+                throw new AssertionError(e);
             }
         }
-        assertNotNull(location, "no i18n resource");
-        Properties properties = new Properties();
-        try (InputStream in = DescriptorTest.class.getResourceAsStream("/" + location.replace('.', '/') + ".properties")) {
-            assertNotNull(in, "i18n resource " + location + " has no properties file");
-            properties.load(in);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        assertTrue(resources > 0, "no i18n resource");
         return properties;
     }
 
