@@ -323,7 +323,7 @@ public final class CapacityHost implements AutoCloseable {
                 new WebResourceRegistry.Resource("aui-prototyping.css", base + "aui-prototyping.css", true),
                 new WebResourceRegistry.Resource("fonts/", base + "fonts/", false),
                 new WebResourceRegistry.Resource("images/", base + "images/", false)),
-                List.of(), Set.of(), loader::getResource));
+                List.of(), Set.of(), loader::getResource, null));
     }
 
     private static HttpServlet redirect(String path) {

@@ -1,34 +1,34 @@
 package org.capacitytracker.host;
 
-import org.capacitytracker.host.plugin.LoadedPlugin;
+import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.PluginLoadException;
 import org.capacitytracker.host.testplugin.ProbeComponent;
-import org.capacitytracker.host.testplugin.ProbeResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The host's plugin contract, independent of Capacity Tracker: a small test plugin (built
- * here from the test classes) declares a REST module, a servlet, a web resource and a Spring
- * context, and the host must install it as Jira would.
+ * The host's plugin contract, independent of Capacity Tracker, and its strictness: small test
+ * plugins (OSGi bundles built here by bnd from the test classes) are installed as Jira installs
+ * them, and deliberately broken ones are refused or fail exactly where Jira refuses or fails
+ * them, with a message that says why.
  */
 class PluginLoadingTest {
+    private static final String PROBE_PACKAGE = "org.capacitytracker.host.testplugin";
     private static final String DESCRIPTOR = """
             <atlassian-plugin key="test.plugin" name="Probe plugin" plugins-version="2">
               <plugin-info><version>9.9.9</version><description>probe</description></plugin-info>
@@ -40,6 +40,7 @@ class PluginLoadingTest {
                 <url-pattern>/probe</url-pattern>
               </servlet>
               <web-resource key="probe-resources">
+                <transformation extension="js"><transformer key="jsI18n"/></transformation>
                 <dependency>com.atlassian.auiplugin:aui-flag</dependency>
                 <resource type="download" name="probe.js" location="web/probe.js"/>
               </web-resource>
@@ -48,7 +49,12 @@ class PluginLoadingTest {
             """;
     private static final String SPRING = """
             <beans xmlns="http://www.springframework.org/schema/beans"
-                   xmlns:osgi="http://www.eclipse.org/gemini/blueprint/schema/blueprint">
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xmlns:osgi="http://www.eclipse.org/gemini/blueprint/schema/blueprint"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans
+                     http://www.springframework.org/schema/beans/spring-beans.xsd
+                     http://www.eclipse.org/gemini/blueprint/schema/blueprint
+                     http://www.eclipse.org/gemini/blueprint/schema/blueprint/gemini-blueprint.xsd">
               <osgi:reference id="userManager" interface="com.atlassian.sal.api.user.UserManager"/>
               <osgi:reference id="pageBuilderService" interface="com.atlassian.webresource.api.assembler.PageBuilderService"/>
               <osgi:reference id="pluginSettingsFactory" interface="com.atlassian.sal.api.pluginsettings.PluginSettingsFactory"/>
@@ -57,33 +63,18 @@ class PluginLoadingTest {
               </bean>
             </beans>
             """;
+    private static final String PROBE_JS = "window.probeLoaded = true; window.probeText = AJS.I18n.getText('probe.name');"
+            + " window.probeMissing = AJS.I18n.getText('probe.missing');";
 
     @TempDir
     Path dir;
 
-    private Path buildPlugin(String descriptor, String spring) throws IOException, URISyntaxException {
-        Path classes = Path.of(ProbeResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path packageDir = classes.resolve("org/capacitytracker/host/testplugin");
-        Path jar = dir.resolve("plugin-" + System.nanoTime() + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.list(packageDir)) {
-            for (Path f : files.toList()) {
-                add(out, "org/capacitytracker/host/testplugin/" + f.getFileName(), Files.readAllBytes(f));
-            }
-            add(out, "atlassian-plugin.xml", descriptor.getBytes(StandardCharsets.UTF_8));
-            if (spring != null) {
-                add(out, "META-INF/spring/plugin-context.xml", spring.getBytes(StandardCharsets.UTF_8));
-            }
-            add(out, "web/probe.js", "window.probeLoaded = true;".getBytes(StandardCharsets.UTF_8));
-            add(out, "probe.properties", "probe.name=Probe".getBytes(StandardCharsets.UTF_8));
-        }
-        return jar;
-    }
-
-    private static void add(JarOutputStream out, String name, byte[] bytes) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        out.write(bytes);
-        out.closeEntry();
+    private TestBundles probe(String descriptor, String spring) throws Exception {
+        TestBundles bundle = new TestBundles("test.plugin").classesOf(PROBE_PACKAGE)
+                .file("atlassian-plugin.xml", descriptor)
+                .file("web/probe.js", PROBE_JS)
+                .file("probe.properties", "probe.name=Probe name\n");
+        return spring == null ? bundle : bundle.file("META-INF/spring/plugin-context.xml", spring);
     }
 
     private CapacityHost start(Path plugin) throws Exception {
@@ -92,16 +83,18 @@ class PluginLoadingTest {
     }
 
     @Test
-    void aPluginGetsItsServicesByConstructorAndSeesOnlyTheSharedApi() throws Exception {
+    void aPluginGetsItsServicesByConstructorAndSeesOnlyWhatItImports() throws Exception {
         System.clearProperty(ProbeComponent.DESTROYED_PROPERTY);
-        try (CapacityHost host = start(buildPlugin(DESCRIPTOR, SPRING))) {
+        Path jar = probe(DESCRIPTOR, SPRING).write(dir);
+        try (CapacityHost host = start(jar)) {
             TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
             HttpResponse<String> probe = admin.get("/jira/rest/probe/1/probe");
             assertEquals(200, probe.statusCode(), probe.body());
-            assertEquals("user=admin;userNoRequest=Administrator;admin=true;loader=plugin:test.plugin;jetty=false;h2=false;"
-                    + "servlet=true;stored=42", probe.body());
+            assertEquals("user=admin;userNoRequest=Administrator;admin=true;loader=" + probeLoaderName(host)
+                    + ";tomcat=false;spring=false;h2=false;servlet=true;stored=42", probe.body());
             assertEquals(200, admin.get("/jira/rest/probe/latest/probe").statusCode(), "REST modules answer at latest too");
             assertTrue(host.summary().stream().anyMatch(l -> l.contains("does not bundle")), "no engine to seed");
+            assertTrue(host.summary().stream().anyMatch(l -> l.contains(JiraPlatform.current().displayName())));
 
             TestHttp browser = new TestHttp(host.baseUri().resolve("/"));
             browser.login("erin", "erin", null);
@@ -115,38 +108,134 @@ class PluginLoadingTest {
             int aui = html.indexOf("com.atlassian.auiplugin:ajs/aui-prototyping.js");
             int probeJs = html.indexOf("/jira/download/resources/test.plugin:probe-resources/probe.js");
             assertTrue(aui > 0 && probeJs > aui, "AUI modules resolve to the AUI bundle, before the plugin's script");
-            assertEquals("window.probeLoaded = true;",
-                    browser.get("/jira/download/resources/test.plugin:probe-resources/probe.js").body());
+            String js = browser.get("/jira/download/resources/test.plugin:probe-resources/probe.js").body();
+            assertTrue(js.startsWith("window.probeLoaded = true;"), js);
+            assertTrue(js.contains("AJS.format(\"Probe name\")"), "jsI18n puts the text in place of the call: " + js);
+            assertTrue(js.contains("AJS.format(\"probe.missing\")"),
+                    "a key without text stays the key, as Jira shows it: " + js);
         }
         assertEquals("true", System.getProperty(ProbeComponent.DESTROYED_PROPERTY),
                 "stopping the host runs the beans' destroy-method");
+    }
+
+    private static String probeLoaderName(CapacityHost host) {
+        return host.plugin().classLoader().getName();
+    }
+
+    @Test
+    void restResourcesAnswerByTheirAccessAnnotationsAndLicensedOnlyByDefault() throws Exception {
+        try (CapacityHost host = start(probe(DESCRIPTOR, SPRING).write(dir))) {
+            TestHttp anonymous = new TestHttp(host.baseUri().resolve("/"));
+            TestHttp erin = new TestHttp(host.baseUri().resolve("/")).basic("erin", "erin");
+            TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
+            assertEquals(200, anonymous.get("/jira/rest/probe/1/access/open").statusCode(), "@UnrestrictedAccess");
+            assertEquals(401, anonymous.get("/jira/rest/probe/1/access/default").statusCode(), "no annotation: login needed");
+            assertEquals(200, erin.get("/jira/rest/probe/1/access/default").statusCode(), "no annotation: licensed users");
+            assertEquals(401, anonymous.get("/jira/rest/probe/1/access/admin").statusCode());
+            HttpResponse<String> forbidden = erin.get("/jira/rest/probe/1/access/admin");
+            assertEquals(403, forbidden.statusCode(), "@AdminOnly refuses a user");
+            assertTrue(forbidden.body().contains("\"status-code\":403"), forbidden.body());
+            assertEquals(200, admin.get("/jira/rest/probe/1/access/admin").statusCode());
+        }
+    }
+
+    @Test
+    void aRestResourceWithoutAnInjectConstructorFailsEveryCallAsInJira() throws Exception {
+        Path jar = probe(DESCRIPTOR, SPRING).classesOf(PROBE_PACKAGE + ".noinject").write(dir);
+        try (CapacityHost host = start(jar)) {
+            assertTrue(host.summary().stream().anyMatch(l -> l.contains("NoInjectResource has neither an @Inject constructor")),
+                    String.join("\n", host.summary()));
+            TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
+            assertEquals(500, admin.get("/jira/rest/probe/1/no-inject").statusCode(),
+                    "Jersey 2 + HK2 cannot create it, so the call fails");
+            assertEquals(200, admin.get("/jira/rest/probe/1/probe").statusCode(), "the plugin's other resources work");
+        }
+    }
+
+    @Test
+    void aPageAskingForADecoratorJiraDoesNotHaveIsServedUndecorated() throws Exception {
+        String descriptor = DESCRIPTOR.replace("<url-pattern>/probe</url-pattern>",
+                "<url-pattern>/probe</url-pattern><init-param><param-name>decorator</param-name>"
+                        + "<param-value>atlassian.general</param-value></init-param>");
+        PrintStream previous = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (CapacityHost host = start(probe(descriptor, SPRING).write(dir))) {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            TestHttp browser = new TestHttp(host.baseUri().resolve("/"));
+            browser.login("erin", "erin", null);
+            String html = browser.get("/jira/plugins/servlet/probe").body();
+            assertTrue(html.contains("content=\"atlassian.general\""), "the page comes back as the plugin wrote it: " + html);
+            assertFalse(html.contains("aui-prototyping"), "no AUI: the page would render blank in Jira");
+            assertFalse(html.contains("probe.js"), "none of its required web resources either");
+            assertFalse(html.contains("Erin Evans"), "no Jira header");
+        } finally {
+            System.setErr(previous);
+        }
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"atlassian.general\", which Jira does not have"), log.toString());
+    }
+
+    @Test
+    void aPluginImportingAPackageJiraDoesNotExportIsNotResolved() throws Exception {
+        Path jar = probe(DESCRIPTOR, SPRING).classesOf(PROBE_PACKAGE + ".leaky").write(dir);
+        assertTrue(TestBundles.imports(jar).contains("org.h2"), "bnd found the H2 import");
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(jar));
+        assertTrue(e.getMessage().contains("cannot be resolved") && e.getMessage().contains("osgi.wiring.package=org.h2"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPluginBuiltForTheOtherJiraGenerationIsNotResolved() throws Exception {
+        // Built at run time: the Jira 11 host is this code transformed to Jakarta, and the
+        // transformation rewrites "javax.servlet" wherever it is a constant.
+        String otherServlet = JiraPlatform.current() == JiraPlatform.JIRA_10 ? "jakarta.servlet"
+                : String.join(".", "javax", "servlet");
+        Path jar = probe(DESCRIPTOR, SPRING)
+                .header("Import-Package", otherServlet + "," + otherServlet + ".http,*").write(dir);
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(jar));
+        assertTrue(e.getMessage().contains("osgi.wiring.package=" + otherServlet), e.getMessage());
     }
 
     @Test
     void aServiceThePluginDidNotImportIsNotInjected() throws Exception {
         String spring = SPRING.replace(
                 "<osgi:reference id=\"userManager\" interface=\"com.atlassian.sal.api.user.UserManager\"/>", "");
-        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(buildPlugin(DESCRIPTOR, spring)));
-        assertTrue(e.getMessage().contains("com.atlassian.sal.api.user.UserManager")
-                && e.getMessage().contains("does not import"), e.getMessage());
+        Path jar = probe(DESCRIPTOR, spring).write(dir);
+        try (CapacityHost host = start(jar)) {
+            TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
+            assertEquals(500, admin.get("/jira/rest/probe/1/probe").statusCode(),
+                    "the resource needs UserManager, which the plugin's context does not import");
+        }
     }
 
     @Test
     void importingAServiceTheHostLacksFailsWithItsName() throws Exception {
         String spring = SPRING.replace("</beans>",
                 "<osgi:reference id=\"x\" interface=\"com.atlassian.sal.api.user.UserProfile\"/></beans>");
-        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(buildPlugin(DESCRIPTOR, spring)));
-        assertTrue(e.getMessage().contains("com.atlassian.sal.api.user.UserProfile"), e.getMessage());
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(probe(DESCRIPTOR, spring).write(dir)));
+        assertTrue(e.getMessage().contains("com.atlassian.sal.api.user.UserProfile")
+                && e.getMessage().contains("no such service"), e.getMessage());
     }
 
     @Test
-    void aJarWithoutADescriptorIsNotAPlugin() throws Exception {
-        Path jar = dir.resolve("empty.jar");
-        try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+    void aSpringFileThatBreaksTheSchemaIsRefused() throws Exception {
+        String spring = SPRING.replace("<osgi:reference id=\"userManager\"", "<osgi:reference id=\"userManager\" cardinality=\"1..1\"");
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(probe(DESCRIPTOR, spring).write(dir)));
+        assertTrue(e.getMessage().contains("cardinality"), e.getMessage());
+    }
+
+    @Test
+    void aJarWithoutAnOsgiManifestOrDescriptorIsNotAPlugin() throws Exception {
+        Path empty = dir.resolve("empty.jar");
+        try (OutputStream out = new JarOutputStream(Files.newOutputStream(empty))) {
             out.flush();
         }
-        PluginLoadException e = assertThrows(PluginLoadException.class, () -> LoadedPlugin.load(jar, List.of()));
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(empty));
         assertTrue(e.getMessage().contains("atlassian-plugin.xml"), e.getMessage());
-        assertThrows(PluginLoadException.class, () -> LoadedPlugin.load(dir.resolve("missing.jar"), List.of()));
+        PluginLoadException missing = assertThrows(PluginLoadException.class, () -> start(dir.resolve("missing.jar")));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+
+        Path plain = probe(DESCRIPTOR, SPRING).header("Atlassian-Plugin-Key", "").write(dir);
+        PluginLoadException notTransformerless = assertThrows(PluginLoadException.class, () -> start(plain));
+        assertTrue(notTransformerless.getMessage().contains("transformerless"), notTransformerless.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import org.capacitytracker.host.plugin.rest.PluginComponentsBinder;
 import org.capacitytracker.host.plugin.rest.RestAccessFeature;
 import org.capacitytracker.host.plugin.spring.PluginApplicationContext;
 import org.capacitytracker.host.web.CurrentRequest;
+import org.capacitytracker.host.web.JsI18nTransformer;
 import org.capacitytracker.host.web.WebResourceRegistry;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -29,6 +30,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -150,8 +152,13 @@ public final class LoadedPlugin implements AutoCloseable {
             for (PluginDescriptor.Download d : m.resources()) {
                 resources.add(new WebResourceRegistry.Resource(d.name(), d.location(), !d.name().endsWith("/")));
             }
+            // Jira's jsI18n transformation reads every i18n resource of the plugin.
+            Function<String, String> jsI18n = null;
+            if (m.transforms("js", "jsI18n")) {
+                jsI18n = JsI18nTransformer.load(descriptor.i18nLocations(), this::ownEntry)::getProperty;
+            }
             registry.register(new WebResourceRegistry.Module(descriptor.key() + ":" + m.key(), resources, m.dependencies(),
-                    m.contexts(), this::ownEntry));
+                    m.contexts(), this::ownEntry, jsI18n));
         }
         if (!descriptor.downloads().isEmpty()) {
             List<WebResourceRegistry.Resource> resources = new ArrayList<>();
@@ -159,7 +166,7 @@ public final class LoadedPlugin implements AutoCloseable {
                 resources.add(new WebResourceRegistry.Resource(d.name(), d.location(), false));
             }
             registry.register(new WebResourceRegistry.Module(descriptor.key(), resources, List.of(), Set.of(),
-                    this::ownEntry));
+                    this::ownEntry, null));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 /** Applies {@link PageDecorator} to HTML pages of plugin servlets that ask for a decorator. */
 public final class DecoratorFilter implements Filter {
     private final PageDecorator decorator;
+    private final java.util.Set<String> warnedDecorators = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DecoratorFilter(PageDecorator decorator) {
         this.decorator = decorator;
@@ -36,7 +37,14 @@ public final class DecoratorFilter implements Filter {
         String contentType = response.getContentType();
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html") && body.length > 0) {
             String html = new String(body, buffered.charset());
-            if (PageDecorator.wantsDecoration(html)) {
+            String decoratorName = PageDecorator.requestedDecorator(html);
+            if (decoratorName != null && !PageDecorator.JIRA_DECORATORS.contains(decoratorName)
+                    && warnedDecorators.add(decoratorName)) {
+                System.err.println("[capacity-host] WARN " + request.getRequestURI() + " asks for the decorator \""
+                        + decoratorName + "\", which Jira does not have (it has " + PageDecorator.JIRA_DECORATORS
+                        + "): the page is served undecorated, without Jira's chrome or its web resources, as Jira serves it");
+            }
+            if (decoratorName != null && PageDecorator.JIRA_DECORATORS.contains(decoratorName)) {
                 HostPageBuilderService.RequestAssembler assembler = HostPageBuilderService.assemblerOf(request);
                 String page = decorator.decorate(html, CurrentRequest.userOf(request), assembler.webResourceList(),
                         assembler.contexts());

@@ -40,9 +40,25 @@ public final class PageDecorator {
         this.registry = registry;
     }
 
-    /** True when the page asks for a decorator, as Jira's SiteMesh filter checks. */
-    public static boolean wantsDecoration(String html) {
-        return DECORATOR_META.matcher(html).find();
+    /**
+     * The decorators Jira's SiteMesh knows. A page naming any other gets no decoration at all
+     * (no chrome, no AUI, none of its required web resources), as in Jira.
+     */
+    public static final Set<String> JIRA_DECORATORS = Set.of("atl.general", "atl.admin", "atl.popup", "atl.userprofile");
+    private static final Pattern CONTENT_ATTR = Pattern.compile("\\bcontent\\s*=\\s*(\"([^\"]*)\"|'([^']*)')",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The decorator the page asks for with {@code <meta name="decorator" content="...">}, or null. */
+    public static String requestedDecorator(String html) {
+        Matcher meta = DECORATOR_META.matcher(html);
+        if (!meta.find()) {
+            return null;
+        }
+        Matcher content = CONTENT_ATTR.matcher(meta.group());
+        if (!content.find()) {
+            return "";
+        }
+        return (content.group(2) != null ? content.group(2) : content.group(3)).strip();
     }
 
     /** Wraps a complete HTML page produced by a plugin servlet. */

@@ -1,10 +1,6 @@
 package org.capacitytracker.host.web;
 
-import org.capacitytracker.host.plugin.PluginDescriptor;
-import org.capacitytracker.host.plugin.PluginLoadException;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -39,14 +34,6 @@ public final class WebResourceRegistry {
      */
     public record Module(String completeKey, List<Resource> resources, List<String> dependencies, Set<String> contexts,
                          Function<String, URL> finder, Function<String, String> jsI18n) {
-        /**
-         * A module as registered without transformations; {@link #register} still finds the
-         * transformations a plugin module declares, through its descriptor.
-         */
-        public Module(String completeKey, List<Resource> resources, List<String> dependencies, Set<String> contexts,
-                      Function<String, URL> finder) {
-            this(completeKey, resources, dependencies, contexts, finder, null);
-        }
     }
 
     private final Map<String, Module> modules = new LinkedHashMap<>();
@@ -54,41 +41,7 @@ public final class WebResourceRegistry {
     private final Set<String> warnedMissingKeys = ConcurrentHashMap.newKeySet();
 
     public synchronized void register(Module module) {
-        modules.put(module.completeKey(), module.jsI18n() == null ? withDeclaredTransformations(module) : module);
-    }
-
-    /**
-     * The module with its jsI18n lookup when the plugin's own atlassian-plugin.xml (found through the
-     * module's finder, i.e. the plugin's class loader) declares the jsI18n transformation for it. The
-     * lookup covers every {@code <resource type="i18n">} of the plugin.
-     */
-    private static Module withDeclaredTransformations(Module module) {
-        int colon = module.completeKey().indexOf(':');
-        if (colon <= 0) {
-            return module;
-        }
-        URL xml = module.finder().apply("atlassian-plugin.xml");
-        if (xml == null) {
-            return module;
-        }
-        PluginDescriptor descriptor;
-        try (InputStream in = xml.openStream()) {
-            descriptor = PluginDescriptor.parse(in);
-        } catch (IOException | PluginLoadException e) {
-            return module;
-        }
-        if (!descriptor.key().equals(module.completeKey().substring(0, colon))) {
-            return module;
-        }
-        String moduleKey = module.completeKey().substring(colon + 1);
-        for (PluginDescriptor.WebResourceModule declared : descriptor.webResources()) {
-            if (declared.key().equals(moduleKey) && declared.transforms("js", "jsI18n")) {
-                Properties texts = JsI18nTransformer.load(descriptor.i18nLocations(), module.finder());
-                return new Module(module.completeKey(), module.resources(), module.dependencies(), module.contexts(),
-                        module.finder(), texts::getProperty);
-            }
-        }
-        return module;
+        modules.put(module.completeKey(), module);
     }
 
     /** The content to serve for this file of this module: a script of a jsI18n module goes through the transformation. */

@@ -2,6 +2,7 @@ package org.capacitytracker.host.testplugin;
 
 import com.atlassian.sal.api.user.UserManager;
 
+import javax.inject.Inject;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,6 +17,7 @@ public class ProbeResource {
     private final UserManager users;
     private final ProbeComponent component;
 
+    @Inject
     public ProbeResource(UserManager users, ProbeComponent component) {
         this.users = users;
         this.component = component;
@@ -27,7 +29,8 @@ public class ProbeResource {
                 + ";userNoRequest=" + users.getRemoteUser().getFullName()
                 + ";admin=" + users.isAdmin(users.getRemoteUserKey())
                 + ";loader=" + getClass().getClassLoader().getName()
-                + ";jetty=" + visible("org.eclipse.jetty.server.Server")
+                + ";tomcat=" + visible("org.apache.catalina.startup.Tomcat")
+                + ";spring=" + visible("org.springframework.context.ApplicationContext")
                 + ";h2=" + visible("org.h2.Driver")
                 + ";servlet=" + visible("javax.servlet.http.HttpServlet")
                 + ";stored=" + component.remember("42");

@@ -17,12 +17,18 @@ public class ProbeServlet extends HttpServlet {
         this.pageBuilder = pageBuilder;
     }
 
+    /** The module's init-param {@code decorator}, else Jira's general one. */
+    private String decorator() {
+        String name = getInitParameter("decorator");
+        return name == null ? "atl.general" : name;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         pageBuilder.assembler().resources().requireWebResource("test.plugin:probe-resources");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<html><head><title>Probe &amp; co</title>"
-                + "<meta name=\"decorator\" content=\"atl.general\"></head>"
+                + "<meta name=\"decorator\" content=\"" + decorator() + "\"></head>"
                 + "<body class=\"probe-body\"><div id=\"probe\">é</div></body></html>");
     }
 }

@@ -5,7 +5,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.SmartFactoryBean;
 
 /**
  * The bean behind {@code <osgi:reference id interface [filter]>}: the host service published
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.FactoryBean;
  * published: Jira's extender waits for a missing mandatory service and then fails to enable
  * the plugin; this host fails at once, with the same cause.
  */
-public final class OsgiServiceReference implements FactoryBean<Object>, DisposableBean {
+public final class OsgiServiceReference implements SmartFactoryBean<Object>, DisposableBean {
     private final BundleContext bundleContext;
     private final String interfaceName;
     private final String filter;
@@ -73,6 +73,12 @@ public final class OsgiServiceReference implements FactoryBean<Object>, Disposab
 
     @Override
     public boolean isSingleton() {
+        return true;
+    }
+
+    /** Mandatory references are bound when the context starts, as the extender binds them. */
+    @Override
+    public boolean isEagerInit() {
         return true;
     }
 
