@@ -8,7 +8,13 @@ MVN ?= mvn -B -q -ntp
 PORT ?= 2990
 DATA_DIR ?= ./.data
 HOST_JAR := java-bridge/host/target/capacity-host.jar
-PLUGIN_JAR := java-bridge/plugin/target/capacity-tracker-plugin-0.1.0.jar
+# The plugin for Jira 10.3 LTS (Platform 7: Java 17, javax) and for Jira 11 (Platform 8:
+# Java 21, Jakarta), both from java-bridge/plugin's sources. PLUGIN_JAR is the one `run` loads.
+PLUGIN_JAR_10 := java-bridge/plugin/target/capacity-tracker-jira10-0.1.0.jar
+PLUGIN_JAR_11 := java-bridge/plugin-jira11/target/capacity-tracker-jira11-0.1.0.jar
+PLUGIN_JAR := $(PLUGIN_JAR_10)
+# The Jira 11 jar is compiled (release 21) and tested with a JDK 21+, found, not hard-coded.
+JDK21_HOME = $(shell scripts/find-jdk.sh 21)
 
 .PHONY: run build native java test deps header clean
 
@@ -21,7 +27,8 @@ native:
 	cargo build --release --locked
 
 java: native
-	$(MVN) -f java-bridge/pom.xml install -DskipTests
+	jdk21="$(JDK21_HOME)"; [ -n "$$jdk21" ] || { echo "make: the Jira 11 jar needs a JDK 21 or newer (scripts/find-jdk.sh 21 found none)" >&2; exit 1; }; \
+	$(MVN) -f java-bridge/pom.xml install -DskipTests -Djdk21.home="$$jdk21"
 
 ## Start the Jira-compatible host with demo data on http://localhost:$(PORT)/jira (Ctrl-C stops it).
 run: build

@@ -17,6 +17,8 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 const RESULTS = path.join(REPO, 'tests', 'e2e', 'test-results');
 const CONTEXT = '/jira';
 
+// The Jira 10 (javax) jar, capacity-tracker-jira10-<version>.jar: the one this host loads.
+// (The Jira 11 jar is built in java-bridge/plugin-jira11/target.)
 function findPluginJar() {
   if (process.env.CT_PLUGIN_JAR) return path.resolve(process.env.CT_PLUGIN_JAR);
   const dir = path.join(REPO, 'java-bridge', 'plugin', 'target');

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import java.io.DataInputStream;
 import java.io.File;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,8 +83,8 @@ class PluginJarIT {
             String imports = main.getValue("Import-Package");
             for (String pkg : List.of("com.atlassian.sal.api.auth", "com.atlassian.sal.api.pluginsettings",
                     "com.atlassian.sal.api.user", "com.atlassian.webresource.api.assembler",
-                    "javax.servlet.http;version=\"[3.1,5)\"", "javax.ws.rs;version=\"[1.1,3)\"",
-                    "javax.ws.rs.core;version=\"[1.1,3)\"")) {
+                    "javax.servlet.http;version=\"[4,5)\"", "javax.ws.rs;version=\"[2.1,3)\"",
+                    "javax.ws.rs.core;version=\"[2.1,3)\"")) {
                 assertTrue(imports.contains(pkg), pkg + " not imported: " + imports);
             }
             assertFalse(imports.contains("org.capacitytracker.jira"), imports);
@@ -91,6 +93,66 @@ class PluginJarIT {
             assertTrue(exports.startsWith("org.capacitytracker.api;version=\"" + System.getProperty("capacity.plugin.version")),
                     exports);
         }
+    }
+
+    /**
+     * Jira 10.3 (Platform 7): every Java EE import has that platform's range (Servlet 4 of
+     * Tomcat 9, JAX-RS 2.1 of Jersey 2, javax.inject 1 of HK2), and nothing is Jakarta.
+     */
+    @Test
+    void importsTheJavaxPackagesOfPlatform7() throws Exception {
+        try (JarFile jar = jar()) {
+            Map<String, String> ranges = Map.of("javax.servlet", "[4,5)", "javax.ws.rs", "[2.1,3)", "javax.inject", "[1,2)");
+            String imports = jar.getManifest().getMainAttributes().getValue("Import-Package");
+            for (String clause : clauses(imports)) {
+                String pkg = clause.split(";", 2)[0];
+                assertFalse(pkg.startsWith("jakarta."), "the Jira 10 jar imports " + clause);
+                ranges.forEach((family, range) -> {
+                    if (pkg.equals(family) || pkg.startsWith(family + ".")) {
+                        assertTrue(clause.contains(";version=\"" + range + "\""), clause + " lacks version " + range);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Jira 10 runs Java 17: every class of the jar (the plugin's and the API's) is major version 61. */
+    @Test
+    void everyClassIsJava17() throws Exception {
+        int classes = 0;
+        try (JarFile jar = jar()) {
+            for (JarEntry entry : jar.stream().toList()) {
+                if (entry.getName().endsWith(".class")) {
+                    try (DataInputStream in = new DataInputStream(jar.getInputStream(entry))) {
+                        assertEquals(0xCAFEBABE, in.readInt(), entry.getName());
+                        in.readUnsignedShort();
+                        assertEquals(61, in.readUnsignedShort(), entry.getName() + " is not Java 17 bytecode");
+                    }
+                    classes++;
+                }
+            }
+        }
+        assertTrue(classes > 20, classes + " classes");
+    }
+
+    /** The clauses of a manifest header, split at the commas outside quotes. */
+    static List<String> clauses(String header) {
+        List<String> out = new ArrayList<>();
+        StringBuilder clause = new StringBuilder();
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                out.add(clause.toString().trim());
+                clause.setLength(0);
+            } else {
+                clause.append(c);
+            }
+        }
+        out.add(clause.toString().trim());
+        return out;
     }
 
     /**
