@@ -64,8 +64,9 @@ class HostIntegrationTest {
 
         HttpResponse<String> login = browser.login("alice", "alice", "/plugins/servlet/capacity-tracker?boardId=1");
         assertEquals(302, login.statusCode());
+        // Tomcat (as in Jira) sends redirects relative to the server; resolved, they stay inside.
         assertEquals(root.resolve("/jira/plugins/servlet/capacity-tracker?boardId=1").toString(),
-                login.headers().firstValue("Location").orElseThrow());
+                root.resolve(login.headers().firstValue("Location").orElseThrow()).toString());
         assertEquals("alice", browser.getJson("/jira/rest/api/2/myself").path("name").asText(),
                 "the session cookie authenticates REST calls");
 
@@ -104,7 +105,8 @@ class HostIntegrationTest {
         for (String evil : new String[] {"//evil.example/x", "https://evil.example/jira/", "/\\evil.example"}) {
             HttpResponse<String> login = anonymous().login("bob", "bob", evil);
             assertEquals(302, login.statusCode());
-            assertEquals(root.resolve("/jira/").toString(), login.headers().firstValue("Location").orElseThrow(), evil);
+            assertEquals(root.resolve("/jira/").toString(),
+                    root.resolve(login.headers().firstValue("Location").orElseThrow()).toString(), evil);
         }
     }
 
@@ -287,7 +289,7 @@ class HostIntegrationTest {
         assertSame(pluginLoader, engine.getClassLoader());
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.capacitytracker.api.CapacityEngine", false,
                 HostIntegrationTest.class.getClassLoader()), "the Java API is never on the host's class path");
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.eclipse.jetty.server.Server", false, pluginLoader),
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.catalina.startup.Tomcat", false, pluginLoader),
                 "host internals are hidden from the plugin");
         assertThrows(ClassNotFoundException.class, () -> Class.forName(CapacityHost.class.getName(), false, pluginLoader));
         assertSame(javax.servlet.http.HttpServlet.class, Class.forName("javax.servlet.http.HttpServlet", false, pluginLoader),
@@ -399,7 +401,10 @@ class HostIntegrationTest {
         assertEquals(200, browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/jquery.min.js").statusCode());
         assertEquals(404, browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/atlassian-plugin.xml").statusCode(),
                 "only declared files are served");
-        assertEquals(404, browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/fonts/..%2F..%2F..%2FCapacityHost.class").statusCode());
+        // Tomcat refuses an encoded slash outright (400), before any servlet sees it.
+        int traversal = browser.get("/jira/download/resources/com.atlassian.auiplugin:ajs/fonts/..%2F..%2F..%2FCapacityHost.class")
+                .statusCode();
+        assertTrue(traversal == 400 || traversal == 404, "not served: " + traversal);
     }
 
     @Test

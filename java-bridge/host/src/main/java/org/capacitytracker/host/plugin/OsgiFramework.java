@@ -58,6 +58,9 @@ public final class OsgiFramework implements AutoCloseable {
         // Only java.* comes from the boot class path; everything else must be imported.
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, "");
         config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_BOOT);
+        // Felix would otherwise hand a bundle any class its caller can see when the request comes
+        // from outside the bundle (reflection from host code); a plugin must see only its imports.
+        config.put("felix.bootdelegation.implicit", "false");
         // Felix logs errors only; the host reports what matters itself.
         config.put("felix.log.level", "1");
         Framework felix = new FrameworkFactory().newFramework(config);
