@@ -1,10 +1,6 @@
 package com.atlassian.beehive;
 
-/**
- * Named cluster-wide locks (Jira Data Center: held across all nodes). Locks are not meant
- * to be re-entrant; names are up to 255 characters.
- */
+/** Signature of Beehive 6.0 {@code com.atlassian.beehive.ClusterLockService} (see STUB-SOURCES.md). */
 public interface ClusterLockService {
-    /** The lock for {@code lockName}; getting it does not acquire it. */
     ClusterLock getLockForName(String lockName);
 }

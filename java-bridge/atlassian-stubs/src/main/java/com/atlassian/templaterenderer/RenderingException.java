@@ -1,6 +1,6 @@
 package com.atlassian.templaterenderer;
 
-/** Thrown when a template cannot be rendered (not for I/O failures of the writer). */
+/** Signature of atlassian-template-renderer 6.0 {@code com.atlassian.templaterenderer.RenderingException} (see STUB-SOURCES.md). */
 public class RenderingException extends RuntimeException {
     public RenderingException(String message, Throwable cause) {
         super(message, cause);

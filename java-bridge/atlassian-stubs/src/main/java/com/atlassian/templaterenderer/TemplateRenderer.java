@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 
-/** Renders a plugin's templates (Velocity in Jira 10); one instance per plugin class loader. */
+/** Signature of atlassian-template-renderer 6.0 {@code com.atlassian.templaterenderer.TemplateRenderer} (see STUB-SOURCES.md). */
 public interface TemplateRenderer {
     void render(String templateName, Writer writer) throws RenderingException, IOException;
 

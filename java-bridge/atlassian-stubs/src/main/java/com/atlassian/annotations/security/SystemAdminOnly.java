@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Platform 7 endpoint access: the annotated REST resource class or method admits only users with system administrator rights. */
+/** Signature of atlassian-annotations 4.x {@code com.atlassian.annotations.security.SystemAdminOnly} (see STUB-SOURCES.md). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PACKAGE})
 public @interface SystemAdminOnly {

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Platform 7 endpoint access: the annotated REST resource class or method admits logged-in users, licensed or (when the site allows limited unlicensed access) not. */
+/** Signature of atlassian-annotations 4.x {@code com.atlassian.annotations.security.UnlicensedSiteAccess} (see STUB-SOURCES.md). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PACKAGE})
 public @interface UnlicensedSiteAccess {

@@ -60,6 +60,11 @@ public final class HostClusterLockService implements ClusterLockService {
         }
 
         @Override
+        public boolean isHeldByCurrentThread() {
+            return lock.isHeldByCurrentThread();
+        }
+
+        @Override
         public Condition newCondition() {
             throw new UnsupportedOperationException("ClusterLock does not support conditions");
         }

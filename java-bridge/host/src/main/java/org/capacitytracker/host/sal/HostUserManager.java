@@ -8,6 +8,9 @@ import org.capacitytracker.host.auth.UserStore;
 import org.capacitytracker.host.web.CurrentRequest;
 
 import javax.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.List;
+import java.util.TreeSet;
 
 /** SAL {@link UserManager} over the host's users and the request's authenticated user. */
 public final class HostUserManager implements UserManager {
@@ -19,6 +22,20 @@ public final class HostUserManager implements UserManager {
         this.users = users;
         this.current = current;
         this.contextPath = contextPath;
+    }
+
+    @Override
+    @Deprecated
+    public String getRemoteUsername() {
+        HostUser user = current.user();
+        return user == null ? null : user.username();
+    }
+
+    @Override
+    @Deprecated
+    public String getRemoteUsername(HttpServletRequest request) {
+        HostUser user = request == null ? null : CurrentRequest.userOf(request);
+        return user == null ? null : user.username();
     }
 
     @Override
@@ -55,7 +72,80 @@ public final class HostUserManager implements UserManager {
 
     @Override
     public boolean isUserInGroup(UserKey userKey, String group) {
-        return user(userKey) != null && user(userKey).groups().contains(group);
+        HostUser user = user(userKey);
+        return user != null && user.groups().contains(group);
+    }
+
+    @Override
+    @Deprecated
+    public boolean isUserInGroup(String username, String group) {
+        return isUserInGroup(keyOf(username), group);
+    }
+
+    @Override
+    @Deprecated
+    public boolean isAdmin(String username) {
+        return isAdmin(keyOf(username));
+    }
+
+    @Override
+    @Deprecated
+    public boolean isSystemAdmin(String username) {
+        return isSystemAdmin(keyOf(username));
+    }
+
+    /** Licensed as the host's REST access rules count it: active, and a Jira Software user or an administrator. */
+    @Override
+    public boolean isLicensed(UserKey userKey) {
+        HostUser user = user(userKey);
+        return user != null && user.active()
+                && (user.groups().contains(HostUser.SOFTWARE_USERS) || user.isAdmin());
+    }
+
+    /** The host never grants limited unlicensed access (see {@link #isLimitedUnlicensedAccessEnabled()}). */
+    @Override
+    public boolean isLimitedUnlicensedUser(UserKey userKey) {
+        return false;
+    }
+
+    /** The host's site does not admit anonymous users, as its REST access rules assume. */
+    @Override
+    public boolean isAnonymousAccessEnabled() {
+        return false;
+    }
+
+    @Override
+    public boolean isLimitedUnlicensedAccessEnabled() {
+        return false;
+    }
+
+    /** The user named {@code username} as a {@link Principal} whose name is the username, or null when there is none. */
+    @Override
+    public Principal resolve(String username) {
+        HostUser user = username == null ? null : users.byUsername(username).orElse(null);
+        if (user == null) {
+            return null;
+        }
+        String name = user.username();
+        return () -> name;
+    }
+
+    /** Group names of the host's users starting with {@code prefix}, sorted, paged as asked. */
+    @Override
+    public Iterable<String> findGroupNamesByPrefix(String prefix, int startIndex, int maxResults) {
+        String start = prefix == null ? "" : prefix;
+        TreeSet<String> names = new TreeSet<>();
+        for (HostUser user : users.all()) {
+            for (String group : user.groups()) {
+                if (group.startsWith(start)) {
+                    names.add(group);
+                }
+            }
+        }
+        List<String> sorted = List.copyOf(names);
+        int from = Math.min(Math.max(startIndex, 0), sorted.size());
+        int to = maxResults < 0 ? sorted.size() : (int) Math.min((long) from + maxResults, sorted.size());
+        return sorted.subList(from, to);
     }
 
     @Override
@@ -73,6 +163,11 @@ public final class HostUserManager implements UserManager {
     @Override
     public boolean authenticate(String username, String password) {
         return users.authenticate(username, password).isPresent();
+    }
+
+    private UserKey keyOf(String username) {
+        HostUser user = username == null ? null : users.byUsername(username).orElse(null);
+        return user == null ? null : new UserKey(user.key());
     }
 
     private HostUser user(UserKey key) {

@@ -77,6 +77,7 @@ public final class RecordingClusterLocks implements ClusterLockService {
             throw new UnsupportedOperationException("ClusterLock has no conditions");
         }
 
+        @Override
         public boolean isHeldByCurrentThread() {
             return lock.isHeldByCurrentThread();
         }

@@ -4,6 +4,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import java.net.URI;
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -88,6 +89,64 @@ public final class FakeUsers implements UserManager {
 
     @Override
     public boolean authenticate(String username, String password) {
+        return false;
+    }
+
+    @Override
+    public String getRemoteUsername() {
+        throw new UnsupportedOperationException("the plugin must pass the request");
+    }
+
+    @Override
+    public String getRemoteUsername(HttpServletRequest request) {
+        UserProfile user = getRemoteUser(request);
+        return user == null ? null : user.getUsername();
+    }
+
+    @Override
+    public boolean isUserInGroup(String username, String group) {
+        return isUserInGroup(username == null ? null : new UserKey(username), group);
+    }
+
+    @Override
+    public boolean isSystemAdmin(String username) {
+        return isAdmin(username);
+    }
+
+    @Override
+    public boolean isAdmin(String username) {
+        return username != null && admins.contains(username);
+    }
+
+    /** Every known user holds a licence in the tests. */
+    @Override
+    public boolean isLicensed(UserKey userKey) {
+        return userKey != null && users.containsKey(userKey.getStringValue());
+    }
+
+    @Override
+    public boolean isLimitedUnlicensedUser(UserKey userKey) {
+        return false;
+    }
+
+    @Override
+    public Principal resolve(String username) {
+        UserProfile user = username == null ? null : users.get(username);
+        return user == null ? null : user::getUsername;
+    }
+
+    @Override
+    public Iterable<String> findGroupNamesByPrefix(String prefix, int startIndex, int maxResults) {
+        throw new UnsupportedOperationException("findGroupNamesByPrefix: the plugin does not list groups");
+    }
+
+    @Override
+    public boolean isAnonymousAccessEnabled() {
+        return false;
+    }
+
+    @Override
+    public boolean isLimitedUnlicensedAccessEnabled() {
         return false;
     }
 

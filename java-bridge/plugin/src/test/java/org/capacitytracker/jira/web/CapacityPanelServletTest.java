@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.capacitytracker.jira.testing.FakeHttp;
+import org.capacitytracker.jira.testing.FakeLoginUris;
 import org.capacitytracker.jira.testing.FakeUsers;
 import org.capacitytracker.jira.testing.PropertiesI18nResolver;
 import org.capacitytracker.jira.testing.RecordingPageBuilder;
@@ -25,9 +25,7 @@ class CapacityPanelServletTest {
             .admin("admin", "Administrator");
     private final RecordingPageBuilder pages = new RecordingPageBuilder();
     // Jira's login page, as SAL's LoginUriProvider gives it.
-    private final CapacityPanelServlet servlet = new CapacityPanelServlet(users,
-            returnUri -> URI.create("/jira/login.jsp?os_destination="
-                    + URLEncoder.encode(returnUri.toString(), StandardCharsets.UTF_8)),
+    private final CapacityPanelServlet servlet = new CapacityPanelServlet(users, new FakeLoginUris("/jira"),
             pages, new VelocityTestRenderer(), new PropertiesI18nResolver());
 
     private FakeHttp.Response get(FakeHttp.Request request) throws Exception {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 
-/** Resolves a plugin's i18n keys; a key that cannot be resolved comes back as the key itself. */
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.message.I18nResolver} (see STUB-SOURCES.md). */
 public interface I18nResolver {
     String getText(String key, Serializable... arguments);
 

@@ -2,7 +2,7 @@ package com.atlassian.sal.api.message;
 
 import java.io.Serializable;
 
-/** An unresolved message: an i18n key and its arguments. */
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.message.Message} (see STUB-SOURCES.md). */
 public interface Message extends Serializable {
     String getKey();
 

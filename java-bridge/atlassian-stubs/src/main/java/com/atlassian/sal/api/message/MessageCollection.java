@@ -3,7 +3,7 @@ package com.atlassian.sal.api.message;
 import java.io.Serializable;
 import java.util.List;
 
-/** Messages not resolved yet. */
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.message.MessageCollection} (see STUB-SOURCES.md). */
 public interface MessageCollection {
     void addMessage(String key, Serializable... arguments);
 

@@ -1,9 +1,6 @@
 package com.atlassian.sal.api.pluginsettings;
 
-/**
- * Key/value settings storage a plugin gets from the product (SAL). Values are String,
- * List&lt;String&gt;, Map&lt;String,String&gt; or Properties; put/remove return the previous value.
- */
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.pluginsettings.PluginSettings} (see STUB-SOURCES.md). */
 public interface PluginSettings {
     Object get(String key);
 

@@ -1,7 +1,7 @@
 package com.atlassian.sal.api.pluginsettings;
 
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.pluginsettings.PluginSettingsFactory} (see STUB-SOURCES.md). */
 public interface PluginSettingsFactory {
-    /** Settings scoped to a key (in Jira: a project key); null/blank key means global. */
     PluginSettings createSettingsForKey(String key);
 
     PluginSettings createGlobalSettings();

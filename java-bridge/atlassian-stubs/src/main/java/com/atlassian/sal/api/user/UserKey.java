@@ -3,7 +3,7 @@ package com.atlassian.sal.api.user;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Stable identifier of a user; unlike the username it never changes on rename. */
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.user.UserKey} (see STUB-SOURCES.md). */
 public final class UserKey implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -13,8 +13,8 @@ public final class UserKey implements Serializable {
         this.userkey = Objects.requireNonNull(userkey, "userkey");
     }
 
-    public static UserKey fromLong(long userkey) {
-        return new UserKey(String.valueOf(userkey));
+    public static UserKey fromLong(long userId) {
+        return new UserKey(String.valueOf(userId));
     }
 
     public String getStringValue() {
@@ -23,7 +23,7 @@ public final class UserKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof UserKey && userkey.equals(((UserKey) o).userkey));
+        return this == o || (o != null && o.getClass() == getClass() && userkey.equals(((UserKey) o).userkey));
     }
 
     @Override

@@ -1,14 +1,21 @@
 package com.atlassian.sal.api.user;
 
+import java.security.Principal;
 import javax.servlet.http.HttpServletRequest;
 
+/** Signature of SAL 6.0 {@code com.atlassian.sal.api.user.UserManager} (see STUB-SOURCES.md). */
 public interface UserManager {
-    /** The user of the current request, or null when anonymous. */
+    @Deprecated
+    String getRemoteUsername();
+
     UserProfile getRemoteUser();
 
-    UserProfile getRemoteUser(HttpServletRequest request);
-
     UserKey getRemoteUserKey();
+
+    @Deprecated
+    String getRemoteUsername(HttpServletRequest request);
+
+    UserProfile getRemoteUser(HttpServletRequest request);
 
     UserKey getRemoteUserKey(HttpServletRequest request);
 
@@ -16,11 +23,34 @@ public interface UserManager {
 
     UserProfile getUserProfile(UserKey userKey);
 
+    @Deprecated
+    boolean isUserInGroup(String username, String group);
+
     boolean isUserInGroup(UserKey userKey, String group);
 
-    boolean isAdmin(UserKey userKey);
+    @Deprecated
+    boolean isSystemAdmin(String username);
 
     boolean isSystemAdmin(UserKey userKey);
 
+    @Deprecated
+    boolean isAdmin(String username);
+
+    boolean isAdmin(UserKey userKey);
+
+    boolean isLicensed(UserKey userKey);
+
+    default boolean isLimitedUnlicensedUser(UserKey userKey) {
+        throw new UnsupportedOperationException("stub: SAL's default body is not copied");
+    }
+
     boolean authenticate(String username, String password);
+
+    Principal resolve(String username) throws UserResolutionException;
+
+    Iterable<String> findGroupNamesByPrefix(String prefix, int startIndex, int maxResults);
+
+    boolean isAnonymousAccessEnabled();
+
+    boolean isLimitedUnlicensedAccessEnabled();
 }

@@ -1,6 +1,8 @@
 package com.atlassian.webresource.api.assembler;
 
-/** Collects the web resources the current page needs; the decorator writes their tags. */
+/** Signature of atlassian-plugins-webresource 7.0 {@code com.atlassian.webresource.api.assembler.PageBuilderService} (see STUB-SOURCES.md). */
 public interface PageBuilderService {
     WebResourceAssembler assembler();
+
+    void seed(WebResourceAssembler assembler);
 }

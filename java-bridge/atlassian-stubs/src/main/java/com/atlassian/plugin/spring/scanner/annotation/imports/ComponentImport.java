@@ -1,15 +1,13 @@
 package com.atlassian.plugin.spring.scanner.annotation.imports;
 
-import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a constructor parameter or field as a service imported from the product. */
-@Documented
+/** Signature of atlassian-spring-scanner 5.0 {@code com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport} (see STUB-SOURCES.md). */
+@Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 public @interface ComponentImport {
     String value() default "";
 }
