@@ -1,5 +1,6 @@
 # Capacity Tracker — the two commands:
 #   make run    build everything from nothing and start the host with demo data
+#               (Jira 10.3 mode; `make run JIRA=11` for Jira 11 mode on a JDK 21+)
 #   make test   run every test of every layer (stops at the first failing layer)
 # and: make build | make header | make clean
 
@@ -7,14 +8,20 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q -ntp
 PORT ?= 2990
 DATA_DIR ?= ./.data
-HOST_JAR := java-bridge/host/target/capacity-host.jar
+# Which Jira the host emulates: 10 (Jira 10.3 LTS, Platform 7) or 11 (Jira 11, Platform 8).
+JIRA ?= 10
 # The plugin for Jira 10.3 LTS (Platform 7: Java 17, javax) and for Jira 11 (Platform 8:
-# Java 21, Jakarta), both from java-bridge/plugin's sources. PLUGIN_JAR is the one `run` loads.
+# Java 21, Jakarta), both from java-bridge/plugin's sources; a host for each.
 PLUGIN_JAR_10 := java-bridge/plugin/target/capacity-tracker-jira10-0.1.0.jar
 PLUGIN_JAR_11 := java-bridge/plugin-jira11/target/capacity-tracker-jira11-0.1.0.jar
-PLUGIN_JAR := $(PLUGIN_JAR_10)
+HOST_JAR_10 := java-bridge/host/target/capacity-host-jira10.jar
+HOST_JAR_11 := java-bridge/host-jira11/target/capacity-host-jira11.jar
+PLUGIN_JAR = $(PLUGIN_JAR_$(JIRA))
+HOST_JAR = $(HOST_JAR_$(JIRA))
 # The Jira 11 jar is compiled (release 21) and tested with a JDK 21+, found, not hard-coded.
 JDK21_HOME = $(shell scripts/find-jdk.sh 21)
+# Jira 10 mode runs on the default java (17+); Jira 11 mode on the JDK 21+ found above.
+RUN_JAVA = $(if $(filter 11,$(JIRA)),$(JDK21_HOME)/bin/java,java)
 
 .PHONY: run build native java test deps header clean
 
@@ -32,7 +39,8 @@ java: native
 
 ## Start the Jira-compatible host with demo data on http://localhost:$(PORT)/jira (Ctrl-C stops it).
 run: build
-	java -jar $(HOST_JAR) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS)
+	@case "$(JIRA)" in 10|11) ;; *) echo "make run: JIRA must be 10 or 11, not $(JIRA)" >&2; exit 2;; esac
+	$(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS)
 
 ## Install what the tests need on a fresh machine (Debian chromium, the e2e npm packages).
 deps:

@@ -15,9 +15,9 @@ layer() {
     echo
     echo "==> $name: $*"
     if "$@"; then
-        summary+=("$(printf '%-8s passed  (%ds)' "$name" $((SECONDS - start)))")
+        summary+=("$(printf '%-9s passed  (%ds)' "$name" $((SECONDS - start)))")
     else
-        summary+=("$(printf '%-8s FAILED  (%ds)' "$name" $((SECONDS - start)))")
+        summary+=("$(printf '%-9s FAILED  (%ds)' "$name" $((SECONDS - start)))")
         failed="$name"
     fi
 }
@@ -49,9 +49,17 @@ run_layers() {
     # programs under AddressSanitizer/UBSan and valgrind.
     layer c       make -C tests/c test
     [ -z "$failed" ] || return
+    # The pure functions of the panel's scripts and the rule that every user-visible text
+    # goes through i18n (Node's own test runner).
+    layer js      tests/js/run.sh
+    [ -z "$failed" ] || return
+    # API, plugin and both hosts: the Jira 10 host on Java 17, the Jira 11 host (the same
+    # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
     [ -z "$failed" ] || return
-    layer browser tests/e2e/run.sh
+    layer browser10 env CT_JIRA=10 tests/e2e/run.sh
+    [ -z "$failed" ] || return
+    layer browser11 env CT_JIRA=11 tests/e2e/run.sh
 }
 
 run_layers

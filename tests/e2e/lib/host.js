@@ -1,12 +1,13 @@
 'use strict';
 /*
- * Starts the Jira-compatible host (java-bridge/host) with the plugin and the demo data on a
- * free port, in a fresh data directory, and stops it again. The host runs in its own
+ * Starts the Jira-compatible host with the plugin and the demo data on a free port, in the
+ * Jira mode CT_JIRA names (10, the default: Jira 10.3 host and jar on the default java; 11:
+ * the Jira 11 host and jar on a JDK 21+ found by scripts/find-jdk.sh), in a fresh data directory, and stops it again. The host runs in its own
  * process group so that stop() (or the exit handler, if the test runner dies first) ends
  * the JVM and anything it started.
  */
 
-const { spawn } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -14,14 +15,18 @@ const path = require('node:path');
 const http = require('node:http');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const RESULTS = path.join(REPO, 'tests', 'e2e', 'test-results');
+const JIRA = process.env.CT_JIRA || '10';
+if (JIRA !== '10' && JIRA !== '11') {
+  throw new Error(`CT_JIRA must be 10 or 11, not ${JIRA}`);
+}
+const RESULTS = path.join(REPO, 'tests', 'e2e', 'test-results', `jira${JIRA}`);
 const CONTEXT = '/jira';
 
 // The Jira 10 (javax) jar, capacity-tracker-jira10-<version>.jar: the one this host loads.
 // (The Jira 11 jar is built in java-bridge/plugin-jira11/target.)
 function findPluginJar() {
   if (process.env.CT_PLUGIN_JAR) return path.resolve(process.env.CT_PLUGIN_JAR);
-  const dir = path.join(REPO, 'java-bridge', 'plugin', 'target');
+  const dir = path.join(REPO, 'java-bridge', JIRA === '11' ? 'plugin-jira11' : 'plugin', 'target');
   const jars = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jar')
     && !/(sources|javadoc|tests)\.jar$/.test(f) && !f.startsWith('original-')) : [];
   if (jars.length !== 1) {
@@ -34,7 +39,8 @@ function findPluginJar() {
 function findHostJar() {
   const jar = process.env.CT_HOST_JAR
     ? path.resolve(process.env.CT_HOST_JAR)
-    : path.join(REPO, 'java-bridge', 'host', 'target', 'capacity-host.jar');
+    : JIRA === '11' ? path.join(REPO, 'java-bridge', 'host-jira11', 'target', 'capacity-host-jira11.jar')
+      : path.join(REPO, 'java-bridge', 'host', 'target', 'capacity-host-jira10.jar');
   if (!fs.existsSync(jar)) {
     throw new Error(`host jar ${jar} is missing; build with: cargo build --release && mvn -B -q -f java-bridge/pom.xml install -DskipTests`);
   }
@@ -79,6 +85,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * Starts the host; resolves once its login page answers.
  * @param {{anchor?: string, name?: string, timeoutMs?: number}} options
  */
+/** The java to run the host on: $JAVA, else the default java (Jira 10) or a JDK 21+ (Jira 11). */
+function javaCommand() {
+  if (process.env.JAVA) return process.env.JAVA;
+  if (JIRA === '10') return 'java';
+  const home = execFileSync(path.join(REPO, 'scripts', 'find-jdk.sh'), ['21'], { encoding: 'utf8' }).trim();
+  return path.join(home, 'bin', 'java');
+}
+
 async function startHost(options = {}) {
   const hostJar = findHostJar();
   const pluginJar = findPluginJar();
@@ -87,9 +101,9 @@ async function startHost(options = {}) {
   fs.mkdirSync(RESULTS, { recursive: true });
   const logPath = path.join(RESULTS, `${options.name || 'host'}.log`);
   const log = fs.openSync(logPath, 'w');
-  const args = ['-jar', hostJar, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
+  const args = ['-jar', hostJar, '--jira', JIRA, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
     '--demo-anchor', options.anchor || '2026-11-30'];
-  const child = spawn(process.env.JAVA || 'java', args, { cwd: REPO, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(javaCommand(), args, { cwd: REPO, detached: true, stdio: ['ignore', log, log] });
   running.add(child);
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; running.delete(child); });
@@ -140,4 +154,4 @@ async function startHost(options = {}) {
   }
 }
 
-module.exports = { startHost, REPO, RESULTS };
+module.exports = { startHost, REPO, RESULTS, JIRA };
