@@ -42,6 +42,14 @@ run: build
 	@case "$(JIRA)" in 10|11) ;; *) echo "make run: JIRA must be 10 or 11, not $(JIRA)" >&2; exit 2;; esac
 	$(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS)
 
+## Sign both plugin jars for UPM's app signature check (Jira 11): <jar>.sig and <jar>.crt.
+## SIGNING_KEY=key.pem SIGNING_CERT=cert.pem use your own; else a self-signed pair in ~/.cache.
+.PHONY: sign
+sign: build
+	for jar in $(PLUGIN_JAR_10) $(PLUGIN_JAR_11); do \
+	  scripts/sign-app.sh "$$jar" $(if $(SIGNING_KEY),--key $(SIGNING_KEY) --cert $(SIGNING_CERT)) || exit 1; \
+	done
+
 ## Install what the tests need on a fresh machine (Debian chromium, the e2e npm packages).
 deps:
 	scripts/install-test-deps.sh

@@ -14,10 +14,19 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v valgrind >/dev/null || missing+=(valgrind)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# openssl signs and verifies the app signature UPM checks (tests/signing).
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-test-deps: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The Jira 11 plugin jar and host need a JDK 21 or newer beside the default Java 17. Debian 12
+# has none; the machines this project runs on carry one (Temurin), which find-jdk.sh finds.
+if ! "$repo/scripts/find-jdk.sh" 21 >/dev/null 2>&1; then
+    echo "install-test-deps: no JDK 21 or newer found (scripts/find-jdk.sh 21); the Jira 11 build and tests need one" >&2
+    exit 1
 fi
 
 if ! [ -d "$repo/tests/e2e/node_modules/playwright-core" ]; then

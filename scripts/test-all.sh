@@ -57,6 +57,9 @@ run_layers() {
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
     [ -z "$failed" ] || return
+    # UPM's app signature (Jira 11 checks it by default) made and verified for both jars.
+    layer signing tests/signing/run.sh
+    [ -z "$failed" ] || return
     layer browser10 env CT_JIRA=10 tests/e2e/run.sh
     [ -z "$failed" ] || return
     layer browser11 env CT_JIRA=11 tests/e2e/run.sh

@@ -156,7 +156,7 @@ class PluginLoadingTest {
     void aPageAskingForADecoratorJiraDoesNotHaveIsServedUndecorated() throws Exception {
         String descriptor = DESCRIPTOR.replace("<url-pattern>/probe</url-pattern>",
                 "<url-pattern>/probe</url-pattern><init-param><param-name>decorator</param-name>"
-                        + "<param-value>atlassian.general</param-value></init-param>");
+                        + "<param-value>main.general</param-value></init-param>");
         PrintStream previous = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (CapacityHost host = start(probe(descriptor, SPRING).write(dir))) {
@@ -164,14 +164,14 @@ class PluginLoadingTest {
             TestHttp browser = new TestHttp(host.baseUri().resolve("/"));
             browser.login("erin", "erin", null);
             String html = browser.get("/jira/plugins/servlet/probe").body();
-            assertTrue(html.contains("content=\"atlassian.general\""), "the page comes back as the plugin wrote it: " + html);
+            assertTrue(html.contains("content=\"main.general\""), "the page comes back as the plugin wrote it: " + html);
             assertFalse(html.contains("aui-prototyping"), "no AUI: the page would render blank in Jira");
             assertFalse(html.contains("probe.js"), "none of its required web resources either");
             assertFalse(html.contains("Erin Evans"), "no Jira header");
         } finally {
             System.setErr(previous);
         }
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"atlassian.general\", which Jira does not have"), log.toString());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"main.general\", which Jira does not have"), log.toString());
     }
 
     @Test
