@@ -180,7 +180,7 @@ public final class CapacityHost implements AutoCloseable {
             cookies.setSameSiteCookies("lax");
             app.setCookieProcessor(cookies);
 
-            addFilter(app, "security", new SecurityFilter(users, current), "/*");
+            addFilter(app, "security", new SecurityFilter(users, current, options.basicAuth()), "/*");
             addFilter(app, "decorator", new DecoratorFilter(decorator), "/plugins/servlet/*");
 
             List<HomeServlet.BoardPage> boardPages = new ArrayList<>();
@@ -238,7 +238,8 @@ public final class CapacityHost implements AutoCloseable {
             List<String> lines = new ArrayList<>();
             lines.add("Capacity Tracker host is running at " + baseUri);
             lines.add("  Jira:     " + platform.displayName() + " mode (--jira " + platform.mode() + "), Java "
-                    + Runtime.version().feature() + ", Apache Felix, Spring, Jersey, Tomcat");
+                    + Runtime.version().feature() + ", Apache Felix, Spring, Jersey, Tomcat; HTTP Basic auth "
+                    + (options.basicAuth() ? "on" : "off (--basic-auth on allows it)"));
             lines.add("  Log in:   " + (adminDefault ? "admin / admin" : "admin / (the --admin-password you set)")
                     + "   (demo users alice, bob, carol, dave, erin: password = user name)");
             lines.add("  Data dir: " + dataDir + (options.jdbcUrl() == null ? "" : " (unused: database at "

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The command line of {@code capacity-host.jar}. */
 public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int port, String jdbcUrl, String jdbcUser,
-                          String jdbcPassword, LocalDate demoAnchor, String adminPassword, String jira) {
+                          String jdbcPassword, LocalDate demoAnchor, String adminPassword, String jira, boolean basicAuth) {
 
     public static final String CONTEXT_PATH = "/jira";
 
@@ -26,6 +26,8 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
               --jdbc-password <pw>      database password
               --demo-anchor YYYY-MM-DD  Monday the demo's active sprint starts (default: this week's)
               --admin-password <pw>     password of the admin user (default admin)
+              --basic-auth <on|off>     accept HTTP Basic credentials (default: on in Jira 10 mode, off in
+                                        Jira 11 mode, as each Jira ships)
               --help                    this text
             """;
 
@@ -41,6 +43,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         LocalDate anchor = null;
         String adminPassword = null;
         String jira = org.capacitytracker.host.plugin.JiraPlatform.current().mode();
+        Boolean basicAuth = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -79,6 +82,12 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
                         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + value);
                     }
                 }
+                case "--basic-auth" -> {
+                    if (!value.equals("on") && !value.equals("off")) {
+                        throw new IllegalArgumentException("--basic-auth must be on or off, got " + value);
+                    }
+                    basicAuth = value.equals("on");
+                }
                 case "--jdbc-url" -> jdbcUrl = value;
                 case "--jdbc-user" -> jdbcUser = value;
                 case "--jdbc-password" -> jdbcPassword = value;
@@ -101,7 +110,9 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         if (plugin == null) {
             throw new IllegalArgumentException("--plugin <plugin jar> is required");
         }
-        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira);
+                // Jira 11 turns Basic authentication off by default; Jira 10 still accepts it.
+        boolean basic = basicAuth != null ? basicAuth : !jira.equals("11");
+        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira, basic);
     }
 
     /** Thrown by {@link #parse} for --help. */

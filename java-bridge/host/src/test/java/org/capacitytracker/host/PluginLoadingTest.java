@@ -77,9 +77,26 @@ class PluginLoadingTest {
         return spring == null ? bundle : bundle.file("META-INF/spring/plugin-context.xml", spring);
     }
 
-    private CapacityHost start(Path plugin) throws Exception {
-        return CapacityHost.start(HostOptions.parse(List.of("--plugin", plugin.toString(), "--data-dir",
-                dir.resolve("data").toString(), "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", "2026-11-30")));
+    private CapacityHost start(Path plugin, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--plugin", plugin.toString(), "--data-dir",
+                dir.resolve("data").toString(), "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", "2026-11-30"));
+        args.addAll(extra.length > 0 ? List.of(extra) : List.of("--basic-auth", "on"));
+        return CapacityHost.start(HostOptions.parse(args));
+    }
+
+    @Test
+    void basicAuthenticationIsOffByDefaultInJira11AndOnInJira10() throws Exception {
+        boolean jira11 = JiraPlatform.current() == JiraPlatform.JIRA_11;
+        assertEquals(!jira11, HostOptions.parse(List.of("--plugin", "x.jar")).basicAuth());
+        try (CapacityHost host = start(probe(DESCRIPTOR, SPRING).write(dir), "--basic-auth", "off")) {
+            HttpResponse<String> basic = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin")
+                    .get("/jira/rest/probe/1/probe");
+            assertEquals(401, basic.statusCode());
+            assertTrue(basic.body().contains("Basic authentication is disabled"), basic.body());
+            TestHttp session = new TestHttp(host.baseUri().resolve("/"));
+            session.login("admin", "admin", null);
+            assertEquals(200, session.get("/jira/rest/probe/1/probe").statusCode(), "a session still works");
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ final class TestHosts {
 
     static CapacityHost start(Path dataDir, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--plugin", pluginJar().toString(), "--data-dir", dataDir.toString(),
-                "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", ANCHOR.toString()));
+                "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", ANCHOR.toString(), "--basic-auth", "on"));
         args.addAll(List.of(extraArgs));
         return CapacityHost.start(HostOptions.parse(args));
     }

@@ -36,10 +36,16 @@ public final class SecurityFilter implements Filter {
 
     private final UserStore users;
     private final CurrentRequest current;
+    private final boolean basicAuth;
 
-    public SecurityFilter(UserStore users, CurrentRequest current) {
+    /**
+     * @param basicAuth whether HTTP Basic credentials are accepted: Jira 10 accepts them by
+     *                  default, Jira 11 refuses them by default (sessions and tokens only)
+     */
+    public SecurityFilter(UserStore users, CurrentRequest current, boolean basicAuth) {
         this.users = users;
         this.current = current;
+        this.basicAuth = basicAuth;
     }
 
     @Override
@@ -51,6 +57,14 @@ public final class SecurityFilter implements Filter {
 
         HostUser user = null;
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !basicAuth) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-cache, no-store");
+            response.getWriter().write("{\"message\":\"Basic authentication is disabled on this instance.\","
+                    + "\"status-code\":401}");
+            return;
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<HostUser> basic = basicUser(authorization.substring(6).trim());
             if (basic.isEmpty()) {
