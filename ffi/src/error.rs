@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use capacity_core::{Error, ErrorCode};
 
-use crate::boundary::boundary_or;
+use crate::panic::boundary_or;
 
 /// Success. Never carried by a `ct_error`; `ct_error_code(NULL)` returns it.
 pub const CT_ERROR_OK: u32 = 0;
