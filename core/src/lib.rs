@@ -38,5 +38,5 @@ pub mod fuzzing {
 
 /// The engine's version, as built.
 pub fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    engine::VERSION
 }

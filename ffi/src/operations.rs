@@ -268,7 +268,8 @@ pub unsafe extern "C" fn ct_engine_copy_iteration_team(
     }
 }
 
-/// Reads a team template; an unknown id is `CT_ERROR_VALIDATION` naming it.
+/// Reads a team template; an unknown id is `CT_ERROR_NOT_FOUND` naming `templateId` (a
+/// malformed one `CT_ERROR_VALIDATION`).
 ///
 /// On success stores the result in a new buffer in `*out` and returns NULL; on failure
 /// leaves `*out` untouched and returns the error.
@@ -366,6 +367,7 @@ pub unsafe extern "C" fn ct_engine_list_templates(
 /// Applies a template to a board's team, or to one iteration's team:
 /// `{"templateId", "boardId", "iterationId"?, "revision"}`. Gives
 /// `{"added", "changed", "unchanged", "leftAlone", "document"}` with the stored document.
+/// An unknown template is `CT_ERROR_NOT_FOUND` naming `templateId`.
 ///
 /// On success stores the result in a new buffer in `*out` and returns NULL; on failure
 /// leaves `*out` untouched and returns the error.
@@ -391,7 +393,8 @@ pub unsafe extern "C" fn ct_engine_apply_template(
     }
 }
 
-/// Reads a shared holiday calendar.
+/// Reads a shared holiday calendar; an unknown id is `CT_ERROR_NOT_FOUND` naming
+/// `calendarId`.
 ///
 /// On success stores the result in a new buffer in `*out` and returns NULL; on failure
 /// leaves `*out` untouched and returns the error.
@@ -486,7 +489,8 @@ pub unsafe extern "C" fn ct_engine_list_calendars(
     unsafe { returning(engine, [], out, |e, s, []| e.list_calendars(s)) }
 }
 
-/// Reads a saved multi-project report definition.
+/// Reads a saved multi-project report definition; an unknown id is `CT_ERROR_NOT_FOUND`
+/// naming `reportId`.
 ///
 /// On success stores the result in a new buffer in `*out` and returns NULL; on failure
 /// leaves `*out` untouched and returns the error.

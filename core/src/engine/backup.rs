@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::storage::docstore::{self, to_json};
-use crate::engine::Engine;
+use super::shared::{Templates, Calendars, ReportDefinitions};
+use super::Engine;
 use crate::error::{Error, Result};
 use crate::storage::store::Storage;
 
@@ -78,9 +79,9 @@ impl Engine {
                 let (b, i) = id.split_once(':').ok_or_else(|| Error::validation("id", format!("an iteration id is <boardId>:<iterationId>, got {id:?}")))?;
                 Some(self.get_iteration_team(storage, b, i)?)
             }
-            "template" => self.load_template_if_any(storage, id)?.map(|t| to_json(&*t)).transpose()?,
-            "calendar" => self.load_calendar(storage, id)?.map(|c| to_json(&c.doc)).transpose()?,
-            "report" => self.load_report_definition(storage, id)?.map(|d| to_json(&*d)).transpose()?,
+            "template" => self.load_doc::<Templates>(storage, id)?.map(|t| to_json(&*t)).transpose()?,
+            "calendar" => self.load_doc::<Calendars>(storage, id)?.map(|c| to_json(&c.doc)).transpose()?,
+            "report" => self.load_doc::<ReportDefinitions>(storage, id)?.map(|d| to_json(&*d)).transpose()?,
             "permissions" => Some(self.get_permissions(storage)?),
             other => return Err(Error::validation("kind", format!("unknown document kind {other:?}"))),
         }
@@ -118,7 +119,7 @@ impl Engine {
                 }
             }
         }
-        to_json(&Export { format: FORMAT.into(), format_version: FORMAT_VERSION, engine_version: crate::version().into(), documents })
+        to_json(&Export { format: FORMAT.into(), format_version: FORMAT_VERSION, engine_version: super::VERSION.into(), documents })
     }
 
     /// Imports an export: `{"mode": "empty" | "merge", "export": {...}}`. Every document is
@@ -134,7 +135,7 @@ impl Engine {
         }
         // Validate everything first, in scratch storage, so bad input writes nothing.
         let scratch_engine = Engine::new();
-        let mut scratch = crate::MemoryStorage::default();
+        let mut scratch = crate::storage::store::MemoryStorage::default();
         for (i, e) in req.export.documents.iter().enumerate() {
             if !docstore::KINDS.contains(&e.kind.as_str()) {
                 return Err(Error::validation(format!("export.documents[{i}].kind"), format!("unknown document kind {:?}", e.kind)));
@@ -168,7 +169,7 @@ impl Engine {
                 Some(text) => {
                     let current: Value = serde_json::from_str(&text).map_err(|er| Error::panic(er.to_string()))?;
                     // Compare normalised forms: the import as the engine would store it.
-                    let mut normal = crate::MemoryStorage::default();
+                    let mut normal = crate::storage::store::MemoryStorage::default();
                     let normalised: Value = serde_json::from_str(&Engine::new().create(&mut normal, &e.kind, &e.id, e.document)?).map_err(|er| Error::panic(er.to_string()))?;
                     if without_revision(current) == without_revision(normalised) {
                         result.unchanged.push(name);

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::shared::{Calendars};
 use super::Engine;
 use crate::documents::overrides::check_iteration_id;
 use crate::documents::settings::BoardSettings;
@@ -45,7 +46,7 @@ impl Engine {
         }
         let calendar = match &settings.holiday_calendar {
             Some(id) => {
-                let found = self.load_calendar(storage, id)?;
+                let found = self.load_doc::<Calendars>(storage, id)?;
                 if found.is_none() {
                     context.warnings.push(Warning {
                         code: "holidayCalendarMissing",

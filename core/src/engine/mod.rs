@@ -12,6 +12,9 @@ use crate::documents::settings::{check_account_key, BoardSettings};
 use crate::storage::store::Storage;
 
 
+/// The engine's version, as built.
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Longest board id: ids are Jira board ids or names of the host's choosing.
 pub const MAX_BOARD_ID_CHARS: usize = 40;
 
@@ -146,6 +149,8 @@ impl Engine {
 mod backup;
 mod privacy;
 mod shared;
+mod team_changes;
+mod access;
 mod iteration_report;
 mod multi_report;
 mod bulk;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::shared::{Calendars, ReportDefinitions};
 use super::Engine;
 use crate::capacity::calendar::read_dates;
 use crate::documents::days_off::DaysOff;
@@ -56,7 +57,7 @@ impl Engine {
     /// of the rows; the result is the same.
     pub fn multi_project_table(&self, storage: &mut dyn Storage, request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<MultiTable> {
         let definition: Arc<ReportDefDoc> = match (&request.report_id, &request.definition) {
-            (Some(id), None) => self.load_report_definition(storage, id)?.ok_or_else(|| Error::validation("reportId", format!("there is no report {id:?}")))?,
+            (Some(id), None) => self.find_named::<ReportDefinitions>(storage, id)?,
             (None, Some(d)) => {
                 d.validate().map_err(|e| prefix(e, "definition."))?;
                 Arc::new(d.clone())
@@ -108,7 +109,7 @@ impl Engine {
             }
             let calendar = match &settings.holiday_calendar {
                 Some(id) => {
-                    let found = self.load_calendar(storage, id)?;
+                    let found = self.load_doc::<Calendars>(storage, id)?;
                     if found.is_none() {
                         warnings.push(Warning {
                             code: "holidayCalendarMissing",

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::documents::overrides::{Action, OverridesDoc};
-use crate::reports::iteration::Warning;
+use crate::reports::warning::Warning;
 use crate::documents::settings::{BoardSettings, Member, RoleDoc, Weekdays};
 use crate::documents::units::{to_base, Ratio};
 

@@ -10,7 +10,7 @@ use crate::documents::days_off::DaysOff;
 use crate::documents::settings::BoardSettings;
 use crate::documents::units::Unit;
 use crate::error::Result;
-use crate::reports::iteration::Warning;
+use crate::reports::warning::Warning;
 
 /// One board of the report, as read in the first pass.
 pub(crate) struct BoardPlan {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::documents::report_defs::{Bucket, Grouping, Period};
 use crate::documents::units::{Ratio, Unit};
 use crate::error::Result;
-use crate::reports::iteration::{judge, Status, Warning};
+use crate::reports::status::{judge, Status};
+use crate::reports::warning::Warning;
 
 pub const SCHEMA: u32 = 1;
 
