@@ -1,5 +1,11 @@
 //! The engine's operations on stored documents: read, validate, write against a revision,
-//! and compute reports. Every binding (C ABI, JNI) calls these and only these.
+//! and compute reports. Every binding (C ABI, JNI) calls these and only these: the bulk
+//! entry points too (`bulk.rs`), whose bindings only convert their callers' structs.
+//!
+//! Board settings and days off are here; the shared documents (one generic path) in
+//! `shared.rs`, iteration teams in `team_changes.rs`, permissions in `access.rs`, the
+//! reports in `iteration_report.rs`, `multi_report.rs` and `bulk.rs`, backup and privacy
+//! in their own files.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

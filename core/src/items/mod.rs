@@ -9,7 +9,7 @@ pub mod validate;
 
 use serde::Deserialize;
 
-pub use hash::{FastHasher, FastMap, FastSet, FastState};
+pub(crate) use hash::{FastMap, FastSet, FastState};
 pub use text::Text;
 
 use crate::error::Result;

@@ -66,8 +66,12 @@ pub struct MultiReport {
     pub warnings: Vec<Warning>,
 }
 
-/// A cell's numbers: capacity and workload in base units. Laid out as C's `ct_multi_cell`,
-/// so the C ABI hands out a report's cells without copying them.
+/// A cell's numbers: capacity and workload in base units.
+///
+/// `#[repr(C)]` on purpose, one of the two layouts this crate shares with C (the other is
+/// `items::bulk::MultiItem`): laid out as `ct_multi_cell`, so the C ABI hands out a
+/// report's million cells without copying them; `ffi/src/bulk/report.rs` asserts the
+/// layout at compile time.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CellSums {
