@@ -177,6 +177,12 @@
 #define CT_ERROR_INVALID_ARGUMENT 6
 
 /**
+ * A well-formed id names no stored document (an unknown template, holiday calendar or
+ * report definition); `ct_error_field` names the field that holds the id (`templateId`).
+ */
+#define CT_ERROR_NOT_FOUND 7
+
+/**
  * Storage callback status: the operation succeeded.
  */
 #define CT_STORAGE_OK 0
@@ -1013,7 +1019,8 @@ struct ct_error *ct_engine_copy_iteration_team(const struct ct_engine *engine,
                                                struct ct_buffer **out);
 
 /**
- * Reads a team template; an unknown id is `CT_ERROR_VALIDATION` naming it.
+ * Reads a team template; an unknown id is `CT_ERROR_NOT_FOUND` naming `templateId` (a
+ * malformed one `CT_ERROR_VALIDATION`).
  *
  * On success stores the result in a new buffer in `*out` and returns NULL; on failure
  * leaves `*out` untouched and returns the error.
@@ -1071,6 +1078,7 @@ struct ct_error *ct_engine_list_templates(const struct ct_engine *engine, struct
  * Applies a template to a board's team, or to one iteration's team:
  * `{"templateId", "boardId", "iterationId"?, "revision"}`. Gives
  * `{"added", "changed", "unchanged", "leftAlone", "document"}` with the stored document.
+ * An unknown template is `CT_ERROR_NOT_FOUND` naming `templateId`.
  *
  * On success stores the result in a new buffer in `*out` and returns NULL; on failure
  * leaves `*out` untouched and returns the error.
@@ -1085,7 +1093,8 @@ struct ct_error *ct_engine_apply_template(const struct ct_engine *engine,
                                           struct ct_buffer **out);
 
 /**
- * Reads a shared holiday calendar.
+ * Reads a shared holiday calendar; an unknown id is `CT_ERROR_NOT_FOUND` naming
+ * `calendarId`.
  *
  * On success stores the result in a new buffer in `*out` and returns NULL; on failure
  * leaves `*out` untouched and returns the error.
@@ -1140,7 +1149,8 @@ struct ct_error *ct_engine_remove_calendar(const struct ct_engine *engine,
 struct ct_error *ct_engine_list_calendars(const struct ct_engine *engine, struct ct_buffer **out);
 
 /**
- * Reads a saved multi-project report definition.
+ * Reads a saved multi-project report definition; an unknown id is `CT_ERROR_NOT_FOUND`
+ * naming `reportId`.
  *
  * On success stores the result in a new buffer in `*out` and returns NULL; on failure
  * leaves `*out` untouched and returns the error.

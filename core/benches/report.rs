@@ -7,7 +7,7 @@ mod workloads;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use capacity_core::workload::WorkSet;
+use capacity_core::items::WorkSet;
 use capacity_core::Engine;
 
 /// Runs `f` repeatedly for about `budget`; the median and the fastest run.

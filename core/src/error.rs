@@ -20,6 +20,9 @@ pub enum ErrorCode {
     Panic = 5,
     /// A NULL pointer or invalid UTF-8 at the C ABI.
     InvalidArgument = 6,
+    /// A well-formed id names no stored document (a template, holiday calendar or report
+    /// definition); the error names the field that holds the id. REST answers 404.
+    NotFound = 7,
 }
 
 impl ErrorCode {
@@ -33,6 +36,7 @@ impl ErrorCode {
             ErrorCode::TooLarge => "tooLarge",
             ErrorCode::Panic => "panic",
             ErrorCode::InvalidArgument => "invalidArgument",
+            ErrorCode::NotFound => "notFound",
         }
     }
 }
@@ -47,6 +51,9 @@ pub enum Error {
     TooLarge { field: String, message: String },
     Panic { message: String },
     InvalidArgument { message: String },
+    /// No document has the id in `field` (the id itself is well formed: a malformed one is
+    /// a validation error).
+    NotFound { field: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -54,6 +61,11 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Validation { field: field.into(), message: message.into() }
+    }
+
+    /// No stored document has the id given in `field`.
+    pub fn not_found(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::NotFound { field: field.into(), message: message.into() }
     }
 
     /// For bindings: an internal fault caught at the boundary.
@@ -74,13 +86,14 @@ impl Error {
             Error::TooLarge { .. } => ErrorCode::TooLarge,
             Error::Panic { .. } => ErrorCode::Panic,
             Error::InvalidArgument { .. } => ErrorCode::InvalidArgument,
+            Error::NotFound { .. } => ErrorCode::NotFound,
         }
     }
 
-    /// The path of the offending field, for validation and size errors.
+    /// The path of the offending field, for validation, size and not-found errors.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Validation { field, .. } | Error::TooLarge { field, .. } => Some(field),
+            Error::Validation { field, .. } | Error::TooLarge { field, .. } | Error::NotFound { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -102,7 +115,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Validation { field, message } | Error::TooLarge { field, message } => {
+            Error::Validation { field, message } | Error::TooLarge { field, message } | Error::NotFound { field, message } => {
                 if field.is_empty() {
                     write!(f, "{message}")
                 } else {
@@ -135,6 +148,7 @@ mod tests {
         assert_eq!(ErrorCode::TooLarge as u32, 4);
         assert_eq!(ErrorCode::Panic as u32, 5);
         assert_eq!(ErrorCode::InvalidArgument as u32, 6);
+        assert_eq!(ErrorCode::NotFound as u32, 7);
     }
 
     #[test]

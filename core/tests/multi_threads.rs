@@ -2,7 +2,8 @@
 //! what the caller's thread alone gives: every grouping, every sub-task policy, parents and
 //! sub-tasks in different halves of the items, boards named twice, days off and holidays.
 
-use capacity_core::multi::{MultiItem, MultiRequest, ITEM_DONE, ITEM_HAS_ORIGINAL, ITEM_HAS_REMAINING, ITEM_SUBTASK, NO_INDEX, PARALLEL_FROM};
+use capacity_core::items::bulk::{MultiItem, ITEM_DONE, ITEM_HAS_ORIGINAL, ITEM_HAS_REMAINING, ITEM_SUBTASK, NO_INDEX};
+use capacity_core::reports::multi::{MultiRequest, PARALLEL_FROM};
 use capacity_core::{Engine, MemoryStorage};
 
 /// A small deterministic generator (the same numbers on every run).

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use capacity_core::days_off::DaysOff;
-use capacity_core::report::{compute, parse_request};
-use capacity_core::settings::BoardSettings;
+use capacity_core::documents::days_off::DaysOff;
+use capacity_core::reports::iteration::{compute, parse_request};
+use capacity_core::documents::settings::BoardSettings;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 

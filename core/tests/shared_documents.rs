@@ -121,6 +121,30 @@ fn applying_a_template_reports_what_it_added_changed_and_left_alone() {
     assert_eq!(names.as_array().unwrap().len(), 2);
     let e = engine.apply_template(&mut s, r#"{"templateId":"nope","boardId":"1","revision":2}"#).unwrap_err();
     assert_eq!(e.field(), Some("templateId"));
+    assert_eq!(e.code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn an_unknown_id_is_not_found_and_a_malformed_one_is_invalid() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    type Get<'a> = Box<dyn Fn(&mut MemoryStorage, &str) -> capacity_core::Result<String> + 'a>;
+    let cases: [(&str, Get); 3] = [
+        ("templateId", Box::new(|s, id| engine.get_template(s, id))),
+        ("calendarId", Box::new(|s, id| engine.get_calendar(s, id))),
+        ("reportId", Box::new(|s, id| engine.get_report_definition(s, id))),
+    ];
+    for (field, get) in &cases {
+        let e = get(&mut s, "nope").unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::NotFound, Some(*field)), "{e}");
+        assert!(e.message().starts_with(&format!("{field}: there is no ")), "{e}");
+        let e = get(&mut s, "not an id!").unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::Validation, Some(*field)), "{e}");
+    }
+    let e = engine.multi_project_report(&mut s, r#"{"reportId":"nope","boards":[]}"#).unwrap_err();
+    assert_eq!((e.code(), e.field(), e.message().as_str()), (ErrorCode::NotFound, Some("reportId"), r#"reportId: there is no report "nope""#));
+    assert_eq!(ErrorCode::NotFound as u32, 7);
+    assert_eq!(ErrorCode::NotFound.name(), "notFound");
 }
 
 fn everything_about_the_person(engine: &Engine, s: &mut MemoryStorage) {

@@ -22,8 +22,8 @@ use std::process::Command;
 use std::ptr;
 use std::time::{Duration, Instant};
 
-use capacity_core::multi::MultiItem;
-use capacity_core::workload::WorkSet;
+use capacity_core::items::bulk::MultiItem;
+use capacity_core::items::WorkSet;
 use capacity_core::{Engine, MemoryStorage, Storage, StorageError};
 use capacity_ffi::*;
 
@@ -324,7 +324,7 @@ fn w1_row(path: &str) -> Row {
 /// W1's items as a C host hands them to the bulk entry: the request without items, the
 /// people, and the items naming them by index (pointing into `request`'s strings).
 fn w1_arrays(
-    request: &capacity_core::report::ReportRequest,
+    request: &capacity_core::reports::iteration::ReportRequest,
     json: &str,
 ) -> (String, Vec<ct_person>, Vec<ct_work_item>) {
     let work = WorkSet::from_items(&request.items);

@@ -1,6 +1,5 @@
 //! The panic boundary and the argument checks every export starts with.
 
-use std::any::Any;
 use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
@@ -8,6 +7,8 @@ use std::ptr;
 use capacity_core::Error;
 
 use crate::error::ct_error;
+pub(crate) use crate::panic::boundary_or;
+use crate::panic::panic_message;
 
 /// Runs the body of a fallible export. `Err` becomes an owned `ct_error`, and a panic becomes
 /// a `CT_ERROR_PANIC` error: unwinding out of an `extern "C"` function would abort the host.
@@ -16,21 +17,6 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Error>) -> *mut ct_erro
         Ok(Ok(())) => ptr::null_mut(),
         Ok(Err(error)) => ct_error::into_raw(&error),
         Err(payload) => ct_error::into_raw(&Error::panic(panic_message(payload.as_ref()))),
-    }
-}
-
-/// Runs the body of an infallible export (accessors, `_free`), giving `fallback` on panic.
-pub(crate) fn boundary_or<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic with a non-string payload".to_string()
     }
 }
 

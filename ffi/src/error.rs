@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use capacity_core::{Error, ErrorCode};
 
-use crate::boundary::boundary_or;
+use crate::panic::boundary_or;
 
 /// Success. Never carried by a `ct_error`; `ct_error_code(NULL)` returns it.
 pub const CT_ERROR_OK: u32 = 0;
@@ -23,6 +23,9 @@ pub const CT_ERROR_PANIC: u32 = 5;
 /// A NULL pointer, an invalid length or invalid UTF-8 was passed; the message starts with
 /// the parameter's name (`board_id: must not be NULL`).
 pub const CT_ERROR_INVALID_ARGUMENT: u32 = 6;
+/// A well-formed id names no stored document (an unknown template, holiday calendar or
+/// report definition); `ct_error_field` names the field that holds the id (`templateId`).
+pub const CT_ERROR_NOT_FOUND: u32 = 7;
 
 // The numbers above are published; they must stay equal to the core's codes.
 const _: () = {
@@ -33,6 +36,7 @@ const _: () = {
     assert!(CT_ERROR_TOO_LARGE == ErrorCode::TooLarge as u32);
     assert!(CT_ERROR_PANIC == ErrorCode::Panic as u32);
     assert!(CT_ERROR_INVALID_ARGUMENT == ErrorCode::InvalidArgument as u32);
+    assert!(CT_ERROR_NOT_FOUND == ErrorCode::NotFound as u32);
 };
 
 /// An error returned by a `ct_` function: a numeric code (`CT_ERROR_*`), a UTF-8 message,

@@ -17,6 +17,7 @@ mod bulk;
 mod engine;
 mod error;
 mod operations;
+mod panic;
 mod storage;
 
 pub use buffer::*;

@@ -530,7 +530,7 @@ impl Harness {
         match code {
             CT_ERROR_PANIC => panic!("{name}: the engine panicked (caught at the boundary): {message}"),
             CT_ERROR_INVALID_ARGUMENT => assert!(!utf8, "{name}: CT_ERROR_INVALID_ARGUMENT for UTF-8 arguments: {message}"),
-            CT_ERROR_VALIDATION | CT_ERROR_CONFLICT | CT_ERROR_TOO_LARGE => {
+            CT_ERROR_VALIDATION | CT_ERROR_CONFLICT | CT_ERROR_TOO_LARGE | CT_ERROR_NOT_FOUND => {
                 assert!(utf8 || !call.utf8_first, "{name}: an argument that is not UTF-8 reached the engine ({code}: {message})")
             }
             CT_ERROR_STORAGE => assert!(fired, "{name}: a storage error although every storage callback succeeded: {message}"),

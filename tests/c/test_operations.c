@@ -228,7 +228,7 @@ static void test_templates(void) {
     CHECK_HAS(applied, "carol");
     CHECK(check_ok(ct_engine_remove_template(engine, S("squad")), __FILE__, __LINE__));
     out = SENTINEL_BUFFER;
-    expect_error(ct_engine_get_template(engine, S("squad"), &out), CT_ERROR_VALIDATION, "",
+    expect_error(ct_engine_get_template(engine, S("squad"), &out), CT_ERROR_NOT_FOUND, "",
                  "get a removed template");
     CHECK(out == SENTINEL_BUFFER);
     out = NULL;

@@ -3,10 +3,9 @@
 
 #![allow(dead_code)]
 
-use capacity_core::multi::{
-    BoardWork, IterationWork, MultiItem, MultiRequest, ITEM_DONE, ITEM_HAS_REMAINING, NO_INDEX,
-};
-use capacity_core::report::ReportRequest;
+use capacity_core::items::bulk::{MultiItem, ITEM_DONE, ITEM_HAS_REMAINING, NO_INDEX};
+use capacity_core::reports::iteration::ReportRequest;
+use capacity_core::reports::multi::{BoardWork, IterationWork, MultiRequest};
 use capacity_core::{Engine, MemoryStorage};
 
 pub struct Rng(u64);
@@ -293,5 +292,5 @@ impl W2 {
 }
 
 pub fn w1_request(w: &W1) -> ReportRequest {
-    capacity_core::report::parse_request(&w.request_json).unwrap()
+    capacity_core::reports::iteration::parse_request(&w.request_json).unwrap()
 }

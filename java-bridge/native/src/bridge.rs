@@ -13,6 +13,7 @@
 //! | `TooLarge`        | `CapacityTooLargeException`   | `field()`                      |
 //! | `Panic`, a panic  | `CapacityNativeException`     | code 5                         |
 //! | `InvalidArgument` | `CapacityNativeException`     | code 6                         |
+//! | `NotFound`        | `CapacityNotFoundException`   | `field()` (the id's field)     |
 //! | a JNI failure     | `CapacityNativeException`     | cause: any pending exception   |
 
 use std::any::Any;
@@ -195,6 +196,17 @@ fn new_exception<'local>(
             let field = optional_string(env, field)?;
             let class = env.find_class(jni_str!(
                 "org/capacitytracker/api/CapacityTooLargeException"
+            ))?;
+            env.new_object(
+                &class,
+                jni_sig!("(Ljava/lang/String;Ljava/lang/String;)V"),
+                &[JValue::Object(&message), JValue::Object(&field)],
+            )
+        }
+        Error::NotFound { field, .. } => {
+            let field = optional_string(env, field)?;
+            let class = env.find_class(jni_str!(
+                "org/capacitytracker/api/CapacityNotFoundException"
             ))?;
             env.new_object(
                 &class,

@@ -1,0 +1,191 @@
+//! Which local dates an iteration covers, read in the board's time zone.
+//!
+//! Jira stores sprint dates as instants; a team works in local dates. The rule: the
+//! iteration covers the local dates from its start date to its end date, and an end
+//! instant at exactly local midnight excludes that date (a sprint "ending Monday 00:00"
+//! ends on Sunday). The reading is stated in words so users can see why.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+/// Longest iteration the engine reads: a year and a bit, enough for any sprint or release.
+pub const MAX_ITERATION_DAYS: i64 = 400;
+
+/// An instant or a plain date, as the caller sent it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Moment {
+    Instant(DateTime<FixedOffset>),
+    Date(NaiveDate),
+}
+
+impl Moment {
+    pub fn parse(text: &str, field: &str) -> Result<Moment> {
+        if text.len() == 10 {
+            if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                return Ok(Moment::Date(d));
+            }
+        }
+        DateTime::parse_from_rfc3339(text)
+            .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
+            .map(Moment::Instant)
+            .map_err(|_| {
+                Error::validation(
+                    field,
+                    format!("must be a date YYYY-MM-DD or an instant like 2026-11-30T09:00:00.000+01:00, got {text:?}"),
+                )
+            })
+    }
+}
+
+/// The local dates an iteration covers, and how they were read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateReading {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    start: Moment,
+    end: Moment,
+    tz: Tz,
+}
+
+impl DateReading {
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> {
+        self.first.iter_days().take_while({
+            let last = self.last;
+            move |d| *d <= last
+        })
+    }
+}
+
+fn describe(m: &Moment, local: Option<DateTime<Tz>>) -> String {
+    match (m, local) {
+        (Moment::Instant(i), Some(l)) => format!("{} is {} {}", i.to_rfc3339(), l.format("%Y-%m-%d %H:%M"), l.format("%Z")),
+        (Moment::Date(d), _) => format!("{d} (a date)"),
+        (Moment::Instant(i), None) => i.to_rfc3339(),
+    }
+}
+
+/// Reads `start` and `end` in `tz`.
+pub fn read_dates(start: Moment, end: Moment, tz: Tz) -> Result<DateReading> {
+    let start_local = match start {
+        Moment::Instant(i) => Some(i.with_timezone(&tz)),
+        Moment::Date(_) => None,
+    };
+    let end_local = match end {
+        Moment::Instant(i) => Some(i.with_timezone(&tz)),
+        Moment::Date(_) => None,
+    };
+    let first = match (start, start_local) {
+        (Moment::Date(d), _) => d,
+        (_, Some(l)) => l.date_naive(),
+        _ => unreachable!(),
+    };
+    let last = match (end, end_local) {
+        (Moment::Date(d), _) => d,
+        (_, Some(l)) if l.time() == NaiveTime::MIN => l.date_naive().pred_opt().unwrap_or(l.date_naive()),
+        (_, Some(l)) => l.date_naive(),
+        _ => unreachable!(),
+    };
+    if last < first {
+        return Err(Error::validation(
+            "iteration.end",
+            format!("the iteration ends ({last}) before it starts ({first}) in {tz}"),
+        ));
+    }
+    let days = (last - first).num_days() + 1;
+    if days > MAX_ITERATION_DAYS {
+        return Err(Error::validation(
+            "iteration.end",
+            format!("an iteration may cover at most {MAX_ITERATION_DAYS} days, got {days}"),
+        ));
+    }
+    Ok(DateReading { first, last, start, end, tz })
+}
+
+impl DateReading {
+    /// True when the zone's UTC offset differs between the first and last date. Looked up
+    /// on demand: a multi-project report reads tens of thousands of iterations and needs
+    /// only their dates.
+    pub fn offset_changes(&self) -> bool {
+        let offset_at = |d: NaiveDate| self.tz.offset_from_utc_date(&d).fix();
+        offset_at(self.first) != offset_at(self.last)
+    }
+
+    /// How the dates were read, in words, for the panel's date-reading note. Made on demand:
+    /// a multi-project report reads thousands of iterations and shows none of this.
+    pub fn explanation(&self) -> String {
+        let (first, last, tz) = (self.first, self.last, self.tz);
+        let local = |m: &Moment| match m {
+            Moment::Instant(i) => Some(i.with_timezone(&tz)),
+            Moment::Date(_) => None,
+        };
+        let end_local = local(&self.end);
+        let end_note = match end_local {
+            Some(l) if l.time() == NaiveTime::MIN => format!(", at local midnight, so {} itself is not included", l.date_naive()),
+            _ => String::new(),
+        };
+        let days = (last - first).num_days() + 1;
+        let mut text = format!(
+            "Dates read in {tz}: start {}, end {}{end_note}; the iteration covers {first} to {last} ({days} day{}).",
+            describe(&self.start, local(&self.start)),
+            describe(&self.end, end_local),
+            if days == 1 { "" } else { "s" },
+        );
+        if self.offset_changes() {
+            let offset_at = |d: NaiveDate| tz.offset_from_utc_date(&d).fix();
+            text.push_str(&format!(
+                " The UTC offset of {tz} changes within the iteration ({} to {}); dates are local dates throughout.",
+                offset_at(first),
+                offset_at(last)
+            ));
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(start: &str, end: &str, tz: &str) -> DateReading {
+        read_dates(Moment::parse(start, "s").unwrap(), Moment::parse(end, "e").unwrap(), tz.parse().unwrap()).unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn end_at_local_midnight_excludes_that_date() {
+        let r = read("2026-11-30T09:00:00.000+01:00", "2026-12-14T00:00:00.000+01:00", "Europe/Berlin");
+        assert_eq!((r.first, r.last), (d("2026-11-30"), d("2026-12-13")));
+        assert!(r.explanation().contains("not included"), "{}", r.explanation());
+    }
+
+    #[test]
+    fn instants_are_read_in_the_board_zone() {
+        // 23:30 UTC on the 29th is already the 30th in Berlin, still the 29th in UTC.
+        let r = read("2026-11-29T23:30:00Z", "2026-12-11T16:00:00Z", "Europe/Berlin");
+        assert_eq!(r.first, d("2026-11-30"));
+        let r = read("2026-11-29T23:30:00Z", "2026-12-11T16:00:00Z", "UTC");
+        assert_eq!(r.first, d("2026-11-29"));
+        // Jira's offset form without a colon.
+        let r = read("2026-11-30T09:00:00.000+0100", "2026-12-11", "Europe/Berlin");
+        assert_eq!((r.first, r.last), (d("2026-11-30"), d("2026-12-11")));
+    }
+
+    #[test]
+    fn offset_change_is_noticed() {
+        let r = read("2026-03-23", "2026-04-03", "Europe/Berlin");
+        assert!(r.offset_changes());
+        assert!(!read("2026-11-30", "2026-12-11", "Europe/Berlin").offset_changes());
+    }
+
+    #[test]
+    fn reversed_dates_are_rejected() {
+        let e = read_dates(Moment::parse("2026-12-11", "s").unwrap(), Moment::parse("2026-11-30", "e").unwrap(), chrono_tz::UTC).unwrap_err();
+        assert_eq!(e.field(), Some("iteration.end"));
+        assert!(Moment::parse("yesterday", "iteration.start").is_err());
+    }
+}

@@ -1,0 +1,13 @@
+//! The JSON documents the engine stores, each read, checked and migrated where JSON
+//! becomes types: board settings, days off, iteration teams, templates, holiday
+//! calendars, report definitions and permissions, and the units their numbers are in.
+
+pub mod calendars;
+pub mod days_off;
+pub(crate) mod json;
+pub mod overrides;
+pub mod permissions;
+pub mod report_defs;
+pub mod settings;
+pub mod templates;
+pub mod units;
