@@ -385,13 +385,14 @@ class HostIntegrationTest {
         assertTrue(html.contains("href=\"/jira/logout\""));
         assertFalse(html.contains("name=\"decorator\""), "the decorator marker is consumed");
         int aui = html.indexOf("/jira/download/resources/com.atlassian.auiplugin:ajs/aui-prototyping.js");
-        int panel = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        int panel = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/kit/format.js");
+        int board = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-board-resources/board/boot.js");
         int head = html.indexOf("</head>");
-        assertTrue(aui > 0 && panel > aui && head > panel, "AUI, then the panel's script, in the head");
+        assertTrue(aui > 0 && panel > aui && board > panel && head > board, "AUI, then the kit, then the board page's scripts, in the head");
         assertTrue(html.contains("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.css"));
         assertEquals(html.indexOf("<meta charset"), html.lastIndexOf("<meta charset"), "one charset declaration");
 
-        HttpResponse<String> js = browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        HttpResponse<String> js = browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-board-resources/board/panel.js");
         assertEquals(200, js.statusCode());
         assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("application/javascript"));
         assertTrue(js.body().contains("ct-panel"));
