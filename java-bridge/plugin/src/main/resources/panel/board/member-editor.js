@@ -11,6 +11,7 @@
   'use strict';
 
   var kit = CT.kit;
+  var customEstimateField = kit.customEstimateField;
   var ApiError = kit.ApiError, DAY_FRACTIONS = kit.DAY_FRACTIONS, append = kit.append, clear = kit.clear,
       enc = kit.enc, fieldGroup = kit.fieldGroup, h = kit.h, longDate = kit.longDate, message = kit.message,
       numberValue = kit.numberValue, radioOption = kit.radioOption, setBusy = kit.setBusy,
@@ -261,7 +262,12 @@
 
   Panel.prototype.refreshAfterWrite = function () {
     var self = this;
-    return Promise.all([this.loadPeople(), this.computeReport()]).then(function () { self.render(); });
+    // A new custom estimate field needs its values: the sprint's issues are read again.
+    var stale = this.sprint && customEstimateField(this.settings) !== this.issuesCustomField;
+    var issues = stale ? this.loadSprintIssues(this.sprint.id).then(function (list) { self.setIssues(list); }) : Promise.resolve();
+    return issues.then(function () {
+      return Promise.all([self.loadPeople(), self.computeReport()]);
+    }).then(function () { self.render(); });
   };
 
   Panel.prototype.reloadAfterConflict = function (editingKey, text) {

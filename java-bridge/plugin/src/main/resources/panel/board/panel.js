@@ -16,6 +16,7 @@
       SPRINT_PAGE = kit.SPRINT_PAGE, append = kit.append, clear = kit.clear, enc = kit.enc,
       fetchSprintIssues = kit.fetchSprintIssues, h = kit.h, message = kit.message, sprintOrder = kit.sprintOrder,
       toWorkItem = kit.toWorkItem, todayIn = kit.todayIn;
+  var customEstimateField = kit.customEstimateField, customNumberFields = kit.customNumberFields;
 
   var MEMBER_COLOURS = 8;
 
@@ -32,6 +33,10 @@
     this.sprints = [];
     this.sprint = null;
     this.pointsField = DEFAULT_POINTS_FIELD;
+    // The custom estimate field the loaded issues carry (null: none was asked for).
+    this.issuesCustomField = null;
+    // Jira's custom number fields, loaded when the board settings editor needs them.
+    this.numberFields = null;
     this.settings = null;
     this.issues = [];
     this.issuesByKey = {};
@@ -170,8 +175,27 @@
     });
   };
 
+  /** The sprint's issues with the fields the board's estimate source needs (settings loaded first). */
   Panel.prototype.loadSprintIssues = function (sprintId) {
-    return fetchSprintIssues(this.api, sprintId, this.pointsField);
+    var customField = customEstimateField(this.settings);
+    var self = this;
+    return fetchSprintIssues(this.api, sprintId, this.pointsField, customField).then(function (issues) {
+      self.issuesCustomField = customField;
+      return issues;
+    });
+  };
+
+  /** Keeps a sprint's issues, by key, and the assignees' names they carry. */
+  Panel.prototype.setIssues = function (issues) {
+    var self = this;
+    this.issues = issues;
+    this.issuesByKey = {};
+    this.issues.forEach(function (issue) {
+      self.issuesByKey[issue.key] = issue;
+      var a = issue.fields && issue.fields.assignee;
+      var key = a && (a.key || a.name);
+      if (key && a.displayName && !self.users[key]) self.users[key] = { displayName: a.displayName, avatarUrls: a.avatarUrls };
+    });
   };
 
   Panel.prototype.selectSprint = function (sprintId) {
@@ -192,16 +216,11 @@
     this.copyConfirm = false;
     var token = ++this.loadToken;
     this.renderLoading(AJS.I18n.getText('capacity-tracker.js.panel.loading.sprint', sprint.name));
-    return Promise.all([this.loadSettings(), this.loadSprintIssues(sprint.id), this.loadTeam(sprint.id)]).then(function (res) {
+    // The settings say which fields the issues need (a custom estimate field), so they come first.
+    var issues = this.loadSettings().then(function () { return self.loadSprintIssues(sprint.id); });
+    return Promise.all([issues, this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
-      self.issues = res[1];
-      self.issuesByKey = {};
-      self.issues.forEach(function (issue) {
-        self.issuesByKey[issue.key] = issue;
-        var a = issue.fields && issue.fields.assignee;
-        var key = a && (a.key || a.name);
-        if (key && a.displayName && !self.users[key]) self.users[key] = { displayName: a.displayName, avatarUrls: a.avatarUrls };
-      });
+      self.setIssues(res[0]);
       return Promise.all([self.loadPeople(), self.computeReport()]).then(function () {
         if (token === self.loadToken) self.render();
       });
@@ -249,6 +268,15 @@
     return '/rest/capacity/1.0/people/' + enc(key) + '/days-off?boardId=' + enc(this.boardId);
   };
 
+  /** Jira's custom number fields, for the board settings' custom estimate source. */
+  Panel.prototype.loadNumberFields = function () {
+    var self = this;
+    return this.api.get('/rest/api/2/field').then(function (fields) {
+      self.numberFields = customNumberFields(fields);
+      return self.numberFields;
+    });
+  };
+
   Panel.prototype.loadDaysOff = function (key) {
     var self = this;
     return this.api.get(this.daysOffUrl(key)).then(function (doc) {
@@ -266,9 +294,10 @@
     var iteration = { id: String(sprint.id), name: sprint.name, start: sprint.startDate, end: sprint.endDate };
     if (sprint.state === 'active') iteration.asOf = todayIn(this.settings && this.settings.timeZone);
     var pointsField = this.pointsField;
+    var customField = customEstimateField(this.settings);
     var body = {
       iteration: iteration,
-      items: this.issues.map(function (issue) { return toWorkItem(issue, pointsField); })
+      items: this.issues.map(function (issue) { return toWorkItem(issue, pointsField, customField); })
     };
     return this.api.post('/rest/capacity/1.0/boards/' + enc(this.boardId) + '/report', body).then(function (report) {
       self.report = report;

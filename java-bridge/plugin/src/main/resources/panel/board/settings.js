@@ -11,7 +11,7 @@
   'use strict';
 
   var kit = CT.kit;
-  var DAY_FRACTIONS = kit.DAY_FRACTIONS, append = kit.append, fieldGroup = kit.fieldGroup, h = kit.h,
+  var DAY_FRACTIONS = kit.DAY_FRACTIONS, append = kit.append, clear = kit.clear, fieldGroup = kit.fieldGroup, h = kit.h,
       longDate = kit.longDate, message = kit.message, numberValue = kit.numberValue, selectInput = kit.selectInput,
       textInput = kit.textInput;
   var Panel = CT.board.Panel, SETTINGS_SCOPE = CT.board.SETTINGS_SCOPE;
@@ -23,7 +23,7 @@
 
   function settingsFieldMapper(holidayIndex) {
     return function (field) {
-      if (/^(unit|estimateSource|subtaskPolicy|timeZone|focusFactor)$/.test(field)) return field;
+      if (/^(unit|estimateSource|customField|subtaskPolicy|timeZone|focusFactor)$/.test(field)) return field;
       if (/^workingWeekdays(\[\d+\])?$/.test(field)) return 'workingWeekdays';
       if (field === 'thresholds.under') return 'thresholdsUnder';
       if (field === 'thresholds.over') return 'thresholdsOver';
@@ -55,11 +55,34 @@
       { value: 'hours', label: AJS.I18n.getText('capacity-tracker.js.panel.hours') }, { value: 'storyPoints', label: AJS.I18n.getText('capacity-tracker.js.panel.story-points') }], s.unit, 'settings-unit');
     var source = selectInput(ids + '-source', 'estimateSource', [
       { value: 'remaining', label: AJS.I18n.getText('capacity-tracker.js.panel.remaining-estimate') }, { value: 'original', label: AJS.I18n.getText('capacity-tracker.js.panel.original-estimate') },
-      { value: 'storyPoints', label: AJS.I18n.getText('capacity-tracker.js.panel.story-points') }], s.estimateSource, 'settings-estimate-source');
+      { value: 'storyPoints', label: AJS.I18n.getText('capacity-tracker.js.panel.story-points') },
+      { value: 'custom', label: AJS.I18n.getText('capacity-tracker.js.panel.custom-number-field') }], s.estimateSource, 'settings-estimate-source');
+    // A custom source names one of Jira's number fields; the list comes from Jira when first needed.
+    var customField = h('select', { class: 'select', id: ids + '-custom-field', name: 'customField', 'data-testid': 'settings-custom-field' });
+    function fillCustomFields(list) {
+      var options = (list || []).slice();
+      if (s.customField && !options.some(function (o) { return o.id === s.customField; })) options.unshift({ id: s.customField, name: s.customField });
+      var chosen = customField.value || s.customField || '';
+      clear(customField);
+      if (!options.length) append(customField, h('option', { value: '', text: AJS.I18n.getText('capacity-tracker.js.panel.no-number-fields') }));
+      options.forEach(function (o) {
+        append(customField, h('option', { value: o.id, text: AJS.I18n.getText('capacity-tracker.js.panel.settings.custom-field-option', o.name, o.id) }));
+      });
+      customField.value = options.some(function (o) { return o.id === chosen; }) ? chosen : (options[0] ? options[0].id : '');
+    }
+    fillCustomFields(this.numberFields);
+    if (!this.numberFields) this.loadNumberFields().then(fillCustomFields, function () { /* the current field stays the only choice */ });
+    var customGroup = fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.custom-field'), ids + '-custom-field', customField, null,
+      AJS.I18n.getText('capacity-tracker.js.panel.a-jira-number-field-counted-in-the'));
+    function showCustom() { customGroup.hidden = source.value !== 'custom'; }
+    showCustom();
+    source.addEventListener('change', showCustom);
     unit.addEventListener('change', function () {
-      // Points are only measured in points, and hours only by time estimates.
-      if (unit.value === 'storyPoints') source.value = 'storyPoints';
-      else if (source.value === 'storyPoints') source.value = 'remaining';
+      // Points are only measured in points, and hours only by time estimates; a custom
+      // number field counts in whichever unit the board has.
+      if (unit.value === 'storyPoints' && source.value !== 'custom') source.value = 'storyPoints';
+      else if (unit.value !== 'storyPoints' && source.value === 'storyPoints') source.value = 'remaining';
+      showCustom();
     });
     var policy = selectInput(ids + '-policy', 'subtaskPolicy', [
       { value: 'subtasks', label: AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks-a-parent-only-when') },
@@ -108,6 +131,8 @@
         var doc = JSON.parse(JSON.stringify(self.settings));
         doc.unit = unit.value;
         doc.estimateSource = source.value;
+        if (source.value === 'custom') doc.customField = customField.value || null;
+        else delete doc.customField;
         doc.subtaskPolicy = policy.value;
         doc.timeZone = zone.value.trim();
         doc.workingWeekdays = dayInputs.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
@@ -129,6 +154,7 @@
       h('div', { class: 'ct-inline-fields' },
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.unit'), ids + '-unit', unit),
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.workload-from'), ids + '-source', source)),
+      customGroup,
       fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks'), ids + '-policy', policy, null, AJS.I18n.getText('capacity-tracker.js.panel.which-of-a-parents-and-its')),
       fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.time-zone'), ids + '-zone', zone, null, AJS.I18n.getText('capacity-tracker.js.panel.sprint-dates-are-read-as-local')),
       zones,

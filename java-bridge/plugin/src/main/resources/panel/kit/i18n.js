@@ -35,6 +35,7 @@
     reason: AJS.I18n.getText('capacity-tracker.js.panel.reason'),
     unit: AJS.I18n.getText('capacity-tracker.js.panel.unit'),
     estimateSource: AJS.I18n.getText('capacity-tracker.js.panel.workload-from'),
+    customField: AJS.I18n.getText('capacity-tracker.js.panel.custom-field'),
     subtaskPolicy: AJS.I18n.getText('capacity-tracker.js.panel.sub-tasks'),
     timeZone: AJS.I18n.getText('capacity-tracker.js.panel.time-zone'),
     workingWeekdays: AJS.I18n.getText('capacity-tracker.js.panel.working-days'),

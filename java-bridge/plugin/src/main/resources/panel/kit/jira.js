@@ -23,14 +23,21 @@
   // Paging stops here whatever the server claims, so a misbehaving endpoint cannot loop.
   var MAX_PAGES = 500;
 
-  /** A Jira issue as an engine work item (docs/json-api.md, "items[]"). */
-  function toWorkItem(issue, pointsField) {
+  /**
+   * A Jira issue as an engine work item (docs/json-api.md, "items[]"). `pointsField` is the
+   * board's Story Points field; `customField`, given when the board's estimate source is a
+   * custom number field (settings `customField`), adds that field's value as the item's
+   * `customEstimate` (null when the issue has none). Example:
+   *   toWorkItem({ key: 'X-1', fields: { customfield_10300: 2.5 } }, 'customfield_10106', 'customfield_10300')
+   *   → { key: 'X-1', …, storyPoints: null, …, customEstimate: 2.5 }
+   */
+  function toWorkItem(issue, pointsField, customField) {
     var f = issue.fields || {};
     var category = f.status && f.status.statusCategory ? f.status.statusCategory.key : null;
     // Jira's fourth category ("undefined", no category) is work not yet done.
     if (category !== 'new' && category !== 'indeterminate' && category !== 'done') category = 'new';
     var points = f[pointsField];
-    return {
+    var item = {
       key: issue.key,
       assignee: f.assignee ? (f.assignee.key || f.assignee.name || null) : null,
       statusCategory: category,
@@ -40,11 +47,33 @@
       parent: f.parent && f.parent.key ? f.parent.key : null,
       subtask: Boolean(f.issuetype && f.issuetype.subtask)
     };
+    if (customField) item.customEstimate = typeof f[customField] === 'number' ? f[customField] : null;
+    return item;
+  }
+
+  /** The custom number field a board's settings estimate with, or null when they use another source. */
+  function customEstimateField(settings) {
+    return settings && settings.estimateSource === 'custom' && settings.customField ? settings.customField : null;
+  }
+
+  /** Jira's custom number fields (GET /rest/api/2/field), by name: what a board may estimate with. */
+  function customNumberFields(fields) {
+    return (fields || []).filter(function (f) {
+      return f && f.custom === true && f.schema && f.schema.type === 'number' && typeof f.id === 'string';
+    }).map(function (f) { return { id: f.id, name: String(f.name || f.id) }; })
+      .sort(function (a, b) { return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1); });
+  }
+
+  /** The `fields` to ask Jira for: what the mapping reads, the points field and the custom estimate field if any. */
+  function issueFields(pointsField, customField) {
+    var fields = ISSUE_FIELDS.concat([pointsField]);
+    if (customField && fields.indexOf(customField) < 0) fields.push(customField);
+    return fields;
   }
 
   /** Every issue of a sprint with the fields the mapping reads, page by page. */
-  function fetchSprintIssues(api, sprintId, pointsField) {
-    var fields = ISSUE_FIELDS.concat([pointsField]).join(',');
+  function fetchSprintIssues(api, sprintId, pointsField, customField) {
+    var fields = issueFields(pointsField, customField).join(',');
     var base = '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue?fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
     var all = [];
     function page(startAt, n) {
@@ -96,6 +125,7 @@
   return {
     DEFAULT_POINTS_FIELD: DEFAULT_POINTS_FIELD, ISSUE_FIELDS: ISSUE_FIELDS, MAX_PAGES: MAX_PAGES,
     SPRINT_PAGE: SPRINT_PAGE, fetchAgilePages: fetchAgilePages, fetchSprintIssues: fetchSprintIssues,
-    sprintOrder: sprintOrder, toWorkItem: toWorkItem
+    sprintOrder: sprintOrder, toWorkItem: toWorkItem, customEstimateField: customEstimateField,
+    customNumberFields: customNumberFields, issueFields: issueFields
   };
 }));
