@@ -130,3 +130,8 @@ test('agile lists follow isLast', function () {
     assert.deepStrictEqual(all, [1, 2, 3, 4, 5]);
   });
 });
+
+test('board ids the engine accepts', function () {
+  assert.ok(kit.isBoardId(1) && kit.isBoardId('abc_D-9') && kit.isBoardId('x'.repeat(40)));
+  assert.ok(!kit.isBoardId('') && !kit.isBoardId('a b') && !kit.isBoardId('x'.repeat(41)) && !kit.isBoardId('1/2'));
+});

@@ -12,6 +12,7 @@
   'use strict';
 
   var kit = CT.kit;
+  var isBoardId = kit.isBoardId;
   var Api = kit.Api, DEFAULT_POINTS_FIELD = kit.DEFAULT_POINTS_FIELD, MAX_PAGES = kit.MAX_PAGES,
       SPRINT_PAGE = kit.SPRINT_PAGE, append = kit.append, clear = kit.clear, enc = kit.enc,
       fetchSprintIssues = kit.fetchSprintIssues, h = kit.h, message = kit.message, sprintOrder = kit.sprintOrder,
@@ -105,7 +106,7 @@
       });
     }
     return page(0, 1).then(function (boards) {
-      self.boards = boards.filter(function (b) { return /^[A-Za-z0-9_-]{1,40}$/.test(String(b.id)); });
+      self.boards = boards.filter(function (b) { return isBoardId(b.id); });
       return self.boards;
     });
   };

@@ -55,6 +55,9 @@
     var from = isoUtcMillis(period.start) - DAY_MS;
     var to = isoUtcMillis(period.end) + 2 * DAY_MS;
     var config = api.get('/rest/agile/1.0/board/' + id + '/configuration').catch(function () { return null; });
+    // A board that estimates with a custom number field needs that field's values; settings
+    // the viewer cannot read leave the items without them, as before.
+    var settings = api.get('/rest/capacity/1.0/boards/' + id + '/settings').catch(function () { return null; });
     var sprints = kit.fetchAgilePages(api, '/rest/agile/1.0/board/' + id + '/sprint', SPRINT_PAGE).catch(function (err) {
       if (err.status === 404) {
         notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-not-visible', boardId) });
@@ -66,8 +69,9 @@
       }
       throw err;
     });
-    return Promise.all([config, sprints]).then(function (res) {
+    return Promise.all([config, sprints, settings]).then(function (res) {
       var est = res[0] && res[0].estimation && res[0].estimation.field;
+      var customField = kit.customEstimateField(res[2]);
       var pointsField = est && typeof est.fieldId === 'string' && /^customfield_\d+$/.test(est.fieldId) ? est.fieldId : kit.DEFAULT_POINTS_FIELD;
       var inPeriod = res[1].filter(function (s) {
         var start = kit.instantMillis(s.startDate);
@@ -76,9 +80,10 @@
       });
       progress.sprints += inPeriod.length;
       return mapLimit(inPeriod, PARALLEL, function (s) {
-        return kit.fetchSprintIssues(api, s.id, pointsField).then(function (issues) {
+        return kit.fetchSprintIssues(api, s.id, pointsField, customField).then(function (issues) {
           progress.issues += issues.length;
-          return { id: String(s.id), start: s.startDate, end: s.endDate, items: issues.map(function (i) { return kit.toWorkItem(i, pointsField); }) };
+          return { id: String(s.id), start: s.startDate, end: s.endDate,
+            items: issues.map(function (i) { return kit.toWorkItem(i, pointsField, customField); }) };
         });
       });
     }).then(function (iterations) {

@@ -12,6 +12,7 @@
   'use strict';
 
   var kit = CT.kit;
+  var isBoardId = kit.isBoardId;
   var aroundNode = kit.aroundNode, h = kit.h, mapLimit = kit.mapLimit;
 
   var BOARD_PAGE = 50;
@@ -95,7 +96,7 @@
   Reports.prototype.loadBoards = function () {
     var self = this;
     return this.kit.fetchAgilePages(this.api, '/rest/agile/1.0/board', BOARD_PAGE).then(function (boards) {
-      self.boards = boards.filter(function (b) { return /^[A-Za-z0-9_-]{1,40}$/.test(String(b.id)); });
+      self.boards = boards.filter(function (b) { return isBoardId(b.id); });
       self.boardsById = {};
       self.boards.forEach(function (b) { self.boardsById[String(b.id)] = b; });
       return self.boards;
