@@ -244,8 +244,10 @@ class DescriptorTest {
         // Every file of the panel directory in exactly one module, each page's scripts in their own
         // folder; the kit (panel/kit) and the base style are shared.
         List<String> expected = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(Path.of(DescriptorTest.class.getResource("/panel").toURI()))) {
-            Path root = Path.of(DescriptorTest.class.getResource("/panel").toURI()).getParent();
+        // The sources, not target/classes, which may still hold files a previous build copied.
+        Path resources = Path.of("src", "main", "resources");
+        try (Stream<Path> walk = Files.walk(resources.resolve("panel"))) {
+            Path root = resources;
             walk.filter(Files::isRegularFile).forEach(p -> expected.add(root.relativize(p).toString().replace('\\', '/')));
         }
         assertEquals(expected.stream().sorted().toList(), files.stream().sorted().toList(), "declared files = the files of panel/");
