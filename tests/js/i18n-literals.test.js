@@ -18,9 +18,16 @@ var path = require('node:path');
 var tokenize = require('./js-tokens.js').tokenize;
 
 var ROOT = path.join(__dirname, '..', '..', 'java-bridge', 'plugin', 'src', 'main', 'resources');
-var SCRIPTS = ['capacity-panel.js', 'capacity-admin.js', 'capacity-report.js'].map(function (name) {
-  return path.join(ROOT, 'panel', name);
-});
+/** Every script under panel/ (kit/, board/, reports/, admin/), in a stable order. */
+function scriptsUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).sort(function (a, b) { return a.name < b.name ? -1 : 1; })
+    .reduce(function (all, e) {
+      var full = path.join(dir, e.name);
+      if (e.isDirectory()) return all.concat(scriptsUnder(full));
+      return /\.js$/.test(e.name) ? all.concat([full]) : all;
+    }, []);
+}
+var SCRIPTS = scriptsUnder(path.join(ROOT, 'panel'));
 var PROPERTIES = path.join(ROOT, 'i18n', 'capacity-tracker-js.properties');
 var KEY_PREFIX = 'capacity-tracker.js.';
 
@@ -117,7 +124,7 @@ function scan(file) {
   var source = fs.readFileSync(file, 'utf8');
   var lines = source.split('\n');
   var tokens = tokenize(source);
-  var name = path.basename(file);
+  var name = path.relative(path.join(ROOT, 'panel'), file);
   var literals = [];
   var calls = [];
   var dynamic = [];

@@ -274,6 +274,37 @@ class HostIntegrationTest {
         assertEquals(400, as("alice").get("/jira/rest/agile/1.0/sprint/3/issue?maxResults=x").statusCode());
     }
 
+    @Test
+    void theFieldListAndTheEffortFieldHaveJirasShape() throws Exception {
+        JsonNode fields = as("alice").getJson("/jira/rest/api/2/field");
+        assertTrue(fields.isArray());
+        Map<String, JsonNode> byId = new HashMap<>();
+        fields.forEach(f -> byId.put(f.path("id").asText(), f));
+        JsonNode points = byId.get("customfield_10106");
+        assertEquals("Story Points", points.path("name").asText());
+        assertTrue(points.path("custom").asBoolean());
+        assertEquals("number", points.path("schema").path("type").asText());
+        assertEquals(10106, points.path("schema").path("customId").asLong());
+        assertEquals("com.atlassian.jira.plugin.system.customfieldtypes:float", points.path("schema").path("custom").asText());
+        assertEquals("cf[10106]", points.path("clauseNames").get(0).asText());
+        JsonNode effort = byId.get("customfield_10300");
+        assertEquals("Effort (hours)", effort.path("name").asText());
+        assertEquals("number", effort.path("schema").path("type").asText());
+        JsonNode remaining = byId.get("timeestimate");
+        assertFalse(remaining.path("custom").asBoolean());
+        assertEquals("timeestimate", remaining.path("schema").path("system").asText());
+        assertEquals("string", byId.get("customfield_10200").path("schema").path("type").asText());
+        assertEquals(401, anonymous().get("/jira/rest/api/2/field").statusCode());
+
+        JsonNode page = as("alice").getJson("/jira/rest/agile/1.0/sprint/3/issue?fields=summary,customfield_10300");
+        Map<String, JsonNode> issues = new HashMap<>();
+        page.path("issues").forEach(i -> issues.put(i.path("key").asText(), i.path("fields")));
+        assertEquals(4.0, issues.get("DEMO-6").path("customfield_10300").asDouble());
+        assertTrue(issues.get("DEMO-7").has("customfield_10300") && issues.get("DEMO-7").path("customfield_10300").isNull(),
+                "an issue without a value has the field as null, as in Jira");
+        assertEquals(2, issues.get("DEMO-6").size(), "only the requested fields");
+    }
+
     // --- the plugin in the host -------------------------------------------------------
 
     @Test
@@ -385,13 +416,14 @@ class HostIntegrationTest {
         assertTrue(html.contains("href=\"/jira/logout\""));
         assertFalse(html.contains("name=\"decorator\""), "the decorator marker is consumed");
         int aui = html.indexOf("/jira/download/resources/com.atlassian.auiplugin:ajs/aui-prototyping.js");
-        int panel = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        int panel = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/kit/format.js");
+        int board = html.indexOf("/jira/download/resources/org.capacitytracker.jira:capacity-board-resources/board/boot.js");
         int head = html.indexOf("</head>");
-        assertTrue(aui > 0 && panel > aui && head > panel, "AUI, then the panel's script, in the head");
+        assertTrue(aui > 0 && panel > aui && board > panel && head > board, "AUI, then the kit, then the board page's scripts, in the head");
         assertTrue(html.contains("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.css"));
         assertEquals(html.indexOf("<meta charset"), html.lastIndexOf("<meta charset"), "one charset declaration");
 
-        HttpResponse<String> js = browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-panel-resources/capacity-panel.js");
+        HttpResponse<String> js = browser.get("/jira/download/resources/org.capacitytracker.jira:capacity-board-resources/board/panel.js");
         assertEquals(200, js.statusCode());
         assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("application/javascript"));
         assertTrue(js.body().contains("ct-panel"));

@@ -20,6 +20,43 @@ import java.util.Optional;
 public final class DemoData {
     public static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
     public static final String STORY_POINTS_FIELD = "customfield_10106";
+    /** A custom number field some teams estimate in instead of Jira's time tracking, in hours. */
+    public static final String EFFORT_FIELD = "customfield_10300";
+
+    /**
+     * A field as {@code GET /rest/api/2/field} lists it: {@code schemaType} is Jira's
+     * {@code schema.type} ({@code number}, {@code string}, …), {@code customType} the custom
+     * field type key (null for system fields).
+     */
+    public record Field(String id, String name, String schemaType, String customType) {
+        public boolean custom() {
+            return customType != null;
+        }
+    }
+
+    /** Jira's fields the demo issues carry, system and custom, in Jira's order of ids. */
+    public static final List<Field> FIELDS = List.of(
+            new Field("summary", "Summary", "string", null),
+            new Field("issuetype", "Issue Type", "issuetype", null),
+            new Field("status", "Status", "status", null),
+            new Field("priority", "Priority", "priority", null),
+            new Field("assignee", "Assignee", "user", null),
+            new Field("project", "Project", "project", null),
+            new Field("parent", "Parent", "issuelink", null),
+            new Field("subtasks", "Sub-Tasks", "array", null),
+            new Field("timeestimate", "Remaining Estimate", "number", null),
+            new Field("timeoriginalestimate", "Original Estimate", "number", null),
+            new Field("timetracking", "Time tracking", "timetracking", null),
+            new Field("created", "Created", "datetime", null),
+            new Field("updated", "Updated", "datetime", null),
+            new Field("customfield_10104", "Sprint", "array", "com.pyxis.greenhopper.jira:gh-sprint"),
+            new Field(STORY_POINTS_FIELD, "Story Points", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"),
+            new Field("customfield_10200", "Team", "string", "com.atlassian.jira.plugin.system.customfieldtypes:textfield"),
+            new Field(EFFORT_FIELD, "Effort (hours)", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"));
+
+    /** The Effort (hours) values of the issues that have one (sprint 3's and 4's). */
+    private static final java.util.Map<String, Double> EFFORT = java.util.Map.of(
+            "DEMO-5", 2.5, "DEMO-6", 4.0, "DEMO-11", 3.0, "DEMO-20", 7.5);
 
     public record DemoUser(String username, String displayName, String email, boolean admin, boolean boardMember) {
         /** Demo users log in with their user name as password; the admin's is set at start. */
@@ -212,6 +249,11 @@ public final class DemoData {
 
     public List<Issue> subtasksOf(String parentKey) {
         return issues.stream().filter(i -> parentKey.equals(i.parentKey())).toList();
+    }
+
+    /** The issue's Effort (hours) value, if it has one. */
+    public Optional<Double> effortHours(String key) {
+        return Optional.ofNullable(EFFORT.get(key));
     }
 
     public Optional<Issue> issue(String idOrKey) {

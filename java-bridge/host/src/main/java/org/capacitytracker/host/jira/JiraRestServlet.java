@@ -43,8 +43,11 @@ public final class JiraRestServlet extends HttpServlet {
     private static final Set<String> SPRINT_STATES = Set.of("future", "active", "closed");
     private static final List<String> ISSUE_FIELDS = List.of("summary", "issuetype", "status", "priority", "assignee",
             "project", "parent", "subtasks", "timeestimate", "timeoriginalestimate", "timetracking",
-            DemoData.STORY_POINTS_FIELD, "sprint", "created", "updated");
+            DemoData.STORY_POINTS_FIELD, DemoData.EFFORT_FIELD, "sprint", "created", "updated");
 
+    /** The system fields Jira lets a screen edit (the others are computed or structural). */
+    private static final Set<String> ORDERABLE_SYSTEM_FIELDS = Set.of("summary", "issuetype", "priority", "assignee", "project",
+            "parent", "timetracking");
     private static final Pattern BOARD = Pattern.compile("/board/(\\d+)");
     private static final Pattern BOARD_CONFIGURATION = Pattern.compile("/board/(\\d+)/configuration");
     private static final Pattern BOARD_SPRINTS = Pattern.compile("/board/(\\d+)/sprint");
@@ -114,6 +117,13 @@ public final class JiraRestServlet extends HttpServlet {
                 }
                 return fullUser(base, user.orElseThrow(() -> new RestError(404, "The user named '"
                         + (username != null ? username : key) + "' does not exist")));
+            }
+            case "/field" -> {
+                ArrayNode out = json.createArrayNode();
+                for (DemoData.Field field : DemoData.FIELDS) {
+                    out.add(field(field));
+                }
+                return out;
             }
             case "/user/search" -> {
                 String query = request.getParameter("username");
@@ -400,6 +410,14 @@ public final class JiraRestServlet extends HttpServlet {
                         f.put(DemoData.STORY_POINTS_FIELD, i.storyPoints());
                     }
                 }
+                case DemoData.EFFORT_FIELD -> {
+                    Optional<Double> effort = data.effortHours(i.key());
+                    if (effort.isPresent()) {
+                        f.put(DemoData.EFFORT_FIELD, effort.get());
+                    } else {
+                        f.putNull(DemoData.EFFORT_FIELD);
+                    }
+                }
                 case "sprint" -> data.sprint(i.sprintId()).ifPresent(s -> f.set("sprint", sprint(base, s)));
                 case "created" -> data.sprint(i.sprintId()).ifPresent(s ->
                         f.put("created", JIRA_FIELD_TIME.format(s.start().minusDays(3))));
@@ -408,6 +426,34 @@ public final class JiraRestServlet extends HttpServlet {
                 default -> {
                 }
             }
+        }
+        return node;
+    }
+
+    /** One entry of {@code GET /rest/api/2/field}, in Jira's shape. */
+    private ObjectNode field(DemoData.Field field) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", field.id());
+        node.put("name", field.name());
+        node.put("custom", field.custom());
+        node.put("orderable", field.custom() || ORDERABLE_SYSTEM_FIELDS.contains(field.id()));
+        node.put("navigable", true);
+        node.put("searchable", true);
+        ArrayNode clauses = node.putArray("clauseNames");
+        ObjectNode schema = node.putObject("schema");
+        schema.put("type", field.schemaType());
+        if (field.schemaType().equals("array")) {
+            schema.put("items", field.id().equals("subtasks") ? "issuelinks" : "string");
+        }
+        if (field.custom()) {
+            String number = field.id().substring("customfield_".length());
+            clauses.add("cf[" + number + "]");
+            clauses.add(field.name());
+            schema.put("custom", field.customType());
+            schema.put("customId", Long.parseLong(number));
+        } else {
+            clauses.add(field.id());
+            schema.put("system", field.id());
         }
         return node;
     }

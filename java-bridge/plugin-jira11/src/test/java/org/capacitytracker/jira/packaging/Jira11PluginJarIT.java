@@ -145,7 +145,7 @@ class Jira11PluginJarIT {
             Map<String, byte[]> resources10 = resources(jira10);
             assertEquals(resources10.keySet(), resources.keySet());
             for (String name : List.of("atlassian-plugin.xml", "META-INF/spring/capacity-tracker-context.xml",
-                    "capacity-tracker.properties", "capacity-tracker-build.properties", "panel/capacity-panel.js",
+                    "capacity-tracker.properties", "capacity-tracker-build.properties", "panel/kit/jira.js", "panel/board/panel.js",
                     "native/linux-x86_64/libcapacity_jni.so")) {
                 assertTrue(resources.containsKey(name), name + " is missing");
             }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -204,7 +205,7 @@ class DescriptorTest {
     }
 
     @Test
-    void onePageResourceModulePerPageEachOnTheSharedOneWithAuiAndAContext() {
+    void onePageResourceModulePerPageEachOnTheSharedOneWithAuiAndAContext() throws Exception {
         String pluginKey = plugin.getAttribute("key");
         String shared = pluginKey + ":capacity-panel-resources";
         assertEquals(List.of("capacity-panel-resources", "capacity-board-resources", "capacity-reports-resources",
@@ -240,9 +241,30 @@ class DescriptorTest {
                 assertEquals("jsI18n", children(transformations.get(0), "transformer").get(0).getAttribute("key"));
             }
         }
-        // Every file of the panel directory in exactly one module; the kit (capacity-panel.js) is shared.
-        assertEquals(List.of("panel/capacity-panel.js", "panel/capacity-panel.css", "panel/capacity-report.js",
-                "panel/capacity-admin.js", "panel/capacity-admin.css"), files);
+        // Every file of the panel directory in exactly one module, each page's scripts in their own
+        // folder; the kit (panel/kit) and the base style are shared.
+        List<String> expected = new ArrayList<>();
+        // The sources, not target/classes, which may still hold files a previous build copied.
+        Path resources = Path.of("src", "main", "resources");
+        try (Stream<Path> walk = Files.walk(resources.resolve("panel"))) {
+            Path root = resources;
+            walk.filter(Files::isRegularFile).forEach(p -> expected.add(root.relativize(p).toString().replace('\\', '/')));
+        }
+        assertEquals(expected.stream().sorted().toList(), files.stream().sorted().toList(), "declared files = the files of panel/");
+        assertEquals(files.size(), new HashSet<>(files).size(), "a file in two modules");
+        Map<String, String> folders = Map.of("capacity-panel-resources", "panel/kit/", "capacity-board-resources", "panel/board/",
+                "capacity-reports-resources", "panel/reports/", "capacity-admin-resources", "panel/admin/");
+        for (Element module : children(plugin, "web-resource")) {
+            String folder = folders.get(module.getAttribute("key"));
+            for (Element r : children(module, "resource")) {
+                String location = r.getAttribute("location");
+                assertEquals(location, "panel/" + r.getAttribute("name"), "the name is the path under panel/");
+                if (location.endsWith(".js")) {
+                    assertTrue(location.startsWith(folder), location + " belongs in " + folder);
+                }
+            }
+        }
+        assertTrue(files.contains("panel/capacity-panel.css") && files.contains("panel/capacity-admin.css"));
         List<String> admin = children(module("web-resource", "capacity-admin-resources"), "dependency").stream()
                 .map(e -> e.getTextContent().trim()).toList();
         assertTrue(admin.contains("com.atlassian.auiplugin:dialog2"), "the admin page opens AUI dialogs");

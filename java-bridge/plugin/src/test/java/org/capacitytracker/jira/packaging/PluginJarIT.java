@@ -49,7 +49,7 @@ class PluginJarIT {
                     "org/capacitytracker/api/CapacityEngine.class",
                     "org/capacitytracker/api/HostStorage.class",
                     "native/linux-x86_64/libcapacity_jni.so",
-                    "panel/capacity-panel.js",
+                    "panel/kit/jira.js", "panel/board/panel.js",
                     "panel/capacity-panel.css")) {
                 assertNotNull(jar.getEntry(entry), entry + " is missing from " + JAR);
             }

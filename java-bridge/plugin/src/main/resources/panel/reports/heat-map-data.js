@@ -1,0 +1,68 @@
+/*
+ * Capacity Tracker reports page: what the heat map shows, from the engine's multi-project
+ * report. Pure (no DOM): reports/heat-map.js draws it, and Node's test runner checks it
+ * (tests/js/heat-map-data.test.js) with a stub of AJS.I18n.getText.
+ */
+(function (layer, define) {
+  var CT = globalThis.CapacityTracker = globalThis.CapacityTracker || {};
+  var exported = define(CT);
+  CT[layer] = Object.assign(CT[layer] || {}, exported);
+  if (typeof module === 'object' && module && module.exports) module.exports = exported;
+}('reports', function (CT) {
+  'use strict';
+
+  var kit = CT.kit;
+  var formatDate = kit.formatDate, longDate = kit.longDate;
+
+  /** A cell's colour step: 0 (no utilisation, or under 25 %) to 4 (100 % and more). */
+  function heatLevel(utilisation) {
+    return utilisation === null || utilisation === undefined ? 0 : Math.min(4, Math.floor(utilisation / 25));
+  }
+
+  /** The over-allocations by person and bucket label, to flag the cells they concern. */
+  function overAllocationIndex(report) {
+    var overs = {};
+    report.overAllocations.forEach(function (o) { overs[o.accountKey + '\u0000' + o.bucket] = o; });
+    return {
+      /** The over-allocation of this row's person in this bucket, or null (only rows of people have one). */
+      at: function (rowKey, bucketLabel) {
+        return report.grouping === 'person' ? overs[rowKey + '\u0000' + bucketLabel] || null : null;
+      },
+      /** Whether this row's person is over-allocated in any bucket. */
+      flagged: function (rowKey) {
+        return report.grouping === 'person' && report.overAllocations.some(function (o) { return o.accountKey === rowKey; });
+      }
+    };
+  }
+
+  /** The people over-allocated, each once, in the report's order. */
+  function overAllocatedPeople(report) {
+    return report.overAllocations.map(function (o) { return o.accountKey; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
+  }
+
+  /**
+   * A bucket's column heading: `main` ("Week 49", "Dec 2026", "Q4 2026" as the page's
+   * language words them), `range` (its first and last day), `title` (label and long dates).
+   */
+  function bucketHeading(b, bucket) {
+    var range = b.start === b.end ? formatDate(b.start, { month: 'short', day: 'numeric' }) :
+      formatDate(b.start, { month: 'short', day: 'numeric' }) + ' \u2013 ' + formatDate(b.end, { month: 'short', day: 'numeric' });
+    var main = b.label;
+    var week = /^(\d{4})-W(\d{2})$/.exec(b.label);
+    var quarter = /^(\d{4})-Q(\d)$/.exec(b.label);
+    if (bucket === 'week' && week) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.week', Number(week[2]));
+    else if (bucket === 'month') main = formatDate(b.start, { month: 'short', year: 'numeric' });
+    else if (bucket === 'quarter' && quarter) main = AJS.I18n.getText('capacity-tracker.js.report.bucket.quarter', quarter[2], quarter[1]);
+    return { main: main, range: range, title: b.label + ': ' + longDate(b.start) + ' \u2013 ' + longDate(b.end) };
+  }
+
+  /** A bucket as the cells' titles name it: "2026-W49 (Mon, 30 Nov 2026 – Sun, 6 Dec 2026)". */
+  function bucketText(b) {
+    return b.label + ' (' + longDate(b.start) + ' \u2013 ' + longDate(b.end) + ')';
+  }
+
+  return {
+    bucketHeading: bucketHeading, bucketText: bucketText, heatLevel: heatLevel, overAllocatedPeople: overAllocatedPeople,
+    overAllocationIndex: overAllocationIndex
+  };
+}));

@@ -1,0 +1,176 @@
+/*
+ * Capacity Tracker reports page: the heat map of a run report, over-allocations and the legend.
+ */
+(function (layer, define) {
+  var CT = globalThis.CapacityTracker = globalThis.CapacityTracker || {};
+  var exported = define(CT);
+  CT[layer] = Object.assign(CT[layer] || {}, exported);
+  if (typeof module === 'object' && module && module.exports) module.exports = exported;
+}('reports', function (CT) {
+  'use strict';
+
+  var kit = CT.kit;
+  var h = kit.h;
+  var bucketHeading = CT.reports.bucketHeading, bucketText = CT.reports.bucketText, heatLevel = CT.reports.heatLevel,
+      overAllocatedPeople = CT.reports.overAllocatedPeople, overAllocationIndex = CT.reports.overAllocationIndex;
+  var ALL_ROWS = CT.reports.ALL_ROWS, ROW_HEAD = CT.reports.ROW_HEAD, Reports = CT.reports.Reports;
+
+  Reports.prototype.renderResult = function () {
+    var kit = this.kit;
+    var h = kit.h;
+    var box = this.resultBox;
+    if (!box || !box.isConnected) return;
+    kit.clear(box);
+    var run = this.run;
+    if (!run) return;
+    if (run.running) {
+      var p = run.progress;
+      box.setAttribute('aria-busy', 'true');
+      kit.append(box, h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' },
+        h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })),
+        h('p', { text: p.boards ? AJS.I18n.getText('capacity-tracker.js.report.progress.reading', p.boards, p.sprints) : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards') })));
+      return;
+    }
+    box.removeAttribute('aria-busy');
+    (run.notes || []).forEach(function (n) {
+      kit.append(box, kit.message('info', null, h('p', { text: n.text }), { 'data-testid': 'report-note', 'data-board-id': n.boardId }));
+    });
+    if (run.error) {
+      kit.append(box, kit.message('error', AJS.I18n.getText('capacity-tracker.js.report.the-report-could-not-be-run'), h('p', { text: run.error.message }), { 'data-testid': 'report-error' }));
+      return;
+    }
+    var report = run.report;
+    if (report.overAllocations.length) kit.append(box, this.renderOverAllocations(report));
+    // Over-allocations have their own list above; the engine's summary of them would repeat it.
+    var warnings = (report.warnings || []).filter(function (w) { return w.code !== 'overAllocated'; });
+    if (warnings.length) {
+      kit.append(box, kit.message('warning', warnings.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.worth-a-look') : AJS.I18n.getText('capacity-tracker.js.report.warnings.count', warnings.length),
+        h('ul', { class: 'ct-warning-list' }, warnings.map(function (w) { return h('li', { 'data-code': w.code || null, text: w.message }); })),
+        { 'data-testid': 'report-warnings' }));
+    }
+    kit.append(box, this.renderHeatMap(report), this.renderLegend(report, run));
+  };
+
+  Reports.prototype.bucketHead = function (b, bucket) {
+    var h = this.kit.h;
+    var heading = bucketHeading(b, bucket);
+    return h('th', { scope: 'col', class: 'ct-heat-head', 'data-bucket': b.label, title: heading.title },
+      h('span', { class: 'ct-heat-head-main', text: heading.main }),
+      h('span', { class: 'ct-heat-head-sub', text: heading.range }));
+  };
+
+  Reports.prototype.rowLabel = function (key, grouping) {
+    if (grouping === 'person') return this.displayName(key);
+    if (grouping === 'board') return this.boardName(key);
+    return key;
+  };
+
+  /** One cell: colour by the engine's status, the utilisation as text, the rest on hover. */
+  Reports.prototype.cell = function (c, report, label, bucketText, over, testid) {
+    var kit = this.kit;
+    var h = kit.h;
+    var q = function (v) { return kit.formatQuantity(v, report); };
+    var status = kit.STATUS_LABEL[c.status] || c.status;
+    var title = c.utilisation === null ?
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title', label, bucketText, q(c.capacity), q(c.workload), q(c.free), status) :
+      AJS.I18n.getText('capacity-tracker.js.report.cell.title-utilisation', label, bucketText, q(c.capacity), q(c.workload), q(c.free), kit.formatPercent(c.utilisation), status);
+    if (over) title = AJS.I18n.getText('capacity-tracker.js.report.cell.title-overbooked', title, over.allocation, over.boards.map(this.boardName, this).join(', '));
+    var level = heatLevel(c.utilisation);
+    return h('td', {
+      class: 'ct-heat ct-heat-' + c.status + ' ct-heat-level-' + level + (over ? ' ct-heat-overbooked' : ''),
+      'data-testid': testid, 'data-status': c.status, 'data-capacity': String(c.capacity), 'data-workload': String(c.workload),
+      'data-utilisation': c.utilisation === null ? '' : String(c.utilisation), 'data-over-allocated': over ? 'true' : null,
+      title: title, tabindex: '0', 'aria-label': title
+    },
+    h('span', { class: 'ct-heat-value', text: c.utilisation === null ? (c.capacity ? '—' : AJS.I18n.getText('capacity-tracker.js.report.no-capacity')) : kit.formatPercent(c.utilisation) }),
+    h('span', { class: 'ct-heat-sub', text: q(c.workload) + ' / ' + q(c.capacity) }),
+    over ? h('span', { class: 'ct-heat-flag', 'aria-hidden': 'true', text: '!' }) : null);
+  };
+
+  Reports.prototype.renderHeatMap = function (report) {
+    var self = this;
+    var kit = this.kit;
+    var h = kit.h;
+    var overs = overAllocationIndex(report);
+    var bucketTexts = report.buckets.map(bucketText);
+    var head = h('tr', null, h('th', { scope: 'col', class: 'ct-heat-rowhead', text: ROW_HEAD[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.row') }),
+      report.buckets.map(function (b) { return self.bucketHead(b, report.bucket); }),
+      h('th', { scope: 'col', class: 'ct-heat-head ct-heat-total-head' }, h('span', { class: 'ct-heat-head-main', text: AJS.I18n.getText('capacity-tracker.js.report.whole-period') }),
+        h('span', { class: 'ct-heat-head-sub', text: kit.formatDate(report.period.start, { month: 'short', day: 'numeric' }) + ' \u2013 ' +
+          kit.formatDate(report.period.end, { month: 'short', day: 'numeric' }) })));
+    var tbody = h('tbody');
+    report.rows.forEach(function (row) {
+      var label = self.rowLabel(row.key, report.grouping);
+      var flagged = overs.flagged(row.key);
+      kit.append(tbody, h('tr', { 'data-testid': 'heat-row', 'data-key': row.key, class: flagged ? 'ct-heat-row-flagged' : null },
+        h('th', { scope: 'row', class: 'ct-heat-rowhead' },
+          h('span', { class: 'ct-heat-name', text: label }),
+          label !== row.key ? h('span', { class: 'ct-sub', text: row.key }) : null,
+          flagged ? h('span', { class: 'aui-lozenge aui-lozenge-error aui-lozenge-subtle ct-overbooked-tag', title: AJS.I18n.getText('capacity-tracker.js.report.booked-above-100-across-boards-in'), text: AJS.I18n.getText('capacity-tracker.js.report.over-allocated') }) : null),
+        row.cells.map(function (c, i) {
+          var over = overs.at(row.key, report.buckets[i].label);
+          var td = self.cell(c, report, label, bucketTexts[i], over, 'heat-cell');
+          td.setAttribute('data-bucket', report.buckets[i].label);
+          return td;
+        }),
+        self.cell(row.total, report, label, AJS.I18n.getText('capacity-tracker.js.report.the-whole-period'), null, 'heat-row-total')));
+    });
+    if (!report.rows.length) {
+      kit.append(tbody, h('tr', null, h('td', { colspan: String(report.buckets.length + 2), class: 'ct-empty',
+        text: AJS.I18n.getText('capacity-tracker.js.report.no-team-members-on-these-boards') })));
+    }
+    var foot = h('tfoot', null, h('tr', { 'data-testid': 'heat-totals' },
+      h('th', { scope: 'row', class: 'ct-heat-rowhead', text: ALL_ROWS[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.totals.all-boards') }),
+      report.totals.map(function (c, i) {
+        var td = self.cell(c, report, AJS.I18n.getText('capacity-tracker.js.report.everyone'), bucketTexts[i], null, 'heat-total');
+        td.setAttribute('data-bucket', report.buckets[i].label);
+        return td;
+      }),
+      h('td', { class: 'ct-heat-blank' })));
+    return h('div', { class: 'ct-heat-wrap', 'data-testid': 'heat-map-wrap' },
+      h('table', { class: 'aui ct-table ct-heatmap', 'data-testid': 'heat-map', 'data-grouping': report.grouping, 'data-bucket': report.bucket },
+        h('thead', null, head), tbody, foot));
+  };
+
+  Reports.prototype.renderOverAllocations = function (report) {
+    var self = this;
+    var kit = this.kit;
+    var h = kit.h;
+    var byBucket = {};
+    report.buckets.forEach(function (b) { byBucket[b.label] = b; });
+    var list = h('table', { class: 'aui ct-table ct-over-table', 'data-testid': 'over-allocations' },
+      h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.person') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.when') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.report.booked') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.boards') }))),
+      h('tbody', null, report.overAllocations.map(function (o) {
+        var b = byBucket[o.bucket];
+        return h('tr', { 'data-testid': 'over-allocation', 'data-account-key': o.accountKey, 'data-bucket': o.bucket, 'data-boards': o.boards.join(',') },
+          h('td', { text: self.displayName(o.accountKey) }),
+          h('td', { text: b ? self.kit.longDate(b.start) + ' \u2013 ' + self.kit.longDate(b.end) : o.bucket }),
+          h('td', { class: 'ct-num ct-negative', 'data-testid': 'over-allocation-percent', text: o.allocation + '%' }),
+          h('td', { text: o.boards.map(self.boardName, self).join(', ') }));
+      })));
+    var people = overAllocatedPeople(report);
+    return kit.message('error', people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', self.displayName(people[0])) :
+      AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length),
+      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }), list],
+      { 'data-testid': 'over-allocation-message' });
+  };
+
+  Reports.prototype.renderLegend = function (report, run) {
+    var kit = this.kit;
+    var h = kit.h;
+    var p = run.progress || {};
+    var basis = AJS.I18n.getText('capacity-tracker.js.report.basis.text', p.sprints || 0, p.issues || 0, report.boards.length);
+    function swatch(cls, text) { return h('li', null, h('span', { class: 'ct-swatch ct-heat ' + cls }), text); }
+    return h('div', { class: 'ct-heat-foot' },
+      h('ul', { class: 'ct-legend', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.legend') },
+        swatch('ct-heat-under', AJS.I18n.getText('capacity-tracker.js.report.under-80')),
+        swatch('ct-heat-ok', '80 \u2013 100 %'),
+        swatch('ct-heat-over', AJS.I18n.getText('capacity-tracker.js.report.over-100')),
+        swatch('ct-heat-noCapacity', AJS.I18n.getText('capacity-tracker.js.report.no-capacity')),
+        h('li', null, h('span', { class: 'ct-swatch ct-swatch-flag', text: '!' }), AJS.I18n.getText('capacity-tracker.js.report.booked-above-100-across-boards'))),
+      h('p', { class: 'ct-hint', 'data-testid': 'report-basis' },
+        run.at ? AJS.I18n.getText('capacity-tracker.js.report.basis.run-at', basis, run.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })) : basis));
+  };
+
+  return {};
+}));
