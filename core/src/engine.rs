@@ -14,8 +14,7 @@ use crate::overrides::check_iteration_id;
 use crate::store::Storage;
 use crate::team;
 
-/// Longest board id: ids are Jira board ids or names of the host's choosing.
-pub const MAX_BOARD_ID_CHARS: usize = 40;
+pub use crate::ids::MAX_BOARD_ID_CHARS;
 
 /// The capacity engine. It holds no storage: each call is given the host's storage, used
 /// synchronously on the caller's thread for the duration of that call. A multi-project
@@ -45,13 +44,7 @@ impl Default for Engine {
 }
 
 fn board_ref(board_id: &str) -> Result<DocRef<'_>> {
-    let ok_len = (1..=MAX_BOARD_ID_CHARS).contains(&board_id.chars().count());
-    if !ok_len || !board_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(Error::validation(
-            "boardId",
-            format!("must be 1 to {MAX_BOARD_ID_CHARS} characters of A-Z, a-z, 0-9, _ and -, got {board_id:?}"),
-        ));
-    }
+    crate::ids::BOARD_ID.check(board_id, "boardId")?;
     Ok(DocRef { kind: "board", id: board_id })
 }
 

@@ -7,6 +7,7 @@
 //! JSON documents described in `docs/json-api.md`.
 #![forbid(unsafe_code)]
 
+mod access;
 mod backup;
 pub mod calendar;
 mod capacity_index;
@@ -21,6 +22,7 @@ mod docstore;
 mod engine;
 mod error;
 pub mod fast_request;
+pub mod ids;
 pub mod json;
 pub mod multi;
 pub mod report;
@@ -31,6 +33,7 @@ mod team;
 pub mod units;
 pub mod workload;
 
+pub use access::{AccessHost, Decision, GroupList};
 pub use engine::{Engine, MAX_BOARD_ID_CHARS};
 pub use error::{Error, ErrorCode, Result};
 pub use store::{java_length, MemoryStorage, Storage, StorageError, KEY_PREFIX, MAX_KEY_CHARS, MAX_VALUE_CHARS};
