@@ -369,6 +369,7 @@
     this.currentUser = root.getAttribute('data-current-user') || '';
     this.currentUserKey = root.getAttribute('data-current-user-key') || this.currentUser;
     this.projectKey = root.getAttribute('data-project-key') || '';
+    this.idRules = JSON.parse(root.getAttribute('data-id-rules') || '{}'); // the engine's, from the page
     this.boards = [];
     this.api = new Api(this.contextPath);
     this.board = null;
@@ -443,7 +444,8 @@
       });
     }
     return page(0, 1).then(function (boards) {
-      self.boards = boards.filter(function (b) { return /^[A-Za-z0-9_-]{1,40}$/.test(String(b.id)); });
+      var boardId = new RegExp(self.idRules.boardId.pattern);
+      self.boards = boards.filter(function (b) { return boardId.test(String(b.id)); });
       return self.boards;
     });
   };

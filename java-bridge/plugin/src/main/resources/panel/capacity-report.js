@@ -73,6 +73,7 @@
     this.root = root;
     this.kit = kit;
     this.contextPath = (root.getAttribute('data-context-path') || '').replace(/\/+$/, '');
+    this.idRules = JSON.parse(root.getAttribute('data-id-rules') || '{}'); // the engine's, from the page
     this.api = new kit.Api(this.contextPath);
     this.list = [];
     this.boards = [];
@@ -126,7 +127,8 @@
   Reports.prototype.loadBoards = function () {
     var self = this;
     return this.kit.fetchAgilePages(this.api, '/rest/agile/1.0/board', BOARD_PAGE).then(function (boards) {
-      self.boards = boards.filter(function (b) { return /^[A-Za-z0-9_-]{1,40}$/.test(String(b.id)); });
+      var boardId = new RegExp(self.idRules.boardId.pattern);
+      self.boards = boards.filter(function (b) { return boardId.test(String(b.id)); });
       self.boardsById = {};
       self.boards.forEach(function (b) { self.boardsById[String(b.id)] = b; });
       return self.boards;

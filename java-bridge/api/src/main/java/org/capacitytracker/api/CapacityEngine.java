@@ -3,6 +3,7 @@ package org.capacitytracker.api;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
 
@@ -589,6 +590,120 @@ public final class CapacityEngine implements AutoCloseable {
     public String checkAccess(String queryJson) {
         Objects.requireNonNull(queryJson, "queryJson");
         return call(engine -> Native.engineCheckAccess(engine, storage, queryJson));
+    }
+
+    /**
+     * Decides whether a user may do something, by the stored permissions: the engine reads
+     * the permissions and asks {@code subject} only what it cannot know (administrator?
+     * member of a group the deciding grants name?). While permissions are disabled everyone
+     * logged in may do everything and {@code subject} is not called.
+     *
+     * <pre>{@code
+     * Optional<String> refusal = engine.authorize("bob", "writeBoard", "42", null, subject);
+     * // Optional[bob is not on the board's write list]
+     * }</pre>
+     *
+     * @param user the user's key
+     * @param action {@code readBoard}, {@code writeBoard}, {@code manageTemplates},
+     *               {@code manageReports}, {@code useRest}, {@code readDaysOff} or
+     *               {@code writeDaysOff}
+     * @param boardId the board concerned, or {@code null}
+     * @param accountKey whose days off (the days-off actions), or {@code null}
+     * @param subject the user's administrator flag and group memberships, asked on demand
+     * @return empty when allowed; otherwise the reason, for the user (a refused board read
+     *         starts with {@code board <id>: })
+     * @throws CapacityValidationException when the action, board id or account key is
+     *         malformed (names the field)
+     * @throws CapacityStorageException when the host storage or {@code subject} fails
+     */
+    public Optional<String> authorize(String user, String action, String boardId, String accountKey,
+                                      AccessSubject subject) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(subject, "subject");
+        return Optional.ofNullable(withHandle(
+                engine -> Native.engineAuthorize(engine, storage, subject, user, action, boardId, accountKey)));
+    }
+
+    /**
+     * Decides whether a user may run a multi-project report: it shows each board's people
+     * and capacity, so it needs read access to every board it covers ({@link #reportBoards}).
+     * While permissions are disabled the request is not even read.
+     *
+     * <pre>{@code
+     * engine.authorizeReport("bob", "{\"reportId\":\"q1\",\"boards\":[...]}", subject);
+     * // Optional[board 1: bob is not on the board's read or write list]
+     * }</pre>
+     *
+     * @param user the user's key
+     * @param requestJson the report request, as for {@link #multiProjectReport}
+     * @param subject the user's administrator flag and group memberships, asked on demand
+     * @return empty when allowed; otherwise the reason, naming the first board refused
+     * @throws CapacityValidationException when the request is not a report request
+     * @throws CapacityStorageException when the host storage or {@code subject} fails
+     */
+    public Optional<String> authorizeReport(String user, String requestJson, AccessSubject subject) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(requestJson, "requestJson");
+        Objects.requireNonNull(subject, "subject");
+        return Optional.ofNullable(withHandle(
+                engine -> Native.engineAuthorizeReport(engine, storage, subject, user, requestJson)));
+    }
+
+    /**
+     * The boards a multi-project report request covers: its definition's (inline or stored),
+     * then the posted boards not named there.
+     *
+     * <pre>{@code
+     * engine.reportBoards("{\"reportId\":\"q1\",\"boards\":[{\"boardId\":\"2\"}]}");
+     * // {"boardIds":["1","2"]}
+     * }</pre>
+     *
+     * @param requestJson the report request
+     * @return {@code {"boardIds":[...]}}
+     * @throws CapacityValidationException when the request is not a report request
+     */
+    public String reportBoards(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineReportBoards(engine, storage, requestJson));
+    }
+
+    /**
+     * The engine's rules for ids and keys, for pages and clients that check them before
+     * asking: {@code boardId}, {@code iterationId}, {@code documentId} (templates, holiday
+     * calendars, report definitions) and {@code accountKey}, each with {@code minChars},
+     * {@code maxChars}, {@code description} and, for the first three, a {@code pattern}
+     * (a regular expression JavaScript and Java read alike).
+     *
+     * <pre>{@code
+     * CapacityEngine.idRules();
+     * // {"boardId":{"pattern":"^[A-Za-z0-9_-]{1,40}$","minChars":1,"maxChars":40,...},...}
+     * }</pre>
+     *
+     * @return the rules as JSON
+     * @throws CapacityNativeException when the library cannot load
+     */
+    public static String idRules() {
+        NativeLoader.ensureLoaded();
+        return Native.idRules();
+    }
+
+    /**
+     * Checks an id or key by the engine's rule for it, as every operation taking one does.
+     *
+     * <pre>{@code CapacityEngine.checkId("boardId", "1/2"); // throws, field() is "boardId"}</pre>
+     *
+     * @param field {@code boardId}, {@code iterationId}, {@code templateId},
+     *              {@code calendarId}, {@code reportId} or {@code accountKey}
+     * @param value the value to check
+     * @throws CapacityValidationException naming {@code field} when the value breaks the rule
+     * @throws CapacityNativeException (code 6) for a field with no rule
+     */
+    public static void checkId(String field, String value) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(value, "value");
+        NativeLoader.ensureLoaded();
+        Native.checkId(field, value);
     }
 
     // ---- Privacy ----
