@@ -15,7 +15,7 @@ import org.capacitytracker.jira.testing.FakeUsers;
 import org.capacitytracker.jira.testing.PropertiesI18nResolver;
 import org.capacitytracker.jira.testing.RecordingPageBuilder;
 import org.capacitytracker.jira.testing.VelocityTestRenderer;
-import org.capacitytracker.jira.text.Html;
+import org.capacitytracker.jira.testing.Html;
 import org.junit.jupiter.api.Test;
 
 class CapacityPanelServletTest {
