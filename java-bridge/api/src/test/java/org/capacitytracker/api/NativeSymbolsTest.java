@@ -10,7 +10,10 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,7 +67,17 @@ class NativeSymbolsTest {
                 java.put(m.getName(), descriptor(m));
             }
         }
-        assertEquals(library, java, "Native.java must declare what operations.rs declares");
+        List<String> mismatches = new ArrayList<>();
+        Set<String> names = new TreeSet<>(library.keySet());
+        names.addAll(java.keySet());
+        for (String name : names) {
+            if (!Objects.equals(library.get(name), java.get(name))) {
+                mismatches.add(name + ": the library was built for " + library.get(name)
+                        + ", Native.class declares " + java.get(name));
+            }
+        }
+        assertTrue(mismatches.isEmpty(), "Native.java must declare what java-bridge/native/src/operations.rs "
+                + "declares (regenerate it: CT_BLESS=1 cargo test -p capacity-jni):\n  " + String.join("\n  ", mismatches));
     }
 
     /** The JNI method descriptor of {@code m}, such as {@code (JI)V}. */
