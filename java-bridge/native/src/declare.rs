@@ -83,8 +83,8 @@ pub(crate) fn render_native_java(signatures: &[Signature]) -> String {
          /**\n\
          \x20* Every native method of the library, in one place, all static.\n\
          \x20*\n\
-         \x20* <p>Only {@link CapacityEngine} calls these, always with a live handle and non-null\n\
-         \x20* arguments (except where a parameter may be null), after\n\
+         \x20* <p>Only {@link CapacityEngine} and {@link IdRules} call these, always with a live handle\n\
+         \x20* and non-null arguments (except where a parameter may be null), after\n\
          \x20* {@link NativeLoader#ensureLoaded()}. Errors arrive as {@link CapacityException}\n\
          \x20* subclasses thrown by the native code.\n\
          \x20*/\n\

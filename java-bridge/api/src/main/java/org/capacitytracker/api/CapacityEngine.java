@@ -1,10 +1,9 @@
 package org.capacitytracker.api;
 
 import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -39,12 +38,12 @@ public final class CapacityEngine implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final HostStorage storage;
-    private final Handle handle;
+    private final NativeHandle handle;
     private final Cleaner.Cleanable cleanable;
 
     private CapacityEngine(HostStorage storage, long pointer) {
         this.storage = storage;
-        this.handle = new Handle(pointer);
+        this.handle = new NativeHandle(pointer);
         this.cleanable = CLEANER.register(this, handle);
     }
 
@@ -526,10 +525,7 @@ public final class CapacityEngine implements AutoCloseable {
      * @throws CapacityNativeException (code 6, invalid argument) for any other number
      */
     public void setThreads(int threads) {
-        withHandle(engine -> {
-            Native.engineSetThreads(engine, threads);
-            return null;
-        });
+        callVoid(engine -> Native.engineSetThreads(engine, threads));
     }
 
     // ---- Permissions ----
@@ -666,44 +662,6 @@ public final class CapacityEngine implements AutoCloseable {
     public String reportBoards(String requestJson) {
         Objects.requireNonNull(requestJson, "requestJson");
         return call(engine -> Native.engineReportBoards(engine, storage, requestJson));
-    }
-
-    /**
-     * The engine's rules for ids and keys, for pages and clients that check them before
-     * asking: {@code boardId}, {@code iterationId}, {@code documentId} (templates, holiday
-     * calendars, report definitions) and {@code accountKey}, each with {@code minChars},
-     * {@code maxChars}, {@code description} and, for the first three, a {@code pattern}
-     * (a regular expression JavaScript and Java read alike).
-     *
-     * <pre>{@code
-     * CapacityEngine.idRules();
-     * // {"boardId":{"pattern":"^[A-Za-z0-9_-]{1,40}$","minChars":1,"maxChars":40,...},...}
-     * }</pre>
-     *
-     * @return the rules as JSON
-     * @throws CapacityNativeException when the library cannot load
-     */
-    public static String idRules() {
-        NativeLoader.ensureLoaded();
-        return Native.idRules();
-    }
-
-    /**
-     * Checks an id or key by the engine's rule for it, as every operation taking one does.
-     *
-     * <pre>{@code CapacityEngine.checkId("boardId", "1/2"); // throws, field() is "boardId"}</pre>
-     *
-     * @param field {@code boardId}, {@code iterationId}, {@code templateId},
-     *              {@code calendarId}, {@code reportId} or {@code accountKey}
-     * @param value the value to check
-     * @throws CapacityValidationException naming {@code field} when the value breaks the rule
-     * @throws CapacityNativeException (code 6) for a field with no rule
-     */
-    public static void checkId(String field, String value) {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(value, "value");
-        NativeLoader.ensureLoaded();
-        Native.checkId(field, value);
     }
 
     // ---- Privacy ----
@@ -851,83 +809,20 @@ public final class CapacityEngine implements AutoCloseable {
         cleanable.clean();
     }
 
-    /** Runs a native call that answers JSON; see {@link #withHandle}. */
-    private String call(NativeCall call) {
-        String json = withHandle(call::run);
-        if (json == null) {
-            // The native side throws whenever it returns no result; this only guards
-            // against a broken library answering null silently.
-            throw new CapacityNativeException("the native engine returned neither a result nor an error", null);
-        }
-        return json;
+    /** Runs a native call that answers JSON, with the handle held live ({@link NativeHandle#json}). */
+    private String call(LongFunction<String> call) {
+        return handle.json(this, call);
     }
 
-    /** Runs a native call that answers nothing; see {@link #withHandle}. */
-    private void callVoid(NativeAction action) {
-        withHandle(engine -> {
-            action.run(engine);
+    /** Runs a native call that answers nothing, with the handle held live. */
+    private void callVoid(LongConsumer action) {
+        handle.with(this, engine -> {
+            action.accept(engine);
             return null;
         });
     }
 
-    /**
-     * Runs one native call with the handle held live: the read lock keeps {@link #close()}
-     * (and the cleaner) from freeing it meanwhile, and the reachability fence keeps this
-     * engine from becoming unreachable, and so cleaned, while the call runs.
-     */
     private <T> T withHandle(LongFunction<T> call) {
-        handle.lock.readLock().lock();
-        try {
-            return call.apply(handle.live());
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
-    }
-
-    @FunctionalInterface
-    private interface NativeCall {
-        String run(long engine);
-    }
-
-    @FunctionalInterface
-    private interface NativeAction {
-        void run(long engine);
-    }
-
-    /**
-     * The native pointer and the lock that guards it. Kept apart from the engine so the
-     * cleaner can free the pointer without keeping the engine reachable.
-     */
-    private static final class Handle implements Runnable {
-        // Calls hold the read lock while they use the pointer, so calls run in parallel and
-        // freeing (write lock) waits for them; a freed pointer is never passed to native code.
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        private long pointer;
-
-        Handle(long pointer) {
-            this.pointer = pointer;
-        }
-
-        /** The pointer; the caller holds the read lock. */
-        long live() {
-            if (pointer == 0) {
-                throw new IllegalStateException("CapacityEngine is closed");
-            }
-            return pointer;
-        }
-
-        /** Frees the pointer; run once, by {@link #close()} or by the cleaner. */
-        @Override
-        public void run() {
-            lock.writeLock().lock();
-            try {
-                long p = pointer;
-                pointer = 0;
-                Native.engineFree(p);
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
+        return handle.with(this, call);
     }
 }

@@ -6,8 +6,8 @@ package org.capacitytracker.api;
 /**
  * Every native method of the library, in one place, all static.
  *
- * <p>Only {@link CapacityEngine} calls these, always with a live handle and non-null
- * arguments (except where a parameter may be null), after
+ * <p>Only {@link CapacityEngine} and {@link IdRules} call these, always with a live handle
+ * and non-null arguments (except where a parameter may be null), after
  * {@link NativeLoader#ensureLoaded()}. Errors arrive as {@link CapacityException}
  * subclasses thrown by the native code.
  */

@@ -130,16 +130,16 @@ class AuthorizationTest {
 
     @Test
     void idRulesComeFromTheEngine() {
-        String rules = CapacityEngine.idRules();
+        String rules = IdRules.json();
         assertTrue(rules.contains("\"boardId\":{\"pattern\":\"^[A-Za-z0-9_-]{1,40}$\""), rules);
-        CapacityEngine.checkId("boardId", "DEMO-1");
-        CapacityEngine.checkId("accountKey", "k".repeat(255));
+        IdRules.check("boardId", "DEMO-1");
+        IdRules.check("accountKey", "k".repeat(255));
         CapacityValidationException e = assertThrows(CapacityValidationException.class,
-                () -> CapacityEngine.checkId("templateId", "a/b"));
+                () -> IdRules.check("templateId", "a/b"));
         assertEquals("templateId", e.field());
-        assertThrows(CapacityValidationException.class, () -> CapacityEngine.checkId("accountKey", " alice"));
+        assertThrows(CapacityValidationException.class, () -> IdRules.check("accountKey", " alice"));
         CapacityNativeException unknown = assertThrows(CapacityNativeException.class,
-                () -> CapacityEngine.checkId("colour", "red"));
+                () -> IdRules.check("colour", "red"));
         assertEquals(CapacityException.INVALID_ARGUMENT, unknown.code());
         assertFalse(rules.contains("\"accountKey\":{\"pattern\""), rules);
     }

@@ -113,7 +113,7 @@ class NativeSymbolsTest {
     @Test
     void otherClassesDeclareNoNatives() {
         for (Class<?> c : new Class<?>[] {CapacityEngine.class, NativeLoader.class, HostStorage.class,
-                AccessSubject.class}) {
+                AccessSubject.class, IdRules.class, NativeHandle.class}) {
             for (Method m : c.getDeclaredMethods()) {
                 assertFalse(Modifier.isNative(m.getModifiers()), m + " should live in Native");
             }

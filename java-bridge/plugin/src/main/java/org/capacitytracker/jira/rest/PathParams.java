@@ -1,12 +1,12 @@
 package org.capacitytracker.jira.rest;
 
-import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.IdRules;
 import org.capacitytracker.api.CapacityValidationException;
 
 /**
  * Checks path parameters before anything else happens, so a bad URL is a 400 naming the
  * parameter rather than whatever the engine or storage would make of it. The rules are the
- * engine's own ({@link CapacityEngine#checkId}, {@code core/src/ids.rs}): nothing here
+ * engine's own ({@link IdRules#check}, {@code core/src/ids.rs}): nothing here
  * repeats a pattern or a limit.
  */
 final class PathParams {
@@ -77,7 +77,7 @@ final class PathParams {
             throw RestProblem.invalid(field, "is required");
         }
         try {
-            CapacityEngine.checkId(field, value);
+            IdRules.check(field, value);
         } catch (CapacityValidationException e) {
             String message = e.getMessage();
             String prefix = field + ": ";

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.api.CapacityValidationException;
+import org.capacitytracker.api.IdRules;
 
 /**
  * The page the capacity panel lives in: {@code /plugins/servlet/capacity-tracker}.
@@ -137,7 +137,7 @@ public class CapacityPanelServlet extends HttpServlet {
         context.put("currentUser", user.getUsername());
         context.put("currentUserKey", user.getUserKey() == null ? "" : user.getUserKey().getStringValue());
         // The engine's id rules, for the page's scripts to check ids by (never written there).
-        context.put("idRules", CapacityEngine.idRules());
+        context.put("idRules", IdRules.json());
         context.put("projectKey", projectKey);
         context.put("view", view);
         write(response, 200, PAGE_TEMPLATE, context);
@@ -146,7 +146,7 @@ public class CapacityPanelServlet extends HttpServlet {
     /** A board id by the engine's rule. */
     private static boolean isBoardId(String boardId) {
         try {
-            CapacityEngine.checkId("boardId", boardId);
+            IdRules.check("boardId", boardId);
             return true;
         } catch (CapacityValidationException e) {
             return false;

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.IdRules;
 import org.capacitytracker.jira.testing.FakeHttp;
 import org.capacitytracker.jira.testing.FakeLoginUris;
 import org.capacitytracker.jira.testing.FakeUsers;
+import org.capacitytracker.jira.testing.Html;
 import org.capacitytracker.jira.testing.PropertiesI18nResolver;
 import org.capacitytracker.jira.testing.RecordingPageBuilder;
 import org.capacitytracker.jira.testing.VelocityTestRenderer;
-import org.capacitytracker.jira.testing.Html;
 import org.junit.jupiter.api.Test;
 
 class CapacityPanelServletTest {
@@ -44,7 +44,7 @@ class CapacityPanelServletTest {
         String html = r.body();
         assertTrue(html.contains("<meta name=\"decorator\" content=\"atl.general\">"), html);
         // The engine's id rules, for the scripts: JSON in an attribute, escaped.
-        String rules = Html.escape(CapacityEngine.idRules());
+        String rules = Html.escape(IdRules.json());
         assertTrue(rules.contains("^[A-Za-z0-9_-]{1,40}$"), rules);
         assertTrue(html.contains("<div id=\"ct-panel\" data-board-id=\"1\" data-context-path=\"/jira\" "
                 + "data-current-user=\"alice\" data-current-user-key=\"alice\" data-id-rules=\"" + rules + "\" "
