@@ -114,11 +114,11 @@ native_methods! {
 #[cfg(test)]
 pub(crate) const JNI_ONLY: &[(&str, &str)] = &[
     ("nativeSignatures", "the Java signature test's view of this library"),
-    ("idRules", "C hosts read the rules from the header's documentation; not yet exported"),
-    ("checkId", "C hosts get the same check from every call taking an id; not yet exported"),
-    ("engineReportBoards", "not yet exported to C"),
+    ("idRules", "not exported to C yet: left until the ffi/ restructuring lands, as a new export would use its boundary helpers"),
+    ("checkId", "not exported to C yet (as idRules); C hosts meet the same rule in every call taking an id"),
+    ("engineReportBoards", "not exported to C yet (as idRules)"),
     ("engineAuthorize", "calls back into the Java AccessSubject; C hosts ask ct_engine_check_access with the user's groups"),
-    ("engineAuthorizeReport", "calls back into the Java AccessSubject; not yet exported to C"),
+    ("engineAuthorizeReport", "calls back into the Java AccessSubject; not exported to C yet (as idRules)"),
 ];
 
 /// The decision as the Java side wants it: null when allowed, the reason otherwise.
