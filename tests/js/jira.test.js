@@ -131,7 +131,12 @@ test('agile lists follow isLast', function () {
   });
 });
 
-test('board ids the engine accepts', function () {
-  assert.ok(kit.isBoardId(1) && kit.isBoardId('abc_D-9') && kit.isBoardId('x'.repeat(40)));
-  assert.ok(!kit.isBoardId('') && !kit.isBoardId('a b') && !kit.isBoardId('x'.repeat(41)) && !kit.isBoardId('1/2'));
+test('board ids are checked by the rules the page carries', function () {
+  // The engine's rule as IdRules.json() gives it (core/src/ids.rs); the scripts hold no copy.
+  const root = { getAttribute: (name) => (name === 'data-id-rules'
+    ? JSON.stringify({ boardId: { pattern: '^[A-Za-z0-9_-]{1,40}$', minChars: 1, maxChars: 40 } }) : null) };
+  const rules = kit.idRulesOf(root);
+  const ok = (id) => kit.isBoardId(id, rules);
+  assert.ok(ok(1) && ok('abc_D-9') && ok('x'.repeat(40)));
+  assert.ok(!ok('') && !ok('a b') && !ok('x'.repeat(41)) && !ok('1/2'));
 });

@@ -4,6 +4,7 @@
 
 pub mod calendars;
 pub mod days_off;
+pub mod ids;
 pub(crate) mod json;
 pub mod overrides;
 pub mod permissions;

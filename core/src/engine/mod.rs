@@ -21,8 +21,8 @@ use crate::storage::store::Storage;
 /// The engine's version, as built.
 pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Longest board id: ids are Jira board ids or names of the host's choosing.
-pub const MAX_BOARD_ID_CHARS: usize = 40;
+pub use crate::documents::ids::MAX_BOARD_ID_CHARS;
+pub use authorize::{AccessHost, Decision, GroupList};
 
 /// The capacity engine. It holds no storage: each call is given the host's storage, used
 /// synchronously on the caller's thread for the duration of that call. A multi-project
@@ -52,13 +52,7 @@ impl Default for Engine {
 }
 
 fn board_ref(board_id: &str) -> Result<DocRef<'_>> {
-    let ok_len = (1..=MAX_BOARD_ID_CHARS).contains(&board_id.chars().count());
-    if !ok_len || !board_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(Error::validation(
-            "boardId",
-            format!("must be 1 to {MAX_BOARD_ID_CHARS} characters of A-Z, a-z, 0-9, _ and -, got {board_id:?}"),
-        ));
-    }
+    crate::documents::ids::BOARD_ID.check(board_id, "boardId")?;
     Ok(DocRef { kind: "board", id: board_id })
 }
 
@@ -157,6 +151,7 @@ mod privacy;
 mod shared;
 mod team_changes;
 mod access;
+mod authorize;
 mod iteration_report;
 mod multi_report;
 mod bulk;

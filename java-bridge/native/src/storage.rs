@@ -45,17 +45,29 @@ impl<'call, 'local> JavaStorage<'call, 'local> {
         f: impl FnOnce(&mut Env<'_>, &JObject<'_>) -> jni::errors::Result<T>,
     ) -> Result<T, StorageError> {
         let host = self.host;
+        self.call_on(host, "HostStorage", method, f)
+    }
+
+    /// Like [`Self::call`], on another object of the caller's (the `AccessSubject` of an
+    /// authorisation): its exceptions are caught, kept and reported the same way.
+    pub(crate) fn call_on<T>(
+        &mut self,
+        target: &JObject<'_>,
+        interface: &str,
+        method: &str,
+        f: impl FnOnce(&mut Env<'_>, &JObject<'_>) -> jni::errors::Result<T>,
+    ) -> Result<T, StorageError> {
         let first_exception = &mut self.first_exception;
         let framed = self.env.with_local_frame(
             LOCAL_FRAME_CAPACITY,
             |env| -> jni::errors::Result<Result<T, StorageError>> {
-                Ok(f(env, host).map_err(|e| failure(env, method, e, first_exception)))
+                Ok(f(env, target).map_err(|e| failure(env, interface, method, e, first_exception)))
             },
         );
         match framed {
             Ok(result) => result,
             // Only pushing the frame itself can fail here (an OutOfMemoryError is pending).
-            Err(e) => Err(failure(self.env, method, e, first_exception)),
+            Err(e) => Err(failure(self.env, interface, method, e, first_exception)),
         }
     }
 }
@@ -63,12 +75,13 @@ impl<'call, 'local> JavaStorage<'call, 'local> {
 /// Describes a failed host call, catching and clearing the exception behind it.
 fn failure(
     env: &mut Env<'_>,
+    interface: &str,
     method: &str,
     error: jni::errors::Error,
     first_exception: &mut Option<Global<JThrowable<'static>>>,
 ) -> StorageError {
     let Some(thrown) = env.exception_occurred() else {
-        return StorageError::new(format!("HostStorage.{method} could not be called: {error}"));
+        return StorageError::new(format!("{interface}.{method} could not be called: {error}"));
     };
     env.exception_clear();
     let description = describe(env, &thrown);
@@ -76,7 +89,7 @@ fn failure(
         *first_exception = env.new_global_ref(&thrown).ok();
     }
     // The key is left out on purpose: keys carry account keys, and this message may be logged.
-    StorageError::new(format!("HostStorage.{method} threw {description}"))
+    StorageError::new(format!("{interface}.{method} threw {description}"))
 }
 
 /// `<class name>: <message>` of a throwable, as far as Java lets us read them.

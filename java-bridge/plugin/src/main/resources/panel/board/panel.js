@@ -28,6 +28,7 @@
     this.currentUser = root.getAttribute('data-current-user') || '';
     this.currentUserKey = root.getAttribute('data-current-user-key') || this.currentUser;
     this.projectKey = root.getAttribute('data-project-key') || '';
+    this.idRules = kit.idRulesOf(root); // the engine's, from the page
     this.boards = [];
     this.api = new Api(this.contextPath);
     this.board = null;
@@ -106,7 +107,7 @@
       });
     }
     return page(0, 1).then(function (boards) {
-      self.boards = boards.filter(function (b) { return isBoardId(b.id); });
+      self.boards = boards.filter(function (b) { return isBoardId(b.id, self.idRules); });
       return self.boards;
     });
   };

@@ -18,9 +18,6 @@
   // The Story Points field of a default Jira Software install; the board configuration
   // names the real one when the board estimates with a different field.
   var DEFAULT_POINTS_FIELD = 'customfield_10106';
-  // The engine's board id pattern (docs/json-api.md, "Board settings"): boards whose id it
-  // would refuse are not offered. The one copy in the scripts (the page is to carry it).
-  var BOARD_ID = /^[A-Za-z0-9_-]{1,40}$/;
   var SPRINT_PAGE = 50;
   var ISSUE_PAGE = 100;
   // Paging stops here whatever the server claims, so a misbehaving endpoint cannot loop.
@@ -59,9 +56,17 @@
     return settings && settings.estimateSource === 'custom' && settings.customField ? settings.customField : null;
   }
 
-  /** Whether the engine accepts this Jira board's id. */
-  function isBoardId(id) {
-    return BOARD_ID.test(String(id));
+  /**
+   * The engine's id rules, as the page root carries them (data-id-rules: the engine's
+   * IdRules.json(), {"boardId": {"pattern": ...}, ...}); the scripts hold no pattern of their own.
+   */
+  function idRulesOf(root) {
+    return JSON.parse(root.getAttribute('data-id-rules') || '{}');
+  }
+
+  /** Whether the engine accepts this Jira board's id, by its rules: boards it would refuse are not offered. */
+  function isBoardId(id, rules) {
+    return new RegExp(rules.boardId.pattern).test(String(id));
   }
 
   /** Jira's custom number fields (GET /rest/api/2/field), by name: what a board may estimate with. */
@@ -134,6 +139,6 @@
     DEFAULT_POINTS_FIELD: DEFAULT_POINTS_FIELD, ISSUE_FIELDS: ISSUE_FIELDS, MAX_PAGES: MAX_PAGES,
     SPRINT_PAGE: SPRINT_PAGE, fetchAgilePages: fetchAgilePages, fetchSprintIssues: fetchSprintIssues,
     sprintOrder: sprintOrder, toWorkItem: toWorkItem, customEstimateField: customEstimateField,
-    customNumberFields: customNumberFields, issueFields: issueFields, isBoardId: isBoardId
+    customNumberFields: customNumberFields, issueFields: issueFields, isBoardId: isBoardId, idRulesOf: idRulesOf
   };
 }));

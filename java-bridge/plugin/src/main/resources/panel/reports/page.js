@@ -43,6 +43,7 @@
     this.root = root;
     this.kit = kit;
     this.contextPath = (root.getAttribute('data-context-path') || '').replace(/\/+$/, '');
+    this.idRules = kit.idRulesOf(root); // the engine's, from the page
     this.api = new kit.Api(this.contextPath);
     this.list = [];
     this.boards = [];
@@ -96,7 +97,7 @@
   Reports.prototype.loadBoards = function () {
     var self = this;
     return this.kit.fetchAgilePages(this.api, '/rest/agile/1.0/board', BOARD_PAGE).then(function (boards) {
-      self.boards = boards.filter(function (b) { return isBoardId(b.id); });
+      self.boards = boards.filter(function (b) { return isBoardId(b.id, self.idRules); });
       self.boardsById = {};
       self.boards.forEach(function (b) { self.boardsById[String(b.id)] = b; });
       return self.boards;

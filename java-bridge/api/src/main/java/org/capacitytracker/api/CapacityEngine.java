@@ -1,9 +1,9 @@
 package org.capacitytracker.api;
 
 import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -38,12 +38,12 @@ public final class CapacityEngine implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final HostStorage storage;
-    private final Handle handle;
+    private final NativeHandle handle;
     private final Cleaner.Cleanable cleanable;
 
     private CapacityEngine(HostStorage storage, long pointer) {
         this.storage = storage;
-        this.handle = new Handle(pointer);
+        this.handle = new NativeHandle(pointer);
         this.cleanable = CLEANER.register(this, handle);
     }
 
@@ -525,10 +525,7 @@ public final class CapacityEngine implements AutoCloseable {
      * @throws CapacityNativeException (code 6, invalid argument) for any other number
      */
     public void setThreads(int threads) {
-        withHandle(engine -> {
-            Native.engineSetThreads(engine, threads);
-            return null;
-        });
+        callVoid(engine -> Native.engineSetThreads(engine, threads));
     }
 
     // ---- Permissions ----
@@ -589,6 +586,82 @@ public final class CapacityEngine implements AutoCloseable {
     public String checkAccess(String queryJson) {
         Objects.requireNonNull(queryJson, "queryJson");
         return call(engine -> Native.engineCheckAccess(engine, storage, queryJson));
+    }
+
+    /**
+     * Decides whether a user may do something, by the stored permissions: the engine reads
+     * the permissions and asks {@code subject} only what it cannot know (administrator?
+     * member of a group the deciding grants name?). While permissions are disabled everyone
+     * logged in may do everything and {@code subject} is not called.
+     *
+     * <pre>{@code
+     * Optional<String> refusal = engine.authorize("bob", "writeBoard", "42", null, subject);
+     * // Optional[bob is not on the board's write list]
+     * }</pre>
+     *
+     * @param user the user's key
+     * @param action {@code readBoard}, {@code writeBoard}, {@code manageTemplates},
+     *               {@code manageReports}, {@code useRest}, {@code readDaysOff} or
+     *               {@code writeDaysOff}
+     * @param boardId the board concerned, or {@code null}
+     * @param accountKey whose days off (the days-off actions), or {@code null}
+     * @param subject the user's administrator flag and group memberships, asked on demand
+     * @return empty when allowed; otherwise the reason, for the user (a refused board read
+     *         starts with {@code board <id>: })
+     * @throws CapacityValidationException when the action, board id or account key is
+     *         malformed (names the field)
+     * @throws CapacityStorageException when the host storage or {@code subject} fails
+     */
+    public Optional<String> authorize(String user, String action, String boardId, String accountKey,
+                                      AccessSubject subject) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(subject, "subject");
+        return Optional.ofNullable(withHandle(
+                engine -> Native.engineAuthorize(engine, storage, subject, user, action, boardId, accountKey)));
+    }
+
+    /**
+     * Decides whether a user may run a multi-project report: it shows each board's people
+     * and capacity, so it needs read access to every board it covers ({@link #reportBoards}).
+     * While permissions are disabled the request is not even read.
+     *
+     * <pre>{@code
+     * engine.authorizeReport("bob", "{\"reportId\":\"q1\",\"boards\":[...]}", subject);
+     * // Optional[board 1: bob is not on the board's read or write list]
+     * }</pre>
+     *
+     * @param user the user's key
+     * @param requestJson the report request, as for {@link #multiProjectReport}
+     * @param subject the user's administrator flag and group memberships, asked on demand
+     * @return empty when allowed; otherwise the reason, naming the first board refused
+     * @throws CapacityValidationException when the request is not a report request
+     * @throws CapacityStorageException when the host storage or {@code subject} fails
+     */
+    public Optional<String> authorizeReport(String user, String requestJson, AccessSubject subject) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(requestJson, "requestJson");
+        Objects.requireNonNull(subject, "subject");
+        return Optional.ofNullable(withHandle(
+                engine -> Native.engineAuthorizeReport(engine, storage, subject, user, requestJson)));
+    }
+
+    /**
+     * The boards a multi-project report request covers: its definition's (inline or stored),
+     * then the posted boards not named there.
+     *
+     * <pre>{@code
+     * engine.reportBoards("{\"reportId\":\"q1\",\"boards\":[{\"boardId\":\"2\"}]}");
+     * // {"boardIds":["1","2"]}
+     * }</pre>
+     *
+     * @param requestJson the report request
+     * @return {@code {"boardIds":[...]}}
+     * @throws CapacityValidationException when the request is not a report request
+     */
+    public String reportBoards(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        return call(engine -> Native.engineReportBoards(engine, storage, requestJson));
     }
 
     // ---- Privacy ----
@@ -736,83 +809,20 @@ public final class CapacityEngine implements AutoCloseable {
         cleanable.clean();
     }
 
-    /** Runs a native call that answers JSON; see {@link #withHandle}. */
-    private String call(NativeCall call) {
-        String json = withHandle(call::run);
-        if (json == null) {
-            // The native side throws whenever it returns no result; this only guards
-            // against a broken library answering null silently.
-            throw new CapacityNativeException("the native engine returned neither a result nor an error", null);
-        }
-        return json;
+    /** Runs a native call that answers JSON, with the handle held live ({@link NativeHandle#json}). */
+    private String call(LongFunction<String> call) {
+        return handle.json(this, call);
     }
 
-    /** Runs a native call that answers nothing; see {@link #withHandle}. */
-    private void callVoid(NativeAction action) {
-        withHandle(engine -> {
-            action.run(engine);
+    /** Runs a native call that answers nothing, with the handle held live. */
+    private void callVoid(LongConsumer action) {
+        handle.with(this, engine -> {
+            action.accept(engine);
             return null;
         });
     }
 
-    /**
-     * Runs one native call with the handle held live: the read lock keeps {@link #close()}
-     * (and the cleaner) from freeing it meanwhile, and the reachability fence keeps this
-     * engine from becoming unreachable, and so cleaned, while the call runs.
-     */
     private <T> T withHandle(LongFunction<T> call) {
-        handle.lock.readLock().lock();
-        try {
-            return call.apply(handle.live());
-        } finally {
-            handle.lock.readLock().unlock();
-            Reference.reachabilityFence(this);
-        }
-    }
-
-    @FunctionalInterface
-    private interface NativeCall {
-        String run(long engine);
-    }
-
-    @FunctionalInterface
-    private interface NativeAction {
-        void run(long engine);
-    }
-
-    /**
-     * The native pointer and the lock that guards it. Kept apart from the engine so the
-     * cleaner can free the pointer without keeping the engine reachable.
-     */
-    private static final class Handle implements Runnable {
-        // Calls hold the read lock while they use the pointer, so calls run in parallel and
-        // freeing (write lock) waits for them; a freed pointer is never passed to native code.
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        private long pointer;
-
-        Handle(long pointer) {
-            this.pointer = pointer;
-        }
-
-        /** The pointer; the caller holds the read lock. */
-        long live() {
-            if (pointer == 0) {
-                throw new IllegalStateException("CapacityEngine is closed");
-            }
-            return pointer;
-        }
-
-        /** Frees the pointer; run once, by {@link #close()} or by the cleaner. */
-        @Override
-        public void run() {
-            lock.writeLock().lock();
-            try {
-                long p = pointer;
-                pointer = 0;
-                Native.engineFree(p);
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
+        return handle.with(this, call);
     }
 }

@@ -36,6 +36,8 @@ public class CapacityException extends RuntimeException {
     public static final int PANIC = 5;
     /** An argument the native layer cannot accept, such as {@code null} ({@link CapacityNativeException}). */
     public static final int INVALID_ARGUMENT = 6;
+    /** A well-formed id names no stored document ({@link CapacityNotFoundException}). */
+    public static final int NOT_FOUND = 7;
 
     private final int code;
 

@@ -17,9 +17,6 @@ package org.capacitytracker.api;
 public class CapacityNotFoundException extends CapacityException {
     private static final long serialVersionUID = 1L;
 
-    /** The engine's code for this error (core {@code ErrorCode::NotFound}). */
-    private static final int NOT_FOUND = 7;
-
     private final String field;
 
     /**

@@ -1,12 +1,15 @@
+// GENERATED from java-bridge/native/src/operations.rs — do not edit. To change a native
+// method, change its declaration there and run `CT_BLESS=1 cargo test -p capacity-jni`
+// (docs/contributing.md). A test fails while this file differs from the declarations.
 package org.capacitytracker.api;
 
 /**
  * Every native method of the library, in one place, all static.
  *
- * <p>Keeping them together lets a test compare this class with the library's exported
- * symbols. Only {@link CapacityEngine} calls these, always with a live handle and non-null
- * arguments, after {@link NativeLoader#ensureLoaded()}. Errors arrive as
- * {@link CapacityException} subclasses thrown by the native code.
+ * <p>Only {@link CapacityEngine} and {@link IdRules} call these, always with a live handle
+ * and non-null arguments (except where a parameter may be null), after
+ * {@link NativeLoader#ensureLoaded()}. Errors arrive as {@link CapacityException}
+ * subclasses thrown by the native code.
  */
 final class Native {
     private Native() {
@@ -15,7 +18,13 @@ final class Native {
     /** Version of the native library (the {@code capacity-core} crate version). */
     static native String version();
 
-    /** Allocates an engine; the returned handle is freed by {@link #engineFree}. */
+    /**
+     * {@code name descriptor} of every native method, one a line, as the library was built: the
+     * Java signature test compares them with this class.
+     */
+    static native String nativeSignatures();
+
+    /** Allocates an engine; the returned handle is freed by {@code engineFree}. */
     static native long engineNew();
 
     /** Frees an engine handle; {@code 0} is ignored. Must be called exactly once per handle. */
@@ -24,30 +33,37 @@ final class Native {
     /** Sets the threads the engine's reports may compute on (1 or 2). */
     static native void engineSetThreads(long engine, int threads);
 
+    /**
+     * The rules of every id and key ({@code boardId}, {@code iterationId}, {@code documentId}, {@code accountKey})
+     * as JSON: {@code {"boardId":{"pattern":"^[A-Za-z0-9_-]{1,40}$","minChars":1,"maxChars":40,...},...}}.
+     */
+    static native String idRules();
+
+    /**
+     * Checks an id or key by its field name ({@code boardId}, {@code iterationId}, {@code templateId},
+     * {@code calendarId}, {@code reportId}, {@code accountKey}); a validation error names the field.
+     */
+    static native void checkId(String field, String value);
+
     static native String engineGetBoardSettings(long engine, HostStorage storage, String boardId);
 
-    static native String enginePutBoardSettings(long engine, HostStorage storage, String boardId,
-            String settingsJson);
+    static native String enginePutBoardSettings(long engine, HostStorage storage, String boardId, String settingsJson);
 
     static native String engineGetDaysOff(long engine, HostStorage storage, String accountKey);
 
-    static native String enginePutDaysOff(long engine, HostStorage storage, String accountKey,
-            String daysOffJson);
+    static native String enginePutDaysOff(long engine, HostStorage storage, String accountKey, String daysOffJson);
 
     static native String engineIterationReport(long engine, HostStorage storage, String requestJson);
 
-    static native String engineGetIterationTeam(long engine, HostStorage storage, String boardId,
-            String iterationId);
+    static native String engineGetIterationTeam(long engine, HostStorage storage, String boardId, String iterationId);
 
-    static native String enginePutIterationTeam(long engine, HostStorage storage, String boardId,
-            String iterationId, String teamJson);
+    static native String enginePutIterationTeam(long engine, HostStorage storage, String boardId, String iterationId, String teamJson);
 
     static native String engineCopyIterationTeam(long engine, HostStorage storage, String requestJson);
 
     static native String engineGetTemplate(long engine, HostStorage storage, String templateId);
 
-    static native String enginePutTemplate(long engine, HostStorage storage, String templateId,
-            String templateJson);
+    static native String enginePutTemplate(long engine, HostStorage storage, String templateId, String templateJson);
 
     static native void engineRemoveTemplate(long engine, HostStorage storage, String templateId);
 
@@ -57,8 +73,7 @@ final class Native {
 
     static native String engineGetCalendar(long engine, HostStorage storage, String calendarId);
 
-    static native String enginePutCalendar(long engine, HostStorage storage, String calendarId,
-            String calendarJson);
+    static native String enginePutCalendar(long engine, HostStorage storage, String calendarId, String calendarJson);
 
     static native void engineRemoveCalendar(long engine, HostStorage storage, String calendarId);
 
@@ -66,8 +81,7 @@ final class Native {
 
     static native String engineGetReportDefinition(long engine, HostStorage storage, String reportId);
 
-    static native String enginePutReportDefinition(long engine, HostStorage storage, String reportId,
-            String definitionJson);
+    static native String enginePutReportDefinition(long engine, HostStorage storage, String reportId, String definitionJson);
 
     static native void engineRemoveReportDefinition(long engine, HostStorage storage, String reportId);
 
@@ -75,11 +89,26 @@ final class Native {
 
     static native String engineMultiProjectReport(long engine, HostStorage storage, String requestJson);
 
+    /** The boards a multi-project report request covers: {@code {"boardIds":["1","2"]}}. */
+    static native String engineReportBoards(long engine, HostStorage storage, String requestJson);
+
     static native String engineGetPermissions(long engine, HostStorage storage);
 
     static native String enginePutPermissions(long engine, HostStorage storage, String permissionsJson);
 
     static native String engineCheckAccess(long engine, HostStorage storage, String queryJson);
+
+    /**
+     * Whether {@code user} may do {@code action} (on {@code boardId}, for the days off of {@code accountKey}; both
+     * may be null): null when allowed, else the reason to show.
+     */
+    static native String engineAuthorize(long engine, HostStorage storage, AccessSubject subject, String user, String action, String boardId, String accountKey);
+
+    /**
+     * Whether {@code user} may run the multi-project report {@code requestJson} (read every board it
+     * covers): null when allowed, else the reason, naming the first board refused.
+     */
+    static native String engineAuthorizeReport(long engine, HostStorage storage, AccessSubject subject, String user, String requestJson);
 
     static native String engineExportUser(long engine, HostStorage storage, String accountKey);
 

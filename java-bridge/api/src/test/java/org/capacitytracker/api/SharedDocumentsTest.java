@@ -119,11 +119,12 @@ class SharedDocumentsTest {
                 () -> engine.applyTemplate("{\"templateId\":\"pair\",\"boardId\":\"1\",\"revision\":1}"));
 
         engine.removeTemplate("pair");
-        CapacityValidationException gone = assertThrows(CapacityValidationException.class, () -> engine.getTemplate("pair"));
+        CapacityNotFoundException gone = assertThrows(CapacityNotFoundException.class, () -> engine.getTemplate("pair"));
         assertEquals("templateId", gone.field());
+        assertEquals(CapacityException.NOT_FOUND, gone.code());
         assertEquals(1, Json.parse(engine.listTemplates()).size());
         engine.removeTemplate("pair"); // already gone: not an error
-        CapacityValidationException missing = assertThrows(CapacityValidationException.class,
+        CapacityNotFoundException missing = assertThrows(CapacityNotFoundException.class,
                 () -> engine.applyTemplate("{\"templateId\":\"pair\",\"boardId\":\"1\",\"revision\":2}"));
         assertEquals("templateId", missing.field());
         assertEquals("id", assertThrows(CapacityValidationException.class, () -> engine.putTemplate("a b", "{\"name\":\"x\"}")).field());

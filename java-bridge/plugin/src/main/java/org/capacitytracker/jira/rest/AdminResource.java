@@ -58,10 +58,9 @@ public class AdminResource {
     @GET
     @Path("/permissions")
     public Response getPermissions(@Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            Access.requireAdmin(userManager, user, "read Capacity Tracker's permissions");
-            return engines.engine().getPermissions();
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.admin("read Capacity Tracker's permissions"),
+                call -> RestCalls.ok(call.engine().getPermissions()));
     }
 
     /** Stores the permissions document; 409 with {@code currentRevision} when the revision is stale. */
@@ -69,23 +68,21 @@ public class AdminResource {
     @Path("/permissions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putPermissions(@Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            Access.requireAdmin(userManager, user, "change Capacity Tracker's permissions");
-            String permissions = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engines.engine().putPermissions(permissions);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.admin("change Capacity Tracker's permissions"),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putPermissions(call.body())));
     }
 
     /** Every stored document, as a file to keep or to import elsewhere. */
     @GET
     @Path("/export")
     public Response export(@Context HttpServletRequest request) {
-        return RestCalls.handle(userManager, request, user -> {
-            Access.requireAdmin(userManager, user, "export Capacity Tracker's data");
-            String export = engines.engine().exportAll();
-            return RestCalls.json(Response.ok()
-                    .header("Content-Disposition", "attachment; filename=\"" + EXPORT_FILE + "\""), export);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.admin("export Capacity Tracker's data"),
+                call -> RestCalls.json(Response.ok()
+                        .header("Content-Disposition", "attachment; filename=\"" + EXPORT_FILE + "\""),
+                        call.engine().exportAll()));
     }
 
     /** Imports an export: every document is validated before any is written. */
@@ -93,42 +90,36 @@ public class AdminResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importAll(@Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            Access.requireAdmin(userManager, user, "import Capacity Tracker's data");
-            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.IMPORT_LIMIT);
-            return engines.engine().importAll(posted);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.admin("import Capacity Tracker's data"),
+                body, RequestBodies.IMPORT_LIMIT,
+                call -> RestCalls.ok(call.engine().importAll(call.body())));
     }
 
     /** What personal data is stored, and where. */
     @GET
     @Path("/inventory")
     public Response inventory(@Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            Access.requireAdmin(userManager, user, "see Capacity Tracker's data inventory");
-            return engines.engine().dataInventory();
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.admin("see Capacity Tracker's data inventory"),
+                call -> RestCalls.ok(call.engine().dataInventory()));
     }
 
     /** Everything stored about one person (a data subject's access request). */
     @GET
     @Path("/people/{accountKey}")
     public Response exportUser(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String key = PathParams.accountKey(accountKey);
-            Access.requireAdmin(userManager, user, "export a person's data");
-            return engines.engine().exportUser(key);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.accountKey(accountKey, Access.admin("export a person's data")),
+                call -> RestCalls.ok(call.engine().exportUser(accountKey)));
     }
 
     /** Erases one person from every stored document; running it again removes nothing. */
     @DELETE
     @Path("/people/{accountKey}")
     public Response forgetUser(@PathParam("accountKey") String accountKey, @Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String key = PathParams.accountKey(accountKey);
-            Access.requireAdmin(userManager, user, "erase a person's data");
-            return engines.engine().forgetUser(key);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.accountKey(accountKey, Access.admin("erase a person's data")),
+                call -> RestCalls.ok(call.engine().forgetUser(accountKey)));
     }
 }

@@ -16,7 +16,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
@@ -61,12 +60,9 @@ public class BoardResource {
     @GET
     @Path("/settings")
     public Response getSettings(@PathParam("boardId") String boardId, @Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
-            return engine.getBoardSettings(id);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.READ_BOARD, PathParams.boardId(boardId)),
+                call -> RestCalls.ok(call.engine().getBoardSettings(boardId)));
     }
 
     /** Stores the board's settings; 409 with {@code currentRevision} when the revision is stale. */
@@ -75,13 +71,10 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putSettings(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
                                 InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
-            String settings = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putBoardSettings(id, settings);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardId(boardId)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putBoardSettings(boardId, call.body())));
     }
 
     /** Computes the iteration report for the iteration and work items posted. */
@@ -90,13 +83,10 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
                            InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
-            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.REPORT_LIMIT);
-            return engine.iterationReport(ReportRequests.withBoardId(id, posted));
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.READ_BOARD, PathParams.boardId(boardId)),
+                body, RequestBodies.REPORT_LIMIT,
+                call -> RestCalls.ok(call.engine().iterationReport(ReportRequests.withBoardId(boardId, call.body()))));
     }
 
     /** One iteration's team changes (an empty document at revision 0 when it has none). */
@@ -105,13 +95,9 @@ public class BoardResource {
     public Response getIterationTeam(@PathParam("boardId") String boardId,
                                      @PathParam("iterationId") String iterationId,
                                      @Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            String iteration = PathParams.iterationId(iterationId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.READ_BOARD, id);
-            return engine.getIterationTeam(id, iteration);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.READ_BOARD, PathParams.boardAndIteration(boardId, iterationId)),
+                call -> RestCalls.ok(call.engine().getIterationTeam(boardId, iterationId)));
     }
 
     /** Stores one iteration's team changes against the revision read. */
@@ -121,14 +107,10 @@ public class BoardResource {
     public Response putIterationTeam(@PathParam("boardId") String boardId,
                                      @PathParam("iterationId") String iterationId,
                                      @Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            String iteration = PathParams.iterationId(iterationId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
-            String team = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putIterationTeam(id, iteration, team);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardAndIteration(boardId, iterationId)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putIterationTeam(boardId, iterationId, call.body())));
     }
 
     /**
@@ -141,16 +123,13 @@ public class BoardResource {
     public Response copyIterationTeam(@PathParam("boardId") String boardId,
                                       @PathParam("iterationId") String iterationId,
                                       @Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            String iteration = PathParams.iterationId(iterationId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
-            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            String example = "{\"fromIterationId\": \"2\", \"revision\": 0}";
-            return engine.copyIterationTeam(ReportRequests.withMember("boardId", id,
-                    ReportRequests.withMember("toIterationId", iteration, posted, example), example));
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardAndIteration(boardId, iterationId)),
+                body, RequestBodies.DOCUMENT_LIMIT, call -> {
+                    String example = "{\"fromIterationId\": \"2\", \"revision\": 0}";
+                    return RestCalls.ok(call.engine().copyIterationTeam(ReportRequests.withMember("boardId", boardId,
+                            ReportRequests.withMember("toIterationId", iterationId, call.body(), example), example)));
+                });
     }
 
     /**
@@ -162,13 +141,10 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response applyTemplate(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
                                   InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.boardId(boardId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.WRITE_BOARD, id);
-            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.applyTemplate(ReportRequests.withMember("boardId", id, posted,
-                    "{\"templateId\": \"squad\", \"revision\": 1}"));
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardId(boardId)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().applyTemplate(ReportRequests.withMember("boardId", boardId, call.body(),
+                        "{\"templateId\": \"squad\", \"revision\": 1}"))));
     }
 }

@@ -17,7 +17,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
@@ -54,15 +53,17 @@ public class CalendarResource {
     /** Every calendar's id and name. */
     @GET
     public Response list(@Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request, () -> engines.engine().listCalendars());
+        return RestCalls.open(userManager, engines, request, Access::anyone,
+                call -> RestCalls.ok(call.engine().listCalendars()));
     }
 
     /** One calendar. */
     @GET
     @Path("/{calendarId}")
     public Response get(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request,
-                () -> engines.engine().getCalendar(PathParams.documentId("calendarId", calendarId)));
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("calendarId", calendarId, Access.anyone()),
+                call -> RestCalls.ok(call.engine().getCalendar(calendarId)));
     }
 
     /** Stores a calendar; 409 with {@code currentRevision} when the revision is stale. */
@@ -72,13 +73,10 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request,
                         InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.documentId("calendarId", calendarId);
-            CapacityEngine engine = engines.engine();
-            Access.requireAdmin(userManager, user, "change holiday calendars");
-            String calendar = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putCalendar(id, calendar);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("calendarId", calendarId, Access.admin("change holiday calendars")),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putCalendar(calendarId, call.body())));
     }
 
     /** Removes a calendar (reports of boards still naming it warn that it is missing). */
@@ -86,12 +84,11 @@ public class CalendarResource {
     @AdminOnly
     @Path("/{calendarId}")
     public Response remove(@PathParam("calendarId") String calendarId, @Context HttpServletRequest request) {
-        return RestCalls.handle(userManager, request, user -> {
-            String id = PathParams.documentId("calendarId", calendarId);
-            CapacityEngine engine = engines.engine();
-            Access.requireAdmin(userManager, user, "change holiday calendars");
-            engine.removeCalendar(id);
-            return RestCalls.noContent();
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("calendarId", calendarId, Access.admin("change holiday calendars")),
+                call -> {
+                    call.engine().removeCalendar(calendarId);
+                    return RestCalls.noContent();
+                });
     }
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import javax.ws.rs.core.Response;
 import org.capacitytracker.api.CapacityConflictException;
 import org.capacitytracker.api.CapacityException;
+import org.capacitytracker.api.CapacityNotFoundException;
 import org.capacitytracker.api.CapacityStorageException;
 import org.capacitytracker.api.CapacityTooLargeException;
 import org.capacitytracker.api.CapacityValidationException;
@@ -62,6 +63,9 @@ final class ErrorResponses {
         if (e instanceof CapacityValidationException v) {
             return build(400, code, "validation", v.field(), message, null);
         }
+        if (e instanceof CapacityNotFoundException n) {
+            return build(404, code, "notFound", n.field(), message, null);
+        }
         if (e instanceof CapacityConflictException c) {
             return build(409, code, "conflict", null, message, c.currentRevision());
         }
@@ -86,6 +90,7 @@ final class ErrorResponses {
             case CapacityException.TOO_LARGE -> "tooLarge";
             case CapacityException.PANIC -> "panic";
             case CapacityException.INVALID_ARGUMENT -> "invalidArgument";
+            case CapacityException.NOT_FOUND -> "notFound";
             default -> "error" + code;
         };
     }

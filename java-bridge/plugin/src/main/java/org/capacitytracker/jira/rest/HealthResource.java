@@ -50,12 +50,10 @@ public class HealthResource {
     /** The health line. */
     @GET
     public Response health(@Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request, () -> {
-            engines.engine();
-            return "{\"nativeVersion\":" + JsonText.quote(CapacityEngine.nativeVersion())
-                    + ",\"platform\":" + JsonText.quote(CapacityEngine.platform())
-                    + ",\"pluginVersion\":" + JsonText.quote(pluginVersion) + "}";
-        });
+        return RestCalls.open(userManager, engines, request, Access::anyone,
+                call -> RestCalls.ok("{\"nativeVersion\":" + JsonText.quote(CapacityEngine.nativeVersion())
+                        + ",\"platform\":" + JsonText.quote(CapacityEngine.platform())
+                        + ",\"pluginVersion\":" + JsonText.quote(pluginVersion) + "}"));
     }
 
     /** The Maven version the jar was built as (filtered into the properties at build time). */

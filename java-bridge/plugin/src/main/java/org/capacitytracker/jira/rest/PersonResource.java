@@ -16,7 +16,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
@@ -55,12 +54,9 @@ public class PersonResource {
     @Path("/days-off")
     public Response getDaysOff(@PathParam("accountKey") String accountKey, @QueryParam("boardId") String boardId,
                                @Context HttpServletRequest request) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String key = PathParams.accountKey(accountKey);
-            CapacityEngine engine = engines.engine();
-            Access.requireDaysOff(userManager, engine, user, Access.Action.READ_DAYS_OFF, key, board(boardId));
-            return engine.getDaysOff(key);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.daysOff(Access.Action.READ_DAYS_OFF, PathParams.accountKey(accountKey), board(boardId)),
+                call -> RestCalls.ok(call.engine().getDaysOff(accountKey)));
     }
 
     /** Stores the person's days off; 409 with {@code currentRevision} when the revision is stale. */
@@ -69,13 +65,10 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putDaysOff(@PathParam("accountKey") String accountKey, @QueryParam("boardId") String boardId,
                                @Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String key = PathParams.accountKey(accountKey);
-            CapacityEngine engine = engines.engine();
-            Access.requireDaysOff(userManager, engine, user, Access.Action.WRITE_DAYS_OFF, key, board(boardId));
-            String daysOff = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putDaysOff(key, daysOff);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.daysOff(Access.Action.WRITE_DAYS_OFF, PathParams.accountKey(accountKey), board(boardId)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putDaysOff(accountKey, call.body())));
     }
 
     /** The optional board the caller acts for, checked like a path's board id. */

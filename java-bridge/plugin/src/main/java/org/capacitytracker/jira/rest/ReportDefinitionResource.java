@@ -17,7 +17,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
@@ -61,26 +60,24 @@ public class ReportDefinitionResource {
     @Path("/run")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response run(@Context HttpServletRequest request, InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String posted = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.REPORT_LIMIT);
-            CapacityEngine engine = engines.engine();
-            Access.requireReportBoards(userManager, engine, user, posted);
-            return engine.multiProjectReport(posted);
-        });
+        return RestCalls.open(userManager, engines, request, Access::report, body, RequestBodies.REPORT_LIMIT,
+                call -> RestCalls.ok(call.engine().multiProjectReport(call.body())));
     }
 
     /** Every definition's id and name. */
     @GET
     public Response list(@Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request, () -> engines.engine().listReportDefinitions());
+        return RestCalls.open(userManager, engines, request, Access::anyone,
+                call -> RestCalls.ok(call.engine().listReportDefinitions()));
     }
 
     /** One definition. */
     @GET
     @Path("/{reportId}")
     public Response get(@PathParam("reportId") String reportId, @Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request,
-                () -> engines.engine().getReportDefinition(PathParams.documentId("reportId", reportId)));
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("reportId", reportId, Access.anyone()),
+                call -> RestCalls.ok(call.engine().getReportDefinition(reportId)));
     }
 
     /** Stores a definition; 409 with {@code currentRevision} when the revision is stale. */
@@ -89,25 +86,21 @@ public class ReportDefinitionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("reportId") String reportId, @Context HttpServletRequest request,
                         InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.documentId("reportId", reportId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.MANAGE_REPORTS, null);
-            String definition = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putReportDefinition(id, definition);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("reportId", reportId, Access.to(Access.Action.MANAGE_REPORTS)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putReportDefinition(reportId, call.body())));
     }
 
     /** Removes a definition. */
     @DELETE
     @Path("/{reportId}")
     public Response remove(@PathParam("reportId") String reportId, @Context HttpServletRequest request) {
-        return RestCalls.handle(userManager, request, user -> {
-            String id = PathParams.documentId("reportId", reportId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.MANAGE_REPORTS, null);
-            engine.removeReportDefinition(id);
-            return RestCalls.noContent();
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("reportId", reportId, Access.to(Access.Action.MANAGE_REPORTS)),
+                call -> {
+                    call.engine().removeReportDefinition(reportId);
+                    return RestCalls.noContent();
+                });
     }
 }

@@ -2,14 +2,26 @@ package org.capacitytracker.jira.rest;
 
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import java.io.InputStream;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
+import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
- * What every resource method does around its one engine call: require a logged-in Jira
- * user, run the call, and answer its JSON or the error from {@link ErrorResponses}.
+ * How every resource method opens, in one order: resolve the logged-in Jira user (401), check
+ * the path parameters (400) and what the method requires of the user ({@link Access}: 403),
+ * read the body (413, 400), then run the one engine call — and answer its JSON or the error
+ * from {@link ErrorResponses}.
+ *
+ * <pre>{@code
+ * return RestCalls.open(userManager, engines, request,
+ *         () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardId(boardId)),
+ *         body, RequestBodies.DOCUMENT_LIMIT,
+ *         call -> RestCalls.ok(call.engine().putBoardSettings(boardId, call.body())));
+ * }</pre>
  *
  * <p>Exceptions are turned into responses here rather than by a JAX-RS
  * {@code ExceptionMapper} so the statuses are the same whatever runtime hosts the module
@@ -22,46 +34,59 @@ final class RestCalls {
     private RestCalls() {
     }
 
-    /**
-     * Runs {@code call} for the request's logged-in user and answers 200 with its JSON.
-     *
-     * @param userManager SAL's user manager (Jira authenticated the request, by session
-     *                    cookie or HTTP Basic, before the plugin sees it)
-     * @param request the HTTP request
-     * @param call the engine call; returns a JSON document
-     * @return 200 with the document, or the error response
-     */
-    static Response respond(UserManager userManager, HttpServletRequest request, Supplier<String> call) {
-        return respondAs(userManager, request, user -> call.get());
+    /** What the opening resolved, for the method's engine call. */
+    record Opened(UserKey user, CapacityEngine engine, String body) {
     }
 
     /**
-     * Like {@link #respond}, for calls that need to know who asks (permission checks).
+     * Opens a call without a body.
      *
-     * @param call the engine call, given the logged-in user's key; returns a JSON document
+     * @param access checks the path parameters (throwing {@link RestProblem} 400) and says
+     *               what the method requires of the user
+     * @param call the engine call; builds the response (usually {@link #ok})
      */
-    static Response respondAs(UserManager userManager, HttpServletRequest request, Function<UserKey, String> call) {
-        return handle(userManager, request, user -> json(Response.ok(), call.apply(user)));
+    static Response open(UserManager users, EngineHolder engines, HttpServletRequest request,
+                         Supplier<Access> access, Function<Opened, Response> call) {
+        return open(users, engines, request, access, null, 0, call);
     }
 
     /**
-     * The general form: {@code call} builds the whole response (a download, a 204), and any
-     * failure becomes the contract's error response.
+     * Opens a call whose body is read (up to {@code limit} bytes, as strict UTF-8) once the
+     * user is allowed — or before the check, when the check needs it (a report's boards).
      *
-     * @param call given the logged-in user's key
+     * @param body the entity stream
+     * @param limit the largest body accepted, in bytes; 0 for a method without a body
      */
-    static Response handle(UserManager userManager, HttpServletRequest request, Function<UserKey, Response> call) {
+    static Response open(UserManager users, EngineHolder engines, HttpServletRequest request,
+                         Supplier<Access> access, InputStream body, int limit, Function<Opened, Response> call) {
         try {
-            UserKey user = userManager.getRemoteUserKey(request);
+            UserKey user = users.getRemoteUserKey(request);
             if (user == null) {
                 throw RestProblem.unauthenticated();
             }
-            return call.apply(user);
+            Access required = access.get();
+            CapacityEngine engine = engines.engine();
+            boolean hasBody = limit > 0;
+            String text = hasBody && required.needsBody() ? read(request, body, limit) : null;
+            required.check(users, engine, user, text);
+            if (hasBody && text == null) {
+                text = read(request, body, limit);
+            }
+            return call.apply(new Opened(user, engine, text));
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a native library that cannot load must not become a bare 500
             // page from the container; the caller gets the contract's error body.
             return ErrorResponses.of(e);
         }
+    }
+
+    private static String read(HttpServletRequest request, InputStream body, int limit) {
+        return RequestBodies.read(body, request.getContentLengthLong(), limit);
+    }
+
+    /** 200 with the engine's JSON. */
+    static Response ok(String json) {
+        return json(Response.ok(), json);
     }
 
     /** 204: the call succeeded and answers nothing (removals). */

@@ -16,7 +16,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
@@ -53,15 +52,17 @@ public class TemplateResource {
     /** Every template's id and name. */
     @GET
     public Response list(@Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request, () -> engines.engine().listTemplates());
+        return RestCalls.open(userManager, engines, request, Access::anyone,
+                call -> RestCalls.ok(call.engine().listTemplates()));
     }
 
     /** One template. */
     @GET
     @Path("/{templateId}")
     public Response get(@PathParam("templateId") String templateId, @Context HttpServletRequest request) {
-        return RestCalls.respond(userManager, request,
-                () -> engines.engine().getTemplate(PathParams.documentId("templateId", templateId)));
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("templateId", templateId, Access.anyone()),
+                call -> RestCalls.ok(call.engine().getTemplate(templateId)));
     }
 
     /** Stores a template; 409 with {@code currentRevision} when the revision is stale. */
@@ -70,25 +71,21 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("templateId") String templateId, @Context HttpServletRequest request,
                         InputStream body) {
-        return RestCalls.respondAs(userManager, request, user -> {
-            String id = PathParams.documentId("templateId", templateId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.MANAGE_TEMPLATES, null);
-            String template = RequestBodies.read(body, request.getContentLengthLong(), RequestBodies.DOCUMENT_LIMIT);
-            return engine.putTemplate(id, template);
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("templateId", templateId, Access.to(Access.Action.MANAGE_TEMPLATES)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putTemplate(templateId, call.body())));
     }
 
     /** Removes a template (boards it was applied to keep their members). */
     @DELETE
     @Path("/{templateId}")
     public Response remove(@PathParam("templateId") String templateId, @Context HttpServletRequest request) {
-        return RestCalls.handle(userManager, request, user -> {
-            String id = PathParams.documentId("templateId", templateId);
-            CapacityEngine engine = engines.engine();
-            Access.require(userManager, engine, user, Access.Action.MANAGE_TEMPLATES, null);
-            engine.removeTemplate(id);
-            return RestCalls.noContent();
-        });
+        return RestCalls.open(userManager, engines, request,
+                () -> PathParams.documentId("templateId", templateId, Access.to(Access.Action.MANAGE_TEMPLATES)),
+                call -> {
+                    call.engine().removeTemplate(templateId);
+                    return RestCalls.noContent();
+                });
     }
 }

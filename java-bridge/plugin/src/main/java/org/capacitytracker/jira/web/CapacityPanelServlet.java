@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.capacitytracker.api.CapacityValidationException;
+import org.capacitytracker.api.IdRules;
 
 /**
  * The page the capacity panel lives in: {@code /plugins/servlet/capacity-tracker}.
@@ -55,7 +57,6 @@ public class CapacityPanelServlet extends HttpServlet {
     /** ... and web-item keys. */
     public static final String ADMIN_TAB = "capacity-admin-link";
 
-    private static final Pattern BOARD_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     // Jira project keys: a letter, then letters, digits or underscores (Jira's default
     // pattern is stricter: upper case only; any stricter key still passes).
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,254}");
@@ -105,7 +106,7 @@ public class CapacityPanelServlet extends HttpServlet {
         String boardId = request.getParameter("boardId");
         if (boardId == null) {
             boardId = "";
-        } else if (!BOARD_ID.matcher(boardId).matches()) {
+        } else if (!isBoardId(boardId)) {
             writeError(response, 400, i18n.getText("capacity-tracker.page.error.boardId", boardId));
             return;
         }
@@ -135,9 +136,21 @@ public class CapacityPanelServlet extends HttpServlet {
         context.put("contextPath", request.getContextPath());
         context.put("currentUser", user.getUsername());
         context.put("currentUserKey", user.getUserKey() == null ? "" : user.getUserKey().getStringValue());
+        // The engine's id rules, for the page's scripts to check ids by (never written there).
+        context.put("idRules", IdRules.json());
         context.put("projectKey", projectKey);
         context.put("view", view);
         write(response, 200, PAGE_TEMPLATE, context);
+    }
+
+    /** A board id by the engine's rule. */
+    private static boolean isBoardId(String boardId) {
+        try {
+            IdRules.check("boardId", boardId);
+            return true;
+        } catch (CapacityValidationException e) {
+            return false;
+        }
     }
 
     /** The page's own URL, for the login page to send the user back to. */

@@ -36,10 +36,11 @@ class PathParamsTest {
     }
 
     @Test
-    void acceptsSeventyTwoCharactersCountedAsCodePoints() {
-        String emoji = "\uD83D\uDE00".repeat(72); // 144 UTF-16 units, 72 characters
+    void acceptsTheEnginesLimitCountedAsCodePoints() {
+        // The engine's rule (core/src/ids.rs), the same as for members in board settings.
+        String emoji = "\uD83D\uDE00".repeat(255); // 510 UTF-16 units, 255 characters
         assertEquals(emoji, PathParams.accountKey(emoji));
-        assertEquals("k".repeat(72), PathParams.accountKey("k".repeat(72)));
+        assertEquals("k".repeat(255), PathParams.accountKey("k".repeat(255)));
     }
 
     @ParameterizedTest
@@ -51,8 +52,9 @@ class PathParamsTest {
     }
 
     @Test
-    void refusesAccountKeysLongerThanSeventyTwo() {
-        RestProblem p = assertThrows(RestProblem.class, () -> PathParams.accountKey("k".repeat(73)));
-        assertTrue(p.getMessage().contains("73"), p.getMessage());
+    void refusesAccountKeysLongerThanTheEnginesLimit() {
+        RestProblem p = assertThrows(RestProblem.class, () -> PathParams.accountKey("k".repeat(256)));
+        assertTrue(p.getMessage().startsWith("accountKey: "), p.getMessage());
+        assertTrue(p.getMessage().contains("256"), p.getMessage());
     }
 }

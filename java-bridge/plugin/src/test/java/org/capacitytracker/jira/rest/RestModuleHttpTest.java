@@ -179,7 +179,7 @@ class RestModuleHttpTest {
         assertEquals(204, removed.statusCode());
         assertEquals("", removed.body());
         HttpResponse<String> missing = send(as("alice", "/templates/http-squad"));
-        assertEquals(400, missing.statusCode());
+        assertEquals(404, missing.statusCode());
         assertEquals("templateId", Json.parse(missing.body()).get("field").asText());
     }
 

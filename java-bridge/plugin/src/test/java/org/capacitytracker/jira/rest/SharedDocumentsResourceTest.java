@@ -72,8 +72,9 @@ class SharedDocumentsResourceTest {
         assertEquals(204, removed.getStatus());
         assertEquals(null, removed.getEntity());
         Response missing = templates.get("squad", as("alice"));
-        assertEquals(400, missing.getStatus());
+        assertEquals(404, missing.getStatus());
         assertEquals("templateId", json(missing).get("field").asText());
+        assertEquals("notFound", json(missing).get("error").asText());
     }
 
     @Test
@@ -161,6 +162,6 @@ class SharedDocumentsResourceTest {
         assertEquals(200, run.getStatus(), () -> (String) run.getEntity());
         assertTrue(json(run).has("rows"), () -> (String) run.getEntity());
         Response bad = reports.run(as("alice"), FakeHttp.body("{\"reportId\":\"nope\",\"boards\":[]}"));
-        assertEquals(400, bad.getStatus(), () -> (String) bad.getEntity());
+        assertEquals(404, bad.getStatus(), () -> (String) bad.getEntity());
     }
 }

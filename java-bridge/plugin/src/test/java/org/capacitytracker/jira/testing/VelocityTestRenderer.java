@@ -22,7 +22,6 @@ import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.resource.Resource;
 import org.apache.velocity.runtime.resource.loader.ResourceLoader;
 import org.apache.velocity.util.ExtProperties;
-import org.capacitytracker.jira.text.Html;
 
 /**
  * Jira's TemplateRenderer for the tests: real Velocity reading the plugin's templates from the

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.capacitytracker.api.IdRules;
 import org.capacitytracker.jira.testing.FakeHttp;
 import org.capacitytracker.jira.testing.FakeLoginUris;
 import org.capacitytracker.jira.testing.FakeUsers;
+import org.capacitytracker.jira.testing.Html;
 import org.capacitytracker.jira.testing.PropertiesI18nResolver;
 import org.capacitytracker.jira.testing.RecordingPageBuilder;
 import org.capacitytracker.jira.testing.VelocityTestRenderer;
@@ -41,9 +43,12 @@ class CapacityPanelServletTest {
         assertEquals("text/html;charset=UTF-8", r.contentType);
         String html = r.body();
         assertTrue(html.contains("<meta name=\"decorator\" content=\"atl.general\">"), html);
+        // The engine's id rules, for the scripts: JSON in an attribute, escaped.
+        String rules = Html.escape(IdRules.json());
+        assertTrue(rules.contains("^[A-Za-z0-9_-]{1,40}$"), rules);
         assertTrue(html.contains("<div id=\"ct-panel\" data-board-id=\"1\" data-context-path=\"/jira\" "
-                + "data-current-user=\"alice\" data-current-user-key=\"alice\" data-project-key=\"\" "
-                + "data-view=\"board\"></div>"), html);
+                + "data-current-user=\"alice\" data-current-user-key=\"alice\" data-id-rules=\"" + rules + "\" "
+                + "data-project-key=\"\" data-view=\"board\"></div>"), html);
         assertTrue(html.contains("<title>Capacity Tracker</title>"), html);
         assertEquals(List.of("org.capacitytracker.jira:capacity-board-resources"), pages.required);
     }

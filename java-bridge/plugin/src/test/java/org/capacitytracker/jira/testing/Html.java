@@ -1,7 +1,10 @@
-package org.capacitytracker.jira.text;
+package org.capacitytracker.jira.testing;
 
 /**
- * HTML escaping for text and attribute values written by the panel servlet.
+ * HTML escaping as Jira's template renderer does it for every reference, for
+ * {@link VelocityTestRenderer}. The plugin itself escapes nothing by hand (its pages are
+ * templates), so this lives with the tests; the host has its own escaper for the pages it
+ * writes, as neither may depend on the other.
  *
  * <pre>{@code Html.escape("\"<script>"); // "&quot;&lt;script&gt;"}</pre>
  */
