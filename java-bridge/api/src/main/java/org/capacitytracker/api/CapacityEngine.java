@@ -254,8 +254,8 @@ public final class CapacityEngine implements AutoCloseable {
      *
      * @param templateId 1–60 characters of {@code A-Z a-z 0-9 - _}
      * @return the template as JSON
-     * @throws CapacityValidationException when the id is malformed or there is no such
-     *         template ({@code field()} is {@code templateId})
+     * @throws CapacityValidationException when the id is malformed ({@code field()} is {@code templateId})
+     * @throws CapacityNotFoundException when there is no such template ({@code field()} is {@code templateId})
      * @throws CapacityStorageException when the host storage fails
      */
     public String getTemplate(String templateId) {
@@ -329,8 +329,9 @@ public final class CapacityEngine implements AutoCloseable {
      *
      * @param requestJson {@code {"templateId","boardId","iterationId"?,"revision"}}
      * @return what was added, changed, found unchanged and left alone, with the stored document
-     * @throws CapacityValidationException when the request is invalid, the template is
-     *         missing or a capacity does not suit the board's unit (names the field)
+     * @throws CapacityValidationException when the request is invalid or a capacity does not
+     *         suit the board's unit (names the field)
+     * @throws CapacityNotFoundException when there is no such template ({@code templateId})
      * @throws CapacityConflictException when the revision is stale
      * @throws CapacityStorageException when the host storage fails
      */
@@ -351,8 +352,8 @@ public final class CapacityEngine implements AutoCloseable {
      *
      * @param calendarId 1–60 characters of {@code A-Z a-z 0-9 - _}
      * @return the calendar as JSON
-     * @throws CapacityValidationException when the id is malformed or there is no such
-     *         calendar ({@code field()} is {@code calendarId})
+     * @throws CapacityValidationException when the id is malformed ({@code field()} is {@code calendarId})
+     * @throws CapacityNotFoundException when there is no such calendar ({@code field()} is {@code calendarId})
      * @throws CapacityStorageException when the host storage fails
      */
     public String getCalendar(String calendarId) {
@@ -426,8 +427,8 @@ public final class CapacityEngine implements AutoCloseable {
      *
      * @param reportId 1–60 characters of {@code A-Z a-z 0-9 - _}
      * @return the definition as JSON
-     * @throws CapacityValidationException when the id is malformed or there is no such
-     *         definition ({@code field()} is {@code reportId})
+     * @throws CapacityValidationException when the id is malformed ({@code field()} is {@code reportId})
+     * @throws CapacityNotFoundException when there is no such definition ({@code field()} is {@code reportId})
      * @throws CapacityStorageException when the host storage fails
      */
     public String getReportDefinition(String reportId) {

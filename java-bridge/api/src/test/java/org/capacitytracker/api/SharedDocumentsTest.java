@@ -152,7 +152,7 @@ class SharedDocumentsTest {
         assertEquals("rules[0].month", rule.field());
 
         engine.removeCalendar("de");
-        assertEquals("calendarId", assertThrows(CapacityValidationException.class, () -> engine.getCalendar("de")).field());
+        assertEquals("calendarId", assertThrows(CapacityNotFoundException.class, () -> engine.getCalendar("de")).field());
         assertEquals(0, Json.parse(engine.listCalendars()).size());
         assertEquals("holidayCalendarMissing",
                 Json.parse(engine.iterationReport(sprint("7"))).get("warnings").get(0).get("code").asText());
@@ -195,7 +195,7 @@ class SharedDocumentsTest {
         assertEquals("boards[1]", mixed.field());
 
         engine.removeReportDefinition("march");
-        assertEquals("reportId", assertThrows(CapacityValidationException.class, () -> engine.getReportDefinition("march")).field());
+        assertEquals("reportId", assertThrows(CapacityNotFoundException.class, () -> engine.getReportDefinition("march")).field());
         assertEquals(0, Json.parse(engine.listReportDefinitions()).size());
     }
 
