@@ -76,12 +76,7 @@ pub struct Calendar {
 }
 
 pub fn check_id(id: &str, field: &str) -> Result<()> {
-    let ok = (1..=60).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::validation(field, format!("must be 1 to 60 characters of A-Z, a-z, 0-9, - and _, got {id:?}")))
-    }
+    crate::documents::ids::DOCUMENT_ID.check(id, field)
 }
 
 fn check_month_day(month: u32, day: Option<u32>, field: &str) -> Result<()> {

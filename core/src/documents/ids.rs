@@ -13,6 +13,12 @@ pub const MAX_BOARD_ID_CHARS: usize = 40;
 pub const MAX_ITERATION_ID_CHARS: usize = 40;
 /// Longest id of a shared document: template, holiday calendar, report definition.
 pub const MAX_DOCUMENT_ID_CHARS: usize = 60;
+/// Longest role id (roles are named within one board's settings).
+pub const MAX_ROLE_ID_CHARS: usize = 40;
+/// Longest Jira project key (Jira allows 255 characters).
+pub const MAX_PROJECT_KEY_CHARS: usize = 255;
+/// Longest Jira group name (Jira allows 255 characters).
+pub const MAX_GROUP_NAME_CHARS: usize = 255;
 
 /// One kind of id: which characters, how many, and the field name errors use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,6 +51,17 @@ pub const BOARD_ID: IdRule = IdRule {
 };
 /// Iteration (sprint or version) ids: `^[A-Za-z0-9_-]{1,40}$`.
 pub const ITERATION_ID: IdRule = IdRule { field: "iterationId", ..BOARD_ID };
+/// Role ids: `^[A-Za-z0-9_-]{1,40}$`.
+pub const ROLE_ID: IdRule = IdRule { field: "roleId", max_chars: MAX_ROLE_ID_CHARS, ..BOARD_ID };
+/// Jira project keys: an upper-case letter, then upper-case letters, digits or `_` — the
+/// keys Jira makes (it upper-cases them), up to 255 characters.
+pub const PROJECT_KEY: IdRule = IdRule {
+    field: "projectKey",
+    pattern: Some("^[A-Z][A-Z0-9_]{0,254}$"),
+    min_chars: 1,
+    max_chars: MAX_PROJECT_KEY_CHARS,
+    description: "a Jira project key: an upper-case letter, then upper-case letters, digits or _ (up to 255)",
+};
 /// Template, holiday calendar and report definition ids: `^[A-Za-z0-9_-]{1,60}$`.
 pub const DOCUMENT_ID: IdRule = IdRule {
     field: "documentId",
@@ -71,6 +88,7 @@ pub fn rule(field: &str) -> Option<IdRule> {
         "iterationId" => ITERATION_ID,
         "templateId" | "calendarId" | "reportId" | "documentId" => IdRule { field: "documentId", ..DOCUMENT_ID },
         "accountKey" => ACCOUNT_KEY,
+        "projectKey" => PROJECT_KEY,
         _ => return None,
     })
 }
@@ -89,6 +107,17 @@ impl IdRule {
             return Ok(());
         }
         let n = value.chars().count();
+        if self.field == "projectKey" {
+            let mut chars = value.chars();
+            let ok = (self.min_chars..=self.max_chars).contains(&n)
+                && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            return if ok {
+                Ok(())
+            } else {
+                Err(Error::validation(field, format!("must be a Jira project key like DEMO, got {value:?}")))
+            };
+        }
         let ok = (self.min_chars..=self.max_chars).contains(&n) && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if ok {
             Ok(())
@@ -104,11 +133,13 @@ impl IdRule {
 /// ```
 /// assert!(capacity_core::ids::check_id("templateId", "squad").is_ok());
 /// assert!(capacity_core::ids::check_id("accountKey", " alice").is_err());
+/// assert!(capacity_core::ids::check_id("projectKey", "DEMO").is_ok());
+/// assert!(capacity_core::ids::check_id("projectKey", "1DEMO").is_err());
 /// ```
 pub fn check_id(field: &str, value: &str) -> Result<()> {
     match rule(field) {
         Some(r) => r.check(value, field),
-        None => Err(Error::invalid_argument(format!("there is no id rule for {field:?}; ask for boardId, iterationId, templateId, calendarId, reportId or accountKey"))),
+        None => Err(Error::invalid_argument(format!("there is no id rule for {field:?}; ask for boardId, iterationId, templateId, calendarId, reportId, accountKey or projectKey"))),
     }
 }
 
@@ -120,6 +151,7 @@ pub fn rules_json() -> String {
         "iterationId": ITERATION_ID,
         "documentId": DOCUMENT_ID,
         "accountKey": ACCOUNT_KEY,
+        "projectKey": PROJECT_KEY,
     });
     all.to_string()
 }

@@ -58,12 +58,7 @@ struct OverridesInput {
 }
 
 pub fn check_iteration_id(id: &str, field: &str) -> Result<()> {
-    let ok = (1..=40).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::validation(field, format!("must be 1 to 40 characters of A-Z, a-z, 0-9, - and _, got {id:?}")))
-    }
+    crate::documents::ids::ITERATION_ID.check(id, field)
 }
 
 impl OverridesDoc {

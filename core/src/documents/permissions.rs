@@ -122,7 +122,7 @@ impl PermissionsDoc {
                 crate::documents::settings::check_account_key(u, &format!("{field}.users[{i}]"))?;
             }
             for (i, n) in g.groups.iter().enumerate() {
-                json::text(n, &format!("{field}.groups[{i}]"), 1, 255)?;
+                json::text(n, &format!("{field}.groups[{i}]"), 1, crate::documents::ids::MAX_GROUP_NAME_CHARS)?;
             }
             Ok(())
         };

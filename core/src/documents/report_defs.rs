@@ -81,13 +81,10 @@ impl ReportDefDoc {
             return Err(Error::validation("boardIds", "at most 2000 boards and 2000 projects"));
         }
         for (i, b) in self.board_ids.iter().enumerate() {
-            json::text(b, &format!("boardIds[{i}]"), 1, 40)?;
+            json::text(b, &format!("boardIds[{i}]"), 1, crate::documents::ids::MAX_BOARD_ID_CHARS)?;
         }
         for (i, p) in self.project_keys.iter().enumerate() {
-            let ok = (1..=255).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-            if !ok {
-                return Err(Error::validation(format!("projectKeys[{i}]"), format!("must be a Jira project key like DEMO, got {p:?}")));
-            }
+            crate::documents::ids::PROJECT_KEY.check(p, &format!("projectKeys[{i}]"))?;
         }
         let start = json::date(&self.period.start, "period.start")?;
         let end = json::date(&self.period.end, "period.end")?;

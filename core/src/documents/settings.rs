@@ -271,12 +271,7 @@ pub fn check_account_key(key: &str, field: &str) -> Result<()> {
 
 /// Role ids are short stable identifiers: letters, digits, `-` and `_`.
 fn check_role_id(id: &str, field: &str) -> Result<()> {
-    let ok = (1..=40).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::validation(field, format!("must be 1 to 40 characters of A-Z, a-z, 0-9, - and _, got {id:?}")))
-    }
+    crate::documents::ids::ROLE_ID.check(id, field)
 }
 
 fn check_colour(c: &str, field: &str) -> Result<()> {

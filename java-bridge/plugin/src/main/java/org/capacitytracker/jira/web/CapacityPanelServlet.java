@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -57,9 +56,6 @@ public class CapacityPanelServlet extends HttpServlet {
     /** ... and web-item keys. */
     public static final String ADMIN_TAB = "capacity-admin-link";
 
-    // Jira project keys: a letter, then letters, digits or underscores (Jira's default
-    // pattern is stricter: upper case only; any stricter key still passes).
-    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,254}");
     // Jira pages carry inline scripts and styles of their own, so scripts cannot be locked
     // down from here; what can be: no framing by other sites, no plugins, no <base> games.
     private static final String CONTENT_SECURITY_POLICY = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'";
@@ -106,14 +102,14 @@ public class CapacityPanelServlet extends HttpServlet {
         String boardId = request.getParameter("boardId");
         if (boardId == null) {
             boardId = "";
-        } else if (!isBoardId(boardId)) {
+        } else if (!matchesRule("boardId", boardId)) {
             writeError(response, 400, i18n.getText("capacity-tracker.page.error.boardId", boardId));
             return;
         }
         String projectKey = request.getParameter("projectKey");
         if (projectKey == null) {
             projectKey = "";
-        } else if (!PROJECT_KEY.matcher(projectKey).matches()) {
+        } else if (!matchesRule("projectKey", projectKey)) {
             writeError(response, 400, i18n.getText("capacity-tracker.page.error.projectKey", projectKey));
             return;
         }
@@ -143,10 +139,10 @@ public class CapacityPanelServlet extends HttpServlet {
         write(response, 200, PAGE_TEMPLATE, context);
     }
 
-    /** A board id by the engine's rule. */
-    private static boolean isBoardId(String boardId) {
+    /** Whether a value passes the engine's rule for this kind of id ({@code boardId}, {@code projectKey}). */
+    private static boolean matchesRule(String field, String value) {
         try {
-            IdRules.check("boardId", boardId);
+            IdRules.check(field, value);
             return true;
         } catch (CapacityValidationException e) {
             return false;
