@@ -132,7 +132,7 @@ test('agile lists follow isLast', function () {
 });
 
 test('board ids are checked by the rules the page carries', function () {
-  // The engine's rule as IdRules.json() gives it (core/src/ids.rs); the scripts hold no copy.
+  // The engine's rule as IdRules.json() gives it (core/src/documents/ids.rs); the scripts hold no copy.
   const root = { getAttribute: (name) => (name === 'data-id-rules'
     ? JSON.stringify({ boardId: { pattern: '^[A-Za-z0-9_-]{1,40}$', minChars: 1, maxChars: 40 } }) : null) };
   const rules = kit.idRulesOf(root);

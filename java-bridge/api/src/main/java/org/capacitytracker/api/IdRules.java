@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The engine's rules for the ids and keys that name documents (board, iteration, template,
  * holiday calendar and report definition ids; account keys), so that callers check them by
- * the engine's definition ({@code core/src/ids.rs}) instead of writing them again. Loads the
+ * the engine's definition ({@code core/src/documents/ids.rs}) instead of writing them again. Loads the
  * native library on first use; needs no engine.
  *
  * <pre>{@code

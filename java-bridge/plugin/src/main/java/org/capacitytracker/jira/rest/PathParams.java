@@ -6,7 +6,7 @@ import org.capacitytracker.api.CapacityValidationException;
 /**
  * Checks path parameters before anything else happens, so a bad URL is a 400 naming the
  * parameter rather than whatever the engine or storage would make of it. The rules are the
- * engine's own ({@link IdRules#check}, {@code core/src/ids.rs}): nothing here
+ * engine's own ({@link IdRules#check}, {@code core/src/documents/ids.rs}): nothing here
  * repeats a pattern or a limit.
  */
 final class PathParams {

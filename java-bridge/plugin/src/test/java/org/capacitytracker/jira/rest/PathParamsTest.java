@@ -37,7 +37,7 @@ class PathParamsTest {
 
     @Test
     void acceptsTheEnginesLimitCountedAsCodePoints() {
-        // The engine's rule (core/src/ids.rs), the same as for members in board settings.
+        // The engine's rule (core/src/documents/ids.rs), the same as for members in board settings.
         String emoji = "\uD83D\uDE00".repeat(255); // 510 UTF-16 units, 255 characters
         assertEquals(emoji, PathParams.accountKey(emoji));
         assertEquals("k".repeat(255), PathParams.accountKey("k".repeat(255)));
