@@ -34,6 +34,11 @@ public final class DemoData {
     public record Board(long id, String name, String type, Project project) {
     }
 
+    /** A project version (fix version); {@code releaseDate} may be null. */
+    public record Version(long id, String name, String description, boolean released, boolean archived,
+                          LocalDate releaseDate, long projectId) {
+    }
+
     public record Sprint(long id, String name, String state, ZonedDateTime start, ZonedDateTime end,
                          ZonedDateTime complete, long boardId, String goal) {
     }
@@ -111,6 +116,7 @@ public final class DemoData {
     private final List<Board> boards;
     private final List<Sprint> sprints;
     private final List<Issue> issues;
+    private final List<Version> versions;
 
     private DemoData(LocalDate anchor) {
         this.anchor = anchor;
@@ -121,6 +127,11 @@ public final class DemoData {
                 sprint(3, "DEMO Sprint 3", "active", 0, 11, "Plan the release with real capacity"),
                 sprint(4, "DEMO Sprint 4", "future", 14, 25, ""));
         this.issues = buildIssues();
+        // Versions only add fixVersion data; no sprint, estimate or person changes with them.
+        this.versions = List.of(
+                new Version(10000, "1.0", "First capacity view", true, false, anchor.minusDays(3), project.id()),
+                new Version(10001, "1.1", "Days off and reports", false, false, anchor.plusDays(11), project.id()),
+                new Version(10002, "2.0", "Templates and Data Center", false, false, null, project.id()));
     }
 
     /** The dataset around {@code anchor}, which must be a Monday. */
@@ -214,8 +225,50 @@ public final class DemoData {
         return issues.stream().filter(i -> parentKey.equals(i.parentKey())).toList();
     }
 
+    public List<Project> projects() {
+        return List.of(project);
+    }
+
+    /** The project by key (any case) or numeric id. */
+    public Optional<Project> project(String idOrKey) {
+        return projects().stream().filter(p -> p.key().equalsIgnoreCase(idOrKey) || Long.toString(p.id()).equals(idOrKey))
+                .findFirst();
+    }
+
+    public List<Sprint> allSprints() {
+        return sprints;
+    }
+
+    public List<Issue> allIssues() {
+        return issues;
+    }
+
+    /** The issues a board's filter selects: every issue of its project. */
+    public List<Issue> issuesOnBoard(long boardId) {
+        return board(boardId).map(b -> issues.stream().filter(i -> projectOf(i).id() == b.project().id()).toList())
+                .orElse(List.of());
+    }
+
+    public Project projectOf(Issue issue) {
+        return project;
+    }
+
+    public List<Version> versions(long projectId) {
+        return versions.stream().filter(v -> v.projectId() == projectId).toList();
+    }
+
+    /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
+    public List<Version> fixVersionsOf(Issue issue) {
+        if (issue.key().equals("DEMO-19") || issue.key().equals("DEMO-24")) {
+            return List.of();
+        }
+        long sprint = issue.sprintId();
+        Version v = versions.get(sprint <= 2 ? 0 : sprint == 3 ? 1 : 2);
+        return List.of(v);
+    }
+
     public Optional<Issue> issue(String idOrKey) {
-        return issues.stream().filter(i -> i.key().equals(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
+        return issues.stream().filter(i -> i.key().equalsIgnoreCase(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
     }
 
     /** Board 1's settings as DEMO.md fixes them; written once, through the engine. */
