@@ -77,6 +77,9 @@ class JiraRestTest {
         JsonNode info = new TestHttp(root).getJson("/jira/rest/api/2/serverInfo");
         assertEquals("Server", info.path("deploymentType").asText());
         assertTrue(info.path("baseUrl").asText().endsWith("/jira"));
+        boolean jira11 = org.capacitytracker.host.plugin.JiraPlatform.current().mode().equals("11");
+        assertEquals(jira11 ? "11.0.0" : "10.3.0", info.path("version").asText());
+        assertEquals(jira11 ? 11 : 10, info.path("versionNumbers").get(0).asInt());
         assertEquals(401, new TestHttp(root).get("/jira/rest/api/2/project").statusCode());
         assertEquals(401, new TestHttp(root).get("/jira/rest/api/2/search?jql=").statusCode());
     }
