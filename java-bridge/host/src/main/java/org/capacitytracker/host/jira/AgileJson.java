@@ -102,9 +102,14 @@ final class AgileJson {
         node.put("self", base + "/rest/agile/1.0/sprint/" + s.id());
         node.put("state", s.state());
         node.put("name", s.name());
-        node.put("startDate", instant(s.start()));
-        node.put("endDate", instant(s.end()));
-        if (!"future".equals(s.state())) {
+        // An imported future sprint may have no dates yet; Jira then leaves them out.
+        if (s.start() != null) {
+            node.put("startDate", instant(s.start()));
+        }
+        if (s.end() != null) {
+            node.put("endDate", instant(s.end()));
+        }
+        if (!"future".equals(s.state()) && s.start() != null) {
             node.put("activatedDate", instant(s.start()));
         }
         if (s.complete() != null) {

@@ -111,15 +111,27 @@ public final class DemoData {
 
     private static final long HOUR = 3600;
 
+    /** A user of an imported dataset (the demo's users are {@link #USERS}). */
+    public record ImportedUser(String key, String username, String displayName, String email, boolean active) {
+    }
+
     private final LocalDate anchor;
-    private final Project project = new Project(10000, "DEMO", "Demo Project");
+    private final Project project;
+    private final List<Project> projects;
     private final List<Board> boards;
     private final List<Sprint> sprints;
     private final List<Issue> issues;
     private final List<Version> versions;
+    /** Imported data only: fix version ids by issue key (the demo derives them from the sprint). */
+    private final java.util.Map<String, List<Long>> fixVersionIds;
+    private final List<ImportedUser> importedUsers;
 
     private DemoData(LocalDate anchor) {
         this.anchor = anchor;
+        this.project = new Project(10000, "DEMO", "Demo Project");
+        this.projects = List.of(project);
+        this.fixVersionIds = null;
+        this.importedUsers = null;
         this.boards = List.of(new Board(1, "DEMO board", "scrum", project));
         this.sprints = List.of(
                 sprint(1, "DEMO Sprint 1", "closed", -28, -17, "Ship the first capacity view"),
@@ -132,6 +144,39 @@ public final class DemoData {
                 new Version(10000, "1.0", "First capacity view", true, false, anchor.minusDays(3), project.id()),
                 new Version(10001, "1.1", "Days off and reports", false, false, anchor.plusDays(11), project.id()),
                 new Version(10002, "2.0", "Templates and Data Center", false, false, null, project.id()));
+    }
+
+    private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
+                     List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds, List<ImportedUser> users) {
+        this.anchor = null;
+        this.projects = List.copyOf(projects);
+        this.project = projects.get(0);
+        this.boards = List.copyOf(boards);
+        this.sprints = List.copyOf(sprints);
+        this.issues = List.copyOf(issues);
+        this.versions = List.copyOf(versions);
+        this.fixVersionIds = java.util.Map.copyOf(fixVersionIds);
+        this.importedUsers = List.copyOf(users);
+    }
+
+    /** A dataset read from a real Jira's REST answers ({@link JiraImport}); needs at least one project. */
+    public static DemoData imported(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
+                                    List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds,
+                                    List<ImportedUser> users) {
+        if (projects.isEmpty()) {
+            throw new IllegalArgumentException("an imported dataset needs at least one project");
+        }
+        return new DemoData(projects, boards, sprints, issues, versions, fixVersionIds, users);
+    }
+
+    /** Whether this is an imported dataset rather than the generated demo. */
+    public boolean isImported() {
+        return importedUsers != null;
+    }
+
+    /** The imported dataset's users; empty for the demo, whose users are {@link #USERS}. */
+    public List<ImportedUser> importedUsers() {
+        return importedUsers == null ? List.of() : importedUsers;
     }
 
     /** The dataset around {@code anchor}, which must be a Monday. */
@@ -226,7 +271,7 @@ public final class DemoData {
     }
 
     public List<Project> projects() {
-        return List.of(project);
+        return projects;
     }
 
     /** The project by key (any case) or numeric id. */
@@ -249,8 +294,10 @@ public final class DemoData {
                 .orElse(List.of());
     }
 
+    /** The project whose key prefixes the issue key (issue keys are PROJECT-n). */
     public Project projectOf(Issue issue) {
-        return project;
+        String prefix = issue.key().substring(0, Math.max(0, issue.key().lastIndexOf('-')));
+        return projects.stream().filter(p -> p.key().equalsIgnoreCase(prefix)).findFirst().orElse(project);
     }
 
     public List<Version> versions(long projectId) {
@@ -259,6 +306,10 @@ public final class DemoData {
 
     /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
     public List<Version> fixVersionsOf(Issue issue) {
+        if (fixVersionIds != null) {
+            List<Long> ids = fixVersionIds.getOrDefault(issue.key(), List.of());
+            return versions.stream().filter(v -> ids.contains(v.id())).toList();
+        }
         if (issue.key().equals("DEMO-19") || issue.key().equals("DEMO-24")) {
             return List.of();
         }

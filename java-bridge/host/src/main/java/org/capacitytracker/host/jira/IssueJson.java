@@ -143,8 +143,8 @@ final class IssueJson {
                     tracking.put("remainingEstimateSeconds", i.remainingSeconds());
                 }
             }
-            case "created" -> f.put("created", sprint == null ? null : FIELD_TIME.format(sprint.start().minusDays(3)));
-            case "updated" -> f.put("updated", sprint == null ? null : FIELD_TIME.format(sprint.start()));
+            case "created" -> f.put("created", sprint == null || sprint.start() == null ? null : FIELD_TIME.format(sprint.start().minusDays(3)));
+            case "updated" -> f.put("updated", sprint == null || sprint.start() == null ? null : FIELD_TIME.format(sprint.start()));
             case IssueFields.SPRINT_FIELD -> {
                 if (sprint == null) {
                     f.putNull(id);
