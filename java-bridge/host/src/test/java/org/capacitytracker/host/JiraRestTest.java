@@ -127,6 +127,11 @@ class JiraRestTest {
         assertTrue(error.path("errorMessages").get(0).asText().contains("'summary ~ capacity'"), bad.body());
         assertTrue(error.path("errors").isObject());
         assertEquals(400, alice.get(base + jql("project = DEMO AND")).statusCode());
+        // validateQuery=false: an unknown value is a warning and matches nothing.
+        JsonNode lenient = alice.getJson(base + jql("project = NOPE OR assignee = dave") + "&validateQuery=false");
+        assertEquals(List.of("DEMO-4", "DEMO-16", "DEMO-23"), keys(lenient));
+        assertEquals("The value 'NOPE' does not exist for the field 'project'.", lenient.path("warningMessages").get(0).asText());
+        assertEquals(400, alice.get(base + jql("project = NOPE") + "&validateQuery=strict").statusCode());
         assertEquals(400, alice.get(base + jql("sprint in lastSprints()")).statusCode());
     }
 

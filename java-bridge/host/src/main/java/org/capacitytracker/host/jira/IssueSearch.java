@@ -28,11 +28,14 @@ final class IssueSearch {
         this.issues = issues;
     }
 
-    /** Runs {@code jql} over {@code scope}; a JQL problem is Jira's 400. */
-    List<DemoData.Issue> find(RestCall call, List<DemoData.Issue> scope, String jql) throws RestError {
+    /**
+     * Runs {@code jql} over {@code scope}; a JQL problem is Jira's 400, except unknown values
+     * when {@code warnings} is given (validateQuery=false), which are added to it.
+     */
+    List<DemoData.Issue> find(RestCall call, List<DemoData.Issue> scope, String jql, List<String> warnings) throws RestError {
         try {
             JqlQuery query = JqlParser.parse(jql);
-            return new JqlEvaluator<>(new DemoJqlFacts(data, users, call.user())).run(query, scope);
+            return new JqlEvaluator<>(new DemoJqlFacts(data, users, call.user())).run(query, scope, warnings);
         } catch (JqlException e) {
             throw RestError.badRequest(e.getMessage());
         }
@@ -40,7 +43,12 @@ final class IssueSearch {
 
     /** The paged result; {@code agile} selects the agile representation and its default fields. */
     ObjectNode page(RestCall call, List<DemoData.Issue> scope, boolean agile) throws RestError {
-        List<DemoData.Issue> found = find(call, scope, call.param("jql"));
+        // Jira's validateQuery: true (the default) or "strict" refuses unknown values; false or
+        // "warn" answers with warningMessages instead.
+        String validate = call.param("validateQuery");
+        List<String> warnings = validate != null && (validate.equalsIgnoreCase("false") || validate.equalsIgnoreCase("warn"))
+                ? new ArrayList<>() : null;
+        List<DemoData.Issue> found = find(call, scope, call.param("jql"), warnings);
         int startAt = call.startAt();
         int maxResults = call.maxResults();
         Set<String> fields = IssueFields.select(call.param("fields"), agile);
@@ -65,6 +73,10 @@ final class IssueSearch {
         }
         if (expand.contains("schema")) {
             out.set("schema", IssueJson.schemas(described));
+        }
+        if (warnings != null && !warnings.isEmpty()) {
+            ArrayNode w = out.putArray("warningMessages");
+            warnings.forEach(w::add);
         }
         return out;
     }

@@ -42,8 +42,23 @@ public final class JqlEvaluator<T> {
 
     /** The issues matching {@code query}, in its order (stable: ties keep the input order). */
     public List<T> run(JqlQuery query, List<T> issues) throws JqlException {
+        return run(query, issues, null);
+    }
+
+    /**
+     * As {@link #run(JqlQuery, List)}; with {@code warnings} non-null, an unknown value is not an
+     * error but a warning added there (Jira's {@code validateQuery=false}), and matches nothing.
+     */
+    public List<T> run(JqlQuery query, List<T> issues, List<String> warnings) throws JqlException {
         if (query.where() != null) {
-            validate(query.where());
+            try {
+                validate(query.where());
+            } catch (JqlException e) {
+                if (warnings == null || !e.getMessage().startsWith("The value '")) {
+                    throw e;
+                }
+                warnings.add(e.getMessage());
+            }
         }
         List<T> out = new ArrayList<>();
         for (T issue : issues) {
