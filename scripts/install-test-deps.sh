@@ -16,6 +16,8 @@ command -v valgrind >/dev/null || missing+=(valgrind)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # openssl signs and verifies the app signature UPM checks (tests/signing).
 command -v openssl >/dev/null || missing+=(openssl)
+# python3 -m venv makes the client tests' virtualenv (tests/client); Debian splits it out.
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-test-deps: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
@@ -27,6 +29,15 @@ fi
 if ! "$repo/scripts/find-jdk.sh" 21 >/dev/null 2>&1; then
     echo "install-test-deps: no JDK 21 or newer found (scripts/find-jdk.sh 21); the Jira 11 build and tests need one" >&2
     exit 1
+fi
+
+# The client tests' virtualenv: pip installs tests/client/requirements.txt from PyPI.
+if ! [ -x "$repo/tests/client/.venv/bin/python" ]; then
+    echo "install-test-deps: creating tests/client/.venv"
+    python3 -m venv "$repo/tests/client/.venv"
+    "$repo/tests/client/.venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
+        -r "$repo/tests/client/requirements.txt"
+    sha256sum "$repo/tests/client/requirements.txt" | cut -d' ' -f1 > "$repo/tests/client/.venv/.requirements.sha256"
 fi
 
 if ! [ -d "$repo/tests/e2e/node_modules/playwright-core" ]; then

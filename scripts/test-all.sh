@@ -57,6 +57,10 @@ run_layers() {
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
     [ -z "$failed" ] || return
+    # The host's Jira REST driven by an independent client library (pycontribs' jira from
+    # PyPI, pinned) as a reporting script uses it: connect, projects, boards, sprints, JQL pages.
+    layer client  tests/client/run.sh
+    [ -z "$failed" ] || return
     # UPM's app signature (Jira 11 checks it by default) made and verified for both jars.
     layer signing tests/signing/run.sh
     [ -z "$failed" ] || return

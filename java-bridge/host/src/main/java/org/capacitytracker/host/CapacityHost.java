@@ -15,6 +15,7 @@ import org.capacitytracker.host.auth.PasswordHasher;
 import org.capacitytracker.host.auth.UserStore;
 import org.capacitytracker.host.db.Database;
 import org.capacitytracker.host.jira.DemoData;
+import org.capacitytracker.host.jira.JiraImport;
 import org.capacitytracker.host.jira.JiraRestServlet;
 import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.LoadedPlugin;
@@ -61,6 +62,8 @@ import java.util.logging.Logger;
  */
 public final class CapacityHost implements AutoCloseable {
     private static final String DEMO_BOARD = "1";
+    /** The folder of the data dir where {@code capacity-host import} keeps a real Jira's REST answers. */
+    static final String IMPORT_DIR = "jira-import";
     /** Held strongly: java.util.logging keeps loggers weakly and would forget their levels. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.catalina"),
             Logger.getLogger("org.apache.coyote"), Logger.getLogger("org.apache.tomcat"));
@@ -111,8 +114,14 @@ public final class CapacityHost implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher();
             UserStore users = new UserStore(database, hasher);
             boolean firstStart = users.isEmpty();
+            // `capacity-host import` left a real Jira's REST answers here: serve them, not the demo.
+            Path importDir = dataDir.resolve(IMPORT_DIR);
+            DemoData imported = Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
             if (firstStart) {
                 for (DemoData.DemoUser u : DemoData.USERS) {
+                    if (imported != null && !u.admin()) {
+                        continue;
+                    }
                     String password = u.admin() && options.adminPassword() != null ? options.adminPassword()
                             : u.defaultPassword();
                     users.create(u.username(), u.username(), u.displayName(), u.email(), password,
@@ -121,12 +130,24 @@ public final class CapacityHost implements AutoCloseable {
             } else if (options.adminPassword() != null) {
                 users.setPassword("admin", options.adminPassword());
             }
+            if (imported != null) {
+                // Imported people appear in issues and pickers but cannot log in: their
+                // passwords are random (the admin sees every board).
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                for (DemoData.ImportedUser u : imported.importedUsers()) {
+                    if (users.byKey(u.key()).isEmpty() && users.byUsername(u.username()).isEmpty()) {
+                        users.create(u.key(), u.username(), u.displayName(), u.email(),
+                                Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
+                                Set.of(HostUser.SOFTWARE_USERS));
+                    }
+                }
+            }
             boolean adminDefault = options.adminPassword() == null ? users.authenticate("admin", "admin").isPresent()
                     : options.adminPassword().equals("admin");
 
             JdbcPluginSettingsFactory settings = new JdbcPluginSettingsFactory(database);
             LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();
-            DemoData data = DemoData.generate(anchor);
+            DemoData data = imported != null ? imported : DemoData.generate(anchor);
 
             CurrentRequest current = new CurrentRequest();
             HostClusterLockService clusterLocks = new HostClusterLockService();
@@ -148,7 +169,8 @@ public final class CapacityHost implements AutoCloseable {
             plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);
-            DemoSeeder.Outcome seed = DemoSeeder.seedBoardSettings(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD);
+            DemoSeeder.Outcome seed = imported != null ? new DemoSeeder.Outcome(false, false, 0, null)
+                    : DemoSeeder.seedBoardSettings(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD);
 
             workDir = Files.createTempDirectory("capacity-host-tomcat-");
             // Felix owns the JVM's URL stream handler factory (bundle: URLs); Tomcat's would only
@@ -193,11 +215,13 @@ public final class CapacityHost implements AutoCloseable {
             String pluginSummary = "Installed app: " + descriptor.name() + " " + descriptor.version() + " ("
                     + descriptor.key() + ") in " + platform.displayName()
                     + (seed.nativeVersion() == null ? "" : ", native engine " + seed.nativeVersion())
-                    + ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".";
+                    + (imported != null ? ". Data imported from a Jira's REST API (" + importDir + ")."
+                    : ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".");
             addServlet(app, "home", new HomeServlet(data, decorator, boardPages, pluginSummary), "");
             addServlet(app, "dashboard", redirect("/"), "/secure/Dashboard.jspa");
             addServlet(app, "browse", new IssueServlet(data, decorator), "/browse/*");
-            String hint = "Demo users alice, bob, carol, dave and erin log in with their user name as password"
+            String hint = imported != null ? "Imported data: log in as admin" + (adminDefault ? " (password admin)." : ".")
+                    : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
             addServlet(app, "login", new LoginServlet(users, decorator, hint), "/login.jsp");
             addServlet(app, "logout", new LogoutServlet(), "/logout");
@@ -241,7 +265,7 @@ public final class CapacityHost implements AutoCloseable {
                     + Runtime.version().feature() + ", Apache Felix, Spring, Jersey, Tomcat; HTTP Basic auth "
                     + (options.basicAuth() ? "on" : "off (--basic-auth on allows it)"));
             lines.add("  Log in:   " + (adminDefault ? "admin / admin" : "admin / (the --admin-password you set)")
-                    + "   (demo users alice, bob, carol, dave, erin: password = user name)");
+                    + (imported != null ? "" : "   (demo users alice, bob, carol, dave, erin: password = user name)"));
             lines.add("  Data dir: " + dataDir + (options.jdbcUrl() == null ? "" : " (unused: database at "
                     + database.description() + ")"));
             lines.add("  Database: " + database.description() + (firstStart ? " (created now)" : ""));
@@ -250,15 +274,21 @@ public final class CapacityHost implements AutoCloseable {
             for (String problem : plugin.problems()) {
                 lines.add("  WARNING:  " + problem);
             }
-            if (seed.apiPresent()) {
+            if (imported != null) {
+                lines.add("  Data:     imported from " + importDir + ": " + data.projects().size() + " projects, "
+                        + data.boards().size() + " boards, " + data.allSprints().size() + " sprints, "
+                        + data.allIssues().size() + " issues (imported people cannot log in; use admin)");
+            } else if (seed.apiPresent()) {
                 lines.add("  Engine:   native " + seed.nativeVersion() + "; board " + DEMO_BOARD + " settings "
                         + (seed.seeded() ? "seeded now (revision " + seed.revision() + ")"
                         : "kept as stored (revision " + seed.revision() + ")"));
             } else {
                 lines.add("  Engine:   the plugin does not bundle the Capacity Tracker Java API; no demo settings seeded");
             }
-            lines.add("  Demo:     active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
-                    + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
+            if (imported == null) {
+                lines.add("  Demo:     active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
+                        + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
+            }
             return new CapacityHost(server, osgi, plugin, database, baseUri, List.copyOf(lines), workDir);
         } catch (Exception | Error e) {
             if (server != null) {

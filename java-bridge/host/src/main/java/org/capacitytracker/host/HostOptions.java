@@ -13,6 +13,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
 
     static final String USAGE = """
             Usage: java -jar capacity-host-jira<10|11>.jar --plugin <plugin jar> [options]
+               or: java -jar capacity-host-jira<10|11>.jar import <folder of Jira REST JSON> [--data-dir <dir>]
 
               --plugin <jar>            the Jira plugin to install (required)
               --jira <10|11>            the Jira to emulate: 10 = Jira 10.3 (Platform 7, javax, Java 17+),

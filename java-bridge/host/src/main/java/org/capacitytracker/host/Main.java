@@ -1,6 +1,7 @@
 package org.capacitytracker.host;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** {@code java -jar capacity-host.jar --plugin <jar> ...}: runs the host until Ctrl-C. */
 public final class Main {
@@ -8,6 +9,21 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (rest.contains("--help") || rest.contains("-h")) {
+                System.out.print(ImportCommand.USAGE);
+                return;
+            }
+            try {
+                ImportCommand.run(rest).forEach(System.out::println);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println("capacity-host import: " + e.getMessage());
+                System.err.print(ImportCommand.USAGE);
+                System.exit(2);
+            }
+            return;
+        }
         HostOptions options;
         try {
             options = HostOptions.parse(Arrays.asList(args));

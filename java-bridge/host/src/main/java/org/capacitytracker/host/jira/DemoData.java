@@ -22,39 +22,7 @@ public final class DemoData {
     public static final String STORY_POINTS_FIELD = "customfield_10106";
     /** A custom number field some teams estimate in instead of Jira's time tracking, in hours. */
     public static final String EFFORT_FIELD = "customfield_10300";
-
-    /**
-     * A field as {@code GET /rest/api/2/field} lists it: {@code schemaType} is Jira's
-     * {@code schema.type} ({@code number}, {@code string}, …), {@code customType} the custom
-     * field type key (null for system fields).
-     */
-    public record Field(String id, String name, String schemaType, String customType) {
-        public boolean custom() {
-            return customType != null;
-        }
-    }
-
-    /** Jira's fields the demo issues carry, system and custom, in Jira's order of ids. */
-    public static final List<Field> FIELDS = List.of(
-            new Field("summary", "Summary", "string", null),
-            new Field("issuetype", "Issue Type", "issuetype", null),
-            new Field("status", "Status", "status", null),
-            new Field("priority", "Priority", "priority", null),
-            new Field("assignee", "Assignee", "user", null),
-            new Field("project", "Project", "project", null),
-            new Field("parent", "Parent", "issuelink", null),
-            new Field("subtasks", "Sub-Tasks", "array", null),
-            new Field("timeestimate", "Remaining Estimate", "number", null),
-            new Field("timeoriginalestimate", "Original Estimate", "number", null),
-            new Field("timetracking", "Time tracking", "timetracking", null),
-            new Field("created", "Created", "datetime", null),
-            new Field("updated", "Updated", "datetime", null),
-            new Field("customfield_10104", "Sprint", "array", "com.pyxis.greenhopper.jira:gh-sprint"),
-            new Field(STORY_POINTS_FIELD, "Story Points", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"),
-            new Field("customfield_10200", "Team", "string", "com.atlassian.jira.plugin.system.customfieldtypes:textfield"),
-            new Field(EFFORT_FIELD, "Effort (hours)", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"));
-
-    /** The Effort (hours) values of the issues that have one (sprint 3's and 4's). */
+    /** The Effort (hours) values of the demo issues that have one (sprint 3's and 4's). */
     private static final java.util.Map<String, Double> EFFORT = java.util.Map.of(
             "DEMO-5", 2.5, "DEMO-6", 4.0, "DEMO-11", 3.0, "DEMO-20", 7.5);
 
@@ -69,6 +37,11 @@ public final class DemoData {
     }
 
     public record Board(long id, String name, String type, Project project) {
+    }
+
+    /** A project version (fix version); {@code releaseDate} may be null. */
+    public record Version(long id, String name, String description, boolean released, boolean archived,
+                          LocalDate releaseDate, long projectId) {
     }
 
     public record Sprint(long id, String name, String state, ZonedDateTime start, ZonedDateTime end,
@@ -143,14 +116,27 @@ public final class DemoData {
 
     private static final long HOUR = 3600;
 
+    /** A user of an imported dataset (the demo's users are {@link #USERS}). */
+    public record ImportedUser(String key, String username, String displayName, String email, boolean active) {
+    }
+
     private final LocalDate anchor;
-    private final Project project = new Project(10000, "DEMO", "Demo Project");
+    private final Project project;
+    private final List<Project> projects;
     private final List<Board> boards;
     private final List<Sprint> sprints;
     private final List<Issue> issues;
+    private final List<Version> versions;
+    /** Imported data only: fix version ids by issue key (the demo derives them from the sprint). */
+    private final java.util.Map<String, List<Long>> fixVersionIds;
+    private final List<ImportedUser> importedUsers;
 
     private DemoData(LocalDate anchor) {
         this.anchor = anchor;
+        this.project = new Project(10000, "DEMO", "Demo Project");
+        this.projects = List.of(project);
+        this.fixVersionIds = null;
+        this.importedUsers = null;
         this.boards = List.of(new Board(1, "DEMO board", "scrum", project));
         this.sprints = List.of(
                 sprint(1, "DEMO Sprint 1", "closed", -28, -17, "Ship the first capacity view"),
@@ -158,6 +144,44 @@ public final class DemoData {
                 sprint(3, "DEMO Sprint 3", "active", 0, 11, "Plan the release with real capacity"),
                 sprint(4, "DEMO Sprint 4", "future", 14, 25, ""));
         this.issues = buildIssues();
+        // Versions only add fixVersion data; no sprint, estimate or person changes with them.
+        this.versions = List.of(
+                new Version(10000, "1.0", "First capacity view", true, false, anchor.minusDays(3), project.id()),
+                new Version(10001, "1.1", "Days off and reports", false, false, anchor.plusDays(11), project.id()),
+                new Version(10002, "2.0", "Templates and Data Center", false, false, null, project.id()));
+    }
+
+    private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
+                     List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds, List<ImportedUser> users) {
+        this.anchor = null;
+        this.projects = List.copyOf(projects);
+        this.project = projects.get(0);
+        this.boards = List.copyOf(boards);
+        this.sprints = List.copyOf(sprints);
+        this.issues = List.copyOf(issues);
+        this.versions = List.copyOf(versions);
+        this.fixVersionIds = java.util.Map.copyOf(fixVersionIds);
+        this.importedUsers = List.copyOf(users);
+    }
+
+    /** A dataset read from a real Jira's REST answers ({@link JiraImport}); needs at least one project. */
+    public static DemoData imported(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
+                                    List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds,
+                                    List<ImportedUser> users) {
+        if (projects.isEmpty()) {
+            throw new IllegalArgumentException("an imported dataset needs at least one project");
+        }
+        return new DemoData(projects, boards, sprints, issues, versions, fixVersionIds, users);
+    }
+
+    /** Whether this is an imported dataset rather than the generated demo. */
+    public boolean isImported() {
+        return importedUsers != null;
+    }
+
+    /** The imported dataset's users; empty for the demo, whose users are {@link #USERS}. */
+    public List<ImportedUser> importedUsers() {
+        return importedUsers == null ? List.of() : importedUsers;
     }
 
     /** The dataset around {@code anchor}, which must be a Monday. */
@@ -251,13 +275,61 @@ public final class DemoData {
         return issues.stream().filter(i -> parentKey.equals(i.parentKey())).toList();
     }
 
-    /** The issue's Effort (hours) value, if it has one. */
+    public List<Project> projects() {
+        return projects;
+    }
+
+    /** The project by key (any case) or numeric id. */
+    public Optional<Project> project(String idOrKey) {
+        return projects().stream().filter(p -> p.key().equalsIgnoreCase(idOrKey) || Long.toString(p.id()).equals(idOrKey))
+                .findFirst();
+    }
+
+    public List<Sprint> allSprints() {
+        return sprints;
+    }
+
+    public List<Issue> allIssues() {
+        return issues;
+    }
+
+    /** The issues a board's filter selects: every issue of its project. */
+    public List<Issue> issuesOnBoard(long boardId) {
+        return board(boardId).map(b -> issues.stream().filter(i -> projectOf(i).id() == b.project().id()).toList())
+                .orElse(List.of());
+    }
+
+    /** The project whose key prefixes the issue key (issue keys are PROJECT-n). */
+    public Project projectOf(Issue issue) {
+        String prefix = issue.key().substring(0, Math.max(0, issue.key().lastIndexOf('-')));
+        return projects.stream().filter(p -> p.key().equalsIgnoreCase(prefix)).findFirst().orElse(project);
+    }
+
+    public List<Version> versions(long projectId) {
+        return versions.stream().filter(v -> v.projectId() == projectId).toList();
+    }
+
+    /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
+    public List<Version> fixVersionsOf(Issue issue) {
+        if (fixVersionIds != null) {
+            List<Long> ids = fixVersionIds.getOrDefault(issue.key(), List.of());
+            return versions.stream().filter(v -> ids.contains(v.id())).toList();
+        }
+        if (issue.key().equals("DEMO-19") || issue.key().equals("DEMO-24")) {
+            return List.of();
+        }
+        long sprint = issue.sprintId();
+        Version v = versions.get(sprint <= 2 ? 0 : sprint == 3 ? 1 : 2);
+        return List.of(v);
+    }
+
+    /** The issue's Effort (hours) value, if it has one (demo issues only; imported data has none). */
     public Optional<Double> effortHours(String key) {
         return Optional.ofNullable(EFFORT.get(key));
     }
 
     public Optional<Issue> issue(String idOrKey) {
-        return issues.stream().filter(i -> i.key().equals(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
+        return issues.stream().filter(i -> i.key().equalsIgnoreCase(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
     }
 
     /** Board 1's settings as DEMO.md fixes them; written once, through the engine. */

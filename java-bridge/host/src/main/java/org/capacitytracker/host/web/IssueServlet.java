@@ -48,7 +48,7 @@ public final class IssueServlet extends HttpServlet {
         StringBuilder body = new StringBuilder();
         body.append("<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">")
                 .append("<header class=\"aui-page-header\"><div class=\"aui-page-header-inner\"><div class=\"aui-page-header-main\">")
-                .append("<ol class=\"aui-nav aui-nav-breadcrumbs\"><li>").append(Html.escape(data.project().name()))
+                .append("<ol class=\"aui-nav aui-nav-breadcrumbs\"><li>").append(Html.escape(data.projectOf(issue).name()))
                 .append("</li><li>").append(Html.escape(issue.key())).append("</li></ol>")
                 .append("<h1 id=\"issue-summary\">").append(Html.escape(issue.summary())).append("</h1>")
                 .append("</div></div></header>\n<table class=\"aui\" id=\"issue-fields\"><tbody>\n");

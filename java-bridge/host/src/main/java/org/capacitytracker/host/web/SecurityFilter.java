@@ -88,7 +88,9 @@ public final class SecurityFilter implements Filter {
         // Jira's own REST answers 401 to anonymous callers here; plugin REST decides per
         // resource method from its access annotations (REST v2's secure-by-default rule).
         boolean jiraRest = path.startsWith("/rest/api/") || path.startsWith("/rest/agile/");
-        if (jiraRest && user == null) {
+        // Jira answers serverInfo anonymously: clients read the version before they log in.
+        boolean anonymousAllowed = path.equals("/rest/api/2/serverInfo") || path.equals("/rest/api/latest/serverInfo");
+        if (jiraRest && user == null && !anonymousAllowed) {
             unauthorized(response, path);
             return;
         }
