@@ -24,8 +24,10 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * the board's read grant and writes its write grant ({@link Access}); 403 otherwise.
  *
  * <p>Writes accept only {@code application/json}. Jira's REST layer also checks XSRF on
- * writes (a form-encodable content type needs {@code X-Atlassian-Token: no-check}); the
- * content type alone already keeps cross-site forms out, whatever runtime hosts this.
+ * writes (a form-encodable content type needs {@code X-Atlassian-Token: no-check}), but the
+ * plugin does not rely on it: every write with a body must declare {@code application/json}
+ * (415 otherwise, checked in {@link RestCalls#open}), which no cross-site page can send without
+ * a CORS preflight — a missing content type included.
  *
  * <pre>
  * GET  /boards/1/settings   → the settings document (defaults, revision 0, when none stored)

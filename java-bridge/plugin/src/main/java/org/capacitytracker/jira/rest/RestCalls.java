@@ -64,9 +64,12 @@ final class RestCalls {
             if (user == null) {
                 throw RestProblem.unauthenticated();
             }
+            boolean hasBody = limit > 0;
+            if (hasBody && !isJson(request.getContentType())) {
+                throw RestProblem.notJson(request.getContentType());
+            }
             Access required = access.get();
             CapacityEngine engine = engines.engine();
-            boolean hasBody = limit > 0;
             String text = hasBody && required.needsBody() ? read(request, body, limit) : null;
             required.check(users, engine, user, text);
             if (hasBody && text == null) {
@@ -78,6 +81,15 @@ final class RestCalls {
             // page from the container; the caller gets the contract's error body.
             return ErrorResponses.of(e);
         }
+    }
+
+    /** {@code application/json}, with any parameters ({@code ;charset=UTF-8}). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim();
+        return mediaType.equalsIgnoreCase("application/json");
     }
 
     private static String read(HttpServletRequest request, InputStream body, int limit) {

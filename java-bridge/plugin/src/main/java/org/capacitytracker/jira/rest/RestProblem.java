@@ -47,6 +47,16 @@ final class RestProblem extends RuntimeException {
     }
 
     /** 413 tooLarge: the request body exceeds what the plugin reads. */
+    /**
+     * A write whose body is not declared JSON. Cross-site pages can send only form types, plain
+     * text or no type at all without a CORS preflight; requiring {@code application/json} here
+     * keeps them out whatever XSRF rule the REST runtime applies.
+     */
+    static RestProblem notJson(String contentType) {
+        return new RestProblem(415, CapacityException.VALIDATION, "unsupportedMediaType", "Content-Type",
+                "Content-Type: must be application/json, got " + (contentType == null ? "none" : "\"" + contentType + "\""));
+    }
+
     static RestProblem bodyTooLarge(long limitBytes) {
         return new RestProblem(413, CapacityException.TOO_LARGE, "tooLarge", "body",
                 "body: the request body is larger than " + limitBytes + " bytes");

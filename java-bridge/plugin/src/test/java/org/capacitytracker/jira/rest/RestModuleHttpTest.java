@@ -106,6 +106,15 @@ class RestModuleHttpTest {
                     .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
             assertEquals(415, r.statusCode(), type);
         }
+        // No content type at all: what fetch(url, {mode: 'no-cors', body: new Blob([json])}) sends
+        // cross-site. Jersey would match @Consumes(JSON) for it; the plugin refuses it itself.
+        HttpResponse<String> untyped = send(as("alice", "/boards/http-2/settings")
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
+        assertEquals(415, untyped.statusCode(), untyped.body());
+        assertEquals("Content-Type", Json.parse(untyped.body()).get("field").asText());
+        HttpResponse<String> untypedPost = send(as("alice", "/boards/http-2/iterations/3/team")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"revision\":0,\"members\":[]}")));
+        assertEquals(415, untypedPost.statusCode(), untypedPost.body());
         assertEquals(0, Json.parse(send(as("alice", "/boards/http-2/settings")).body()).get("revision").asInt());
     }
 

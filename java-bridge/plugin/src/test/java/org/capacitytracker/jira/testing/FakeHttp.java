@@ -64,6 +64,8 @@ public final class FakeHttp {
             return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "getHeader" -> headers.get((String) args[0]);
+                        // What the panel sends with every write; header("Content-Type", …) overrides it.
+                        case "getContentType" -> headers.getOrDefault("Content-Type", "application/json;charset=UTF-8");
                         case "getParameter" -> parameters.get((String) args[0]);
                         case "getRequestURL" -> new StringBuffer(requestUrl);
                         case "getQueryString" -> queryString;
