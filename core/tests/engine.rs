@@ -147,6 +147,39 @@ fn a_corrupt_stored_document_is_reported_not_overwritten() {
 }
 
 #[test]
+fn a_corrupt_chunk_manifest_is_a_storage_error_never_an_abort() {
+    // Issue 10, defect 5: a manifest claiming 2^40 characters made the engine allocate them
+    // (SIGABRT, killing the JVM), and 2^64 - 1 reported a panic.
+    let engine = Engine::new();
+    for (length, chunks) in [("1099511627776", "3"), ("18446744073709551615", "3"), ("200000", "1000000000000")] {
+        let mut s = MemoryStorage::default();
+        let manifest = format!(r#"{{"chunkedDocument":{{"generation":1,"chunks":{chunks},"length":{length},"hash":"00"}}}}"#);
+        s.put("org.capacitytracker:board:1", &manifest).unwrap();
+        let err = engine.get_board_settings(&mut s, "1").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Storage, "{length} / {chunks}: {err}");
+        assert!(err.to_string().contains("org.capacitytracker:board:1") && err.to_string().contains("corrupt"), "{err}");
+    }
+}
+
+#[test]
+fn a_stored_revision_at_its_maximum_does_not_wrap_to_zero() {
+    // Issue 10, defect 5: revision 2^64 - 1 wrapped to 0 on the next write, so a writer that
+    // read revision 0 long ago would match again.
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+    let doc = stored(&mut s, "org.capacitytracker:board:1").unwrap();
+    let top = doc.replacen("\"revision\":1", &format!("\"revision\":{}", u64::MAX), 1);
+    assert_ne!(doc, top, "the revision was found in the stored document");
+    s.put("org.capacitytracker:board:1", &top).unwrap();
+    let write = BOARD.replacen("\"revision\":0", &format!("\"revision\":{}", u64::MAX), 1);
+    let err = engine.put_board_settings(&mut s, "1", &write).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Storage, "{err}");
+    assert!(err.to_string().contains("corrupt"), "{err}");
+    assert_eq!(stored(&mut s, "org.capacitytracker:board:1").as_deref(), Some(top.as_str()), "nothing was written");
+}
+
+#[test]
 fn a_schema_1_document_is_migrated_when_read() {
     let engine = Engine::new();
     let mut s = MemoryStorage::default();

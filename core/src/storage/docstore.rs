@@ -124,7 +124,7 @@ fn index_add(storage: &mut dyn Storage, cache: &Cache, kind: &str, id: &str) -> 
         }
         let mut index = (*index).clone();
         index.schema = 1;
-        index.revision += 1;
+        index.revision = next_revision(&index_key(), index.revision)?;
         index.documents.entry(kind.to_string()).or_default().insert(id.to_string());
         save_index(storage, cache, &index)
     })
@@ -137,7 +137,7 @@ fn index_remove(storage: &mut dyn Storage, cache: &Cache, kind: &str, id: &str) 
             return Ok(());
         }
         let mut index = (*index).clone();
-        index.revision += 1;
+        index.revision = next_revision(&index_key(), index.revision)?;
         if let Some(ids) = index.documents.get_mut(kind) {
             ids.remove(id);
             if ids.is_empty() {
@@ -175,7 +175,7 @@ where
         if expected != current_revision {
             return Err(Error::Conflict { key: key.clone(), current_revision, given_revision: expected });
         }
-        let text = render(current_revision + 1)?;
+        let text = render(next_revision(&key, current_revision)?)?;
         if stored.is_none() {
             index_add(storage, cache, doc.kind, doc.id)?;
         }
@@ -198,4 +198,13 @@ pub fn remove(storage: &mut dyn Storage, cache: &Cache, doc: DocRef) -> Result<(
 /// Serialises a document (never fails for the engine's types).
 pub fn to_json<T: Serialize>(doc: &T) -> Result<String> {
     serde_json::to_string(doc).map_err(|e| Error::panic(format!("serialisation failed: {e}")))
+}
+
+/// The revision after `revision`. A stored revision at the top of its range is corrupt data
+/// (no document is written 2^64 times): a storage error naming the key, never a wrap to 0
+/// that would let a stale writer's revision match again.
+fn next_revision(key: &str, revision: u64) -> Result<u64> {
+    revision.checked_add(1).ok_or_else(|| Error::Storage {
+        message: format!("the stored revision of {key} is {revision}, the largest there is: the document is corrupt"),
+    })
 }

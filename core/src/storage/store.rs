@@ -208,6 +208,7 @@ pub(crate) fn read(storage: &mut dyn Storage, key: &str) -> Result<Option<String
         Some(Ok(m)) => m,
         Some(Err(e)) => return Err(Error::Storage { message: format!("the manifest of {key} cannot be read: {e}") }),
     };
+    check_manifest_bounds(key, &manifest)?;
     let mut whole = String::with_capacity(manifest.length);
     for i in 0..manifest.chunks {
         let ck = chunk_key(key, manifest.generation, i);
@@ -220,6 +221,24 @@ pub(crate) fn read(storage: &mut dyn Storage, key: &str) -> Result<Option<String
         return Err(Error::Storage { message: format!("the chunks of {key} do not match its manifest") });
     }
     Ok(Some(whole))
+}
+
+/// A stored manifest is data like any other: its length and chunk count are bounded by what
+/// `write` can produce before anything is allocated or read, so a corrupted or hostile value
+/// becomes a storage error naming the key, never an abort or a long loop in the host's process.
+fn check_manifest_bounds(key: &str, manifest: &Manifest) -> Result<()> {
+    // Pieces hold MAX_VALUE_CHARS units, one fewer where a surrogate pair would straddle.
+    let most_chunks = MAX_DOCUMENT_CHARS.div_ceil(MAX_VALUE_CHARS - 1);
+    if manifest.length > MAX_DOCUMENT_CHARS || manifest.chunks > most_chunks || manifest.chunks == 0 {
+        return Err(Error::Storage {
+            message: format!(
+                "the manifest of {key} is corrupt: it claims {} characters in {} chunks; a stored document has at most \
+                 {MAX_DOCUMENT_CHARS} characters in at most {most_chunks} chunks",
+                manifest.length, manifest.chunks
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Writes `value` under `key`. A value over the host's limit is written as chunks, then the
