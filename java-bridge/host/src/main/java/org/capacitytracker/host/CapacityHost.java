@@ -181,7 +181,14 @@ public final class CapacityHost implements AutoCloseable {
             Connector connector = new Connector("HTTP/1.1");
             connector.setPort(options.port());
             connector.setProperty("address", options.bindHost());
-            connector.setProperty("maxThreads", "64");
+            // Jira's own connector settings (its server.xml): 150 threads, 20 s to send a request
+            // (its body included), 100 queued connections, 8 KiB of headers.
+            connector.setProperty("maxThreads", "150");
+            connector.setProperty("minSpareThreads", "25");
+            connector.setProperty("connectionTimeout", "20000");
+            connector.setProperty("acceptCount", "100");
+            connector.setProperty("maxHttpHeaderSize", "8192");
+            connector.setProperty("enableLookups", "false");
             connector.setXpoweredBy(false);
             connector.setProperty("server", "Capacity Tracker host");
             server.setConnector(connector);
