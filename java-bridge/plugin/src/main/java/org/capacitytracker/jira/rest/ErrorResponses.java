@@ -109,6 +109,11 @@ final class ErrorResponses {
         return RestCalls.json(Response.status(status), body(code, error, field, message, currentRevision));
     }
 
+    /** A body with only an error name and a message, for failures that are not the engine's. */
+    static String bodyOf(String error, String message) {
+        return body(null, error, null, message, null);
+    }
+
     private static String body(Integer code, String error, String field, String message, Long currentRevision) {
         StringBuilder body = new StringBuilder(128).append('{');
         if (code != null) {

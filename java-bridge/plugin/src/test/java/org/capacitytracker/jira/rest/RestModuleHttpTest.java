@@ -42,7 +42,8 @@ class RestModuleHttpTest {
         ResourceConfig rest = new ResourceConfig().registerInstances(
                 new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
                 new TemplateResource(users, engines), new CalendarResource(users, engines),
-                new ReportDefinitionResource(users, engines), new AdminResource(users, engines));
+                new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
+                new WebApplicationErrors());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -69,6 +70,19 @@ class RestModuleHttpTest {
     private static HttpRequest.Builder as(String user, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         return user == null ? b : b.header(FakeUsers.HEADER, user);
+    }
+
+    @Test
+    void whatTheRuntimeRefusesStillAnswersTheJsonErrorShape() throws Exception {
+        // Issue 10, defect 8: 405 and 415 answered with empty bodies.
+        HttpResponse<String> method = send(as("alice", "/health").DELETE());
+        assertEquals(405, method.statusCode());
+        assertEquals("methodNotAllowed", Json.parse(method.body()).get("error").asText(), method.body());
+        assertTrue(method.headers().firstValue("Allow").orElse("").contains("GET"), "Allow is kept");
+        HttpResponse<String> path = send(as("alice", "/no-such-thing"));
+        assertEquals(404, path.statusCode());
+        assertEquals("notFound", Json.parse(path.body()).get("error").asText(), path.body());
+        assertTrue(path.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
 
     @Test
@@ -105,6 +119,7 @@ class RestModuleHttpTest {
             HttpResponse<String> r = send(as("alice", "/boards/http-2/settings")
                     .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(DemoSprint.BOARD_SETTINGS)));
             assertEquals(415, r.statusCode(), type);
+            assertEquals("unsupportedMediaType", Json.parse(r.body()).get("error").asText(), r.body());
         }
         // No content type at all: what fetch(url, {mode: 'no-cors', body: new Blob([json])}) sends
         // cross-site. Jersey would match @Consumes(JSON) for it; the plugin refuses it itself.
