@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -452,5 +453,10 @@ class HostIntegrationTest {
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("DEMO board"));
         assertTrue(home.body().contains("href=\"/jira/plugins/servlet/capacity-tracker?boardId=1\""), home.body());
+        // Issue 10, defect 7: host pages were frameable by any site.
+        for (HttpResponse<String> page : List.of(home, anonymous().get("/jira/login.jsp"), browser.get("/jira/rest/api/2/myself"))) {
+            assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(""), page.uri().toString());
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), page.uri().toString());
+        }
     }
 }

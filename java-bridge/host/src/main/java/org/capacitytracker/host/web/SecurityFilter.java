@@ -52,6 +52,9 @@ public final class SecurityFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        // As Jira answers every page: never framed by another site, never sniffed into another type.
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         String path = pathInContext(request);
         boolean rest = path.startsWith("/rest/");
 
