@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestartTest {
     @TempDir
     Path dataDir;
+
+    @Test
+    void theEmbeddedDatabaseFileIsReadableByTheHostsUserOnly() throws Exception {
+        // Issue 10, defect 7: the H2 file (no password of its own) was world-readable.
+        try (CapacityHost host = TestHosts.start(dataDir)) {
+            Path file = dataDir.resolve("capacity-host.mv.db");
+            assertTrue(Files.exists(file), host.dataLocation());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+    }
 
     @Test
     void storedDocumentsAndUsersSurviveARestartAndTheSeedIsNotRepeated() throws Exception {

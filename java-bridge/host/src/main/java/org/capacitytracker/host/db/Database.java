@@ -52,7 +52,26 @@ public final class Database implements AutoCloseable {
         // DB_CLOSE_ON_EXIT=FALSE: the host closes the database itself, after the plugin
         // (whose engine may still write during shutdown) has been closed.
         String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
-        return open(url, "sa", "", "H2 database " + file + ".mv.db");
+        Database database = open(url, "sa", "", "H2 database " + file + ".mv.db");
+        ownerOnly(dataDir.toAbsolutePath(), file.resolveSibling(file.getFileName() + ".mv.db"));
+        return database;
+    }
+
+    /**
+     * The database file is readable by the host's own user only: the embedded database has no
+     * password of its own (the file is the secret), and it holds password hashes and everyone's
+     * planning data. The directory is left as it is: it may be one the user shares (--data-dir).
+     */
+    private static void ownerOnly(Path dir, Path file) {
+        try {
+            if (java.nio.file.Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                if (java.nio.file.Files.exists(file)) {
+                    java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("[capacity-host] WARN cannot restrict access to " + dir + ": " + e.getMessage());
+        }
     }
 
     /** A database given by JDBC URL (PostgreSQL or H2). */
