@@ -56,13 +56,19 @@ impl Engine {
     /// checks the items while storage is read, then counts half of them and computes half
     /// of the rows; the result is the same.
     pub fn multi_project_table(&self, storage: &mut dyn Storage, request: &MultiRequest, people: &[&str], items: &[MultiItem]) -> Result<MultiTable> {
-        let definition: Arc<ReportDefDoc> = match (&request.report_id, &request.definition) {
-            (Some(id), None) => self.find_named::<ReportDefinitions>(storage, id)?,
-            (None, Some(d)) => {
-                d.validate().map_err(|e| prefix(e, "definition."))?;
-                Arc::new(d.clone())
+        let definition: Result<Arc<ReportDefDoc>> = match (&request.report_id, &request.definition) {
+            (Some(id), None) => self.find_named::<ReportDefinitions>(storage, id),
+            (None, Some(d)) => d.validate().map_err(|e| prefix(e, "definition.")).map(|()| Arc::new(d.clone())),
+            _ => Err(Error::validation("reportId", "give reportId or definition, not both")),
+        };
+        // The JSON entry checks the items before it looks the definition up, so a request
+        // wrong in both ways fails the same way through either entry: the items' error first.
+        let definition = match definition {
+            Ok(d) => d,
+            Err(e) => {
+                validate::check_multi_items(&request.board_shapes(), people, items)?;
+                return Err(e);
             }
-            _ => return Err(Error::validation("reportId", "give reportId or definition, not both")),
         };
         let (first, last) = multi::period(&definition);
         let board_ids = multi::board_ids(&definition, request);
