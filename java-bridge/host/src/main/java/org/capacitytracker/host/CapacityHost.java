@@ -11,6 +11,7 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.cluster.HostCluster;
 import org.capacitytracker.host.auth.PasswordHasher;
 import org.capacitytracker.host.auth.UserStore;
 import org.capacitytracker.host.db.Database;
@@ -21,7 +22,6 @@ import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.LoadedPlugin;
 import org.capacitytracker.host.plugin.OsgiFramework;
 import org.capacitytracker.host.plugin.PluginDescriptor;
-import org.capacitytracker.host.sal.HostClusterLockService;
 import org.capacitytracker.host.sal.HostI18nResolver;
 import org.capacitytracker.host.sal.HostLoginUriProvider;
 import org.capacitytracker.host.sal.HostUserManager;
@@ -72,17 +72,19 @@ public final class CapacityHost implements AutoCloseable {
     private final OsgiFramework osgi;
     private final LoadedPlugin plugin;
     private final Database database;
+    private final HostCluster cluster;
     private final URI baseUri;
     private final List<String> summary;
     private final Path workDir;
     private boolean closed;
 
-    private CapacityHost(Tomcat server, OsgiFramework osgi, LoadedPlugin plugin, Database database, URI baseUri,
-                         List<String> summary, Path workDir) {
+    private CapacityHost(Tomcat server, OsgiFramework osgi, LoadedPlugin plugin, Database database, HostCluster cluster,
+                         URI baseUri, List<String> summary, Path workDir) {
         this.server = server;
         this.osgi = osgi;
         this.plugin = plugin;
         this.database = database;
+        this.cluster = cluster;
         this.baseUri = baseUri;
         this.summary = summary;
         this.workDir = workDir;
@@ -105,11 +107,14 @@ public final class CapacityHost implements AutoCloseable {
         Files.createDirectories(dataDir);
         Database database = options.jdbcUrl() == null ? Database.embedded(dataDir)
                 : Database.external(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        HostCluster cluster = null;
         OsgiFramework osgi = null;
         LoadedPlugin plugin = null;
         Tomcat server = null;
         Path workDir = null;
         try {
+            // Before anything writes: the node's heartbeat and the database's cluster locks.
+            cluster = HostCluster.join(database, System.getProperties());
             String context = HostOptions.CONTEXT_PATH;
             PasswordHasher hasher = new PasswordHasher();
             UserStore users = new UserStore(database, hasher);
@@ -150,7 +155,7 @@ public final class CapacityHost implements AutoCloseable {
             DemoData data = imported != null ? imported : DemoData.generate(anchor);
 
             CurrentRequest current = new CurrentRequest();
-            HostClusterLockService clusterLocks = new HostClusterLockService();
+            var clusterLocks = cluster.locks();
             WebResourceRegistry registry = new WebResourceRegistry();
             registerAui(registry);
             PageDecorator decorator = new PageDecorator(context, registry);
@@ -276,6 +281,7 @@ public final class CapacityHost implements AutoCloseable {
             lines.add("  Data dir: " + dataDir + (options.jdbcUrl() == null ? "" : " (unused: database at "
                     + database.description() + ")"));
             lines.add("  Database: " + database.description() + (firstStart ? " (created now)" : ""));
+            lines.add("  Cluster:  " + cluster.summary());
             lines.add("  Plugin:   " + descriptor.name() + " " + descriptor.version() + " (" + descriptor.key() + ") from "
                     + plugin.jar().toAbsolutePath().normalize());
             for (String problem : plugin.problems()) {
@@ -296,7 +302,7 @@ public final class CapacityHost implements AutoCloseable {
                 lines.add("  Demo:     active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
                         + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
             }
-            return new CapacityHost(server, osgi, plugin, database, baseUri, List.copyOf(lines), workDir);
+            return new CapacityHost(server, osgi, plugin, database, cluster, baseUri, List.copyOf(lines), workDir);
         } catch (Exception | Error e) {
             if (server != null) {
                 try {
@@ -313,6 +319,9 @@ public final class CapacityHost implements AutoCloseable {
                 osgi.close();
             }
             deleteQuietly(workDir);
+            if (cluster != null) {
+                cluster.close();
+            }
             database.close();
             throw e;
         }
@@ -417,6 +426,7 @@ public final class CapacityHost implements AutoCloseable {
             osgi.close();
         } finally {
             deleteQuietly(workDir);
+            cluster.close();
             database.close();
         }
     }

@@ -51,8 +51,20 @@ public final class Database implements AutoCloseable {
         Path file = dataDir.toAbsolutePath().resolve("capacity-host");
         // DB_CLOSE_ON_EXIT=FALSE: the host closes the database itself, after the plugin
         // (whose engine may still write during shutdown) has been closed.
-        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
-        Database database = open(url, "sa", "", "H2 database " + file + ".mv.db");
+        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        Database database;
+        try {
+            database = open(url, "sa", "", "H2 database " + file + ".mv.db");
+        } catch (RuntimeException e) {
+            if (heldByAnotherProcess(e)) {
+                // H2's file lock: a second host on the same data directory would be a second
+                // cluster node on a database that cannot be shared.
+                throw new IllegalStateException("the embedded database " + file + ".mv.db is in use by another process "
+                        + "(another host on the same --data-dir?). Stop that process, or give this host its own "
+                        + "--data-dir; several nodes share one database only through PostgreSQL (--jdbc-url)", e);
+            }
+            throw e;
+        }
         ownerOnly(dataDir.toAbsolutePath(), file.resolveSibling(file.getFileName() + ".mv.db"));
         return database;
     }
@@ -72,6 +84,16 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             System.err.println("[capacity-host] WARN cannot restrict access to " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** H2's "Database may be already in use" (error 90020), wherever HikariCP wrapped it. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A database given by JDBC URL (PostgreSQL or H2). */

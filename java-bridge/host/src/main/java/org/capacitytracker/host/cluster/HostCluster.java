@@ -1,0 +1,112 @@
+package org.capacitytracker.host.cluster;
+
+import org.capacitytracker.host.db.Database;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * How a host process joins its database's cluster, from system properties (so that the
+ * command line of a single host does not change):
+ *
+ * <ul>
+ *   <li>{@code capacity.cluster.node}: this node's id. Given, the host runs in cluster mode
+ *       (Jira DC's {@code jira.node.id}); absent, it runs alone under a random
+ *       {@code standalone-…} id, and warns when it sees another live node on its database.</li>
+ *   <li>{@code capacity.cluster.heartbeat.ms} (default {@value #DEFAULT_HEARTBEAT_MS}) and
+ *       {@code capacity.cluster.dead.ms} (default {@value #DEFAULT_DEAD_MS}): how often a node
+ *       writes its heartbeat, and after how much silence the others declare it dead and take
+ *       over its cluster locks.</li>
+ * </ul>
+ *
+ * <p>Either way locks are the database's ({@link DatabaseClusterLockService}), so even a
+ * second host started by mistake on the same database cannot make writes collide.
+ *
+ * <pre>{@code
+ * HostCluster cluster = HostCluster.join(database, System.getProperties());
+ * osgi.register(cluster.locks());
+ * cluster.summary(); // "node node-1 (cluster mode), live peers: node-2"
+ * }</pre>
+ */
+public final class HostCluster implements AutoCloseable {
+    static final long DEFAULT_HEARTBEAT_MS = 2_000;
+    static final long DEFAULT_DEAD_MS = 20_000;
+
+    private final ClusterNode node;
+    private final DatabaseClusterLockService locks;
+    private final boolean clusterMode;
+    private final List<ClusterNode.Peer> peersAtStart;
+
+    private HostCluster(ClusterNode node, boolean clusterMode, List<ClusterNode.Peer> peersAtStart) {
+        this.node = node;
+        this.locks = new DatabaseClusterLockService(node);
+        this.clusterMode = clusterMode;
+        this.peersAtStart = peersAtStart;
+    }
+
+    /** Registers this process as a node of {@code database}'s cluster, as {@code properties} say. */
+    public static HostCluster join(Database database, Properties properties) {
+        String id = properties.getProperty("capacity.cluster.node");
+        boolean clusterMode = id != null && !id.isBlank();
+        if (!clusterMode) {
+            byte[] random = new byte[4];
+            new SecureRandom().nextBytes(random);
+            id = "standalone-" + HexFormat.of().formatHex(random);
+        }
+        Duration heartbeat = Duration.ofMillis(millis(properties, "capacity.cluster.heartbeat.ms", DEFAULT_HEARTBEAT_MS));
+        Duration dead = Duration.ofMillis(millis(properties, "capacity.cluster.dead.ms", DEFAULT_DEAD_MS));
+        ClusterNode node = ClusterNode.start(database, id.trim(), heartbeat, dead);
+        HostCluster cluster = new HostCluster(node, clusterMode, node.livePeers());
+        if (!clusterMode && !cluster.peersAtStart.isEmpty()) {
+            System.err.println("[capacity-host] WARN cluster mode is off (no -Dcapacity.cluster.node), yet other nodes "
+                    + "are alive on this database: " + describe(cluster.peersAtStart) + ". Writes stay safe (locks are "
+                    + "the database's), but give each node an id to run a cluster on purpose.");
+        }
+        return cluster;
+    }
+
+    private static long millis(Properties properties, String name, long fallback) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed <= 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + " must be a positive number of milliseconds, got \"" + value + "\"");
+        }
+    }
+
+    private static String describe(List<ClusterNode.Peer> peers) {
+        return peers.stream().map(p -> p.nodeId() + " (heartbeat " + p.sinceHeartbeat().toMillis() + " ms ago)")
+                .collect(Collectors.joining(", "));
+    }
+
+    public DatabaseClusterLockService locks() {
+        return locks;
+    }
+
+    public ClusterNode node() {
+        return node;
+    }
+
+    /** One line for the start-up summary. */
+    public String summary() {
+        return "node " + node.nodeId() + (clusterMode ? " (cluster mode)" : " (cluster mode off)")
+                + "; locks in the database, a silent node is dead after " + node.deadAfter().toMillis() + " ms"
+                + (peersAtStart.isEmpty() ? "; no other live node" : "; live peers: " + describe(peersAtStart));
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
