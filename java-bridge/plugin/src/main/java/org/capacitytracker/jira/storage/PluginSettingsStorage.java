@@ -4,6 +4,8 @@ import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,7 +34,12 @@ import org.capacitytracker.api.HostStorage;
  * read-check-write of it ({@link #lock}, {@link #unlock}). In Jira these are Beehive
  * cluster locks ({@link ClusterLockService}), which exclude writers on every node of a Data
  * Center cluster as well as other threads of this node, so two writers of one revision can
- * never both succeed. A lock is waited for at most {@link #DEFAULT_LOCK_TIMEOUT}; a write
+ * never both succeed. Beehive keeps a database row per lock name forever, so a document's
+ * name is mapped to one of {@value #LOCK_STRIPES} stripes ({@link #stripeOf}): a bounded
+ * set of rows however many boards and people there are. Two names of one stripe exclude
+ * each other needlessly but briefly; a thread that holds a stripe and asks for another name
+ * of it (the engine nests a document's lock and the index's) is let through, since Beehive
+ * locks are not re-entrant and would otherwise wait for themselves. A lock is waited for at most {@link #DEFAULT_LOCK_TIMEOUT}; a write
  * that waits longer fails with a {@link LockTimeoutException} and stores nothing, rather
  * than holding a request thread (and the Jira node) hostage to a stuck writer.
  *
@@ -55,11 +62,17 @@ public final class PluginSettingsStorage implements HostStorage {
      */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How many cluster lock names the plugin ever uses. */
+    public static final int LOCK_STRIPES = 64;
+    private static final String STRIPE_PREFIX = KEY_PREFIX + "lock:";
+
     private final PluginSettingsFactory factory;
     /** The lock of each name; in Jira a Beehive cluster lock (a ClusterLock is a Lock). */
     private final Function<String, Lock> locks;
     private final String lockKind;
     private final Duration lockTimeout;
+    /** The stripes this thread holds, each with how many names it holds it for. */
+    private final ThreadLocal<Map<String, Integer>> held = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * Creates the adapter for Jira, locking with Jira's cluster locks. The global settings
@@ -100,7 +113,7 @@ public final class PluginSettingsStorage implements HostStorage {
      * An adapter whose locks exclude the threads of this JVM only: for a host that runs one
      * node and has no {@link ClusterLockService}, and for tests. Two JVMs writing to one
      * database through it would not exclude each other; Jira always gets the cluster locks.
-     * (One lock object is kept per document key ever written: a few bytes per document.)
+     * (One lock object per stripe: {@value #LOCK_STRIPES} at most.)
      *
      * <pre>{@code HostStorage storage = PluginSettingsStorage.withJvmLocks(pluginSettingsFactory);}</pre>
      *
@@ -155,9 +168,15 @@ public final class PluginSettingsStorage implements HostStorage {
     @Override
     public void lock(String name) {
         checkKey(name);
+        String stripe = stripeOf(name);
+        Map<String, Integer> mine = held.get();
+        if (mine.containsKey(stripe)) {
+            mine.merge(stripe, 1, Integer::sum);
+            return;
+        }
         boolean acquired;
         try {
-            acquired = locks.apply(name).tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = locks.apply(stripe).tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the " + lockKind + " \"" + name
@@ -167,13 +186,35 @@ public final class PluginSettingsStorage implements HostStorage {
             throw new LockTimeoutException("another write of \"" + name + "\" held its " + lockKind + " for more than "
                     + describe(lockTimeout) + "; nothing was stored, try again");
         }
+        mine.put(stripe, 1);
     }
 
     /** Releases the lock {@code name}, on the thread that took it. */
     @Override
     public void unlock(String name) {
         checkKey(name);
-        locks.apply(name).unlock();
+        String stripe = stripeOf(name);
+        Map<String, Integer> mine = held.get();
+        Integer count = mine.get(stripe);
+        if (count == null) {
+            throw new IllegalMonitorStateException("the " + lockKind + " of \"" + name + "\" is not held by this thread");
+        }
+        if (count > 1) {
+            mine.put(stripe, count - 1);
+            return;
+        }
+        mine.remove(stripe);
+        locks.apply(stripe).unlock();
+    }
+
+    /**
+     * The cluster lock that guards the storage key {@code name}: one of {@value #LOCK_STRIPES}
+     * names, the same on every node ({@link String#hashCode} is specified by Java, not per JVM).
+     *
+     * <pre>{@code PluginSettingsStorage.stripeOf("org.capacitytracker:board:1"); // "org.capacitytracker:lock:<0-63>"}</pre>
+     */
+    public static String stripeOf(String name) {
+        return STRIPE_PREFIX + Math.floorMod(name.hashCode(), LOCK_STRIPES);
     }
 
     private static String describe(Duration d) {

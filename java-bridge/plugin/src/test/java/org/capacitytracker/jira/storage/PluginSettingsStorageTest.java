@@ -122,15 +122,60 @@ class PluginSettingsStorageTest {
     // ---- Locks ----
 
     private static final String BOARD = "org.capacitytracker:board:1";
+    /** The cluster lock that guards BOARD. */
+    private static final String STRIPE = PluginSettingsStorage.stripeOf(BOARD);
 
     @Test
     void lockTakesTheClusterLockOfThatNameWithABoundedWaitAndUnlockReleasesIt() {
         storage.lock(BOARD);
-        assertTrue(clusterLocks.lock(BOARD).isHeldByCurrentThread());
+        assertTrue(clusterLocks.lock(STRIPE).isHeldByCurrentThread());
         storage.unlock(BOARD);
         assertFalse(clusterLocks.anyHeld());
-        assertEquals(List.of("tryLock " + BOARD + " 30000", "unlock " + BOARD), clusterLocks.calls,
+        assertEquals(List.of("tryLock " + STRIPE + " 30000", "unlock " + STRIPE), clusterLocks.calls,
                 "a bounded tryLock, never an unbounded lock()");
+    }
+
+    @Test
+    void everyNameMapsToOneOfABoundedSetOfClusterLocks() {
+        java.util.Set<String> stripes = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String stripe = PluginSettingsStorage.stripeOf("org.capacitytracker:daysoff:user" + i);
+            assertTrue(stripe.startsWith("org.capacitytracker:lock:"), stripe);
+            stripes.add(stripe);
+        }
+        assertEquals(PluginSettingsStorage.LOCK_STRIPES, stripes.size(), "10,000 documents, 64 lock names");
+        // The same on every node: String.hashCode is specified by Java.
+        assertEquals("org.capacitytracker:lock:23", STRIPE);
+    }
+
+    @Test
+    void twoNamesOfOneStripeNestOnOneThreadAndTheStripeIsFreedAfterTheOuterUnlock() throws Exception {
+        String sameStripe = null;
+        for (int i = 2; sameStripe == null; i++) {
+            String candidate = "org.capacitytracker:board:" + i;
+            if (PluginSettingsStorage.stripeOf(candidate).equals(STRIPE)) {
+                sameStripe = candidate;
+            }
+        }
+        PluginSettingsStorage impatient = new PluginSettingsStorage(settings, clusterLocks, Duration.ofMillis(50));
+        impatient.lock(BOARD);
+        impatient.lock(sameStripe); // a non-re-entrant cluster lock would wait for itself here
+        impatient.unlock(sameStripe);
+        assertTrue(clusterLocks.lock(STRIPE).isHeldByCurrentThread(), "still held for BOARD");
+        String other = sameStripe;
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        try {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> elsewhere.submit(() -> impatient.lock(other)).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(LockTimeoutException.class, e.getCause(), "another thread is excluded from the stripe");
+        } finally {
+            elsewhere.shutdownNow();
+        }
+        impatient.unlock(BOARD);
+        assertFalse(clusterLocks.anyHeld());
+        assertEquals(List.of("tryLock " + STRIPE + " 50", "tryLock " + STRIPE + " 50", "unlock " + STRIPE),
+                clusterLocks.calls, "one cluster lock taken for two names; the other thread's attempt timed out");
+        assertThrows(IllegalMonitorStateException.class, () -> impatient.unlock(BOARD), "not held any more");
     }
 
     @Test
@@ -174,7 +219,7 @@ class PluginSettingsStorageTest {
     @Test
     void aLockHeldLongerThanTheTimeoutFailsClearlyAndTheNextAttemptSucceeds() throws Exception {
         PluginSettingsStorage impatient = new PluginSettingsStorage(settings, clusterLocks, Duration.ofMillis(50));
-        HeldElsewhere other = new HeldElsewhere(clusterLocks, BOARD);
+        HeldElsewhere other = new HeldElsewhere(clusterLocks, STRIPE);
         long start = System.nanoTime();
         LockTimeoutException e = assertThrows(LockTimeoutException.class, () -> impatient.lock(BOARD));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "waited the timeout, not forever");
@@ -187,7 +232,7 @@ class PluginSettingsStorageTest {
 
     @Test
     void anInterruptedWaitFailsAndKeepsTheInterrupt() throws Exception {
-        HeldElsewhere other = new HeldElsewhere(clusterLocks, BOARD);
+        HeldElsewhere other = new HeldElsewhere(clusterLocks, STRIPE);
         try {
             Thread.currentThread().interrupt();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> storage.lock(BOARD));
@@ -202,7 +247,7 @@ class PluginSettingsStorageTest {
     @Test
     void aLockTimeoutThroughTheEngineIsAStorageErrorAndNothingIsWritten() throws Exception {
         PluginSettingsStorage impatient = new PluginSettingsStorage(settings, clusterLocks, Duration.ofMillis(50));
-        HeldElsewhere other = new HeldElsewhere(clusterLocks, BOARD);
+        HeldElsewhere other = new HeldElsewhere(clusterLocks, STRIPE);
         String board = "{\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Developer\",\"dailyCapacity\":6}]}";
         try (CapacityEngine engine = CapacityEngine.open(impatient)) {
             CapacityStorageException e = assertThrows(CapacityStorageException.class, () -> engine.putBoardSettings("1", board));
