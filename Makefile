@@ -40,7 +40,10 @@ java: native
 ## Start the Jira-compatible host with demo data on http://localhost:$(PORT)/jira (Ctrl-C stops it).
 run: build
 	@case "$(JIRA)" in 10|11) ;; *) echo "make run: JIRA must be 10 or 11, not $(JIRA)" >&2; exit 2;; esac
-	$(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS)
+	@if [ -n "$(NODES)" ]; then \
+	    NODES="$(NODES)" PORT="$(PORT)" DATA_DIR="$(DATA_DIR)" JIRA="$(JIRA)" RUN_JAVA="$(RUN_JAVA)" HOST_JAR="$(HOST_JAR)" \
+	    PLUGIN_JAR="$(PLUGIN_JAR)" ARGS="$(ARGS)" scripts/run-cluster.sh; \
+	else $(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS); fi
 
 ## Sign both plugin jars for UPM's app signature check (Jira 11): <jar>.sig and <jar>.crt.
 ## SIGNING_KEY=key.pem SIGNING_CERT=cert.pem use your own; else a self-signed pair in ~/.cache.

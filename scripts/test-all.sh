@@ -57,6 +57,10 @@ run_layers() {
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
     [ -z "$failed" ] || return
+    # Three hosts as Data Center nodes on one throwaway PostgreSQL: same-revision edits from
+    # every node, concurrent creates, a node killed mid-write (docs/data-center.md).
+    layer cluster tests/cluster/run.sh
+    [ -z "$failed" ] || return
     # The host's Jira REST driven by an independent client library (pycontribs' jira from
     # PyPI, pinned) as a reporting script uses it: connect, projects, boards, sprints, JQL pages.
     layer client  tests/client/run.sh
