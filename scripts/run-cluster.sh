@@ -14,11 +14,14 @@ java="${RUN_JAVA:-java}"
 case "$nodes" in [1-9]) ;; *) echo "run-cluster: NODES must be 1 to 9, not $nodes" >&2; exit 2;; esac
 
 pids=()
-pg_stop=""
+pg=""
+# PostgreSQL refuses to run as root: run it as the postgres system user then.
+as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+    trap - EXIT INT TERM
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [ -z "$pg_stop" ] || eval "$pg_stop"
+    [ -z "$pg" ] || as_owner "$bin/pg_ctl" -D "$pg/data" -m fast stop >/dev/null || true
 }
 trap cleanup EXIT INT TERM
 
@@ -26,22 +29,22 @@ db_args=()
 if [[ " ${ARGS:-} " != *" --jdbc-url "* ]]; then
     bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     [ -n "$bin" ] || { echo "run-cluster: a cluster needs PostgreSQL; scripts/install-test-deps.sh installs it, or pass ARGS=\"--jdbc-url ...\"" >&2; exit 1; }
-    pg="$data/cluster-postgres"
+    pg_dir="$data/cluster-postgres"
     # As root the server runs as the postgres user, who may not enter DATA_DIR: keep it in /var/tmp then.
-    [ "$(id -u)" != 0 ] || pg="/var/tmp/ct-cluster-postgres-$(printf %s "$data" | sha1sum | cut -c1-8)"
+    [ "$(id -u)" != 0 ] || pg_dir="/var/tmp/ct-cluster-postgres-$(printf %s "$data" | sha1sum | cut -c1-8)"
     pg_port=$((port + 1000))
-    as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-    if ! [ -d "$pg/data" ]; then
-        mkdir -p "$pg"; [ "$(id -u)" = 0 ] && chown postgres "$pg"
-        as_owner "$bin/initdb" -D "$pg/data" -U ct -A trust -E UTF8 >"$pg/initdb.log"
+    if ! [ -d "$pg_dir/data" ]; then
+        mkdir -p "$pg_dir"
+        if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; fi
+        as_owner "$bin/initdb" -D "$pg_dir/data" -U ct -A trust -E UTF8 >"$pg_dir/initdb.log"
         new=1
     fi
-    as_owner "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w \
-        -o "-p $pg_port -k $pg -c listen_addresses=127.0.0.1" start >/dev/null
-    pg_stop="as_owner '$bin/pg_ctl' -D '$pg/data' -m fast stop >/dev/null"
+    as_owner "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+    pg="$pg_dir"
     [ -z "${new:-}" ] || as_owner "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U ct capacity
     db_args=(--jdbc-url "jdbc:postgresql://127.0.0.1:$pg_port/capacity" --jdbc-user ct)
-    echo "run-cluster: PostgreSQL on 127.0.0.1:$pg_port (data in $pg)"
+    echo "run-cluster: PostgreSQL on 127.0.0.1:$pg_port (data in $pg_dir)"
 fi
 
 for i in $(seq 1 "$nodes"); do
@@ -68,4 +71,4 @@ done
 grep -h "Cluster:" "$data/node-$nodes.log" || true
 echo "run-cluster: $nodes nodes up; Ctrl-C stops them all"
 wait -n "${pids[@]}" || true
-echo "run-cluster: a node stopped; stopping the others" >&2
+echo "run-cluster: stopping every node" >&2
