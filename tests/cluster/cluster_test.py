@@ -50,6 +50,7 @@ class Node:
         cmd = [
             "java", "-Dcapacity.cluster.node=" + node_id,
             "-Dcapacity.cluster.heartbeat.ms=%d" % HEARTBEAT_MS, "-Dcapacity.cluster.dead.ms=%d" % DEAD_MS,
+        ] + (["-Dcapacity.settings.cache.ms=%d" % args.settings_cache_ms] if args.settings_cache_ms else []) + [
             "-jar", args.host_jar, "--jira", "10", "--plugin", args.plugin_jar, "--port", "0",
             "--data-dir", self.data_dir, "--jdbc-url", os.environ["CT_POSTGRES_URL"],
             "--jdbc-user", os.environ["CT_POSTGRES_USER"],
@@ -254,6 +255,9 @@ def main():
     parser.add_argument("--plugin-jar", required=True)
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--creates", type=int, default=4, help="documents of each kind per node")
+    parser.add_argument("--settings-cache-ms", type=int, default=0,
+                        help="turn on Jira DC's node-local plugin-settings cache with invalidation this late "
+                             "(the stale-cache hazard: with plugin-settings storage, expect lost updates)")
     args = parser.parse_args()
     for jar in (args.host_jar, args.plugin_jar):
         check(os.path.isfile(jar), "%s is missing: run make build first" % jar)

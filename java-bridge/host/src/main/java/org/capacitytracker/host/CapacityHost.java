@@ -150,7 +150,7 @@ public final class CapacityHost implements AutoCloseable {
             boolean adminDefault = options.adminPassword() == null ? users.authenticate("admin", "admin").isPresent()
                     : options.adminPassword().equals("admin");
 
-            JdbcPluginSettingsFactory settings = new JdbcPluginSettingsFactory(database);
+            var settings = cluster.settings(database, new JdbcPluginSettingsFactory(database));
             LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();
             DemoData data = imported != null ? imported : DemoData.generate(anchor);
 

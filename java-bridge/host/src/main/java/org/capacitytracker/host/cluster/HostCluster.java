@@ -1,6 +1,8 @@
 package org.capacitytracker.host.cluster;
 
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import org.capacitytracker.host.db.Database;
+import org.capacitytracker.host.settings.CachingPluginSettingsFactory;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,6 +19,9 @@ import java.util.stream.Collectors;
  *   <li>{@code capacity.cluster.node}: this node's id. Given, the host runs in cluster mode
  *       (Jira DC's {@code jira.node.id}); absent, it runs alone under a random
  *       {@code standalone-…} id, and warns when it sees another live node on its database.</li>
+ *   <li>{@code capacity.settings.cache.ms}: off by default; a delay turns on Jira DC's
+ *       node-local plugin-settings cache with asynchronous invalidation
+ *       ({@link CachingPluginSettingsFactory}), for testing storage against it.</li>
  *   <li>{@code capacity.cluster.heartbeat.ms} (default {@value #DEFAULT_HEARTBEAT_MS}) and
  *       {@code capacity.cluster.dead.ms} (default {@value #DEFAULT_DEAD_MS}): how often a node
  *       writes its heartbeat, and after how much silence the others declare it dead and take
@@ -40,12 +45,16 @@ public final class HostCluster implements AutoCloseable {
     private final DatabaseClusterLockService locks;
     private final boolean clusterMode;
     private final List<ClusterNode.Peer> peersAtStart;
+    private final Duration settingsCacheDelay;
+    private CachingPluginSettingsFactory settingsCache;
 
-    private HostCluster(ClusterNode node, boolean clusterMode, List<ClusterNode.Peer> peersAtStart) {
+    private HostCluster(ClusterNode node, boolean clusterMode, List<ClusterNode.Peer> peersAtStart,
+                        Duration settingsCacheDelay) {
         this.node = node;
         this.locks = new DatabaseClusterLockService(node);
         this.clusterMode = clusterMode;
         this.peersAtStart = peersAtStart;
+        this.settingsCacheDelay = settingsCacheDelay;
     }
 
     /** Registers this process as a node of {@code database}'s cluster, as {@code properties} say. */
@@ -59,8 +68,10 @@ public final class HostCluster implements AutoCloseable {
         }
         Duration heartbeat = Duration.ofMillis(millis(properties, "capacity.cluster.heartbeat.ms", DEFAULT_HEARTBEAT_MS));
         Duration dead = Duration.ofMillis(millis(properties, "capacity.cluster.dead.ms", DEFAULT_DEAD_MS));
+        long cacheMillis = millis(properties, "capacity.settings.cache.ms", 0);
         ClusterNode node = ClusterNode.start(database, id.trim(), heartbeat, dead);
-        HostCluster cluster = new HostCluster(node, clusterMode, node.livePeers());
+        HostCluster cluster = new HostCluster(node, clusterMode, node.livePeers(),
+                cacheMillis == 0 ? null : Duration.ofMillis(cacheMillis));
         if (!clusterMode && !cluster.peersAtStart.isEmpty()) {
             System.err.println("[capacity-host] WARN cluster mode is off (no -Dcapacity.cluster.node), yet other nodes "
                     + "are alive on this database: " + describe(cluster.peersAtStart) + ". Writes stay safe (locks are "
@@ -90,6 +101,19 @@ public final class HostCluster implements AutoCloseable {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * The plugin settings this node serves: {@code database} directly, or, with
+     * {@code -Dcapacity.settings.cache.ms=<delay>}, through Jira DC's node-local cache with
+     * invalidation that reaches the other nodes up to that delay late.
+     */
+    public PluginSettingsFactory settings(Database database, PluginSettingsFactory direct) {
+        if (settingsCacheDelay == null) {
+            return direct;
+        }
+        settingsCache = new CachingPluginSettingsFactory(database, direct, node.nodeId(), settingsCacheDelay);
+        return settingsCache;
+    }
+
     public DatabaseClusterLockService locks() {
         return locks;
     }
@@ -102,11 +126,16 @@ public final class HostCluster implements AutoCloseable {
     public String summary() {
         return "node " + node.nodeId() + (clusterMode ? " (cluster mode)" : " (cluster mode off)")
                 + "; locks in the database, a silent node is dead after " + node.deadAfter().toMillis() + " ms"
-                + (peersAtStart.isEmpty() ? "; no other live node" : "; live peers: " + describe(peersAtStart));
+                + (peersAtStart.isEmpty() ? "; no other live node" : "; live peers: " + describe(peersAtStart))
+                + (settingsCacheDelay == null ? "" : "; plugin settings cached on this node, invalidated across nodes "
+                + "within " + settingsCacheDelay.toMillis() + " ms (-Dcapacity.settings.cache.ms)");
     }
 
     @Override
     public void close() {
+        if (settingsCache != null) {
+            settingsCache.close();
+        }
         node.close();
     }
 }
