@@ -150,6 +150,8 @@
       return;
     }
     append(this.body, this.renderSprintSummary());
+    var planning = this.renderPlanning();
+    if (planning) append(this.body, planning);
     if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
     if (this.reportError) {
       append(this.body, message('error', AJS.I18n.getText('capacity-tracker.js.panel.the-report-could-not-be-computed'),

@@ -61,6 +61,8 @@
     this.teamError = null;
     this.templateBox = null;
     this.copyConfirm = false;
+    // The next future sprint's report, for the planning strip (planning.js).
+    this.planning = null;
   }
 
   Panel.prototype.start = function () {
@@ -244,7 +246,7 @@
     return Promise.all([issues, this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
       self.setIssues(res[0]);
-      return Promise.all([self.loadPeople(), self.computeReport()]).then(function () {
+      return Promise.all([self.loadPeople(), self.computeReport(), self.loadPlanning()]).then(function () {
         if (token === self.loadToken) self.render();
       });
     }).catch(function (err) {
