@@ -10,6 +10,10 @@
  *   the unassigned bug is left out.
  * The saved report "Delivery teams (hours)" (2026-11-16 … 2026-12-27, boards 1, 3, 4) then
  * counts peggy's 18h of the version and 18h of the range: 2160 minutes in all.
+ *
+ * Planning ahead (Scrum, same host): board 1's active DEMO Sprint 3 shows a strip for the
+ * future DEMO Sprint 4 (2026-12-14 … 2026-12-25) with the work already in it (remaining
+ * estimates): alice 10h, bob 8h, carol 12h, dave 6h; 3h unassigned.
  */
 
 const { test, before, after } = require('node:test');
@@ -138,6 +142,34 @@ test('the multi-project report counts a Kanban board by its versions and ranges'
     // 18h in OPS 2026.12 and 18h of open, assigned work in the range "December push".
     assert.equal(await total.getAttribute('data-workload'), String(36 * 60));
     assert.equal(await page.locator('[data-testid="report-note"][data-board-id="4"]').count(), 0);
+  });
+  watch.assertNone();
+  await page.close();
+});
+
+test('planning the next sprint: the active sprint shows the future sprint\'s capacity against its committed work', async () => {
+  const page = await browser.context.newPage();
+  const watch = watchErrors(page);
+  await withShotOnFailure(page, 'planning-strip', async () => {
+    await openLoggedIn(page, host, `${PANEL}?boardId=1&sprintId=3`);
+    await page.locator('[data-testid="sprint-name"]', { hasText: 'DEMO Sprint 3' }).waitFor();
+    const strip = page.getByTestId('planning-strip');
+    await strip.waitFor();
+    assert.match(await strip.locator('h3').textContent(), /DEMO Sprint 4/);
+    const figures = async (key) => (await strip.locator(`[data-testid="plan-member"][data-account-key="${key}"] [data-testid="plan-figures"]`).textContent()).trim();
+    const committed = {};
+    for (const key of ['alice', 'bob', 'carol', 'dave']) committed[key] = (await figures(key)).split(' ')[0];
+    assert.deepEqual(committed, { alice: '10h', bob: '8h', carol: '12h', dave: '6h' });
+    assert.match(await strip.getByTestId('plan-unassigned').textContent(), /^3h /);
+    const aliceLine = await figures('alice');
+
+    // The strip's capacity is the one the sprint's own page shows; there the strip is not repeated.
+    await strip.getByTestId('plan-open').click();
+    await page.locator('[data-testid="sprint-name"]', { hasText: 'DEMO Sprint 4' }).waitFor();
+    await settled(page);
+    const alice = await memberNumbers(page, 'alice');
+    assert.equal(aliceLine, `${alice.workload} committed of ${alice.capacity}`);
+    assert.equal(await page.getByTestId('planning-strip').count(), 0);
   });
   watch.assertNone();
   await page.close();
