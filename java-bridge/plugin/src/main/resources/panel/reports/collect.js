@@ -93,7 +93,7 @@
 
   /**
    * A Kanban board's fix versions and saved date ranges that overlap the period, with their
-   * items, as iterations of kind `version` and `range`: the engine counts each by its rule,
+   * items, as the board's iterations (kind `version` and `range`): the engine counts each by its rule,
    * as the board page does. Ranges the viewer may not read leave only the versions.
    */
   Reports.prototype.collectKanban = function (boardId, period, notes, progress, pointsField, customField) {
@@ -118,8 +118,6 @@
             items: issues.map(function (i) { return kit.toWorkItem(i, pointsField, customField); }) };
         });
       });
-    }).then(function (iterations) {
-      return { boardId: String(boardId), iterations: iterations };
     });
   };
 
