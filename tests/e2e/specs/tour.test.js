@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const { startHost } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const {
-  PANEL, openLoggedIn, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors,
+  PANEL, openLoggedIn, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors, rest,
 } = require('../lib/panel');
 
 let host;
@@ -83,6 +83,10 @@ test('the full demo shows every feature on the README list', async () => {
     assert.equal(await changeOf(page, 'xavier'), 'added');
     await page.locator('[data-testid="member-row"][data-account-key="uma"][data-iteration-change="removed"]').waitFor();
     await page.getByTestId('sprint-changes-note').waitFor();
+    // Members' allocation and start dates: Bob gives WEB 60 %, Yara joins with the next sprint.
+    assert.match(await memberRow(page, 'bob').textContent(), /60\s*%/);
+    assert.equal((await memberRow(page, 'yara').getByTestId('capacity').first().textContent()).trim().split(/\s/)[0], '0h');
+    await page.getByTestId('apply-template-button').waitFor();
     await screenshot(page, 'tour-03-web-board');
 
     // 5. Story points: PAY board, PAY Sprint 23 (German calendar, a half-day team offsite).
@@ -96,6 +100,10 @@ test('the full demo shows every feature on the README list', async () => {
     // 6. A Kanban board of the demo opens in the panel (its project has dated fix versions).
     await openLoggedIn(page, host, `${PANEL}?boardId=4`);
     await page.getByTestId('board-name').filter({ hasText: 'OPS Kanban' }).waitFor();
+    const versions = await rest(page, 'GET', '/rest/api/2/project/OPS/versions');
+    assert.deepEqual(versions.body.map((v) => [v.name, Boolean(v.startDate), Boolean(v.releaseDate)]),
+      [['OPS 2026.11', true, true], ['OPS 2026.12', true, true], ['OPS 2027.01', true, true]]);
+    assert.equal((await rest(page, 'GET', '/rest/capacity/1.0/boards/4/settings')).body.estimateSource, 'original');
 
     // 7. Multi-project report, saved, flagging people booked above 100 % across boards.
     await openLoggedIn(page, host, `${PANEL}?view=reports&reportId=delivery-hours`);
