@@ -133,8 +133,19 @@ public final class CapacityHost implements AutoCloseable {
                     }
                     users.create(u.username(), u.username(), u.displayName(), u.email(), password, Set.copyOf(groups));
                 }
-            } else if (options.adminPassword() != null) {
-                users.setPassword("admin", options.adminPassword());
+            } else {
+                if (options.adminPassword() != null) {
+                    users.setPassword("admin", options.adminPassword());
+                }
+                // A data directory made by an older host or with --demo basic lacks the full demo's
+                // people: add them, so that its boards' members can log in.
+                for (DemoData.DemoUser u : imported != null ? List.<DemoData.DemoUser>of() : data.demoUsers()) {
+                    if (!u.admin() && users.byUsername(u.username()).isEmpty()) {
+                        Set<String> groups = new java.util.TreeSet<>(data.extraGroups(u.username()));
+                        groups.add(HostUser.SOFTWARE_USERS);
+                        users.create(u.username(), u.username(), u.displayName(), u.email(), u.defaultPassword(), Set.copyOf(groups));
+                    }
+                }
             }
             if (imported != null) {
                 // Imported people appear in issues and pickers but cannot log in: their

@@ -136,6 +136,19 @@ class FullDemoTest {
     }
 
     @Test
+    void aBasicDemoDirectoryGrowsIntoTheFullDemoWithItsPeople() throws Exception {
+        try (CapacityHost basic = TestHosts.start(dataDir)) {
+            TestHttp admin = new TestHttp(basic.baseUri().resolve("/")).basic("admin", "admin");
+            assertEquals(1, admin.getJson("/jira/rest/agile/1.0/board").path("total").asInt());
+        }
+        try (CapacityHost full = TestHosts.start(dataDir, "--demo", "full")) {
+            TestHttp judy = new TestHttp(full.baseUri().resolve("/")).basic("judy", "judy");
+            assertEquals(200, judy.get(CT + "/boards/2/settings").statusCode(), "judy was added and is in payments-team");
+            assertEquals(1, judy.getJson(CT + "/boards/1/settings").path("revision").asInt(), "board 1 kept as stored");
+        }
+    }
+
+    @Test
     void anUnknownDemoIsRefusedNamingTheOption() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> HostOptions.parse(List.of("--plugin", "x.jar", "--demo", "huge")));

@@ -126,15 +126,16 @@ public final class HomeServlet extends HttpServlet {
                 .append("\" data-testid=\"board-filter\"><div class=\"field-group\">")
                 .append("<label for=\"board-filter-name\">Name</label>")
                 .append("<input class=\"text\" type=\"search\" id=\"board-filter-name\" name=\"name\" value=\"")
-                .append(Html.escape(name)).append("\" placeholder=\"Search boards\">")
-                .append("<label for=\"board-filter-project\">Project</label>")
+                .append(Html.escape(name)).append("\" placeholder=\"Search boards\"></div>")
+                .append("<div class=\"field-group\"><label for=\"board-filter-project\">Project</label>")
                 .append("<select class=\"select\" id=\"board-filter-project\" name=\"project\"><option value=\"\">All projects</option>");
         for (DemoData.Project p : data.projects()) {
             body.append("<option value=\"").append(Html.escape(p.key())).append("\"")
                     .append(p.key().equalsIgnoreCase(projectKey) ? " selected" : "").append(">")
                     .append(Html.escape(p.name() + " (" + p.key() + ")")).append("</option>");
         }
-        body.append("</select> <button class=\"aui-button\" type=\"submit\">Filter</button></div></form>\n");
+        body.append("</select></div><div class=\"buttons-container\"><div class=\"buttons\">")
+                .append("<button class=\"aui-button\" type=\"submit\">Filter</button></div></div></form>\n");
     }
 
     private void appendProjects(StringBuilder body, String context) {
