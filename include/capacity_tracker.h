@@ -912,6 +912,41 @@ struct ct_error *ct_engine_put_board_settings(const struct ct_engine *engine,
                                               struct ct_buffer **out);
 
 /**
+ * Reads a Kanban board's saved date ranges (docs/json-api.md, "Kanban boards"): named
+ * periods the board plans against. None stored gives an empty list at revision 0.
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_get_board_ranges(const struct ct_engine *engine,
+                                            const char *board_id,
+                                            size_t board_id_len,
+                                            struct ct_buffer **out);
+
+/**
+ * Writes a board's date ranges (the whole list), sent with the `revision` read. A stale
+ * revision is `CT_ERROR_CONFLICT` and writes nothing; a bad range is `CT_ERROR_VALIDATION`
+ * naming the field (`ranges[1].end`).
+ *
+ * On success stores the result in a new buffer in `*out` and returns NULL; on failure
+ * leaves `*out` untouched and returns the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable (see the conventions at the top of the header).
+ */
+struct ct_error *ct_engine_put_board_ranges(const struct ct_engine *engine,
+                                            const char *board_id,
+                                            size_t board_id_len,
+                                            const char *ranges_json,
+                                            size_t ranges_json_len,
+                                            struct ct_buffer **out);
+
+/**
  * Reads a person's days off (shared by every board; docs/json-api.md, "Days off").
  * `account_key`: the person's account key. None stored gives an empty document at
  * revision 0.

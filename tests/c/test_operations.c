@@ -55,6 +55,8 @@ static const struct operation OPERATIONS[] = {
     {"ct_engine_data_inventory", 0, {NULL}, true},
     {"ct_engine_export_all", 0, {NULL}, true},
     {"ct_engine_import_all", 1, {"request_json"}, true},
+    {"ct_engine_get_board_ranges", 1, {"board_id"}, true},
+    {"ct_engine_put_board_ranges", 2, {"board_id", "ranges_json"}, true},
 };
 #define OPERATION_COUNT (sizeof OPERATIONS / sizeof OPERATIONS[0])
 
@@ -91,6 +93,8 @@ static ct_error *invoke(size_t op, const ct_engine *e, const char *const *a, con
     case 27: return ct_engine_data_inventory(e, out);
     case 28: return ct_engine_export_all(e, out);
     case 29: return ct_engine_import_all(e, a[0], n[0], out);
+    case 30: return ct_engine_get_board_ranges(e, a[0], n[0], out);
+    case 31: return ct_engine_put_board_ranges(e, a[0], n[0], a[1], n[1], out);
     }
     abort();
 }
@@ -197,6 +201,43 @@ static void test_iteration_teams(void) {
     free(empty);
     free(stored);
     free(copied);
+    ct_engine_free(engine);
+    mem_destroy(&store);
+    t_end();
+}
+
+static void test_kanban_ranges(void) {
+    t_begin("a Kanban board's date ranges: read empty, write, refuse a bad range and a stale write");
+    mem_store store;
+    mem_init(&store);
+    ct_engine *engine = new_engine(&store);
+    ct_buffer *out = NULL;
+    char *empty = must("get ranges", ct_engine_get_board_ranges(engine, S("4"), &out), &out);
+    CHECK(empty && json_revision(empty, strlen(empty)) == 0);
+    CHECK_HAS(empty, "\"ranges\":[]");
+    const char q1[] = "{\"revision\":0,\"ranges\":[{\"id\":\"q1\",\"name\":\"Q1\","
+                      "\"start\":\"2027-01-04\",\"end\":\"2027-03-31\"}]}";
+    out = NULL;
+    char *stored = must("put ranges", ct_engine_put_board_ranges(engine, S("4"), S(q1), &out), &out);
+    CHECK(stored && json_revision(stored, strlen(stored)) == 1);
+    CHECK_HAS(stored, "\"name\":\"Q1\"");
+    const char backwards[] = "{\"revision\":1,\"ranges\":[{\"id\":\"q1\",\"name\":\"Q1\","
+                             "\"start\":\"2027-03-31\",\"end\":\"2027-01-04\"}]}";
+    out = SENTINEL_BUFFER;
+    ct_error *err = ct_engine_put_board_ranges(engine, S("4"), S(backwards), &out);
+    size_t field_len = 0;
+    const char *field = ct_error_field(err, &field_len);
+    CHECK(field && field_len == strlen("ranges[0].end") && memcmp(field, "ranges[0].end", field_len) == 0);
+    expect_error(err, CT_ERROR_VALIDATION, "ranges[0].end: ", "backwards range");
+    err = ct_engine_put_board_ranges(engine, S("4"), S(q1), &out);
+    expect_error(err, CT_ERROR_CONFLICT, "revision: ", "stale ranges write");
+    CHECK(out == SENTINEL_BUFFER);
+    out = NULL;
+    char *read = must("get ranges again", ct_engine_get_board_ranges(engine, S("4"), &out), &out);
+    CHECK(read && stored && strcmp(read, stored) == 0);
+    free(empty);
+    free(stored);
+    free(read);
     ct_engine_free(engine);
     mem_destroy(&store);
     t_end();
@@ -423,6 +464,7 @@ static void test_export_and_import(void) {
 int main(void) {
     test_every_operation_checks_its_arguments();
     test_iteration_teams();
+    test_kanban_ranges();
     test_templates();
     test_calendars_and_report_definitions();
     test_permissions();

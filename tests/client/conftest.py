@@ -50,7 +50,7 @@ def host_url():
     log = open(log_path, "w+", encoding="utf-8")
     process = subprocess.Popen(
         [os.environ.get("JAVA", "java"), "-jar", str(HOST_JAR), "--jira", "10", "--plugin", str(PLUGIN_JAR),
-         "--port", "0", "--bind", "127.0.0.1", "--data-dir", data_dir, "--demo-anchor", ANCHOR],
+         "--port", "0", "--bind", "127.0.0.1", "--data-dir", data_dir, "--demo-anchor", ANCHOR, "--demo", "basic"],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     atexit.register(_stop, process, data_dir)
     try:

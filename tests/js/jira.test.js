@@ -140,3 +140,40 @@ test('board ids are checked by the rules the page carries', function () {
   assert.ok(ok(1) && ok('abc_D-9') && ok('x'.repeat(40)));
   assert.ok(!ok('') && !ok('a b') && !ok('x'.repeat(41)) && !ok('1/2'));
 });
+
+test('a Kanban board\'s periods: dated versions (unreleased first, instants read as their dates) and saved ranges', function () {
+  var versions = [
+    { id: 10000, name: '1.0', released: true, archived: false, startDate: '2026-10-01T00:00:00.000+02:00', releaseDate: '2026-10-30T00:00:00.000+01:00' },
+    { id: 10001, name: '1.1', released: false, archived: false, startDate: '2026-11-02', releaseDate: '2026-12-15' },
+    { id: 10002, name: '2.0', released: false, archived: false, releaseDate: '2027-02-01' },
+    { id: 10003, name: 'old', released: true, archived: true, startDate: '2025-01-01', releaseDate: '2025-02-01' }
+  ];
+  var ranges = { revision: 2, ranges: [{ id: 'q1', name: 'Q1 2027', start: '2027-01-01', end: '2027-03-31' }] };
+  var got = kit.kanbanPeriods(versions, ranges);
+  assert.deepStrictEqual(got.periods.map(function (p) { return [p.id, p.kind, p.startDate, p.endDate]; }), [
+    ['version-10001', 'version', '2026-11-02', '2026-12-15'],
+    ['version-10000', 'version', '2026-10-01', '2026-10-30'],
+    ['range-q1', 'range', '2027-01-01', '2027-03-31']
+  ]);
+  assert.deepStrictEqual(got.undated, ['2.0'], 'a version without a start date cannot be planned; archived ones are not offered');
+  assert.deepStrictEqual(kit.kanbanPeriods(null, null), { periods: [], undated: [] });
+  assert.strictEqual(kit.dateOf('nonsense'), null);
+});
+
+test('a period\'s issues: a version asks for its fix version, a range for open assigned work, page by page', function () {
+  var asked = [];
+  var api = { get: function (path) {
+    asked.push(path);
+    var start = Number(/startAt=(\d+)/.exec(path)[1]);
+    return Promise.resolve({ total: 101, issues: start === 0 ? new Array(100).fill({ key: 'K-1' }) : [{ key: 'K-2' }] });
+  } };
+  return kit.fetchPeriodIssues(api, '2', { kind: 'version', versionId: '10001' }, POINTS, null).then(function (issues) {
+    assert.strictEqual(issues.length, 101);
+    assert.strictEqual(asked.length, 2);
+    assert.ok(asked[0].indexOf('/rest/agile/1.0/board/2/issue?jql=' + encodeURIComponent('fixVersion = 10001') + '&fields=') === 0, asked[0]);
+    asked.length = 0;
+    return kit.fetchPeriodIssues(api, '2', { kind: 'range', rangeId: 'q1' }, POINTS, null);
+  }).then(function () {
+    assert.ok(asked[0].indexOf(encodeURIComponent('statusCategory != done AND assignee IS NOT EMPTY')) > 0, asked[0]);
+  });
+});

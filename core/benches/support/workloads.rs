@@ -195,7 +195,7 @@ pub fn w2(engine: &Engine) -> W2 {
                 iterations: (0..sprints)
                     .map(|s| {
                         let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Duration::days(14 * s as i64);
-                        IterationWork { id: Some(s.to_string().into()), start: start.to_string().into(), end: (start + chrono::Duration::days(11)).to_string().into(), items: vec![] }
+                        IterationWork { id: Some(s.to_string().into()), kind: Default::default(), start: start.to_string().into(), end: (start + chrono::Duration::days(11)).to_string().into(), items: vec![] }
                     })
                     .collect(),
             })

@@ -51,6 +51,15 @@ pub const BOARD_ID: IdRule = IdRule {
 };
 /// Iteration (sprint or version) ids: `^[A-Za-z0-9_-]{1,40}$`.
 pub const ITERATION_ID: IdRule = IdRule { field: "iterationId", ..BOARD_ID };
+/// A Kanban board's saved date range: `^[A-Za-z0-9_-]{1,30}$`, short enough that the
+/// iteration id a report gives it (`range-<id>`, see `reports::period`) is an iteration id.
+pub const RANGE_ID: IdRule = IdRule {
+    field: "rangeId",
+    pattern: Some("^[A-Za-z0-9_-]{1,30}$"),
+    min_chars: 1,
+    max_chars: 30,
+    description: "1 to 30 characters of A-Z, a-z, 0-9, _ and -",
+};
 /// Role ids: `^[A-Za-z0-9_-]{1,40}$`.
 pub const ROLE_ID: IdRule = IdRule { field: "roleId", max_chars: MAX_ROLE_ID_CHARS, ..BOARD_ID };
 /// Jira project keys: an upper-case letter, then upper-case letters, digits or `_` — the
@@ -89,6 +98,7 @@ pub fn rule(field: &str) -> Option<IdRule> {
         "templateId" | "calendarId" | "reportId" | "documentId" => IdRule { field: "documentId", ..DOCUMENT_ID },
         "accountKey" => ACCOUNT_KEY,
         "projectKey" => PROJECT_KEY,
+        "rangeId" => RANGE_ID,
         _ => return None,
     })
 }
@@ -152,6 +162,7 @@ pub fn rules_json() -> String {
         "documentId": DOCUMENT_ID,
         "accountKey": ACCOUNT_KEY,
         "projectKey": PROJECT_KEY,
+        "rangeId": RANGE_ID,
     });
     all.to_string()
 }

@@ -83,6 +83,7 @@ impl Engine {
             "calendar" => self.load_doc::<Calendars>(storage, id)?.map(|c| to_json(&c.doc)).transpose()?,
             "report" => self.load_doc::<ReportDefinitions>(storage, id)?.map(|d| to_json(&*d)).transpose()?,
             "permissions" => Some(self.get_permissions(storage)?),
+            "ranges" => Some(self.get_board_ranges(storage, id)?),
             other => return Err(Error::validation("kind", format!("unknown document kind {other:?}"))),
         }
         .filter(|t| serde_json::from_str::<Value>(t).is_ok_and(|v| v["revision"].as_u64().unwrap_or(0) > 0)))
@@ -103,6 +104,7 @@ impl Engine {
             "calendar" => self.put_calendar(storage, id, &text),
             "report" => self.put_report_definition(storage, id, &text),
             "permissions" => self.put_permissions(storage, &text),
+            "ranges" => self.put_board_ranges(storage, id, &text),
             other => Err(Error::validation("kind", format!("unknown document kind {other:?}"))),
         }
     }

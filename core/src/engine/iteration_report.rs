@@ -10,6 +10,7 @@ use crate::documents::settings::BoardSettings;
 use crate::error::Result;
 use crate::items::WorkSet;
 use crate::reports::iteration::{self, Report, ReportRequest};
+use crate::reports::period::{self, PeriodKind};
 use crate::reports::{quick_reader, team, warning::Warning};
 use crate::storage::store::Storage;
 
@@ -32,6 +33,8 @@ impl Engine {
     /// bulk C ABI uses (the request's own `items` are ignored; `work` must be validated).
     pub fn iteration_report_work(&self, storage: &mut dyn Storage, request: &ReportRequest, work: &WorkSet) -> Result<Report> {
         let board = self.load_board(storage, &request.board_id)?;
+        let kind = request.iteration.kind;
+        kind.check_id(request.iteration.id.as_deref(), "iteration.id")?;
         let mut context = iteration::Context::default();
         let iteration_id = request.iteration.id.as_deref().filter(|id| check_iteration_id(id, "").is_ok());
         let mut settings: Arc<BoardSettings> = board.clone();
@@ -58,6 +61,21 @@ impl Engine {
             None => None,
         };
         context.calendar = calendar.as_deref();
+        // A date range counts only open, assigned work (`reports::period`).
+        let kept;
+        let work = if kind == PeriodKind::Range {
+            let dropped;
+            (kept, dropped) = period::keep(kind, work);
+            if dropped > 0 {
+                context.warnings.push(Warning {
+                    code: "rangeLeavesOut",
+                    message: format!("{dropped} items done or unassigned are not counted: a date range counts open, assigned work only"),
+                });
+            }
+            &kept
+        } else {
+            work
+        };
         let mut days_off = HashMap::with_capacity(settings.members.len());
         for m in &settings.members {
             days_off.insert(m.account_key.clone(), self.load_days_off(storage, &m.account_key)?);

@@ -5,7 +5,7 @@
 //! Board settings and days off are here; the shared documents (one generic path) in
 //! `shared.rs`, iteration teams in `team_changes.rs`, permissions in `access.rs`, the
 //! reports in `iteration_report.rs`, `multi_report.rs` and `bulk.rs`, backup and privacy
-//! in their own files.
+//! in their own files; Kanban boards' saved date ranges in `ranges.rs`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -155,3 +155,4 @@ mod authorize;
 mod iteration_report;
 mod multi_report;
 mod bulk;
+mod ranges;

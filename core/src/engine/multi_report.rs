@@ -18,6 +18,7 @@ use crate::items::bulk::MultiItem;
 use crate::items::{validate, FastMap};
 use crate::reports::multi::plan::{moment, BoardPlan, Boards, ReadIterations};
 use crate::reports::multi::{self, prefix, side_by_side, MultiReport, MultiRequest, MultiTable, MultiWork, PARALLEL_FROM};
+use crate::reports::period;
 use crate::reports::quick_reader;
 use crate::reports::warning::Warning;
 use crate::storage::docstore::{self, to_json};
@@ -78,7 +79,22 @@ impl Engine {
         let parallel = self.threads() > 1 && items.len() >= PARALLEL_FROM;
         let (read, checked) = side_by_side(parallel, || validate::check_multi_items(&request.board_shapes(), people, items), || self.read_boards(storage, request, &board_ids, (first, last)));
         checked?;
-        let boards = read?;
+        let mut boards = read?;
+        // Date ranges count open, assigned work only (`reports::period`).
+        let kept;
+        let items = if request.has_ranges() {
+            let dropped;
+            (kept, dropped) = period::keep_multi(items, |b, i| request.kind_of(b, i));
+            if dropped > 0 {
+                boards.warnings.push(Warning {
+                    code: "rangeLeavesOut",
+                    message: format!("{dropped} items done or unassigned in date ranges are not counted: a date range counts open, assigned work only"),
+                });
+            }
+            &kept[..]
+        } else {
+            items
+        };
         Ok(multi::compute(&definition, board_ids, boards, request.boards.len(), people, items, parallel))
     }
 

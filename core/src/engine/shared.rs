@@ -16,6 +16,7 @@ use super::Engine;
 use crate::documents::calendars::{self, Calendar};
 use crate::documents::overrides::{check_iteration_id, OverridesDoc};
 use crate::documents::permissions::PermissionsDoc;
+use crate::documents::ranges::RangesDoc;
 use crate::documents::report_defs::ReportDefDoc;
 use crate::documents::templates::{self, TemplateDoc};
 use crate::error::{Error, Result};
@@ -66,6 +67,7 @@ pub(crate) struct Calendars;
 pub(crate) struct ReportDefinitions;
 pub(crate) struct IterationTeams;
 pub(crate) struct Permissions;
+pub(crate) struct BoardRanges;
 
 impl Kind for Templates {
     type Doc = TemplateDoc;
@@ -199,6 +201,30 @@ impl Kind for Permissions {
         doc.revision = revision;
     }
     fn render(doc: &PermissionsDoc) -> Result<String> {
+        to_json(doc)
+    }
+}
+
+/// A Kanban board's saved date ranges, one document per board.
+impl Kind for BoardRanges {
+    type Doc = RangesDoc;
+    /// The board id.
+    type Name<'a> = &'a str;
+    const KIND: &'static str = "ranges";
+    fn id<'a>(board_id: Self::Name<'a>) -> Result<Cow<'a, str>> {
+        crate::documents::ids::BOARD_ID.check(board_id, "boardId")?;
+        Ok(Cow::Borrowed(board_id))
+    }
+    fn read<'a>(text: &str, board_id: Self::Name<'a>) -> Result<RangesDoc> {
+        RangesDoc::parse(text, board_id)
+    }
+    fn revision(doc: &RangesDoc) -> u64 {
+        doc.revision
+    }
+    fn set_revision(doc: &mut RangesDoc, revision: u64) {
+        doc.revision = revision;
+    }
+    fn render(doc: &RangesDoc) -> Result<String> {
         to_json(doc)
     }
 }

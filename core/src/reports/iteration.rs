@@ -13,6 +13,7 @@ use crate::documents::json;
 use crate::documents::settings::BoardSettings;
 use crate::documents::units::{scale, Ratio, Unit, RATIO_ONE};
 use crate::capacity::days::{holidays_between, member_day, team_days_with};
+use super::period::PeriodKind;
 use crate::items::{self, to_base_units, FastMap, FastSet, Item, Tallies, WorkSet};
 
 pub use super::status::{judge, Status};
@@ -40,6 +41,9 @@ pub struct IterationInput {
     pub end: String,
     #[serde(default)]
     pub as_of: Option<String>,
+    /// A sprint (the default), a fix version or a saved range: which items count.
+    #[serde(default)]
+    pub kind: PeriodKind,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,6 +68,9 @@ pub struct Report {
 #[serde(rename_all = "camelCase")]
 pub struct IterationOut {
     pub id: Option<String>,
+    /// Said only for a version or a range: a sprint's report reads as it always did.
+    #[serde(skip_serializing_if = "PeriodKind::is_sprint")]
+    pub kind: PeriodKind,
     pub name: Option<String>,
     pub first_date: NaiveDate,
     pub last_date: NaiveDate,
@@ -439,6 +446,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
         base_unit: unit.base_name(),
         iteration: IterationOut {
             id: request.iteration.id.clone(),
+            kind: request.iteration.kind,
             name: request.iteration.name.clone(),
             first_date: reading.first,
             last_date: reading.last,

@@ -451,7 +451,7 @@ impl<'a> Reader<'a> {
             }
             _ => None,
         })?;
-        Some((IterationWork { id: id.flatten(), start: start?, end: end?, items: Vec::new() }, items.filter(|_| with_items)))
+        Some((IterationWork { id: id.flatten(), start: start?, end: end?, kind: Default::default(), items: Vec::new() }, items.filter(|_| with_items)))
     }
 
     /// Steps over one JSON value of any kind, for serde to read: strings (escapes and

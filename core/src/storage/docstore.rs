@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::storage::store::{self, fingerprint, Storage, KEY_PREFIX};
 
 /// The kinds of document, as named in the index and in keys.
-pub const KINDS: [&str; 7] = ["board", "daysoff", "iteration", "template", "calendar", "report", "permissions"];
+pub const KINDS: [&str; 8] = ["board", "daysoff", "iteration", "template", "calendar", "report", "permissions", "ranges"];
 
 /// Parsed documents by storage key, each with the fingerprint of the text it came from:
 /// a write by another engine (another cluster node) changes the text, so it is seen on the

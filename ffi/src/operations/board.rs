@@ -78,6 +78,56 @@ pub unsafe extern "C" fn ct_engine_put_board_settings(
     }
 }
 
+/// Reads a Kanban board's saved date ranges (docs/json-api.md, "Kanban boards"): named
+/// periods the board plans against. None stored gives an empty list at revision 0.
+///
+/// On success stores the result in a new buffer in `*out` and returns NULL; on failure
+/// leaves `*out` untouched and returns the error.
+///
+/// # Safety
+/// `engine` must be NULL or a live engine, each string NULL or readable for its length,
+/// and `out` NULL or writable (see the conventions at the top of the header).
+#[no_mangle]
+pub unsafe extern "C" fn ct_engine_get_board_ranges(
+    engine: *const ct_engine,
+    board_id: *const c_char,
+    board_id_len: usize,
+    out: *mut *mut ct_buffer,
+) -> *mut ct_error {
+    // SAFETY: the caller's promises, as documented above.
+    unsafe { returning(engine, [text(board_id, board_id_len, "board_id")], out, |e, s, [board_id]| e.get_board_ranges(s, board_id)) }
+}
+
+/// Writes a board's date ranges (the whole list), sent with the `revision` read. A stale
+/// revision is `CT_ERROR_CONFLICT` and writes nothing; a bad range is `CT_ERROR_VALIDATION`
+/// naming the field (`ranges[1].end`).
+///
+/// On success stores the result in a new buffer in `*out` and returns NULL; on failure
+/// leaves `*out` untouched and returns the error.
+///
+/// # Safety
+/// `engine` must be NULL or a live engine, each string NULL or readable for its length,
+/// and `out` NULL or writable (see the conventions at the top of the header).
+#[no_mangle]
+pub unsafe extern "C" fn ct_engine_put_board_ranges(
+    engine: *const ct_engine,
+    board_id: *const c_char,
+    board_id_len: usize,
+    ranges_json: *const c_char,
+    ranges_json_len: usize,
+    out: *mut *mut ct_buffer,
+) -> *mut ct_error {
+    // SAFETY: the caller's promises, as documented above.
+    unsafe {
+        returning(
+            engine,
+            [text(board_id, board_id_len, "board_id"), text(ranges_json, ranges_json_len, "ranges_json")],
+            out,
+            |e, s, [board_id, ranges_json]| e.put_board_ranges(s, board_id, ranges_json),
+        )
+    }
+}
+
 /// Reads a person's days off (shared by every board; docs/json-api.md, "Days off").
 /// `account_key`: the person's account key. None stored gives an empty document at
 /// revision 0.

@@ -51,6 +51,11 @@ native_methods! {
 
     storage fn engineGetBoardSettings(boardId: String) -> String { |e, s| e.get_board_settings(s, &boardId) }
     storage fn enginePutBoardSettings(boardId: String, settingsJson: String) -> String { |e, s| e.put_board_settings(s, &boardId, &settingsJson) }
+    /// A Kanban board's saved date ranges (`{"schema","revision","boardId","ranges":[…]}`;
+    /// none stored gives an empty list at revision 0).
+    storage fn engineGetBoardRanges(boardId: String) -> String { |e, s| e.get_board_ranges(s, &boardId) }
+    /// Stores a board's date ranges (the whole list) against the revision read.
+    storage fn enginePutBoardRanges(boardId: String, rangesJson: String) -> String { |e, s| e.put_board_ranges(s, &boardId, &rangesJson) }
     storage fn engineGetDaysOff(accountKey: String) -> String { |e, s| e.get_days_off(s, &accountKey) }
     storage fn enginePutDaysOff(accountKey: String, daysOffJson: String) -> String { |e, s| e.put_days_off(s, &accountKey, &daysOffJson) }
     storage fn engineIterationReport(requestJson: String) -> String { |e, s| e.iteration_report(s, &requestJson) }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use crate::documents::report_defs::ReportDefDoc;
 use crate::error::{Error, Result};
 use crate::items::bulk::{MultiItem, Placement};
+use crate::reports::period::PeriodKind;
 use crate::items::{FastMap, Item, Text, WorkItem, WorkSet};
 
 #[derive(Debug, Deserialize)]
@@ -39,6 +40,9 @@ pub struct IterationWork {
     // thousands of iterations.
     pub start: Text,
     pub end: Text,
+    /// A sprint (the default), a fix version or a saved range: which items count.
+    #[serde(default)]
+    pub kind: PeriodKind,
     #[serde(default)]
     pub items: Vec<Item>,
 }
@@ -54,6 +58,17 @@ impl MultiRequest {
             }
         }
         Ok(())
+    }
+
+    /// The kind of iteration `iteration` of board `board` (a sprint when out of range:
+    /// the items were checked against the request before this is asked).
+    pub(crate) fn kind_of(&self, board: u32, iteration: u32) -> PeriodKind {
+        self.boards.get(board as usize).and_then(|b| b.iterations.get(iteration as usize)).map(|i| i.kind).unwrap_or_default()
+    }
+
+    /// Whether any iteration is a date range, whose items the report filters.
+    pub(crate) fn has_ranges(&self) -> bool {
+        self.boards.iter().any(|b| b.iterations.iter().any(|i| i.kind == PeriodKind::Range))
     }
 
     /// Each board as its items are checked against it: its id and number of iterations.

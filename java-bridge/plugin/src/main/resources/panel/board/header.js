@@ -21,6 +21,12 @@
     closed: { label: AJS.I18n.getText('capacity-tracker.js.panel.closed'), lozenge: '', group: AJS.I18n.getText('capacity-tracker.js.panel.closed-sprints') }
   };
 
+  // A Kanban board's periods, grouped by kind in the picker (kanban.js).
+  var PERIOD_KIND = {
+    version: { label: AJS.I18n.getText('capacity-tracker.js.kanban.fix-version'), lozenge: 'aui-lozenge-complete', group: AJS.I18n.getText('capacity-tracker.js.kanban.fix-versions') },
+    range: { label: AJS.I18n.getText('capacity-tracker.js.kanban.date-range'), lozenge: 'aui-lozenge-moved', group: AJS.I18n.getText('capacity-tracker.js.kanban.date-ranges') }
+  };
+
   Panel.prototype.renderHeader = function () {
     var self = this;
     clear(this.header);
@@ -39,7 +45,20 @@
       boardSelect.addEventListener('change', function () { self.switchBoard(boardSelect.value); });
       append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-board-picker', text: AJS.I18n.getText('capacity-tracker.js.panel.board') }), boardSelect));
     }
-    if (this.sprints.length) {
+    var pickerLabel = this.kanban ? AJS.I18n.getText('capacity-tracker.js.kanban.period') : AJS.I18n.getText('capacity-tracker.js.panel.sprint');
+    if (this.sprints.length && this.kanban) {
+      var periods = h('select', { id: 'ct-sprint-picker', class: 'select ct-sprint-picker', 'data-testid': 'sprint-picker', 'aria-label': pickerLabel });
+      ['version', 'range'].forEach(function (kind) {
+        var list = self.sprints.filter(function (p) { return p.kind === kind; });
+        if (!list.length) return;
+        var group = h('optgroup', { label: PERIOD_KIND[kind].group });
+        list.forEach(function (p) { append(group, h('option', { value: String(p.id), text: p.name })); });
+        append(periods, group);
+      });
+      if (this.sprint) periods.value = String(this.sprint.id);
+      periods.addEventListener('change', function () { self.selectSprint(periods.value); });
+      append(actions, h('div', { class: 'ct-picker' }, h('label', { for: 'ct-sprint-picker', text: pickerLabel }), periods));
+    } else if (this.sprints.length) {
       var select = h('select', { id: 'ct-sprint-picker', class: 'select ct-sprint-picker', 'data-testid': 'sprint-picker', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.sprint') });
       ['active', 'future', 'closed'].forEach(function (state) {
         var list = self.sprints.filter(function (s) { return s.state === state; });
@@ -118,6 +137,11 @@
     this.body.removeAttribute('aria-busy');
     clear(this.body);
     var report = this.report;
+    if (!this.sprint && this.kanban) {
+      if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
+      append(this.body, this.renderNoPeriods());
+      return;
+    }
     if (!this.sprint) {
       if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
       append(this.body, message('info', AJS.I18n.getText('capacity-tracker.js.panel.this-board-has-no-sprints'),
@@ -126,6 +150,8 @@
       return;
     }
     append(this.body, this.renderSprintSummary());
+    var planning = this.renderPlanning();
+    if (planning) append(this.body, planning);
     if (this.showSettings && this.settings) append(this.body, this.renderBoardSettings(true));
     if (this.reportError) {
       append(this.body, message('error', AJS.I18n.getText('capacity-tracker.js.panel.the-report-could-not-be-computed'),
@@ -145,12 +171,13 @@
       append(this.body, h('div', { class: 'ct-columns' }, this.renderRoles(report), this.renderBuckets(report)));
       append(this.body, this.renderChart(report));
     }
+    if (this.kanban) append(this.body, this.renderRanges());
   };
 
   Panel.prototype.renderSprintSummary = function () {
     var sprint = this.sprint;
     var report = this.report;
-    var state = SPRINT_STATE[sprint.state] || { label: sprint.state || AJS.I18n.getText('capacity-tracker.js.panel.sprint'), lozenge: '' };
+    var state = PERIOD_KIND[sprint.kind] || SPRINT_STATE[sprint.state] || { label: sprint.state || AJS.I18n.getText('capacity-tracker.js.panel.sprint'), lozenge: '' };
     var dates = report ? longDate(report.iteration.firstDate) + ' \u2013 ' + longDate(report.iteration.lastDate) : null;
     var line = h('div', { class: 'ct-sprint-line' },
       h('h2', { class: 'ct-sprint-name', 'data-testid': 'sprint-name', text: sprint.name }),

@@ -15,7 +15,7 @@
   var isBoardId = kit.isBoardId;
   var Api = kit.Api, DEFAULT_POINTS_FIELD = kit.DEFAULT_POINTS_FIELD, MAX_PAGES = kit.MAX_PAGES,
       SPRINT_PAGE = kit.SPRINT_PAGE, append = kit.append, clear = kit.clear, enc = kit.enc,
-      fetchSprintIssues = kit.fetchSprintIssues, h = kit.h, message = kit.message, sprintOrder = kit.sprintOrder,
+      fetchPeriodIssues = kit.fetchPeriodIssues, fetchSprintIssues = kit.fetchSprintIssues, h = kit.h, message = kit.message, sprintOrder = kit.sprintOrder,
       toWorkItem = kit.toWorkItem, todayIn = kit.todayIn;
   var customEstimateField = kit.customEstimateField, customNumberFields = kit.customNumberFields;
 
@@ -34,6 +34,10 @@
     this.board = null;
     this.sprints = [];
     this.sprint = null;
+    // A Kanban board: its periods (fix versions, saved ranges) stand in for sprints (kanban.js).
+    this.kanban = false;
+    this.ranges = null;
+    this.undatedVersions = [];
     this.pointsField = DEFAULT_POINTS_FIELD;
     // The custom estimate field the loaded issues carry (null: none was asked for).
     this.issuesCustomField = null;
@@ -57,6 +61,8 @@
     this.teamError = null;
     this.templateBox = null;
     this.copyConfirm = false;
+    // The next future sprint's report, for the planning strip (planning.js).
+    this.planning = null;
   }
 
   Panel.prototype.start = function () {
@@ -118,6 +124,8 @@
     this.board = null;
     this.sprints = [];
     this.sprint = null;
+    this.kanban = false;
+    this.ranges = null;
     this.settings = null;
     this.report = null;
     this.reportError = null;
@@ -144,15 +152,27 @@
       this.api.get('/rest/agile/1.0/board/' + id + '/configuration').catch(function () { return null; })
     ]).then(function (res) {
       self.board = res[0];
-      self.sprints = res[1].slice().sort(sprintOrder);
       var est = res[2] && res[2].estimation && res[2].estimation.field;
       if (est && typeof est.fieldId === 'string' && /^customfield_\d+$/.test(est.fieldId)) self.pointsField = est.fieldId;
+      // Jira refuses a Kanban board's sprints (null here); it plans by version or date range (kanban.js).
+      self.kanban = res[1] === null || res[0].type === 'kanban';
+      var wanted = new URLSearchParams(window.location.search).get('sprintId');
+      if (self.kanban) {
+        // The settings first: their time zone says which period holds today.
+        return self.loadSettings().then(function () { return self.loadKanbanPeriods(); }).then(function (periods) {
+          self.sprints = periods;
+          self.renderHeader();
+          var first = self.firstPeriod(wanted);
+          if (!first) { self.render(); return null; }
+          return self.selectSprint(first.id);
+        });
+      }
+      self.sprints = res[1].slice().sort(sprintOrder);
       self.renderHeader();
       if (!self.sprints.length) {
         // Board settings stay reachable: a team can be set up before its first sprint.
         return self.loadSettings().then(function () { self.render(); });
       }
-      var wanted = new URLSearchParams(window.location.search).get('sprintId');
       var chosen = self.sprints.filter(function (s) { return String(s.id) === wanted; })[0] || self.sprints[0];
       return self.selectSprint(chosen.id);
     });
@@ -171,8 +191,8 @@
       });
     }
     return page(0, 1).catch(function (err) {
-      // Jira answers 400 for boards that cannot have sprints (Kanban).
-      if (err.status === 400) return [];
+      // Jira answers 400 for boards that cannot have sprints (Kanban): null says so.
+      if (err.status === 400) return null;
       throw err;
     });
   };
@@ -181,7 +201,10 @@
   Panel.prototype.loadSprintIssues = function (sprintId) {
     var customField = customEstimateField(this.settings);
     var self = this;
-    return fetchSprintIssues(this.api, sprintId, this.pointsField, customField).then(function (issues) {
+    var period = this.sprint && String(this.sprint.id) === String(sprintId) && this.sprint.kind ? this.sprint : null;
+    var issues = period ? fetchPeriodIssues(this.api, this.boardId, period, this.pointsField, customField)
+      : fetchSprintIssues(this.api, sprintId, this.pointsField, customField);
+    return issues.then(function (issues) {
       self.issuesCustomField = customField;
       return issues;
     });
@@ -223,7 +246,7 @@
     return Promise.all([issues, this.loadTeam(sprint.id)]).then(function (res) {
       if (token !== self.loadToken) return null;
       self.setIssues(res[0]);
-      return Promise.all([self.loadPeople(), self.computeReport()]).then(function () {
+      return Promise.all([self.loadPeople(), self.computeReport(), self.loadPlanning()]).then(function () {
         if (token === self.loadToken) self.render();
       });
     }).catch(function (err) {
@@ -294,7 +317,9 @@
     this.reportError = null;
     if (!sprint || !sprint.startDate || !sprint.endDate) return Promise.resolve(null);
     var iteration = { id: String(sprint.id), name: sprint.name, start: sprint.startDate, end: sprint.endDate };
-    if (sprint.state === 'active') iteration.asOf = todayIn(this.settings && this.settings.timeZone);
+    if (sprint.kind) iteration.kind = sprint.kind;
+    // Remaining capacity counts from today in a running sprint, and in a version or range holding today.
+    if (sprint.state === 'active' || sprint.current) iteration.asOf = todayIn(this.settings && this.settings.timeZone);
     var pointsField = this.pointsField;
     var customField = customEstimateField(this.settings);
     var body = {

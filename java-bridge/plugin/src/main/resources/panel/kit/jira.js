@@ -84,13 +84,13 @@
     return fields;
   }
 
-  /** Every issue of a sprint with the fields the mapping reads, page by page. */
-  function fetchSprintIssues(api, sprintId, pointsField, customField) {
+  /** Every issue of a Jira issue list (`base` has its query already) with the fields the mapping reads, page by page. */
+  function fetchIssuePages(api, base, pointsField, customField) {
     var fields = issueFields(pointsField, customField).join(',');
-    var base = '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue?fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
+    var path = base + (base.indexOf('?') >= 0 ? '&' : '?') + 'fields=' + enc(fields) + '&maxResults=' + ISSUE_PAGE;
     var all = [];
     function page(startAt, n) {
-      return api.get(base + '&startAt=' + startAt).then(function (res) {
+      return api.get(path + '&startAt=' + startAt).then(function (res) {
         var issues = (res && res.issues) || [];
         Array.prototype.push.apply(all, issues);
         var total = typeof res.total === 'number' ? res.total : all.length;
@@ -99,6 +99,53 @@
       });
     }
     return page(0, 1);
+  }
+
+  /** Every issue of a sprint with the fields the mapping reads, page by page. */
+  function fetchSprintIssues(api, sprintId, pointsField, customField) {
+    return fetchIssuePages(api, '/rest/agile/1.0/sprint/' + enc(sprintId) + '/issue', pointsField, customField);
+  }
+
+  /**
+   * The issues of a Kanban board's period (a period from `kanbanPeriods`): a version's are the
+   * board's issues with that fix version; a range's, the board's issues not done and assigned.
+   * The query only spares the transfer: the engine applies the range's rule to whatever it
+   * is sent (iteration kind `range`, docs/json-api.md).
+   */
+  function fetchPeriodIssues(api, boardId, period, pointsField, customField) {
+    var jql = period.kind === 'version' ? 'fixVersion = ' + period.versionId
+      : 'statusCategory != done AND assignee IS NOT EMPTY'; // not-i18n: a JQL query sent to Jira, never shown
+    return fetchIssuePages(api, '/rest/agile/1.0/board/' + enc(boardId) + '/issue?jql=' + enc(jql), pointsField, customField);
+  }
+
+  /** The date of a Jira date or instant as Jira wrote it (`2026-12-15T00:00:00.000+01:00` → `2026-12-15`), or null. */
+  function dateOf(value) {
+    var m = /^(\d{4}-\d{2}-\d{2})(T|$)/.exec(String(value || ''));
+    return m ? m[1] : null;
+  }
+
+  /**
+   * A Kanban board's periods, as the panel offers them in place of sprints: its fix versions
+   * with both a start and a release date (unreleased first; a version's days run from its
+   * start date to its release date, both included) and its saved date ranges. Each is
+   * `{id, kind, name, startDate, endDate}` with the engine's iteration id (`version-<id>`,
+   * `range-<id>`); `undated` lists the versions left out for want of a date.
+   */
+  function kanbanPeriods(versions, ranges) {
+    var periods = [];
+    var undated = [];
+    var list = (versions || []).filter(function (v) { return v && !v.archived; });
+    list.sort(function (a, b) { return (a.released ? 1 : 0) - (b.released ? 1 : 0); });
+    list.forEach(function (v) {
+      var start = dateOf(v.startDate), end = dateOf(v.releaseDate);
+      if (!start || !end) { undated.push(v.name); return; }
+      periods.push({ id: 'version-' + v.id, kind: 'version', versionId: String(v.id), name: v.name,
+        startDate: start, endDate: end, released: Boolean(v.released) });
+    });
+    ((ranges && ranges.ranges) || []).forEach(function (r) {
+      periods.push({ id: 'range-' + r.id, kind: 'range', rangeId: r.id, name: r.name, startDate: r.start, endDate: r.end });
+    });
+    return { periods: periods, undated: undated };
   }
 
   /** The `values` of every page of a Jira Agile list (boards, sprints). */
@@ -138,6 +185,7 @@
   return {
     DEFAULT_POINTS_FIELD: DEFAULT_POINTS_FIELD, ISSUE_FIELDS: ISSUE_FIELDS, MAX_PAGES: MAX_PAGES,
     SPRINT_PAGE: SPRINT_PAGE, fetchAgilePages: fetchAgilePages, fetchSprintIssues: fetchSprintIssues,
+    fetchPeriodIssues: fetchPeriodIssues, kanbanPeriods: kanbanPeriods, dateOf: dateOf,
     sprintOrder: sprintOrder, toWorkItem: toWorkItem, customEstimateField: customEstimateField,
     customNumberFields: customNumberFields, issueFields: issueFields, isBoardId: isBoardId, idRulesOf: idRulesOf
   };

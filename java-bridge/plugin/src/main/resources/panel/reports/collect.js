@@ -1,6 +1,7 @@
 /*
  * Capacity Tracker reports page: collecting the work of every board of a definition
- * through Jira's REST (sprints overlapping the period and their issues) and running it.
+ * through Jira's REST (sprints overlapping the period and their issues; a Kanban board's fix
+ * versions and saved date ranges) and running it.
  */
 (function (layer, define) {
   var CT = globalThis.CapacityTracker = globalThis.CapacityTracker || {};
@@ -63,16 +64,15 @@
         notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-not-visible', boardId) });
         return [];
       }
-      if (err.status === 400) {
-        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.board-without-sprints', self.boardName(boardId)) });
-        return [];
-      }
+      // Jira refuses a Kanban board's sprints: null says it plans by version and range instead.
+      if (err.status === 400) return null;
       throw err;
     });
     return Promise.all([config, sprints, settings]).then(function (res) {
       var est = res[0] && res[0].estimation && res[0].estimation.field;
       var customField = kit.customEstimateField(res[2]);
       var pointsField = est && typeof est.fieldId === 'string' && /^customfield_\d+$/.test(est.fieldId) ? est.fieldId : kit.DEFAULT_POINTS_FIELD;
+      if (res[1] === null) return self.collectKanban(boardId, period, notes, progress, pointsField, customField);
       var inPeriod = res[1].filter(function (s) {
         var start = kit.instantMillis(s.startDate);
         var end = kit.instantMillis(s.endDate);
@@ -88,6 +88,36 @@
       });
     }).then(function (iterations) {
       return { boardId: String(boardId), iterations: iterations };
+    });
+  };
+
+  /**
+   * A Kanban board's fix versions and saved date ranges that overlap the period, with their
+   * items, as the board's iterations (kind `version` and `range`): the engine counts each by its rule,
+   * as the board page does. Ranges the viewer may not read leave only the versions.
+   */
+  Reports.prototype.collectKanban = function (boardId, period, notes, progress, pointsField, customField) {
+    var self = this;
+    var kit = this.kit;
+    var api = this.api;
+    var id = kit.enc(boardId);
+    var versions = kit.fetchAgilePages(api, '/rest/agile/1.0/board/' + id + '/version', SPRINT_PAGE);
+    var ranges = api.get('/rest/capacity/1.0/boards/' + id + '/ranges').catch(function () { return null; });
+    return Promise.all([versions, ranges]).then(function (res) {
+      var periods = kit.kanbanPeriods(res[0], res[1]).periods.filter(function (p) {
+        return p.startDate <= period.end && p.endDate >= period.start;
+      });
+      if (!periods.length) {
+        notes.push({ boardId: boardId, text: AJS.I18n.getText('capacity-tracker.js.report.notes.kanban-without-periods', self.boardName(boardId)) });
+      }
+      progress.sprints += periods.length;
+      return mapLimit(periods, PARALLEL, function (p) {
+        return kit.fetchPeriodIssues(api, boardId, p, pointsField, customField).then(function (issues) {
+          progress.issues += issues.length;
+          return { id: p.id, kind: p.kind, start: p.startDate, end: p.endDate,
+            items: issues.map(function (i) { return kit.toWorkItem(i, pointsField, customField); }) };
+        });
+      });
     });
   };
 

@@ -109,6 +109,49 @@ public final class CapacityEngine implements AutoCloseable {
     }
 
     /**
+     * Returns a Kanban board's saved date ranges: named periods (both dates inclusive) the
+     * board plans against instead of sprints; a board without any gets an empty list at
+     * {@code revision} 0.
+     *
+     * <pre>{@code
+     * String json = engine.getBoardRanges("7");
+     * // {"schema":1,"revision":0,"boardId":"7","ranges":[]}
+     * }</pre>
+     *
+     * @param boardId 1–40 characters of {@code A-Z a-z 0-9 _ -}
+     * @return the stored (or empty) ranges document as JSON
+     * @throws CapacityValidationException when the board id is malformed
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String getBoardRanges(String boardId) {
+        Objects.requireNonNull(boardId, "boardId");
+        return call(engine -> Native.engineGetBoardRanges(engine, storage, boardId));
+    }
+
+    /**
+     * Validates and stores a Kanban board's date ranges (the whole list) against the
+     * {@code revision} read.
+     *
+     * <pre>{@code
+     * String stored = engine.putBoardRanges("7", "{\"revision\":0,\"ranges\":[{\"id\":\"q1\","
+     *     + "\"name\":\"Q1\",\"start\":\"2027-01-01\",\"end\":\"2027-03-31\"}]}");
+     * // stored has "revision":1
+     * }</pre>
+     *
+     * @param boardId 1–40 characters of {@code A-Z a-z 0-9 _ -}
+     * @param rangesJson the ranges document
+     * @return the stored document as JSON
+     * @throws CapacityValidationException when a range is invalid (names the field, e.g. {@code ranges[0].end})
+     * @throws CapacityConflictException when the revision is stale
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public String putBoardRanges(String boardId, String rangesJson) {
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(rangesJson, "rangesJson");
+        return call(engine -> Native.enginePutBoardRanges(engine, storage, boardId, rangesJson));
+    }
+
+    /**
      * Returns a person's days off (shared by every board); a person never stored gets an
      * empty document with {@code revision} 0.
      *

@@ -49,6 +49,15 @@ final class Native {
 
     static native String enginePutBoardSettings(long engine, HostStorage storage, String boardId, String settingsJson);
 
+    /**
+     * A Kanban board's saved date ranges ({@code {"schema","revision","boardId","ranges":[…]}};
+     * none stored gives an empty list at revision 0).
+     */
+    static native String engineGetBoardRanges(long engine, HostStorage storage, String boardId);
+
+    /** Stores a board's date ranges (the whole list) against the revision read. */
+    static native String enginePutBoardRanges(long engine, HostStorage storage, String boardId, String rangesJson);
+
     static native String engineGetDaysOff(long engine, HostStorage storage, String accountKey);
 
     static native String enginePutDaysOff(long engine, HostStorage storage, String accountKey, String daysOffJson);

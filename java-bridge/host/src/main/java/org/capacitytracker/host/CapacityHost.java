@@ -122,18 +122,35 @@ public final class CapacityHost implements AutoCloseable {
             // `capacity-host import` left a real Jira's REST answers here: serve them, not the demo.
             Path importDir = dataDir.resolve(IMPORT_DIR);
             DemoData imported = Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
+            LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();
+            DemoData data = imported != null ? imported : DemoData.generate(anchor, options.demo());
             if (firstStart) {
-                for (DemoData.DemoUser u : DemoData.USERS) {
+                for (DemoData.DemoUser u : imported != null ? DemoData.USERS : data.demoUsers()) {
                     if (imported != null && !u.admin()) {
                         continue;
                     }
                     String password = u.admin() && options.adminPassword() != null ? options.adminPassword()
                             : u.defaultPassword();
-                    users.create(u.username(), u.username(), u.displayName(), u.email(), password,
-                            u.admin() ? Set.of(HostUser.ADMINISTRATORS, HostUser.SOFTWARE_USERS) : Set.of(HostUser.SOFTWARE_USERS));
+                    Set<String> groups = new java.util.TreeSet<>(data.extraGroups(u.username()));
+                    groups.add(HostUser.SOFTWARE_USERS);
+                    if (u.admin()) {
+                        groups.add(HostUser.ADMINISTRATORS);
+                    }
+                    users.create(u.username(), u.username(), u.displayName(), u.email(), password, Set.copyOf(groups));
                 }
-            } else if (options.adminPassword() != null) {
-                users.setPassword("admin", options.adminPassword());
+            } else {
+                if (options.adminPassword() != null) {
+                    users.setPassword("admin", options.adminPassword());
+                }
+                // A data directory made by an older host or with --demo basic lacks the full demo's
+                // people: add them, so that its boards' members can log in.
+                for (DemoData.DemoUser u : imported != null ? List.<DemoData.DemoUser>of() : data.demoUsers()) {
+                    if (!u.admin() && users.byUsername(u.username()).isEmpty()) {
+                        Set<String> groups = new java.util.TreeSet<>(data.extraGroups(u.username()));
+                        groups.add(HostUser.SOFTWARE_USERS);
+                        users.create(u.username(), u.username(), u.displayName(), u.email(), u.defaultPassword(), Set.copyOf(groups));
+                    }
+                }
             }
             if (imported != null) {
                 // Imported people appear in issues and pickers but cannot log in: their
@@ -151,8 +168,6 @@ public final class CapacityHost implements AutoCloseable {
                     : options.adminPassword().equals("admin");
 
             var settings = cluster.settings(database, new JdbcPluginSettingsFactory(database));
-            LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();
-            DemoData data = imported != null ? imported : DemoData.generate(anchor);
 
             CurrentRequest current = new CurrentRequest();
             var clusterLocks = cluster.locks();
@@ -174,8 +189,9 @@ public final class CapacityHost implements AutoCloseable {
             plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);
-            DemoSeeder.Outcome seed = imported != null ? new DemoSeeder.Outcome(false, false, 0, null)
-                    : DemoSeeder.seedBoardSettings(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD);
+            DemoSeeder.Outcome seed = imported != null ? new DemoSeeder.Outcome(false, false, 0, null, null)
+                    : DemoSeeder.seed(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD,
+                            data.demo() == DemoData.Demo.FULL ? anchor : null);
 
             workDir = Files.createTempDirectory("capacity-host-tomcat-");
             // Felix owns the JVM's URL stream handler factory (bundle: URLs); Tomcat's would only
@@ -229,11 +245,14 @@ public final class CapacityHost implements AutoCloseable {
                     + (seed.nativeVersion() == null ? "" : ", native engine " + seed.nativeVersion())
                     + (imported != null ? ". Data imported from a Jira's REST API (" + importDir + ")."
                     : ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".");
-            addServlet(app, "home", new HomeServlet(data, decorator, boardPages, pluginSummary), "");
+            addServlet(app, "home", new HomeServlet(data, decorator, boardPages, pluginSummary,
+                    username -> users.byUsername(username).map(HostUser::displayName).orElse(username)), "");
             addServlet(app, "dashboard", redirect("/"), "/secure/Dashboard.jspa");
             addServlet(app, "browse", new IssueServlet(data, decorator), "/browse/*");
             String hint = imported != null ? "Imported data: log in as admin" + (adminDefault ? " (password admin)." : ".")
-                    : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
+                    : data.demo() == DemoData.Demo.FULL
+                    ? "Demo users (alice, bob, judy, ken, oscar, victor and the others on the home page's boards) log in"
+                    + " with their user name as password" : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
             addServlet(app, "login", new LoginServlet(users, decorator, hint), "/login.jsp");
             addServlet(app, "logout", new LogoutServlet(), "/logout");
@@ -277,7 +296,9 @@ public final class CapacityHost implements AutoCloseable {
                     + Runtime.version().feature() + ", Apache Felix, Spring, Jersey, Tomcat; HTTP Basic auth "
                     + (options.basicAuth() ? "on" : "off (--basic-auth on allows it)"));
             lines.add("  Log in:   " + (adminDefault ? "admin / admin" : "admin / (the --admin-password you set)")
-                    + (imported != null ? "" : "   (demo users alice, bob, carol, dave, erin: password = user name)"));
+                    + (imported != null ? "" : data.demo() == DemoData.Demo.FULL
+                    ? "   (demo users, e.g. alice, judy, ken, oscar, victor (restricted): password = user name)"
+                    : "   (demo users alice, bob, carol, dave, erin: password = user name)"));
             lines.add("  Data dir: " + dataDir + (options.jdbcUrl() == null ? "" : " (unused: database at "
                     + database.description() + ")"));
             lines.add("  Database: " + database.description() + (firstStart ? " (created now)" : ""));
@@ -294,12 +315,15 @@ public final class CapacityHost implements AutoCloseable {
             } else if (seed.apiPresent()) {
                 lines.add("  Engine:   native " + seed.nativeVersion() + "; board " + DEMO_BOARD + " settings "
                         + (seed.seeded() ? "seeded now (revision " + seed.revision() + ")"
-                        : "kept as stored (revision " + seed.revision() + ")"));
+                        : "kept as stored (revision " + seed.revision() + ")")
+                        + (seed.fullDemo() == null ? "" : "; " + seed.fullDemo()));
             } else {
                 lines.add("  Engine:   the plugin does not bundle the Capacity Tracker Java API; no demo settings seeded");
             }
             if (imported == null) {
-                lines.add("  Demo:     active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
+                lines.add("  Demo:     " + (data.demo() == DemoData.Demo.FULL ? data.projects().size() + " projects, "
+                        + data.boards().size() + " boards (home page " + baseUri + "); " : "")
+                        + "active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
                         + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
             }
             return new CapacityHost(server, osgi, plugin, database, cluster, baseUri, List.copyOf(lines), workDir);

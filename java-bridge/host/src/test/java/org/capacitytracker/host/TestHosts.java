@@ -29,7 +29,9 @@ final class TestHosts {
 
     static CapacityHost start(Path dataDir, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--plugin", pluginJar().toString(), "--data-dir", dataDir.toString(),
-                "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", ANCHOR.toString(), "--basic-auth", "on"));
+                "--port", "0", "--bind", "127.0.0.1", "--demo-anchor", ANCHOR.toString(), "--basic-auth", "on",
+                // DEMO.md's dataset, which these tests' numbers come from; "--demo", "full" after it overrides.
+                "--demo", "basic"));
         args.addAll(List.of(extraArgs));
         return CapacityHost.start(HostOptions.parse(args));
     }

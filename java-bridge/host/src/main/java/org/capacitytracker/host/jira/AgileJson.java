@@ -130,6 +130,11 @@ final class AgileJson {
         node.put("description", v.description());
         node.put("archived", v.archived());
         node.put("released", v.released());
+        // Both dates as instants at the team's local midnight, the way the list gives releaseDate;
+        // a Kanban board's capacity plans a version from its start to its release date.
+        if (v.startDate() != null) {
+            node.put("startDate", instant(v.startDate().atTime(LocalTime.MIDNIGHT).atZone(DemoData.TEAM_ZONE)));
+        }
         if (v.releaseDate() != null) {
             node.put("releaseDate", instant(v.releaseDate().atTime(LocalTime.MIDNIGHT).atZone(DemoData.TEAM_ZONE)));
         }

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo Jira the host serves: one project, one Scrum board, four sprints around an anchor
- * Monday, and the issues the capacity panel plans with. The dataset is fixed by
- * helpers' DEMO.md (the browser tests assert on its numbers); only the dates move with the
- * anchor.
+ * The demo Jira the host serves. The basic demo ({@link Demo#BASIC}) is one project, one Scrum
+ * board, four sprints around an anchor Monday, and the issues the capacity panel plans with;
+ * it is fixed by helpers' DEMO.md (most browser and host tests assert on its numbers); only the
+ * dates move with the anchor. The full demo ({@link Demo#FULL}, what {@code make run} serves)
+ * keeps all of it unchanged and adds {@link RichDemo}'s projects, boards, people and issues.
  */
 public final class DemoData {
     public static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
@@ -39,9 +40,23 @@ public final class DemoData {
     public record Board(long id, String name, String type, Project project) {
     }
 
-    /** A project version (fix version); {@code releaseDate} may be null. */
+    /** A project version (fix version); {@code startDate} and {@code releaseDate} may be null. */
     public record Version(long id, String name, String description, boolean released, boolean archived,
-                          LocalDate releaseDate, long projectId) {
+                          LocalDate startDate, LocalDate releaseDate, long projectId) {
+    }
+
+    /** Which demo to serve: DEMO.md's one board, or that plus {@link RichDemo}. */
+    public enum Demo {
+        BASIC, FULL;
+
+        /** {@code basic} or {@code full}; anything else is an error naming the option. */
+        public static Demo parse(String value) {
+            return switch (value) {
+                case "basic" -> BASIC;
+                case "full" -> FULL;
+                default -> throw new IllegalArgumentException("--demo must be basic or full, got " + value);
+            };
+        }
     }
 
     public record Sprint(long id, String name, String state, ZonedDateTime start, ZonedDateTime end,
@@ -121,6 +136,7 @@ public final class DemoData {
     }
 
     private final LocalDate anchor;
+    private final Demo demo;
     private final Project project;
     private final List<Project> projects;
     private final List<Board> boards;
@@ -131,29 +147,45 @@ public final class DemoData {
     private final java.util.Map<String, List<Long>> fixVersionIds;
     private final List<ImportedUser> importedUsers;
 
-    private DemoData(LocalDate anchor) {
+    private DemoData(LocalDate anchor, Demo demo) {
         this.anchor = anchor;
+        this.demo = demo;
         this.project = new Project(10000, "DEMO", "Demo Project");
-        this.projects = List.of(project);
-        this.fixVersionIds = null;
         this.importedUsers = null;
-        this.boards = List.of(new Board(1, "DEMO board", "scrum", project));
-        this.sprints = List.of(
+        List<Project> projects = new ArrayList<>(List.of(project));
+        List<Board> boards = new ArrayList<>(List.of(new Board(1, "DEMO board", "scrum", project)));
+        List<Sprint> sprints = new ArrayList<>(List.of(
                 sprint(1, "DEMO Sprint 1", "closed", -28, -17, "Ship the first capacity view"),
                 sprint(2, "DEMO Sprint 2", "closed", -14, -3, "Days off and holidays"),
                 sprint(3, "DEMO Sprint 3", "active", 0, 11, "Plan the release with real capacity"),
-                sprint(4, "DEMO Sprint 4", "future", 14, 25, ""));
-        this.issues = buildIssues();
+                sprint(4, "DEMO Sprint 4", "future", 14, 25, "")));
+        List<Issue> issues = new ArrayList<>(buildIssues());
         // Versions only add fixVersion data; no sprint, estimate or person changes with them.
-        this.versions = List.of(
-                new Version(10000, "1.0", "First capacity view", true, false, anchor.minusDays(3), project.id()),
-                new Version(10001, "1.1", "Days off and reports", false, false, anchor.plusDays(11), project.id()),
-                new Version(10002, "2.0", "Templates and Data Center", false, false, null, project.id()));
+        List<Version> versions = new ArrayList<>(List.of(
+                new Version(10000, "1.0", "First capacity view", true, false, null, anchor.minusDays(3), project.id()),
+                new Version(10001, "1.1", "Days off and reports", false, false, null, anchor.plusDays(11), project.id()),
+                new Version(10002, "2.0", "Templates and Data Center", false, false, null, null, project.id())));
+        java.util.Map<String, List<Long>> fixVersions = null;
+        if (demo == Demo.FULL) {
+            projects.addAll(RichDemo.projects());
+            boards.addAll(RichDemo.boards());
+            sprints.addAll(RichDemo.sprints(anchor));
+            versions.addAll(RichDemo.versions(anchor));
+            fixVersions = RichDemo.newFixVersionMap();
+            issues.addAll(RichDemo.issues(fixVersions));
+        }
+        this.projects = List.copyOf(projects);
+        this.boards = List.copyOf(boards);
+        this.sprints = List.copyOf(sprints);
+        this.issues = List.copyOf(issues);
+        this.versions = List.copyOf(versions);
+        this.fixVersionIds = fixVersions == null ? null : java.util.Map.copyOf(fixVersions);
     }
 
     private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
                      List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds, List<ImportedUser> users) {
         this.anchor = null;
+        this.demo = null;
         this.projects = List.copyOf(projects);
         this.project = projects.get(0);
         this.boards = List.copyOf(boards);
@@ -184,12 +216,45 @@ public final class DemoData {
         return importedUsers == null ? List.of() : importedUsers;
     }
 
-    /** The dataset around {@code anchor}, which must be a Monday. */
+    /** The basic dataset around {@code anchor}, which must be a Monday. */
     public static DemoData generate(LocalDate anchor) {
+        return generate(anchor, Demo.BASIC);
+    }
+
+    /** The {@code demo} dataset around {@code anchor}, which must be a Monday. */
+    public static DemoData generate(LocalDate anchor, Demo demo) {
         if (anchor.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("--demo-anchor must be a Monday, got " + anchor + " (" + anchor.getDayOfWeek() + ")");
         }
-        return new DemoData(anchor);
+        return new DemoData(anchor, demo);
+    }
+
+    /** Which demo this is; null for imported data. */
+    public Demo demo() {
+        return demo;
+    }
+
+    /** The people of this demo (admin first); empty for imported data, whose people are {@link #importedUsers()}. */
+    public List<DemoUser> demoUsers() {
+        if (demo == null) {
+            return List.of();
+        }
+        if (demo == Demo.BASIC) {
+            return USERS;
+        }
+        List<DemoUser> all = new ArrayList<>(USERS);
+        all.addAll(RichDemo.MORE_USERS);
+        return List.copyOf(all);
+    }
+
+    /** The Jira groups a demo user is in besides jira-software-users (the full demo's planners, payments team). */
+    public java.util.Set<String> extraGroups(String username) {
+        return demo == Demo.FULL ? RichDemo.extraGroups(username) : java.util.Set.of();
+    }
+
+    /** The user name of a project's lead, where the demo names one. */
+    public Optional<String> projectLead(Project p) {
+        return demo == Demo.FULL ? Optional.ofNullable(RichDemo.LEADS.get(p.key())) : Optional.empty();
     }
 
     /** Monday of the current week in UTC, the default anchor. */
@@ -311,7 +376,7 @@ public final class DemoData {
 
     /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
     public List<Version> fixVersionsOf(Issue issue) {
-        if (fixVersionIds != null) {
+        if (fixVersionIds != null && (isImported() || fixVersionIds.containsKey(issue.key()))) {
             List<Long> ids = fixVersionIds.getOrDefault(issue.key(), List.of());
             return versions.stream().filter(v -> ids.contains(v.id())).toList();
         }
@@ -319,6 +384,7 @@ public final class DemoData {
             return List.of();
         }
         long sprint = issue.sprintId();
+        // DEMO's versions come first in the list.
         Version v = versions.get(sprint <= 2 ? 0 : sprint == 3 ? 1 : 2);
         return List.of(v);
     }

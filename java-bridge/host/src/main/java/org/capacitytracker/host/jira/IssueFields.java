@@ -82,7 +82,9 @@ final class IssueFields {
             new Field(DemoData.EFFORT_FIELD, "Effort (hours)", true, true, List.of("cf[10300]", "Effort (hours)"),
                     "number", null, "com.atlassian.jira.plugin.system.customfieldtypes:float", false),
             new Field("sprint", "Sprint", false, true, List.of(), "json", null, null, true),
-            new Field("closedSprints", "Closed Sprints", false, true, List.of(), "array", "json", null, true));
+            new Field("closedSprints", "Closed Sprints", false, true, List.of(), "array", "json", null, true),
+            // The agile issue resources document "flagged" among the fields they add (the demo flags nothing).
+            new Field("flagged", "Flagged", false, true, List.of(), "boolean", null, null, true));
 
     private IssueFields() {
     }

@@ -177,6 +177,7 @@ final class IssueJson {
                     f.set("sprint", AgileJson.sprint(base, sprint));
                 }
             }
+            case "flagged" -> f.put("flagged", false);
             case "closedSprints" -> {
                 ArrayNode closed = f.putArray("closedSprints");
                 if (sprint != null && "closed".equals(sprint.state())) {

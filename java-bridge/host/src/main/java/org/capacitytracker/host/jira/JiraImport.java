@@ -155,8 +155,10 @@ public final class JiraImport {
     private void version(JsonNode v, long projectId) {
         long id = v.path("id").asLong();
         String date = v.path("releaseDate").asText("");
+        String start = v.path("startDate").asText("");
         versions.put(id, new DemoData.Version(id, required(v, "name"), v.path("description").asText(""),
                 v.path("released").asBoolean(), v.path("archived").asBoolean(),
+                start.length() >= 10 ? LocalDate.parse(start.substring(0, 10)) : null,
                 date.length() >= 10 ? LocalDate.parse(date.substring(0, 10)) : null, projectId));
     }
 

@@ -151,6 +151,10 @@ final class PlatformJson {
         node.put("name", v.name());
         node.put("archived", v.archived());
         node.put("released", v.released());
+        if (v.startDate() != null) {
+            node.put("startDate", v.startDate().toString());
+            node.put("userStartDate", USER_DATE.format(v.startDate()));
+        }
         if (v.releaseDate() != null) {
             node.put("releaseDate", v.releaseDate().toString());
             node.put("userReleaseDate", USER_DATE.format(v.releaseDate()));

@@ -123,7 +123,7 @@ final class PlatformResources {
         switch (m.group(1)) {
             case "project" -> {
                 DemoData.Project p = project(id);
-                HostUser lead = users.byUsername("admin").orElse(null);
+                HostUser lead = users.byUsername(data.projectLead(p).orElse("admin")).orElse(null);
                 return PlatformJson.fullProject(base, p, lead, data.versions(p.id()));
             }
             case "status" -> {

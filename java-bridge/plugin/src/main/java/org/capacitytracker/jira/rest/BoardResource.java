@@ -33,6 +33,8 @@ import org.capacitytracker.jira.engine.EngineHolder;
  * GET  /boards/1/settings   → the settings document (defaults, revision 0, when none stored)
  * PUT  /boards/1/settings   body: the settings with the revision read → the stored document
  * POST /boards/1/report     body: {"iteration": {...}, "items": [...]} → the report
+ * GET  /boards/1/ranges     → a Kanban board's saved date ranges (empty, revision 0, when none)
+ * PUT  /boards/1/ranges     body: the ranges with the revision read → the stored document
  * GET  /boards/1/iterations/3/team        → the iteration's team changes
  * PUT  /boards/1/iterations/3/team        body: the document with its revision → stored
  * POST /boards/1/iterations/3/team/copy   body: {"fromIterationId":"2","revision":0} → stored
@@ -77,6 +79,27 @@ public class BoardResource {
                 () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardId(boardId)),
                 body, RequestBodies.DOCUMENT_LIMIT,
                 call -> RestCalls.ok(call.engine().putBoardSettings(boardId, call.body())));
+    }
+
+    /** A Kanban board's saved date ranges. */
+    @GET
+    @Path("/ranges")
+    public Response getRanges(@PathParam("boardId") String boardId, @Context HttpServletRequest request) {
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.READ_BOARD, PathParams.boardId(boardId)),
+                call -> RestCalls.ok(call.engine().getBoardRanges(boardId)));
+    }
+
+    /** Stores a Kanban board's date ranges (the whole list); 409 when the revision is stale. */
+    @PUT
+    @Path("/ranges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putRanges(@PathParam("boardId") String boardId, @Context HttpServletRequest request,
+                              InputStream body) {
+        return RestCalls.open(userManager, engines, request,
+                () -> Access.board(Access.Action.WRITE_BOARD, PathParams.boardId(boardId)),
+                body, RequestBodies.DOCUMENT_LIMIT,
+                call -> RestCalls.ok(call.engine().putBoardRanges(boardId, call.body())));
     }
 
     /** Computes the iteration report for the iteration and work items posted. */

@@ -76,6 +76,22 @@ class BoardResourceTest {
     }
 
     @Test
+    void aKanbanBoardsRangesAreStoredAgainstTheirRevisionAndCheckedByField() {
+        assertEquals(0, json(boards.getRanges("7", alice())).get("ranges").size());
+        String q1 = "{\"revision\":0,\"ranges\":[{\"id\":\"q1\",\"name\":\"Q1\",\"start\":\"2027-01-01\",\"end\":\"2027-03-31\"}]}";
+        Response stored = boards.putRanges("7", alice(), FakeHttp.body(q1));
+        assertEquals(200, stored.getStatus(), () -> (String) stored.getEntity());
+        assertEquals(1, json(stored).get("revision").asInt());
+        assertEquals(409, boards.putRanges("7", alice(), FakeHttp.body(q1)).getStatus());
+        Response bad = boards.putRanges("7", alice(), FakeHttp.body(q1.replace("1\",\"start\":\"2027-01-01\",\"end\":\"2027-03-31", "1\",\"start\":\"2027-03-01\",\"end\":\"2027-01-31")
+                .replace("\"revision\":0", "\"revision\":1")));
+        assertEquals(400, bad.getStatus(), () -> (String) bad.getEntity());
+        assertEquals("ranges[0].end", json(bad).get("field").asText());
+        assertEquals(401, boards.putRanges("7", new FakeHttp.Request().build(), FakeHttp.body(q1)).getStatus());
+        assertEquals("Q1", json(boards.getRanges("7", alice())).get("ranges").get(0).get("name").asText());
+    }
+
+    @Test
     void invalidSettingsAre400NamingTheField() {
         Response r = boards.putSettings("1", alice(), FakeHttp.body(
                 "{\"schema\":1,\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Dev\",\"dailyCapacity\":25}]}"));

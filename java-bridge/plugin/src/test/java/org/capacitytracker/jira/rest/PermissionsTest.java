@@ -91,6 +91,19 @@ class PermissionsTest {
     }
 
     @Test
+    void aKanbanBoardsSavedRangesFollowItsReadAndWriteGrants() {
+        enable("{\"1\":{\"read\":{\"users\":[\"carol\"]},\"write\":{\"groups\":[\"team-leads\"]}}}");
+        String q1 = "{\"revision\":0,\"ranges\":[{\"id\":\"q1\",\"name\":\"Q1\",\"start\":\"2027-01-01\",\"end\":\"2027-03-31\"}]}";
+        Response carol = boards.putRanges("1", as("carol"), FakeHttp.body(q1));
+        assertEquals(403, carol.getStatus(), () -> (String) carol.getEntity());
+        assertEquals(403, boards.getRanges("1", as("alice")).getStatus());
+        assertEquals(0, json(boards.getRanges("1", as("carol"))).get("revision").asInt(), "the refused write stored nothing");
+        Response bob = boards.putRanges("1", as("bob"), FakeHttp.body(q1));
+        assertEquals(200, bob.getStatus(), () -> (String) bob.getEntity());
+        assertEquals("Q1", json(boards.getRanges("1", as("carol"))).get("ranges").get(0).get("name").asText());
+    }
+
+    @Test
     void daysOffBelongToTheirPersonAndToTheWritersOfTheirBoard() {
         PersonResource people = new PersonResource(users, engines);
         String dentist = "{\"revision\":0,\"ranges\":[{\"start\":\"2026-12-02\",\"end\":\"2026-12-02\"}]}";
