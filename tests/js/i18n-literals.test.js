@@ -51,7 +51,7 @@ var ALLOWED_EXACT = new Set([
   // HTTP methods and header names sent to Jira's REST.
   'GET', 'PUT', 'POST', 'DELETE', 'X-Atlassian-Token', 'Content-Type', 'Accept',
   // KeyboardEvent.key values compared against.
-  'Escape', 'Enter',
+  'Escape', 'Enter', 'ArrowDown', 'ArrowUp',
   // The engine's weekday codes (JSON values), and Unicode normalisation form / time zone ids.
   'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'NFKD', 'UTC'
 ]);

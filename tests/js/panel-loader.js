@@ -85,6 +85,6 @@ function load() {
 }
 
 /** The kit's pure files, in the order of the shared web resource. */
-var PURE_KIT = ['kit/format.js', 'kit/i18n.js', 'kit/api.js', 'kit/jira.js'];
+var PURE_KIT = ['kit/format.js', 'kit/i18n.js', 'kit/api.js', 'kit/jira.js', 'kit/csv.js'];
 
 module.exports = { load: load, format: format, texts: texts, readProperties: readProperties, PANEL: PANEL, RESOURCES: RESOURCES, PURE_KIT: PURE_KIT };

@@ -10,7 +10,7 @@
   'use strict';
 
   var kit = CT.kit;
-  var append = kit.append, clear = kit.clear, h = kit.h;
+  var append = kit.append, clear = kit.clear, h = kit.h, pickerField = kit.pickerField;
   var Admin = CT.admin.Admin, GRANTS = CT.admin.GRANTS, REST = CT.admin.REST, button = CT.admin.button,
       field = CT.admin.field, flash = CT.admin.flash, formMessage = CT.admin.formMessage,
       resetErrors = CT.admin.resetErrors, sectionHead = CT.admin.sectionHead, setBusy = CT.admin.setBusy,
@@ -23,13 +23,16 @@
     });
   };
 
-  /** A grant's two lists; `labelled` false where the table's column heads already say which is which. */
-  function grantInputs(path, grant, labelled) {
+  /**
+   * A grant's two lists, each a picker over Jira's users or groups that still holds keys or
+   * names as text; `labelled` false where the table's column heads already say which is which.
+   */
+  function grantInputs(api, path, grant, labelled) {
     grant = grant || {};
     var extra = labelled ? null : { class: 'field-group ct-field ct-label-hidden' };
     return [
-      field(AJS.I18n.getText('capacity-tracker.js.admin.users'), path + '.users', textInput(path + '.users', (grant.users || []).join(', '), { 'data-testid': path + '.users', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.account-keys-comma-separated') }), null, extra),
-      field(AJS.I18n.getText('capacity-tracker.js.admin.groups'), path + '.groups', textInput(path + '.groups', (grant.groups || []).join(', '), { 'data-testid': path + '.groups', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.group-names-comma-separated') }), null, extra)
+      field(AJS.I18n.getText('capacity-tracker.js.admin.users'), path + '.users', pickerField(textInput(path + '.users', (grant.users || []).join(', '), { 'data-testid': path + '.users', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.account-keys-comma-separated') }), api, 'user', true), null, extra),
+      field(AJS.I18n.getText('capacity-tracker.js.admin.groups'), path + '.groups', pickerField(textInput(path + '.groups', (grant.groups || []).join(', '), { 'data-testid': path + '.groups', placeholder: AJS.I18n.getText('capacity-tracker.js.admin.group-names-comma-separated') }), api, 'group', true), null, extra)
     ];
   }
 
@@ -49,8 +52,8 @@
       var row = h('tr', { 'data-board-id': boardId, 'data-testid': 'board-grant' },
         h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: names[boardId] || AJS.I18n.getText('capacity-tracker.js.admin.board.fallback-name', boardId) }),
           h('div', { class: 'ct-sub', text: AJS.I18n.getText('capacity-tracker.js.admin.permissions.board-id', boardId) })),
-        h('td', null, grantInputs(path + '.read', grants.read, true)),
-        h('td', null, grantInputs(path + '.write', grants.write, true)),
+        h('td', null, grantInputs(self.api, path + '.read', grants.read, true)),
+        h('td', null, grantInputs(self.api, path + '.write', grants.write, true)),
         h('td', { class: 'ct-actions' }, remove));
       remove.addEventListener('click', function () { row.remove(); refreshPicker(); });
       return row;
@@ -80,8 +83,8 @@
     var others = h('tbody', null, GRANTS.map(function (g) {
       return h('tr', { 'data-testid': 'grant-' + g.id },
         h('th', { scope: 'row' }, h('div', { class: 'ct-name', text: g.label }), h('div', { class: 'ct-sub', text: g.help })),
-        h('td', null, grantInputs(g.id, doc[g.id], false)[0]),
-        h('td', null, grantInputs(g.id, doc[g.id], false)[1]));
+        h('td', null, grantInputs(self.api, g.id, doc[g.id], false)[0]),
+        h('td', null, grantInputs(self.api, g.id, doc[g.id], false)[1]));
     }));
 
     var save = h('button', { type: 'submit', class: 'aui-button aui-button-primary', 'data-testid': 'save-permissions' }, AJS.I18n.getText('capacity-tracker.js.admin.save-permissions'));

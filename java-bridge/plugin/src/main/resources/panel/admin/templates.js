@@ -10,7 +10,7 @@
   'use strict';
 
   var kit = CT.kit;
-  var append = kit.append, clear = kit.clear, enc = kit.enc, h = kit.h, message = kit.message;
+  var append = kit.append, clear = kit.clear, enc = kit.enc, h = kit.h, message = kit.message, pickerField = kit.pickerField;
   var Admin = CT.admin.Admin, REST = CT.admin.REST, WEEKDAYS = CT.admin.WEEKDAYS, button = CT.admin.button,
       field = CT.admin.field, flash = CT.admin.flash, formMessage = CT.admin.formMessage, loading = CT.admin.loading,
       numberOrNull = CT.admin.numberOrNull, resetErrors = CT.admin.resetErrors, sectionHead = CT.admin.sectionHead,
@@ -84,7 +84,7 @@
       var remove = button(AJS.I18n.getText('capacity-tracker.js.admin.remove'), { class: 'aui-button aui-button-link', 'data-testid': 'remove-template-member' });
       remove.addEventListener('click', function () { row.remove(); renumber(); });
       append(row,
-        h('td', { 'data-col': 'accountKey' }, textInput('accountKey', m.accountKey, { 'data-testid': 'member-account-key', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.account-key') })),
+        h('td', { 'data-col': 'accountKey' }, pickerField(textInput('accountKey', m.accountKey, { 'data-testid': 'member-account-key', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.account-key'), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.template.member-placeholder') }), self.api, 'user', false)),
         h('td', { 'data-col': 'role' }, textInput('role', m.role, { 'data-testid': 'member-role', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.role'), placeholder: AJS.I18n.getText('capacity-tracker.js.admin.e-g-developer') })),
         h('td', { 'data-col': 'dailyCapacity' }, textInput('dailyCapacity', m.dailyCapacity, { inputmode: 'decimal', class: 'text ct-short', 'data-testid': 'member-daily-capacity', 'aria-label': AJS.I18n.getText('capacity-tracker.js.admin.daily-capacity') })),
         h('td', { 'data-col': 'allocation' }, textInput('allocation', m.allocation === undefined || m.allocation === null ? '' : m.allocation,

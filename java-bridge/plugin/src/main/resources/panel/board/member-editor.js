@@ -14,7 +14,7 @@
   var customEstimateField = kit.customEstimateField;
   var ApiError = kit.ApiError, DAY_FRACTIONS = kit.DAY_FRACTIONS, append = kit.append, clear = kit.clear,
       enc = kit.enc, fieldGroup = kit.fieldGroup, h = kit.h, longDate = kit.longDate, message = kit.message,
-      numberValue = kit.numberValue, radioOption = kit.radioOption, setBusy = kit.setBusy,
+      numberValue = kit.numberValue, pickerField = kit.pickerField, radioOption = kit.radioOption, setBusy = kit.setBusy,
       showFormError = kit.showFormError, textInput = kit.textInput;
   var Panel = CT.board.Panel, SETTINGS_SCOPE = CT.board.SETTINGS_SCOPE;
 
@@ -182,23 +182,9 @@
   Panel.prototype.renderAddRow = function () {
     var self = this;
     var ids = 'ct-add';
-    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { list: ids + '-users', autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.member.key-placeholder') });
-    var users = h('datalist', { id: ids + '-users' });
-    var searchTimer = null;
-    keyInput.addEventListener('input', function () {
-      clearTimeout(searchTimer);
-      var q = keyInput.value.trim();
-      if (q.length < 2) return;
-      // Suggestions only: a failed search leaves the field a plain text box.
-      searchTimer = setTimeout(function () {
-        self.api.get('/rest/api/2/user/search?username=' + enc(q) + '&maxResults=10').then(function (found) {
-          clear(users);
-          (found || []).forEach(function (u) {
-            append(users, h('option', { value: u.key || u.name, label: u.displayName }));
-          });
-        }, function () {});
-      }, 250);
-    });
+    var keyInput = textInput(ids + '-key', 'accountKey', this.adding.accountKey || '', { autocomplete: 'off', 'data-testid': 'new-member-key', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.member.key-placeholder') });
+    // Jira's users by name, with avatars; the field keeps the picked user's key.
+    var users = pickerField(keyInput, this.api, 'user', false);
     var roleInput = textInput(ids + '-role', 'role', '', { list: ids + '-roles', 'data-testid': 'new-member-role', autocomplete: 'off', placeholder: AJS.I18n.getText('capacity-tracker.js.panel.e-g-developer') });
     var dailyInput = textInput(ids + '-daily', 'dailyCapacity', '', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-daily' });
     var allocInput = textInput(ids + '-alloc', 'allocation', '100', { type: 'number', step: 'any', inputmode: 'decimal', 'data-testid': 'new-member-allocation' });
@@ -227,7 +213,7 @@
       h('h4', { text: AJS.I18n.getText('capacity-tracker.js.panel.add-a-team-member') }),
       h('div', { class: 'ct-form-message' }),
       h('div', { class: 'ct-inline-fields' },
-        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.account-key'), ids + '-key', keyInput), users,
+        fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.account-key'), ids + '-key', users),
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.role'), ids + '-role', roleInput), this.roleDatalist(ids + '-roles'),
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.daily-capacity'), ids + '-daily', dailyInput, this.unitPerDay()),
         fieldGroup(AJS.I18n.getText('capacity-tracker.js.panel.allocation'), ids + '-alloc', allocInput, '%')),

@@ -101,6 +101,15 @@
         onclick: function () { self.toggleTemplateBox(); } }, AJS.I18n.getText('capacity-tracker.js.panel.apply-template-open')));
     }
     append(actions, addButton);
+    if (report && report.members.length) {
+      // The sprint's team table as the engine computed it, for a spreadsheet or a meeting.
+      append(actions, h('button', { type: 'button', class: 'aui-button ct-no-print', 'data-testid': 'team-csv',
+        onclick: function () {
+          var it = report.iteration;
+          kit.downloadCsv('capacity-' + kit.csvName(self.boardId) + '-' + kit.csvName(it.name || it.firstDate) + '.csv',
+            kit.csvFile(kit.teamCsvRows(report, function (key) { return self.displayName(key); })));
+        } }, AJS.I18n.getText('capacity-tracker.js.csv.download')));
+    }
 
     var section = h('section', { class: 'ct-section ct-members', 'aria-label': AJS.I18n.getText('capacity-tracker.js.panel.team-members') },
       h('div', { class: 'ct-section-head' },

@@ -15,7 +15,9 @@
       stripFieldPath = kit.stripFieldPath;
 
   function fieldGroup(label, id, input, suffix, help) {
-    return h('div', { class: 'field-group ct-field', 'data-field-name': input.name },
+    // The field is named after its control, also when the control comes wrapped (a picker).
+    var control = input.matches('input, select, textarea') ? input : input.querySelector('input, select, textarea');
+    return h('div', { class: 'field-group ct-field', 'data-field-name': control.name },
       h('label', { for: id, text: label }),
       suffix ? h('span', { class: 'ct-input-suffix' }, input, h('span', { class: 'ct-suffix', text: suffix })) : input,
       help ? h('div', { class: 'description', text: help }) : null,

@@ -61,8 +61,37 @@
     return b.label + ' (' + longDate(b.start) + ' \u2013 ' + longDate(b.end) + ')';
   }
 
+  /**
+   * The heat map as CSV rows: one per person, role or board (as the report is grouped), then
+   * the totals; per bucket and for the whole period, capacity and workload (unit in the
+   * header) and utilisation (%), each as the engine computed it. `label(key)` names a row.
+   */
+  function heatMapCsvRows(report, label, rowHead, totalsLabel) {
+    var unit = kit.csvUnit(report.baseUnit);
+    var head = [kit.csvText(rowHead), kit.csvText(AJS.I18n.getText('capacity-tracker.js.csv.key'))];
+    var columns = report.buckets.map(function (b) { return b.label; }).concat([AJS.I18n.getText('capacity-tracker.js.csv.whole-period')]);
+    columns.forEach(function (c) {
+      head.push(kit.csvText(AJS.I18n.getText('capacity-tracker.js.csv.capacity', c, unit)),
+        kit.csvText(AJS.I18n.getText('capacity-tracker.js.csv.workload', c, unit)),
+        kit.csvText(AJS.I18n.getText('capacity-tracker.js.csv.utilisation', c)));
+    });
+    function cells(c) {
+      return [kit.csvQuantity(c.capacity, report.baseUnit), kit.csvQuantity(c.workload, report.baseUnit), kit.csvNumber(c.utilisation)];
+    }
+    var rows = [head];
+    report.rows.forEach(function (row) {
+      var line = [kit.csvText(label(row.key)), kit.csvText(row.key)];
+      row.cells.concat([row.total]).forEach(function (c) { line.push.apply(line, cells(c)); });
+      rows.push(line);
+    });
+    var totals = [kit.csvText(totalsLabel), ''];
+    report.totals.forEach(function (c) { totals.push.apply(totals, cells(c)); });
+    rows.push(totals.concat(['', '', '']));
+    return rows;
+  }
+
   return {
-    bucketHeading: bucketHeading, bucketText: bucketText, heatLevel: heatLevel, overAllocatedPeople: overAllocatedPeople,
-    overAllocationIndex: overAllocationIndex
+    bucketHeading: bucketHeading, bucketText: bucketText, heatLevel: heatLevel, heatMapCsvRows: heatMapCsvRows,
+    overAllocatedPeople: overAllocatedPeople, overAllocationIndex: overAllocationIndex
   };
 }));

@@ -13,7 +13,8 @@
   var h = kit.h;
   var bucketHeading = CT.reports.bucketHeading, bucketText = CT.reports.bucketText, heatLevel = CT.reports.heatLevel,
       overAllocatedPeople = CT.reports.overAllocatedPeople, overAllocationIndex = CT.reports.overAllocationIndex;
-  var ALL_ROWS = CT.reports.ALL_ROWS, ROW_HEAD = CT.reports.ROW_HEAD, Reports = CT.reports.Reports;
+  var ALL_ROWS = CT.reports.ALL_ROWS, ROW_HEAD = CT.reports.ROW_HEAD, Reports = CT.reports.Reports,
+      heatMapCsvRows = CT.reports.heatMapCsvRows;
 
   Reports.prototype.renderResult = function () {
     var kit = this.kit;
@@ -48,7 +49,24 @@
         h('ul', { class: 'ct-warning-list' }, warnings.map(function (w) { return h('li', { 'data-code': w.code || null, text: w.message }); })),
         { 'data-testid': 'report-warnings' }));
     }
-    kit.append(box, this.renderHeatMap(report), this.renderLegend(report, run));
+    kit.append(box, this.renderExportBar(report), this.renderHeatMap(report), this.renderLegend(report, run));
+  };
+
+  /** Download as CSV (the engine's numbers, one row per heat-map row) and print (the page's print style). */
+  Reports.prototype.renderExportBar = function (report) {
+    var self = this;
+    var kit = this.kit;
+    var h = kit.h;
+    function csv() {
+      var rows = heatMapCsvRows(report, function (key) { return self.rowLabel(key, report.grouping); },
+        ROW_HEAD[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.row'),
+        ALL_ROWS[report.grouping] || AJS.I18n.getText('capacity-tracker.js.report.totals.all-boards'));
+      kit.downloadCsv('capacity-report-' + kit.csvName(report.period.start) + '-' + kit.csvName(report.period.end) + '-'
+        + kit.csvName(report.grouping) + '.csv', kit.csvFile(rows));
+    }
+    return h('div', { class: 'ct-export-bar', 'data-testid': 'report-export' },
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-csv', onclick: csv }, AJS.I18n.getText('capacity-tracker.js.csv.download')),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-print', onclick: function () { window.print(); } }, AJS.I18n.getText('capacity-tracker.js.csv.print')));
   };
 
   Reports.prototype.bucketHead = function (b, bucket) {

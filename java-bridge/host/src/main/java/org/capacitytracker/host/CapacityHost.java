@@ -18,6 +18,7 @@ import org.capacitytracker.host.db.Database;
 import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.JiraImport;
 import org.capacitytracker.host.jira.JiraRestServlet;
+import org.capacitytracker.host.jira.UserAnonymization;
 import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.LoadedPlugin;
 import org.capacitytracker.host.plugin.OsgiFramework;
@@ -26,6 +27,7 @@ import org.capacitytracker.host.sal.HostI18nResolver;
 import org.capacitytracker.host.sal.HostLoginUriProvider;
 import org.capacitytracker.host.sal.HostUserManager;
 import org.capacitytracker.host.settings.JdbcPluginSettingsFactory;
+import org.capacitytracker.host.web.AnonymizeUserServlet;
 import org.capacitytracker.host.web.AvatarServlet;
 import org.capacitytracker.host.web.CurrentRequest;
 import org.capacitytracker.host.web.DecoratorFilter;
@@ -258,6 +260,10 @@ public final class CapacityHost implements AutoCloseable {
             addServlet(app, "logout", new LogoutServlet(), "/logout");
             addServlet(app, "download", new DownloadServlet(registry), "/download/resources/*");
             addServlet(app, "avatar", new AvatarServlet(users), "/secure/useravatar");
+            // Jira's user anonymisation, calling the plugin's <user-anonymization-handler> modules.
+            HostI18nResolver pluginText = new HostI18nResolver(plugin.classLoader(), descriptor.i18nLocations());
+            addServlet(app, "anonymize-user", new AnonymizeUserServlet(new UserAnonymization(plugin.anonymizationHandlers(),
+                    pluginText::getText, users), decorator), "/secure/admin/AnonymizeUser.jspa");
             addServlet(app, "jira-rest", new JiraRestServlet(data, users),
                     "/rest/api/2/*", "/rest/api/latest/*", "/rest/agile/1.0/*", "/rest/agile/latest/*");
             plugin.mount(app, current);

@@ -213,6 +213,33 @@ class PluginLoadingTest {
     }
 
     @Test
+    void anonymizationHandlersAreListedAndRunAndAFailingOneIsReportedNotFatal() throws Exception {
+        String descriptor = DESCRIPTOR.replace("</atlassian-plugin>", "<user-anonymization-handler key=\"probe-anon\" "
+                + "class=\"org.capacitytracker.host.testplugin.ProbeAnonymizationHandler\"/></atlassian-plugin>");
+        try (CapacityHost host = start(probe(descriptor, SPRING).write(dir))) {
+            TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
+            String page = admin.get("/jira/secure/admin/AnonymizeUser.jspa?user=bob").body();
+            assertTrue(page.contains("<td>Probe name</td><td>ANONYMIZE</td><td>3</td>"), page);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"atl_token\" value=\"([^\"]+)\"").matcher(page);
+            assertTrue(token.find(), page);
+            HttpResponse<String> run = admin.postForm("/jira/secure/admin/AnonymizeUser.jspa", "userKey", "bob",
+                    "atl_token", token.group(1));
+            assertEquals(200, run.statusCode());
+            assertTrue(run.body().contains("data-status=\"COMPLETED_WITH_ERRORS\""), run.body());
+            assertTrue(run.body().contains("probe failure for bob"), run.body());
+        }
+    }
+
+    @Test
+    void anAnonymizationHandlerThatIsNotOneRefusesThePlugin() throws Exception {
+        String descriptor = DESCRIPTOR.replace("</atlassian-plugin>", "<user-anonymization-handler key=\"probe-anon\" "
+                + "class=\"org.capacitytracker.host.testplugin.ProbeComponent\"/></atlassian-plugin>");
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(probe(descriptor, SPRING).write(dir)));
+        assertTrue(e.getMessage().contains("probe-anon")
+                && e.getMessage().contains("com.atlassian.jira.user.anonymize.UserAnonymizationHandler"), e.getMessage());
+    }
+
+    @Test
     void aServiceThePluginDidNotImportIsNotInjected() throws Exception {
         String spring = SPRING.replace(
                 "<osgi:reference id=\"userManager\" interface=\"com.atlassian.sal.api.user.UserManager\"/>", "");

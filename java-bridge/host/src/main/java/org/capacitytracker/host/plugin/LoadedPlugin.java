@@ -1,5 +1,6 @@
 package org.capacitytracker.host.plugin;
 
+import com.atlassian.jira.user.anonymize.UserAnonymizationHandler;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
@@ -285,6 +286,26 @@ public final class LoadedPlugin implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Creates the plugin's {@code <user-anonymization-handler>} modules the way Jira creates
+     * module classes: each class loaded from the bundle and autowired from the plugin's context.
+     * A class that does not implement the extension point's interface refuses the plugin, as
+     * Jira's module descriptor would refuse the module.
+     */
+    public List<UserAnonymizationHandler> anonymizationHandlers() throws PluginLoadException {
+        List<UserAnonymizationHandler> handlers = new ArrayList<>();
+        for (PluginDescriptor.AnonymizationHandlerModule module : descriptor.anonymizationHandlers()) {
+            String what = "user-anonymization-handler module " + module.key();
+            Class<?> type = loadClass(module.className(), what);
+            if (!UserAnonymizationHandler.class.isAssignableFrom(type)) {
+                throw new PluginLoadException(what + ": " + module.className() + " does not implement "
+                        + UserAnonymizationHandler.class.getName());
+            }
+            handlers.add((UserAnonymizationHandler) context.createModule(type, what));
+        }
+        return handlers;
     }
 
     /** The bean the plugin's Spring context defines under {@code id}, or null. */

@@ -16,7 +16,15 @@ public record PluginDescriptor(String key, String name, String version, String d
                                List<RestModule> restModules, List<ServletModule> servlets,
                                List<WebResourceModule> webResources, List<Download> downloads,
                                List<ComponentModule> components, List<ComponentImport> componentImports,
-                               List<String> i18nLocations, List<String> ignoredModules) {
+                               List<String> i18nLocations, List<String> ignoredModules,
+                               List<AnonymizationHandlerModule> anonymizationHandlers) {
+
+    /**
+     * {@code <user-anonymization-handler key class>}: a class implementing Jira's
+     * {@code UserAnonymizationHandler}, called when an admin anonymises a user.
+     */
+    public record AnonymizationHandlerModule(String key, String className) {
+    }
 
     /** {@code <rest key path version>}: JAX-RS resources under {@code /rest/<path>/<version>}. */
     public record RestModule(String key, String path, String version, List<String> packages) {
@@ -70,6 +78,7 @@ public record PluginDescriptor(String key, String name, String version, String d
         List<ComponentImport> imports = new ArrayList<>();
         List<String> i18n = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<AnonymizationHandlerModule> anonymization = new ArrayList<>();
         Set<String> moduleKeys = new LinkedHashSet<>();
 
         for (Element e : Xml.children(root)) {
@@ -155,6 +164,8 @@ public record PluginDescriptor(String key, String name, String version, String d
                     webResources.add(new WebResourceModule(moduleKey, List.copyOf(resources), List.copyOf(dependencies),
                             Set.copyOf(contexts), Map.copyOf(transformers)));
                 }
+                case "user-anonymization-handler" -> anonymization.add(new AnonymizationHandlerModule(
+                        moduleKey(e, where, moduleKeys), Xml.required(e, "class", where)));
                 case "component" -> components.add(new ComponentModule(moduleKey(e, where, moduleKeys),
                         Xml.required(e, "class", where)));
                 case "component-import" -> imports.add(new ComponentImport(moduleKey(e, where, moduleKeys),
@@ -164,7 +175,7 @@ public record PluginDescriptor(String key, String name, String version, String d
         }
         return new PluginDescriptor(key, name, version, description, List.copyOf(rest), List.copyOf(servlets),
                 List.copyOf(webResources), List.copyOf(downloads), List.copyOf(components), List.copyOf(imports),
-                List.copyOf(i18n), List.copyOf(ignored));
+                List.copyOf(i18n), List.copyOf(ignored), List.copyOf(anonymization));
     }
 
     private static String moduleKey(Element e, String where, Set<String> seen) throws PluginLoadException {
