@@ -67,6 +67,32 @@ fn reversed_iteration_dates_name_the_field() {
     assert_eq!(err.field(), Some("items[0].remainingSeconds"));
 }
 
+/// Issue 10, defect 6, through the whole engine: an iteration ending 9999-12-31T23:59:59Z on
+/// a +14:00 board answered `"lastDate":"+10000-01-01"`, a date the engine itself refuses;
+/// and a multi-project report read July 2100 in Berlin on winter time. Both are refused now,
+/// naming the field; the last date that is accepted comes back as one the engine reads.
+#[test]
+fn dates_past_2099_are_refused_and_emitted_dates_read_back() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    engine.put_board_settings(&mut s, "1", r#"{"revision":0,"timeZone":"Pacific/Kiritimati","members":[]}"#).unwrap();
+    let report = |s: &mut MemoryStorage, start: &str, end: &str| {
+        engine.iteration_report(s, &format!(r#"{{"boardId":"1","iteration":{{"start":"{start}","end":"{end}"}},"items":[]}}"#))
+    };
+    let err = report(&mut s, "2099-12-28T00:00:00Z", "9999-12-31T23:59:59Z").unwrap_err();
+    assert_eq!(err.field(), Some("iteration.end"));
+    assert!(err.to_string().contains("2099"), "{err}");
+    let ok: serde_json::Value = serde_json::from_str(&report(&mut s, "2099-12-28T00:00:00Z", "2099-12-31T10:00:00Z").unwrap()).unwrap();
+    let last = ok["iteration"]["lastDate"].as_str().unwrap();
+    assert_eq!(last, "2099-12-31");
+    engine.put_days_off(&mut s, "alice", &format!(r#"{{"revision":0,"ranges":[{{"start":"{last}","end":"{last}"}}]}}"#)).unwrap();
+
+    engine.put_board_settings(&mut s, "2", r#"{"revision":0,"timeZone":"Europe/Berlin","members":[]}"#).unwrap();
+    let multi = r#"{"definition":{"name":"Far","boardIds":["2"],"period":{"start":"2100-07-01","end":"2100-07-31"},"bucket":"week","grouping":"person"},"boards":[{"boardId":"2","iterations":[{"id":"9","start":"2100-07-01T00:00:00+02:00","end":"2100-07-15T00:00:00+02:00","items":[]}]}]}"#;
+    let err = engine.multi_project_report(&mut s, multi).unwrap_err();
+    assert_eq!(err.field(), Some("boards[0].iterations[0].start"), "{err}");
+}
+
 /// Storage that fails on chosen operations, with the host's message.
 struct Failing {
     inner: MemoryStorage,

@@ -143,7 +143,11 @@ impl Engine {
                             let start = moment(&it.start, || format!("{}.start", field()))?;
                             let end = moment(&it.end, || format!("{}.end", field()))?;
                             let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
-                                Error::Validation { message, .. } => Error::validation(format!("{}.end", field()), message),
+                                // read_dates names iteration.start or iteration.end.
+                                Error::Validation { field: f, message } => {
+                                    let which = if f.ends_with(".start") { "start" } else { "end" };
+                                    Error::validation(format!("{}.{which}", field()), message)
+                                }
                                 other => other,
                             })?;
                             range_first = range_first.min(reading.first);
