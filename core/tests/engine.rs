@@ -37,7 +37,8 @@ fn bad_input_is_refused_and_the_stored_document_is_unchanged() {
     let mut s = MemoryStorage::default();
     let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
     let bad = [
-        ("{", ""),
+        ("{", "body"),
+        ("[]", "body"),
         (r#"{"revision":1,"members":[{"accountKey":"a","role":"R","dailyCapacity":-1}]}"#, "members[0].dailyCapacity"),
         (r#"{"revision":1,"holidays":[{"date":"2026-01-01","name":"N","fraction":2}]}"#, "holidays[0].fraction"),
         (r#"{"revision":1,"surprise":true}"#, "surprise"),
@@ -91,6 +92,26 @@ fn dates_past_2099_are_refused_and_emitted_dates_read_back() {
     let multi = r#"{"definition":{"name":"Far","boardIds":["2"],"period":{"start":"2100-07-01","end":"2100-07-31"},"bucket":"week","grouping":"person"},"boards":[{"boardId":"2","iterations":[{"id":"9","start":"2100-07-01T00:00:00+02:00","end":"2100-07-15T00:00:00+02:00","items":[]}]}]}"#;
     let err = engine.multi_project_report(&mut s, multi).unwrap_err();
     assert_eq!(err.field(), Some("boards[0].iterations[0].start"), "{err}");
+}
+
+/// Issue 10, defect 8: `{}` to the multi-project report was told "give reportId or
+/// definition, not both", and whole-body errors named no field.
+#[test]
+fn an_empty_report_request_and_whole_body_errors_say_what_is_wrong() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let err = engine.multi_project_report(&mut s, "{}").unwrap_err();
+    assert_eq!(err.field(), Some("reportId"));
+    assert!(!err.to_string().contains("not both"), "{err}");
+    let both = engine.multi_project_report(&mut s, r#"{"reportId":"a","definition":{"name":"Q","boardIds":[],"period":{"start":"2026-01-05","end":"2026-01-16"},"bucket":"week","grouping":"board"},"boards":[]}"#).unwrap_err();
+    assert!(both.to_string().contains("not both"), "{both}");
+    for body in ["[]", "null", "{", "\u{feff}{}"] {
+        assert_eq!(engine.put_board_settings(&mut s, "1", body).unwrap_err().field(), Some("body"), "{body:?}");
+        assert_eq!(engine.multi_project_report(&mut s, body).unwrap_err().field(), Some("body"), "{body:?}");
+        assert_eq!(engine.iteration_report(&mut s, body).unwrap_err().field(), Some("body"), "{body:?}");
+    }
+    let repeated = engine.put_board_settings(&mut s, "1", r#"{"revision":0,"revision":1}"#).unwrap_err();
+    assert_eq!(repeated.field(), Some("revision"), "{repeated}");
 }
 
 /// Storage that fails on chosen operations, with the host's message.

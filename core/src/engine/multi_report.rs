@@ -59,7 +59,9 @@ impl Engine {
         let definition: Result<Arc<ReportDefDoc>> = match (&request.report_id, &request.definition) {
             (Some(id), None) => self.find_named::<ReportDefinitions>(storage, id),
             (None, Some(d)) => d.validate().map_err(|e| prefix(e, "definition.")).map(|()| Arc::new(d.clone())),
-            _ => Err(Error::validation("reportId", "give reportId or definition, not both")),
+            (Some(_), Some(_)) => Err(Error::validation("reportId", "give reportId or definition, not both")),
+            // Issue 10, defect 8: `{}` was told "not both".
+            (None, None) => Err(Error::validation("reportId", "give reportId (a stored report definition) or definition (one inline)")),
         };
         // The JSON entry checks the items before it looks the definition up, so a request
         // wrong in both ways fails the same way through either entry: the items' error first.
