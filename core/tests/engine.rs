@@ -114,6 +114,22 @@ fn an_empty_report_request_and_whole_body_errors_say_what_is_wrong() {
     assert_eq!(repeated.field(), Some("revision"), "{repeated}");
 }
 
+/// Issue 10, defect 8: a report with 100,000 non-members carried a 1.4 MB warning naming
+/// every one of them (the list itself is in `nonMembers`); the warning names ten now.
+#[test]
+fn the_non_member_warning_is_bounded() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let items: Vec<String> = (0..20_000).map(|i| format!(r#"{{"key":"K-{i}","assignee":"person-{i:05}","remainingSeconds":3600}}"#)).collect();
+    let request = format!(r#"{{"boardId":"1","iteration":{{"start":"2026-12-01","end":"2026-12-11"}},"items":[{}]}}"#, items.join(","));
+    let report: serde_json::Value = serde_json::from_str(&engine.iteration_report(&mut s, &request).unwrap()).unwrap();
+    assert_eq!(report["nonMembers"].as_array().unwrap().len(), 20_000);
+    let warning = report["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "nonMemberWork").unwrap();
+    let message = warning["message"].as_str().unwrap();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    assert!(message.ends_with("person-00009 and 19990 more"), "{message}");
+}
+
 /// Storage that fails on chosen operations, with the host's message.
 struct Failing {
     inner: MemoryStorage,
