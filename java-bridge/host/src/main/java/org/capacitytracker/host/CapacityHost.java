@@ -11,6 +11,7 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.auth.LoginThrottle;
 import org.capacitytracker.host.auth.PasswordHasher;
 import org.capacitytracker.host.auth.UserStore;
 import org.capacitytracker.host.db.Database;
@@ -209,7 +210,8 @@ public final class CapacityHost implements AutoCloseable {
             cookies.setSameSiteCookies("lax");
             app.setCookieProcessor(cookies);
 
-            addFilter(app, "security", new SecurityFilter(users, current, options.basicAuth()), "/*");
+            LoginThrottle throttle = new LoginThrottle();
+            addFilter(app, "security", new SecurityFilter(users, throttle, current, options.basicAuth()), "/*");
             addFilter(app, "decorator", new DecoratorFilter(decorator), "/plugins/servlet/*");
 
             List<HomeServlet.BoardPage> boardPages = new ArrayList<>();
@@ -230,8 +232,8 @@ public final class CapacityHost implements AutoCloseable {
             String hint = imported != null ? "Imported data: log in as admin" + (adminDefault ? " (password admin)." : ".")
                     : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
-            addServlet(app, "login", new LoginServlet(users, decorator, hint), "/login.jsp");
-            addServlet(app, "logout", new LogoutServlet(), "/logout");
+            addServlet(app, "login", new LoginServlet(users, throttle, decorator, hint), "/login.jsp");
+            addServlet(app, "logout", new LogoutServlet(decorator), "/logout");
             addServlet(app, "download", new DownloadServlet(registry), "/download/resources/*");
             addServlet(app, "avatar", new AvatarServlet(users), "/secure/useravatar");
             addServlet(app, "jira-rest", new JiraRestServlet(data, users),

@@ -71,8 +71,71 @@ class HostIntegrationTest {
         assertEquals("alice", browser.getJson("/jira/rest/api/2/myself").path("name").asText(),
                 "the session cookie authenticates REST calls");
 
-        assertEquals(302, browser.get("/jira/logout").statusCode());
+        // Issue 10, defect 7: a GET logged out (any page could, with an image tag); now it only asks.
+        HttpResponse<String> ask = browser.get("/jira/logout");
+        assertEquals(200, ask.statusCode());
+        assertTrue(ask.body().contains("id=\"logout-submit\""), ask.body());
+        assertEquals("alice", browser.getJson("/jira/rest/api/2/myself").path("name").asText(), "a GET does not log out");
+        HttpResponse<String> forged = browser.postForm("/jira/logout", "atl_token", "0".repeat(32));
+        assertEquals(403, forged.statusCode(), "a logout without the page's token is refused");
+        assertEquals("alice", browser.getJson("/jira/rest/api/2/myself").path("name").asText());
+        assertEquals(302, browser.logout().statusCode());
         assertEquals(401, browser.get("/jira/rest/api/2/myself").statusCode(), "logout ends the session");
+    }
+
+    /** Issue 10, defect 7: the login form had no anti-CSRF token (another site could log a browser in). */
+    @Test
+    void aLoginPostedWithoutTheFormsTokenIsRefused() throws Exception {
+        TestHttp crossSite = anonymous();
+        HttpResponse<String> forged = crossSite.postForm("/jira/login.jsp", "os_username", "bob", "os_password", "bob");
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("id=\"login-form-error\""));
+        assertEquals(401, crossSite.get("/jira/rest/api/2/myself").statusCode(), "not logged in");
+        TestHttp otherSession = anonymous();
+        String token = TestHttp.formToken(otherSession.get("/jira/login.jsp").body());
+        assertEquals(403, crossSite.postForm("/jira/login.jsp", "os_username", "bob", "os_password", "bob", "atl_token", token)
+                .statusCode(), "another session's token does not do");
+    }
+
+    /**
+     * Issue 10, defect 7: wrong passwords could be tried without limit. After five failures for
+     * one user name, even the right password is refused for a while, by the form and by Basic.
+     */
+    @Test
+    void repeatedWrongPasswordsPauseLoginsForThatUser() throws Exception {
+        for (int i = 0; i < org.capacitytracker.host.auth.LoginThrottle.USER_FAILURES; i++) {
+            HttpResponse<String> wrong = anonymous().login("erin", "wrong-" + i, null);
+            assertEquals("AUTHENTICATED_FAILED", wrong.headers().firstValue("X-Seraph-LoginReason").orElse(""), "attempt " + i);
+        }
+        HttpResponse<String> right = anonymous().login("erin", "erin", null);
+        assertEquals(200, right.statusCode(), "the right password, but attempts are paused");
+        assertEquals("AUTHENTICATION_DENIED", right.headers().firstValue("X-Seraph-LoginReason").orElse(""));
+        assertTrue(right.body().contains("Too many failed logins"), right.body());
+        HttpResponse<String> basic = new TestHttp(root).basic("erin", "erin").get("/jira/rest/api/2/myself");
+        assertEquals(403, basic.statusCode(), basic.body());
+        assertEquals("AUTHENTICATION_DENIED", basic.headers().firstValue("X-Seraph-LoginReason").orElse(""));
+        assertEquals(200, as("dave").get("/jira/rest/api/2/myself").statusCode(), "other users are not paused");
+    }
+
+    /** Issue 10, defect 7: os_destination=/jira/../..//x gave a 500 after logging the user in. */
+    @Test
+    void dotSegmentDestinationsGoHome() throws Exception {
+        for (String odd : new String[] {"/jira/../..//x", "/../x", "/jira/%2e%2e/x", "/jira/a//b", "/x%zz"}) {
+            HttpResponse<String> login = anonymous().login("carol", "carol", odd);
+            assertEquals(302, login.statusCode(), odd + ": " + login.body());
+            assertEquals(root.resolve("/jira/").toString(),
+                    root.resolve(login.headers().firstValue("Location").orElseThrow()).toString(), odd);
+        }
+    }
+
+    /** Issue 10, defect 7: the avatar told anonymous callers which user keys exist. */
+    @Test
+    void anonymousAvatarsDoNotTellWhichUsersExist() throws Exception {
+        HttpResponse<String> existing = anonymous().get("/jira/secure/useravatar?ownerId=alice");
+        HttpResponse<String> missing = anonymous().get("/jira/secure/useravatar?ownerId=nobody-here");
+        assertEquals(200, existing.statusCode());
+        assertEquals(missing.body(), existing.body());
+        assertTrue(as("bob").get("/jira/secure/useravatar?ownerId=alice").body().contains(">AA<"), "logged in: initials");
     }
 
     @Test
