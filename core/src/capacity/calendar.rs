@@ -19,8 +19,15 @@ pub const MAX_ITERATION_DAYS: i64 = 400;
 /// local midnight would gain a day. Refusing is honest; planning does not reach that far.
 /// The lower bound keeps every date four-digit (an instant in year 0 read in a zone west of
 /// UTC would be the year -1, which `YYYY-MM-DD` cannot write), and so one the engine reads.
-pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
-pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(2099, 12, 31).expect("a date");
+pub const FIRST_DATE: NaiveDate = const_date(1900, 1, 1);
+pub const LAST_DATE: NaiveDate = const_date(2099, 12, 31);
+
+const fn const_date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a date"),
+    }
+}
 
 /// An instant or a plain date, as the caller sent it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -132,7 +132,7 @@ pub(crate) fn compute(definition: &ReportDefDoc, board_ids: Vec<String>, boards:
             message: format!(
                 "{} allocated above 100 % across boards: {}",
                 if overloaded_people.len() == 1 { "1 person is" } else { "people are" },
-                crate::reports::iteration::name_some(&overloaded_people.iter().map(|p| p.as_ref()).collect::<Vec<_>>())
+                crate::reports::iteration::name_some(&overloaded_people.iter().collect::<Vec<_>>())
             ),
         });
     }

@@ -6,7 +6,6 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
@@ -30,6 +29,7 @@ import org.capacitytracker.host.settings.JdbcPluginSettingsFactory;
 import org.capacitytracker.host.web.AvatarServlet;
 import org.capacitytracker.host.web.CurrentRequest;
 import org.capacitytracker.host.web.DecoratorFilter;
+import org.capacitytracker.host.web.JsonErrorValve;
 import org.capacitytracker.host.web.DownloadServlet;
 import org.capacitytracker.host.web.HomeServlet;
 import org.capacitytracker.host.web.IssueServlet;
@@ -195,10 +195,9 @@ public final class CapacityHost implements AutoCloseable {
             server.setConnector(connector);
             StandardHost tomcatHost = (StandardHost) server.getHost();
             tomcatHost.setAutoDeploy(false);
-            ErrorReportValve errors = new ErrorReportValve();
-            errors.setShowReport(false);
-            errors.setShowServerInfo(false);
-            tomcatHost.getPipeline().addValve(errors);
+            // Tomcat's own error answers: JSON under /rest/, a page without a report elsewhere.
+            tomcatHost.setErrorReportValveClass(JsonErrorValve.class.getName());
+            tomcatHost.getPipeline().addValve(new JsonErrorValve());
 
             Context app = server.addContext(context, Files.createDirectories(workDir.resolve("jira")).toString());
             StandardManager sessions = new StandardManager();
