@@ -246,10 +246,26 @@ def bulk_seeds(texts):
     return out
 
 
+def stored_value_seeds():
+    """Values the engine did not write, one or more a line (`<selector> <value>`; `+kind:id`
+    names the key): absurd revisions, chunk manifests and dates, a calendar rule past i64."""
+    return [s.encode("utf-8") for s in [
+        '+board:1 {"schema":1,"revision":18446744073709551615,"members":[]}\n',
+        '+board:big {"chunkedDocument":{"chunks":4294967295,"length":1099511627776}}\n',
+        '+board:big {"chunkedDocument":{"chunks":2,"length":18446744073709551615}}\n',
+        '+daysoff:alice {"revision":1,"ranges":[{"start":"9999-12-31","end":"9999-12-31"}]}\n',
+        '+calendar:de {"schema":1,"revision":1,"id":"de","name":"X","dates":[],"rules":[{"type":"easter","name":"E","offset":9223372036854775807}]}\n',
+        '+board:1 {"schema":1,"revision":1,"timeZone":"Pacific/Kiritimati","members":[]}\n',
+        'x [1,2]\ny null\nz \n',
+        'index {"schema":1,"boards":["1","1","../x"]}\n',
+    ]]
+
+
 def main():
     seeds = collect()
     corpora = {name: [s.encode("utf-8") for s in texts] for name, texts in seeds.items()}
     corpora["storage_faults"] = fault_seeds(seeds)
+    corpora["stored_values"] = stored_value_seeds()
     corpora["iteration_report_bulk"] = bulk_seeds(seeds["iteration_report"])
     corpora["multi_project_report_bulk"] = bulk_seeds(seeds["multi_project_report"])
     # The requests alone, for the quick reader's comparison with the usual reading.
@@ -268,7 +284,7 @@ def main():
         corpora["fast_request"].append(j(request).encode("utf-8"))
     # One input that is not UTF-8 per target, for the C ABI's own check.
     for name, inputs in corpora.items():
-        if name not in ("storage_faults", "iteration_report_bulk", "multi_project_report_bulk", "fast_request"):
+        if name not in ("storage_faults", "stored_values", "iteration_report_bulk", "multi_project_report_bulk", "fast_request"):
             inputs.append(b"1\n\xff\xfe{}")
     for name, inputs in corpora.items():
         folder = SEEDS / name

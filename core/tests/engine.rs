@@ -37,7 +37,8 @@ fn bad_input_is_refused_and_the_stored_document_is_unchanged() {
     let mut s = MemoryStorage::default();
     let good = engine.put_board_settings(&mut s, "1", BOARD).unwrap();
     let bad = [
-        ("{", ""),
+        ("{", "body"),
+        ("[]", "body"),
         (r#"{"revision":1,"members":[{"accountKey":"a","role":"R","dailyCapacity":-1}]}"#, "members[0].dailyCapacity"),
         (r#"{"revision":1,"holidays":[{"date":"2026-01-01","name":"N","fraction":2}]}"#, "holidays[0].fraction"),
         (r#"{"revision":1,"surprise":true}"#, "surprise"),
@@ -65,6 +66,68 @@ fn reversed_iteration_dates_name_the_field() {
     assert_eq!(err.field(), Some("iteration.end"));
     let err = engine.iteration_report(&mut s, r#"{"boardId":"1","iteration":{"start":"2026-12-01","end":"2026-12-11"},"items":[{"key":"A","remainingSeconds":-1}]}"#).unwrap_err();
     assert_eq!(err.field(), Some("items[0].remainingSeconds"));
+}
+
+/// Issue 10, defect 6, through the whole engine: an iteration ending 9999-12-31T23:59:59Z on
+/// a +14:00 board answered `"lastDate":"+10000-01-01"`, a date the engine itself refuses;
+/// and a multi-project report read July 2100 in Berlin on winter time. Both are refused now,
+/// naming the field; the last date that is accepted comes back as one the engine reads.
+#[test]
+fn dates_past_2099_are_refused_and_emitted_dates_read_back() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    engine.put_board_settings(&mut s, "1", r#"{"revision":0,"timeZone":"Pacific/Kiritimati","members":[]}"#).unwrap();
+    let report = |s: &mut MemoryStorage, start: &str, end: &str| {
+        engine.iteration_report(s, &format!(r#"{{"boardId":"1","iteration":{{"start":"{start}","end":"{end}"}},"items":[]}}"#))
+    };
+    let err = report(&mut s, "2099-12-28T00:00:00Z", "9999-12-31T23:59:59Z").unwrap_err();
+    assert_eq!(err.field(), Some("iteration.end"));
+    assert!(err.to_string().contains("2099"), "{err}");
+    let ok: serde_json::Value = serde_json::from_str(&report(&mut s, "2099-12-28T00:00:00Z", "2099-12-31T10:00:00Z").unwrap()).unwrap();
+    let last = ok["iteration"]["lastDate"].as_str().unwrap();
+    assert_eq!(last, "2099-12-31");
+    engine.put_days_off(&mut s, "alice", &format!(r#"{{"revision":0,"ranges":[{{"start":"{last}","end":"{last}"}}]}}"#)).unwrap();
+
+    engine.put_board_settings(&mut s, "2", r#"{"revision":0,"timeZone":"Europe/Berlin","members":[]}"#).unwrap();
+    let multi = r#"{"definition":{"name":"Far","boardIds":["2"],"period":{"start":"2100-07-01","end":"2100-07-31"},"bucket":"week","grouping":"person"},"boards":[{"boardId":"2","iterations":[{"id":"9","start":"2100-07-01T00:00:00+02:00","end":"2100-07-15T00:00:00+02:00","items":[]}]}]}"#;
+    let err = engine.multi_project_report(&mut s, multi).unwrap_err();
+    assert_eq!(err.field(), Some("boards[0].iterations[0].start"), "{err}");
+}
+
+/// Issue 10, defect 8: `{}` to the multi-project report was told "give reportId or
+/// definition, not both", and whole-body errors named no field.
+#[test]
+fn an_empty_report_request_and_whole_body_errors_say_what_is_wrong() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let err = engine.multi_project_report(&mut s, "{}").unwrap_err();
+    assert_eq!(err.field(), Some("reportId"));
+    assert!(!err.to_string().contains("not both"), "{err}");
+    let both = engine.multi_project_report(&mut s, r#"{"reportId":"a","definition":{"name":"Q","boardIds":[],"period":{"start":"2026-01-05","end":"2026-01-16"},"bucket":"week","grouping":"board"},"boards":[]}"#).unwrap_err();
+    assert!(both.to_string().contains("not both"), "{both}");
+    for body in ["[]", "null", "{", "\u{feff}{}"] {
+        assert_eq!(engine.put_board_settings(&mut s, "1", body).unwrap_err().field(), Some("body"), "{body:?}");
+        assert_eq!(engine.multi_project_report(&mut s, body).unwrap_err().field(), Some("body"), "{body:?}");
+        assert_eq!(engine.iteration_report(&mut s, body).unwrap_err().field(), Some("body"), "{body:?}");
+    }
+    let repeated = engine.put_board_settings(&mut s, "1", r#"{"revision":0,"revision":1}"#).unwrap_err();
+    assert_eq!(repeated.field(), Some("revision"), "{repeated}");
+}
+
+/// Issue 10, defect 8: a report with 100,000 non-members carried a 1.4 MB warning naming
+/// every one of them (the list itself is in `nonMembers`); the warning names ten now.
+#[test]
+fn the_non_member_warning_is_bounded() {
+    let engine = Engine::new();
+    let mut s = MemoryStorage::default();
+    let items: Vec<String> = (0..20_000).map(|i| format!(r#"{{"key":"K-{i}","assignee":"person-{i:05}","remainingSeconds":3600}}"#)).collect();
+    let request = format!(r#"{{"boardId":"1","iteration":{{"start":"2026-12-01","end":"2026-12-11"}},"items":[{}]}}"#, items.join(","));
+    let report: serde_json::Value = serde_json::from_str(&engine.iteration_report(&mut s, &request).unwrap()).unwrap();
+    assert_eq!(report["nonMembers"].as_array().unwrap().len(), 20_000);
+    let warning = report["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "nonMemberWork").unwrap();
+    let message = warning["message"].as_str().unwrap();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    assert!(message.ends_with("person-00009 and 19990 more"), "{message}");
 }
 
 /// Storage that fails on chosen operations, with the host's message.

@@ -312,7 +312,7 @@ pub fn fuzz_iteration_report_bulk(data: &[u8]) {
         })
         .collect();
     let utf8 = work.people.iter().chain(work.items.iter().map(|it| &it.key)).all(|b| std::str::from_utf8(b).is_ok());
-    let call = Call { name: "ct_engine_iteration_report_bulk", utf8, utf8_first: false, read_only: true, returns_document: true };
+    let call = Call { name: "ct_engine_iteration_report_bulk", utf8, utf8_first: false, read_only: true, returns_document: true, corrupt_storage: false };
     let bulk = harness.call(call, |engine| {
         let mut out: *mut ct_buffer = ptr::null_mut();
         // SAFETY: a live engine; the request, people, keys and items outlive the call.
@@ -449,7 +449,7 @@ pub fn fuzz_multi_project_report_bulk(data: &[u8]) {
         })
         .collect();
     let utf8 = work.people.iter().all(|b| std::str::from_utf8(b).is_ok());
-    let call = Call { name: "ct_engine_multi_project_report_bulk", utf8, utf8_first: false, read_only: true, returns_document: true };
+    let call = Call { name: "ct_engine_multi_project_report_bulk", utf8, utf8_first: false, read_only: true, returns_document: true, corrupt_storage: false };
     let bulk = harness.call(call, |engine| {
         let mut report: *mut ct_multi_report = ptr::null_mut();
         // SAFETY: a live engine; the request, people and items outlive the call.

@@ -373,6 +373,9 @@ pub struct Call<'a> {
     pub read_only: bool,
     /// Gives an output on success.
     pub returns_document: bool,
+    /// Storage holds values the engine did not write (the stored-values target): a
+    /// `CT_ERROR_STORAGE` naming the stored key is then a right answer without a fault.
+    pub corrupt_storage: bool,
 }
 
 /// The text of a buffer the library returned (freed here), checking its promises: UTF-8,
@@ -401,6 +404,8 @@ pub unsafe fn take_buffer(buffer: *mut ct_buffer) -> Option<String> {
 pub struct Harness {
     store: *mut MemStore,
     engine: *mut ct_engine,
+    /// See [`Call::corrupt_storage`].
+    corrupt: bool,
 }
 
 impl Drop for Harness {
@@ -430,7 +435,15 @@ impl Harness {
         // SAFETY: a valid storage struct whose userdata outlives the engine (see Drop).
         let error = unsafe { ct_engine_new(&storage, &mut engine) };
         assert!(error.is_null() && !engine.is_null(), "ct_engine_new failed");
-        Harness { store, engine }
+        Harness { store, engine, corrupt: false }
+    }
+
+    /// An engine over `entries` that the engine did not all write itself (stored-values
+    /// target): storage errors that name the key are then right answers.
+    pub fn over_corrupt(entries: BTreeMap<String, String>) -> Harness {
+        let mut h = Harness::new(entries);
+        h.corrupt = true;
+        h
     }
 
     /// An engine over a copy of the shared baseline documents (see [`baseline`]).
@@ -473,7 +486,7 @@ impl Harness {
     pub fn run(&mut self, op: Op, args: &[&[u8]]) -> Outcome {
         assert_eq!(args.len(), op.arity(), "{op:?} takes {} arguments", op.arity());
         let utf8 = args.iter().all(|a| std::str::from_utf8(a).is_ok());
-        let call = Call { name: &format!("{op:?}"), utf8, utf8_first: true, read_only: op.read_only(), returns_document: op.returns_document() };
+        let call = Call { name: &format!("{op:?}"), utf8, utf8_first: true, read_only: op.read_only(), returns_document: op.returns_document(), corrupt_storage: self.corrupt };
         self.call(call, |engine| {
             let mut out: *mut ct_buffer = ptr::null_mut();
             // SAFETY: a live engine, arguments of the right count, a writable `out`.
@@ -532,6 +545,9 @@ impl Harness {
             CT_ERROR_INVALID_ARGUMENT => assert!(!utf8, "{name}: CT_ERROR_INVALID_ARGUMENT for UTF-8 arguments: {message}"),
             CT_ERROR_VALIDATION | CT_ERROR_CONFLICT | CT_ERROR_TOO_LARGE | CT_ERROR_NOT_FOUND => {
                 assert!(utf8 || !call.utf8_first, "{name}: an argument that is not UTF-8 reached the engine ({code}: {message})")
+            }
+            CT_ERROR_STORAGE if call.corrupt_storage && !fired => {
+                assert!(message.contains("org.capacitytracker:"), "{name}: a storage error over a corrupted value that names no stored key: {message}")
             }
             CT_ERROR_STORAGE => assert!(fired, "{name}: a storage error although every storage callback succeeded: {message}"),
             other => panic!("{name}: error code {other} is not a published CT_ERROR_* code ({message})"),

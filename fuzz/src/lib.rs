@@ -36,4 +36,4 @@ pub use baseline::{baseline, baseline_with_big_board, BASELINE};
 pub use bulk::{fuzz_iteration_report_bulk, fuzz_multi_project_report_bulk};
 pub use harness::{take_buffer, Call, Fault, FaultKind, Harness, Op, Outcome};
 pub use script::Script;
-pub use targets::{fuzz_import, fuzz_operation, fuzz_privacy, fuzz_storage_faults, places_naming, FAULT_OPS};
+pub use targets::{fuzz_import, fuzz_operation, fuzz_privacy, fuzz_storage_faults, fuzz_stored_values, places_naming, FAULT_OPS};

@@ -225,3 +225,53 @@ pub fn fuzz_import(data: &[u8]) {
         assert_eq!(before.get(name), after.get(name), "{name} differs after a backup and restore");
     }
 }
+
+/// The reads the stored-values target makes, with arguments that meet the baseline.
+const STORED_READS: &[(Op, &[&str])] = &[
+    (Op::GetBoardSettings, &["1"]),
+    (Op::GetBoardSettings, &["pts"]),
+    (Op::GetBoardSettings, &["big"]),
+    (Op::GetDaysOff, &["alice"]),
+    (Op::GetDaysOff, &["JIRAUSER10000-a-very-long-account-key-that-is-too-long-for-a-readable-storage-key-of-the-host-so-it-is-fingerprinted"]),
+    (Op::IterationReport, &[r#"{"boardId":"1","iteration":{"id":"3","start":"2026-11-30T09:00:00+01:00","end":"2026-12-11T17:00:00+01:00"},"items":[{"key":"A-1","assignee":"alice","remainingSeconds":7200},{"key":"A-2","assignee":"zed","remainingSeconds":3600}]}"#]),
+    (Op::IterationReport, &[r#"{"boardId":"big","iteration":{"start":"2026-12-01","end":"2026-12-11"},"items":[]}"#]),
+    (Op::GetIterationTeam, &["1", "3"]),
+    (Op::GetTemplate, &["squad"]),
+    (Op::ListTemplates, &[]),
+    (Op::GetCalendar, &["de"]),
+    (Op::ListCalendars, &[]),
+    (Op::GetReportDefinition, &["q4"]),
+    (Op::ListReportDefinitions, &[]),
+    (Op::MultiProjectReport, &[r#"{"reportId":"q4","boards":[{"boardId":"1","iterations":[{"id":"3","start":"2026-11-30","end":"2026-12-11","items":[{"key":"A-1","assignee":"alice","remainingSeconds":3600}]}]},{"boardId":"2","iterations":[]}]}"#]),
+    (Op::GetPermissions, &[]),
+    (Op::CheckAccess, &[r#"{"user":"alice","groups":["jira-users"],"action":"writeBoard","boardId":"1"}"#]),
+    (Op::ExportUser, &["alice"]),
+    (Op::DataInventory, &[]),
+    (Op::ExportAll, &[]),
+];
+
+/// The stored-values target (issue 10): storage holding what another version, another
+/// process or a damaged database could leave — any value under any key the engine reads,
+/// chunk manifests and the index included. Every read path must answer a document or an
+/// error (a storage error naming the key, or a validation error), never panic, abort or
+/// write. Input: lines `<selector> <value>`; the selector picks a stored key (by hash), or
+/// `+key` names one; `\n` in a value is a line break.
+pub fn fuzz_stored_values(data: &[u8]) {
+    let mut entries = baseline_with_big_board().clone();
+    let keys: Vec<String> = entries.keys().cloned().collect();
+    for line in data.split(|b| *b == b'\n').filter(|l| !l.is_empty()).take(8) {
+        let Ok(line) = std::str::from_utf8(line) else { continue };
+        let (selector, value) = line.split_once(' ').unwrap_or((line, ""));
+        let key = match selector.strip_prefix('+') {
+            Some(k) if k.starts_with("org.capacitytracker:") => k.to_string(),
+            Some(k) => format!("org.capacitytracker:{k}"),
+            None => keys[selector.bytes().fold(0usize, |n, b| n.wrapping_mul(31).wrapping_add(b as usize)) % keys.len()].clone(),
+        };
+        entries.insert(key, value.replace("\\n", "\n"));
+    }
+    let mut harness = Harness::over_corrupt(entries);
+    for (op, args) in STORED_READS {
+        let args: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
+        harness.run(*op, &args);
+    }
+}

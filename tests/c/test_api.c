@@ -345,9 +345,9 @@ static void test_validation_errors(void) {
     mem_init(&store);
     ct_engine *engine = new_engine(&store);
     ct_buffer *out = SENTINEL_BUFFER;
-    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S("{"), &out), CT_ERROR_VALIDATION, "");
-    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S(""), &out), CT_ERROR_VALIDATION, "");
-    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S("[1,2]"), &out), CT_ERROR_VALIDATION, "");
+    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S("{"), &out), CT_ERROR_VALIDATION, "body: ");
+    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S(""), &out), CT_ERROR_VALIDATION, "body: ");
+    CHECK_ERROR(ct_engine_put_board_settings(engine, S("1"), S("[1,2]"), &out), CT_ERROR_VALIDATION, "body: ");
 
     const char too_much[] = "{\"revision\":0,\"members\":[{\"accountKey\":\"alice\","
                             "\"role\":\"Developer\",\"dailyCapacity\":25}]}";

@@ -1016,7 +1016,7 @@ static void test_iteration_errors(void) {
     CHECK_ERROR(ct_engine_iteration_report_bulk(engine, "{\"boardId\":\xff}", 13, people, 2, items, 3, &out),
                 CT_ERROR_INVALID_ARGUMENT, "request_json: is not valid UTF-8");
     CHECK_ERROR(ct_engine_iteration_report_bulk(engine, "{", 1, people, 2, items, 3, &out),
-                CT_ERROR_VALIDATION, "malformed JSON");
+                CT_ERROR_VALIDATION, "body: malformed JSON");
     CHECK(out == NULL);
     expect_iteration_error(engine, NULL, 2, items, 3, CT_ERROR_INVALID_ARGUMENT, "people: must not be NULL", NULL);
     expect_iteration_error(engine, people, 2, NULL, 3, CT_ERROR_INVALID_ARGUMENT, "items: must not be NULL", NULL);

@@ -13,6 +13,22 @@ use crate::error::{Error, Result};
 /// Longest iteration the engine reads: a year and a bit, enough for any sprint or release.
 pub const MAX_ITERATION_DAYS: i64 = 400;
 
+/// The local dates an iteration may cover. The zone rules the engine carries (chrono-tz's
+/// build of the tz database) stop at the end of 2099: past it every zone keeps the offset it
+/// had in January, so Berlin would stay on winter time in July 2100 and a sprint ending at
+/// local midnight would gain a day. Refusing is honest; planning does not reach that far.
+/// The lower bound keeps every date four-digit (an instant in year 0 read in a zone west of
+/// UTC would be the year -1, which `YYYY-MM-DD` cannot write), and so one the engine reads.
+pub const FIRST_DATE: NaiveDate = const_date(1900, 1, 1);
+pub const LAST_DATE: NaiveDate = const_date(2099, 12, 31);
+
+const fn const_date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a date"),
+    }
+}
+
 /// An instant or a plain date, as the caller sent it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Moment {
@@ -87,6 +103,14 @@ pub fn read_dates(start: Moment, end: Moment, tz: Tz) -> Result<DateReading> {
         (_, Some(l)) => l.date_naive(),
         _ => unreachable!(),
     };
+    for (date, field) in [(first, "iteration.start"), (last, "iteration.end")] {
+        if !(FIRST_DATE..=LAST_DATE).contains(&date) {
+            return Err(Error::validation(
+                field,
+                format!("{date} (local, in {tz}) is outside {FIRST_DATE} to {LAST_DATE}: the time-zone rules the engine carries end with 2099"),
+            ));
+        }
+    }
     if last < first {
         return Err(Error::validation(
             "iteration.end",
@@ -180,6 +204,47 @@ mod tests {
         let r = read("2026-03-23", "2026-04-03", "Europe/Berlin");
         assert!(r.offset_changes());
         assert!(!read("2026-11-30", "2026-12-11", "Europe/Berlin").offset_changes());
+    }
+
+    /// Issue 10, defect 6: a sprint in July 2100 was read with Berlin on winter time (the
+    /// zone rules stop after 2099), and an end at 9999-12-31T23:59:59Z in a +14:00 zone
+    /// gave the last date "+10000-01-01", which the engine refuses as input. Both read
+    /// without error before; now they are refused, naming the field.
+    #[test]
+    fn dates_past_the_zone_rules_are_refused_and_every_date_read_is_writable() {
+        let refused = |start: &str, end: &str, tz: &str| {
+            read_dates(Moment::parse(start, "s").unwrap(), Moment::parse(end, "e").unwrap(), tz.parse().unwrap()).unwrap_err()
+        };
+        let e = refused("2100-07-01T00:00:00+02:00", "2100-07-14T00:00:00+02:00", "Europe/Berlin");
+        assert_eq!(e.field(), Some("iteration.start"));
+        assert!(e.to_string().contains("2099"), "{e}");
+        assert_eq!(refused("9999-12-20T00:00:00Z", "9999-12-31T23:59:59Z", "Pacific/Kiritimati").field(), Some("iteration.start"));
+        assert_eq!(refused("2099-12-20T00:00:00Z", "2099-12-31T11:00:00Z", "Pacific/Kiritimati").field(), Some("iteration.end"));
+        assert_eq!(refused("0000-01-01T00:00:00Z", "0000-01-02T00:00:00Z", "America/New_York").field(), Some("iteration.start"));
+        assert_eq!(refused("2099-12-30", "2100-01-02", "UTC").field(), Some("iteration.end"));
+
+        // The rules hold through 2099: Berlin is on summer time in July 2099.
+        let july = read("2099-07-01T00:00:00+02:00", "2099-07-15T00:00:00+02:00", "Europe/Berlin");
+        assert_eq!((july.first, july.last), (d("2099-07-01"), d("2099-07-14")));
+        assert!(read("2099-03-20", "2099-04-05", "Europe/Berlin").offset_changes(), "DST still starts in March 2099");
+        // The last instant that still ends in 2099 locally: local midnight excludes 2100-01-01.
+        let last = read("2099-12-20T00:00:00Z", "2099-12-31T10:00:00Z", "Pacific/Kiritimati");
+        assert_eq!(last.last, LAST_DATE);
+        // Every date a reading emits is one the engine reads back.
+        for r in [july, last, read("1900-01-01", "1900-01-31", "Pacific/Kiritimati")] {
+            for date in r.dates() {
+                assert_eq!(crate::documents::json::date(&date.to_string(), "x").unwrap(), date);
+            }
+        }
+    }
+
+    #[test]
+    fn zone_rules_stop_after_2099_which_is_why_the_bound_exists() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let offset = |y, m| berlin.offset_from_utc_date(&NaiveDate::from_ymd_opt(y, m, 1).unwrap()).fix().local_minus_utc();
+        assert_eq!(offset(2099, 7), 7200);
+        // If this starts failing, chrono-tz carries rules further and LAST_DATE may move.
+        assert_eq!(offset(2100, 7), 3600, "winter time in July 2100");
     }
 
     #[test]

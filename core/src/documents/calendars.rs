@@ -36,17 +36,26 @@ fn one() -> f64 {
 }
 
 /// A yearly rule. `n` counts from 1 (the first Monday); `offset` is days from Easter Sunday.
+///
+/// The numbers are read as `i64` and range-checked by [`Calendar::parse`]: inside an
+/// internally tagged enum serde cannot say which field a type error is in, so a narrower
+/// type made an offset of 99999999999 an error naming only `rules[0]` (issue 10, defect 8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 pub enum RuleDoc {
     #[serde(rename_all = "camelCase")]
-    Fixed { name: String, month: u32, day: u32, #[serde(default = "one")] fraction: f64 },
+    Fixed { name: String, month: i64, day: i64, #[serde(default = "one")] fraction: f64 },
     #[serde(rename_all = "camelCase")]
-    NthWeekday { name: String, month: u32, weekday: Day, n: u32, #[serde(default = "one")] fraction: f64 },
+    NthWeekday { name: String, month: i64, weekday: Day, n: i64, #[serde(default = "one")] fraction: f64 },
     #[serde(rename_all = "camelCase")]
-    LastWeekday { name: String, month: u32, weekday: Day, #[serde(default = "one")] fraction: f64 },
+    LastWeekday { name: String, month: i64, weekday: Day, #[serde(default = "one")] fraction: f64 },
     #[serde(rename_all = "camelCase")]
-    Easter { name: String, offset: i32, #[serde(default = "one")] fraction: f64 },
+    Easter { name: String, offset: i64, #[serde(default = "one")] fraction: f64 },
+}
+
+/// A checked month, day or `n` as chrono takes it (out of range: none, so no date).
+fn small(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,13 +88,13 @@ pub fn check_id(id: &str, field: &str) -> Result<()> {
     crate::documents::ids::DOCUMENT_ID.check(id, field)
 }
 
-fn check_month_day(month: u32, day: Option<u32>, field: &str) -> Result<()> {
+fn check_month_day(month: i64, day: Option<i64>, field: &str) -> Result<()> {
     if !(1..=12).contains(&month) {
         return Err(Error::validation(format!("{field}.month"), format!("must be 1 to 12, got {month}")));
     }
     if let Some(day) = day {
         // 2024 is a leap year, so 29 February is accepted (and skipped in other years).
-        if NaiveDate::from_ymd_opt(2024, month, day).is_none() {
+        if NaiveDate::from_ymd_opt(2024, small(month), small(day)).is_none() {
             return Err(Error::validation(format!("{field}.day"), format!("{month}/{day} is not a day of the year")));
         }
     }
@@ -172,10 +181,13 @@ impl Calendar {
         for year in first.year() - 1..=last.year() + 1 {
             for r in &self.doc.rules {
                 let (date, name, fraction) = match r {
-                    RuleDoc::Fixed { name, month, day, fraction } => (NaiveDate::from_ymd_opt(year, *month, *day), name, fraction),
-                    RuleDoc::NthWeekday { name, month, weekday, n, fraction } => (nth_weekday(year, *month, weekday.weekday(), *n), name, fraction),
-                    RuleDoc::LastWeekday { name, month, weekday, fraction } => (last_weekday(year, *month, weekday.weekday()), name, fraction),
-                    RuleDoc::Easter { name, offset, fraction } => (easter(year).map(|e| e + Duration::days(*offset as i64)), name, fraction),
+                    RuleDoc::Fixed { name, month, day, fraction } => (NaiveDate::from_ymd_opt(year, small(*month), small(*day)), name, fraction),
+                    RuleDoc::NthWeekday { name, month, weekday, n, fraction } => (nth_weekday(year, small(*month), weekday.weekday(), small(*n)), name, fraction),
+                    RuleDoc::LastWeekday { name, month, weekday, fraction } => (last_weekday(year, small(*month), weekday.weekday()), name, fraction),
+                    // Checked arithmetic: a stored document is not re-validated on every read.
+                    RuleDoc::Easter { name, offset, fraction } => {
+                        (easter(year).and_then(|e| e.checked_add_signed(Duration::try_days(*offset)?)), name, fraction)
+                    }
                 };
                 if let Some(date) = date.filter(|d| *d >= first && *d <= last) {
                     out.push(CalendarDay { date, name: name.clone(), fraction: frac(*fraction) });
@@ -189,7 +201,7 @@ impl Calendar {
 
 /// The `n`-th `weekday` of a month (n from 1), if the month has one.
 pub fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: u32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, u8::try_from(n).ok()?)
 }
 
 /// The last `weekday` of a month.
@@ -283,5 +295,35 @@ mod tests {
         assert_eq!(e.field(), Some("rules[0].n"));
         let e = Calendar::parse(r#"{"name":"X","rules":[{"type":"lunar","name":"N"}]}"#, "x").unwrap_err();
         assert!(e.field().unwrap().starts_with("rules[0]"), "{e}");
+        // Issue 10, defect 8: these named only rules[0] (an i32 overflow inside the tagged enum).
+        for (rule, field) in [
+            (r#"{"type":"easter","name":"N","offset":99999999999}"#, "rules[0].offset"),
+            (r#"{"type":"easter","name":"N","offset":-99999999999}"#, "rules[0].offset"),
+            (r#"{"type":"fixed","name":"N","month":99999999999,"day":1}"#, "rules[0].month"),
+            (r#"{"type":"fixed","name":"N","month":1,"day":-5}"#, "rules[0].day"),
+            (r#"{"type":"nthWeekday","name":"N","month":1,"weekday":"MON","n":4294967296}"#, "rules[0].n"),
+        ] {
+            let e = Calendar::parse(&format!(r#"{{"name":"X","rules":[{rule}]}}"#), "x").unwrap_err();
+            assert_eq!(e.field(), Some(field), "{rule}: {e}");
+        }
+    }
+
+    #[test]
+    fn stored_rules_out_of_range_give_no_date_and_no_panic() {
+        let cal = Calendar {
+            doc: CalendarDoc {
+                schema: SCHEMA,
+                revision: 1,
+                id: "x".into(),
+                name: "X".into(),
+                dates: vec![],
+                rules: vec![
+                    RuleDoc::Easter { name: "E".into(), offset: i64::MAX, fraction: 1.0 },
+                    RuleDoc::Fixed { name: "F".into(), month: -1, day: 1, fraction: 1.0 },
+                    RuleDoc::NthWeekday { name: "N".into(), month: 1, weekday: crate::documents::settings::Day::MON, n: 257, fraction: 1.0 },
+                ],
+            },
+        };
+        assert!(cal.days_between(d("2026-01-01"), d("2026-12-31")).is_empty());
     }
 }

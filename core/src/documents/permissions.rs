@@ -185,7 +185,7 @@ impl PermissionsDoc {
             AccessAction::UseRest if granted(&self.rest) => yes("granted by the REST list"),
             AccessAction::ManageTemplates => no(format!("{} may not manage templates", q.user)),
             AccessAction::ManageReports => no(format!("{} may not manage multi-project reports", q.user)),
-            AccessAction::UseRest => no(format!("{} may not use the REST API", q.user)),
+            AccessAction::UseRest => no(format!("{} may not use the REST API with credentials (scripts and integrations): not on the REST list", q.user)),
         }
     }
 }

@@ -26,6 +26,14 @@ pub trait AccessHost {
     /// Whether the user is in `group`. Asked only for the groups of the grants that decide
     /// the question, each at most once per call.
     fn is_member(&mut self, group: &str) -> Result<bool>;
+    /// Whether this call came with the user's credentials on it (HTTP Basic, a personal
+    /// access token) rather than from a logged-in browser session: a script or integration
+    /// "using the REST API", which then needs the REST grant as well. Asked at most once per
+    /// call, only when permissions are enabled and the user is not an administrator. Hosts
+    /// without such calls (tests, C hosts) keep the default: a session.
+    fn with_credentials(&mut self) -> Result<bool> {
+        Ok(false)
+    }
 }
 
 /// An [`AccessHost`] for hosts that know the user's groups up front (tests, C hosts).
@@ -101,14 +109,26 @@ struct BoardScope {
 struct Asked<'h> {
     host: &'h mut dyn AccessHost,
     admin: Option<bool>,
+    credentials: Option<bool>,
 }
 
-impl Asked<'_> {
+impl<'h> Asked<'h> {
+    fn new(host: &'h mut dyn AccessHost) -> Self {
+        Asked { host, admin: None, credentials: None }
+    }
+
     fn admin(&mut self) -> Result<bool> {
         if self.admin.is_none() {
             self.admin = Some(self.host.is_admin()?);
         }
         Ok(self.admin.unwrap_or(false))
+    }
+
+    fn credentials(&mut self) -> Result<bool> {
+        if self.credentials.is_none() {
+            self.credentials = Some(self.host.with_credentials()?);
+        }
+        Ok(self.credentials.unwrap_or(false))
     }
 }
 
@@ -165,7 +185,7 @@ impl Engine {
         if !permissions.enabled {
             return Ok(Decision::yes("permissions are not enabled: every logged-in user may use Capacity Tracker"));
         }
-        let mut asked = Asked { host, admin: None };
+        let mut asked = Asked::new(host);
         self.decide(&permissions, &mut asked, user, action, board_id, account_key)
     }
 
@@ -179,7 +199,12 @@ impl Engine {
             return Ok(Decision::yes("permissions are not enabled: every logged-in user may use Capacity Tracker"));
         }
         let boards = self.report_boards(host.storage(), request_json)?;
-        let mut asked = Asked { host, admin: None };
+        let mut asked = Asked::new(host);
+        // A script needs the REST grant even for a report that covers no board.
+        let rest = self.decide(&permissions, &mut asked, user, AccessAction::UseRest, None, None)?;
+        if !rest.allowed {
+            return Ok(rest);
+        }
         for board_id in &boards {
             let d = self.decide(&permissions, &mut asked, user, AccessAction::ReadBoard, Some(board_id), None)?;
             if !d.allowed {
@@ -222,10 +247,27 @@ impl Engine {
     }
 
     /// The decision with permissions enabled.
+    ///
+    /// A call made with credentials (a script, [`AccessHost::with_credentials`]) needs the
+    /// REST grant first, whatever the action; a browser session does not — its pages are
+    /// the REST API's own client. `useRest` itself asks only that first question.
     fn decide(&self, permissions: &PermissionsDoc, asked: &mut Asked<'_>, user: &str, action: AccessAction, board_id: Option<&str>, account_key: Option<&str>) -> Result<Decision> {
         if asked.admin()? {
             return Ok(Decision::yes("Jira administrators may always use Capacity Tracker"));
         }
+        if asked.credentials()? {
+            let rest = self.decide_grants(permissions, asked, user, AccessAction::UseRest, None, None)?;
+            if !rest.allowed || action == AccessAction::UseRest {
+                return Ok(rest);
+            }
+        } else if action == AccessAction::UseRest {
+            return Ok(Decision::yes("a logged-in browser session may always call the REST API its pages use"));
+        }
+        self.decide_grants(permissions, asked, user, action, board_id, account_key)
+    }
+
+    /// The grants' answer for a non-administrator.
+    fn decide_grants(&self, permissions: &PermissionsDoc, asked: &mut Asked<'_>, user: &str, action: AccessAction, board_id: Option<&str>, account_key: Option<&str>) -> Result<Decision> {
         let mut groups = Vec::new();
         for g in groups_named(permissions, action, board_id) {
             if asked.host.is_member(g)? {
@@ -309,6 +351,74 @@ mod tests {
         let write = engine.authorize(&mut host, "bob", "writeBoard", Some("1"), None).unwrap();
         assert!(!write.allowed);
         assert!(write.reason.contains("write list"), "{}", write.reason);
+    }
+
+    /// A host whose calls come with credentials (a script), or not (a browser session).
+    struct Script<'a> {
+        storage: &'a mut MemoryStorage,
+        groups: Vec<&'static str>,
+        credentials: bool,
+        asked: usize,
+    }
+
+    impl AccessHost for Script<'_> {
+        fn storage(&mut self) -> &mut dyn Storage {
+            self.storage
+        }
+        fn is_admin(&mut self) -> Result<bool> {
+            Ok(false)
+        }
+        fn is_member(&mut self, group: &str) -> Result<bool> {
+            Ok(self.groups.contains(&group))
+        }
+        fn with_credentials(&mut self) -> Result<bool> {
+            self.asked += 1;
+            Ok(self.credentials)
+        }
+    }
+
+    /// Issue 10, defect 2: the REST grant was stored but decided nothing — a script with a
+    /// user's password could do whatever the user could (these asserts on refusals failed).
+    #[test]
+    fn calls_with_credentials_need_the_rest_grant_too() {
+        let (engine, mut s) = setup();
+        let perms = engine.get_permissions(&mut s).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&perms).unwrap();
+        doc["rest"] = serde_json::json!({"groups": ["scripts"]});
+        engine.put_permissions(&mut s, &doc.to_string()).unwrap();
+        let board_read = |engine: &Engine, host: &mut Script| engine.authorize(host, "bob", "readBoard", Some("1"), None).unwrap();
+
+        let mut script = Script { storage: &mut s, groups: vec!["readers"], credentials: true, asked: 0 };
+        let refused = board_read(&engine, &mut script);
+        assert!(!refused.allowed);
+        assert!(refused.reason.contains("may not use the REST API"), "{}", refused.reason);
+        assert!(!engine.authorize(&mut script, "bob", "useRest", None, None).unwrap().allowed);
+        assert!(!engine.authorize_report(&mut script, "bob", r#"{"boards":[{"boardId":"2"}]}"#).unwrap().allowed);
+        assert!(!engine.authorize_report(&mut script, "bob", r#"{"boards":[]}"#).unwrap().allowed, "a report of no board");
+        let days_off = engine.authorize(&mut script, "bob", "writeDaysOff", None, Some("bob")).unwrap();
+        assert!(!days_off.allowed, "even one's own days off: {}", days_off.reason);
+
+        // The same user in a browser session: the board's grants decide, useRest is granted.
+        let mut session = Script { storage: &mut s, groups: vec!["readers"], credentials: false, asked: 0 };
+        assert!(board_read(&engine, &mut session).allowed);
+        assert!(engine.authorize(&mut session, "bob", "useRest", None, None).unwrap().allowed);
+        assert_eq!(session.asked, 2, "asked once per call");
+
+        // On the REST list, a script gets what the grants give the user, no more.
+        let mut listed = Script { storage: &mut s, groups: vec!["readers", "scripts"], credentials: true, asked: 0 };
+        assert!(board_read(&engine, &mut listed).allowed);
+        assert!(!engine.authorize(&mut listed, "bob", "writeBoard", Some("1"), None).unwrap().allowed);
+        assert!(engine.authorize(&mut listed, "bob", "useRest", None, None).unwrap().allowed);
+        assert!(engine.authorize_report(&mut listed, "bob", r#"{"boards":[{"boardId":"1"},{"boardId":"2"}]}"#).unwrap().allowed);
+        assert_eq!(listed.asked, 4, "once per call, reports included");
+
+        // Administrators, and everyone while permissions are off, are not asked.
+        let mut admin = GroupList { storage: &mut s, admin: true, groups: &[] };
+        assert!(engine.authorize(&mut admin, "root", "writeBoard", Some("1"), None).unwrap().allowed);
+        let mut off = MemoryStorage::default();
+        let mut script_off = Script { storage: &mut off, groups: vec![], credentials: true, asked: 0 };
+        assert!(engine.authorize(&mut script_off, "bob", "writeBoard", Some("1"), None).unwrap().allowed);
+        assert_eq!(script_off.asked, 0);
     }
 
     #[test]

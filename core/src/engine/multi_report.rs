@@ -60,7 +60,9 @@ impl Engine {
         let definition: Result<Arc<ReportDefDoc>> = match (&request.report_id, &request.definition) {
             (Some(id), None) => self.find_named::<ReportDefinitions>(storage, id),
             (None, Some(d)) => d.validate().map_err(|e| prefix(e, "definition.")).map(|()| Arc::new(d.clone())),
-            _ => Err(Error::validation("reportId", "give reportId or definition, not both")),
+            (Some(_), Some(_)) => Err(Error::validation("reportId", "give reportId or definition, not both")),
+            // Issue 10, defect 8: `{}` was told "not both".
+            (None, None) => Err(Error::validation("reportId", "give reportId (a stored report definition) or definition (one inline)")),
         };
         // The JSON entry checks the items before it looks the definition up, so a request
         // wrong in both ways fails the same way through either entry: the items' error first.
@@ -159,7 +161,11 @@ impl Engine {
                             let start = moment(&it.start, || format!("{}.start", field()))?;
                             let end = moment(&it.end, || format!("{}.end", field()))?;
                             let reading = read_dates(start, end, settings.time_zone).map_err(|e| match e {
-                                Error::Validation { message, .. } => Error::validation(format!("{}.end", field()), message),
+                                // read_dates names iteration.start or iteration.end.
+                                Error::Validation { field: f, message } => {
+                                    let which = if f.ends_with(".start") { "start" } else { "end" };
+                                    Error::validation(format!("{}.{which}", field()), message)
+                                }
                                 other => other,
                             })?;
                             range_first = range_first.min(reading.first);

@@ -392,7 +392,7 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
             message: format!(
                 "{n} item{} assigned to people who are not members of this board: {}",
                 if n == 1 { " is" } else { "s are" },
-                outsiders.iter().map(|(a, _)| *a).collect::<Vec<_>>().join(", ")
+                name_some(&outsiders.iter().map(|(a, _)| *a).collect::<Vec<_>>())
             ),
         });
     }
@@ -468,4 +468,18 @@ pub fn compute_with<D: std::ops::Deref<Target = DaysOff>>(
 /// Serialises a report (never fails for these types).
 pub fn to_json(report: &Report) -> Result<String> {
     serde_json::to_string(report).map_err(|e| Error::panic(format!("report serialisation failed: {e}")))
+}
+
+/// How many people a warning names before "and N more": the full list is in the report
+/// (`nonMembers`, the over-allocated rows),
+/// and a warning naming 100,000 people was 1.4 MB of one line (issue 10, defect 8).
+pub const WARNING_NAMES: usize = 10;
+
+/// `a, b, c` — at most [`WARNING_NAMES`] of them, then `and N more`.
+pub(crate) fn name_some(names: &[&str]) -> String {
+    let mut text = names.iter().take(WARNING_NAMES).copied().collect::<Vec<_>>().join(", ");
+    if names.len() > WARNING_NAMES {
+        text.push_str(&format!(" and {} more", names.len() - WARNING_NAMES));
+    }
+    text
 }

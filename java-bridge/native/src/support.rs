@@ -77,7 +77,7 @@ pub(crate) fn nullable_string_arg(env: &Env<'_>, s: &JString<'_>) -> Result<Opti
 }
 
 /// Runs an authorisation over the caller's HostStorage and `AccessSubject` (whose
-/// `isAdmin()` and `isMember(String)` the engine calls back on this thread); an exception
+/// `isAdmin()`, `isMember(String)` and `withCredentials()` the engine calls back on this thread); an exception
 /// either throws is reported like a storage failure, with it as the cause.
 pub(crate) fn with_access<'local, T>(
     env: &mut Env<'local>,
@@ -114,6 +114,12 @@ impl AccessHost for JavaAccess<'_, '_, '_> {
         Ok(self.storage.call_on(self.subject, "AccessSubject", "isMember", |env, subject| {
             let group = JString::from_str(env, group)?;
             env.call_method(subject, jni_str!("isMember"), jni_sig!("(Ljava/lang/String;)Z"), &[JValue::Object(&group)])?.z()
+        })?)
+    }
+
+    fn with_credentials(&mut self) -> capacity_core::Result<bool> {
+        Ok(self.storage.call_on(self.subject, "AccessSubject", "withCredentials", |env, subject| {
+            env.call_method(subject, jni_str!("withCredentials"), jni_sig!("()Z"), &[])?.z()
         })?)
     }
 }

@@ -132,7 +132,7 @@ pub(crate) fn compute(definition: &ReportDefDoc, board_ids: Vec<String>, boards:
             message: format!(
                 "{} allocated above 100 % across boards: {}",
                 if overloaded_people.len() == 1 { "1 person is" } else { "people are" },
-                overloaded_people.iter().collect::<Vec<_>>().join(", ")
+                crate::reports::iteration::name_some(&overloaded_people.iter().collect::<Vec<_>>())
             ),
         });
     }

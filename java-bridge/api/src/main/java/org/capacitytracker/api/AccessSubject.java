@@ -12,6 +12,7 @@ package org.capacitytracker.api;
  * AccessSubject subject = new AccessSubject() {
  *     public boolean isAdmin() { return users.isAdmin(user); }
  *     public boolean isMember(String group) { return users.isUserInGroup(user, group); }
+ *     public boolean withCredentials() { return request.getHeader("Authorization") != null; }
  * };
  * }</pre>
  * An exception thrown here ends the call with a {@link CapacityStorageException} caused by it.
@@ -31,4 +32,17 @@ public interface AccessSubject {
      * @return {@code true} when the user is a member
      */
     boolean isMember(String group);
+
+    /**
+     * Whether this call came with the user's credentials on it (HTTP Basic, a personal access
+     * token) rather than from a logged-in browser session: a script or integration using the
+     * REST API, which then also needs the permissions' REST grant. Asked at most once per
+     * call, only when permissions are enabled and the user is not an administrator.
+     *
+     * @return {@code true} for a call with credentials; the default, {@code false}, is a
+     *         browser session
+     */
+    default boolean withCredentials() {
+        return false;
+    }
 }

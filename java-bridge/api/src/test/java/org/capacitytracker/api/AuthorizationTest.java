@@ -85,6 +85,37 @@ class AuthorizationTest {
         assertEquals(Optional.empty(), engine.authorize("bob", "writeBoard", "1", null, new Recording(true)));
     }
 
+    /**
+     * Issue 10, defect 2: the REST grant decided nothing. A script (a call with credentials)
+     * now needs it, asked back through {@link AccessSubject#withCredentials} across JNI.
+     */
+    @Test
+    void callsWithCredentialsNeedTheRestGrant() {
+        engine.putPermissions(PERMISSIONS);
+        Recording session = new Recording(false, "readers");
+        AccessSubject script = new AccessSubject() {
+            @Override
+            public boolean isAdmin() {
+                return false;
+            }
+
+            @Override
+            public boolean isMember(String group) {
+                return group.equals("readers");
+            }
+
+            @Override
+            public boolean withCredentials() {
+                return true;
+            }
+        };
+        assertEquals(Optional.empty(), engine.authorize("rita", "readBoard", "1", null, session));
+        assertEquals(Optional.empty(), engine.authorize("rita", "useRest", null, null, session));
+        Optional<String> refused = engine.authorize("rita", "readBoard", "1", null, script);
+        assertTrue(refused.orElseThrow().contains("may not use the REST API"), refused.toString());
+        assertTrue(engine.authorizeReport("rita", "{\"boards\":[]}", script).isPresent());
+    }
+
     @Test
     void aReportNeedsEveryBoardItCovers() {
         engine.putPermissions(PERMISSIONS);

@@ -195,7 +195,8 @@ class ConformanceVectorsTest {
             assertTrue(badItem.get("error").get("field").asText().startsWith("items[0]"), badItem.toString());
             JsonNode notJson = compute(engine, "{not json", true);
             assertEquals(1, notJson.get("error").get("code").asInt(), notJson.toString());
-            assertEquals("", notJson.get("error").get("field").asText(), "the whole input: an empty path, not null");
+            // Issue 10, defect 8: the whole input is named "body" (it was an empty path).
+            assertEquals("body", notJson.get("error").get("field").asText(), "the whole input is the body");
             assertTrue(notJson.get("error").get("field").isTextual(), notJson.toString());
         }
     }

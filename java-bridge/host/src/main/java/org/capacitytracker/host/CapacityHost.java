@@ -6,11 +6,11 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.auth.LoginThrottle;
 import org.capacitytracker.host.cluster.HostCluster;
 import org.capacitytracker.host.auth.PasswordHasher;
 import org.capacitytracker.host.auth.UserStore;
@@ -31,6 +31,7 @@ import org.capacitytracker.host.web.AnonymizeUserServlet;
 import org.capacitytracker.host.web.AvatarServlet;
 import org.capacitytracker.host.web.CurrentRequest;
 import org.capacitytracker.host.web.DecoratorFilter;
+import org.capacitytracker.host.web.JsonErrorValve;
 import org.capacitytracker.host.web.DownloadServlet;
 import org.capacitytracker.host.web.HomeServlet;
 import org.capacitytracker.host.web.IssueServlet;
@@ -217,10 +218,9 @@ public final class CapacityHost implements AutoCloseable {
             server.setConnector(connector);
             StandardHost tomcatHost = (StandardHost) server.getHost();
             tomcatHost.setAutoDeploy(false);
-            ErrorReportValve errors = new ErrorReportValve();
-            errors.setShowReport(false);
-            errors.setShowServerInfo(false);
-            tomcatHost.getPipeline().addValve(errors);
+            // Tomcat's own error answers: JSON under /rest/, a page without a report elsewhere.
+            tomcatHost.setErrorReportValveClass(JsonErrorValve.class.getName());
+            tomcatHost.getPipeline().addValve(new JsonErrorValve());
 
             Context app = server.addContext(context, Files.createDirectories(workDir.resolve("jira")).toString());
             StandardManager sessions = new StandardManager();
@@ -232,7 +232,8 @@ public final class CapacityHost implements AutoCloseable {
             cookies.setSameSiteCookies("lax");
             app.setCookieProcessor(cookies);
 
-            addFilter(app, "security", new SecurityFilter(users, current, options.basicAuth()), "/*");
+            LoginThrottle throttle = new LoginThrottle();
+            addFilter(app, "security", new SecurityFilter(users, throttle, current, options.basicAuth()), "/*");
             addFilter(app, "decorator", new DecoratorFilter(decorator), "/plugins/servlet/*");
 
             List<HomeServlet.BoardPage> boardPages = new ArrayList<>();
@@ -256,8 +257,8 @@ public final class CapacityHost implements AutoCloseable {
                     ? "Demo users (alice, bob, judy, ken, oscar, victor and the others on the home page's boards) log in"
                     + " with their user name as password" : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
                     + (adminDefault ? "; admin's password is admin." : ".");
-            addServlet(app, "login", new LoginServlet(users, decorator, hint), "/login.jsp");
-            addServlet(app, "logout", new LogoutServlet(), "/logout");
+            addServlet(app, "login", new LoginServlet(users, throttle, decorator, hint), "/login.jsp");
+            addServlet(app, "logout", new LogoutServlet(decorator), "/logout");
             addServlet(app, "download", new DownloadServlet(registry), "/download/resources/*");
             addServlet(app, "avatar", new AvatarServlet(users), "/secure/useravatar");
             // Jira's user anonymisation, calling the plugin's <user-anonymization-handler> modules.

@@ -80,9 +80,25 @@ final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    /** Logs in through the login form; returns the form's response. */
+    /** Logs in through the login form, as a browser does (the form first, for its token); returns the post's response. */
     HttpResponse<String> login(String user, String password, String destination) throws IOException, InterruptedException {
-        return destination == null ? postForm("/jira/login.jsp", "os_username", user, "os_password", password)
-                : postForm("/jira/login.jsp", "os_username", user, "os_password", password, "os_destination", destination);
+        String token = formToken(get("/jira/login.jsp").body());
+        return destination == null ? postForm("/jira/login.jsp", "os_username", user, "os_password", password, "atl_token", token)
+                : postForm("/jira/login.jsp", "os_username", user, "os_password", password, "os_destination", destination,
+                        "atl_token", token);
+    }
+
+    /** Logs out through the logout page's form; returns the post's response. */
+    HttpResponse<String> logout() throws IOException, InterruptedException {
+        return postForm("/jira/logout", "atl_token", formToken(get("/jira/logout").body()));
+    }
+
+    /** The anti-CSRF token of the form in a page. */
+    static String formToken(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no atl_token in the page: " + html);
+        }
+        return m.group(1);
     }
 }

@@ -52,9 +52,10 @@ public final class Database implements AutoCloseable {
         // DB_CLOSE_ON_EXIT=FALSE: the host closes the database itself, after the plugin
         // (whose engine may still write during shutdown) has been closed.
         String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        String secret = embeddedSecret(dataDir.toAbsolutePath(), url);
         Database database;
         try {
-            database = open(url, "sa", "", "H2 database " + file + ".mv.db");
+            database = open(url, "sa", secret, "H2 database " + file + ".mv.db");
         } catch (RuntimeException e) {
             if (heldByAnotherProcess(e)) {
                 // H2's file lock: a second host on the same data directory would be a second
@@ -70,9 +71,52 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The database file is readable by the host's own user only: the embedded database has no
-     * password of its own (the file is the secret), and it holds password hashes and everyone's
-     * planning data. The directory is left as it is: it may be one the user shares (--data-dir).
+     * The embedded database's password: a random secret made on first start and kept in
+     * {@value #SECRET_FILE} in the data directory, readable by the host's user only. A
+     * database made before there was one (its {@code sa} password empty), or a start that
+     * stopped between writing the secret and setting it, gets it set now. Issue 10, defect
+     * 7: the H2 file had an empty {@code sa} password.
+     */
+    static String embeddedSecret(Path dataDir, String url) {
+        Path secretFile = dataDir.resolve(SECRET_FILE);
+        String secret;
+        try {
+            if (java.nio.file.Files.exists(secretFile)) {
+                secret = java.nio.file.Files.readString(secretFile).trim();
+            } else {
+                byte[] bytes = new byte[24];
+                new java.security.SecureRandom().nextBytes(bytes);
+                secret = java.util.HexFormat.of().formatHex(bytes);
+                java.nio.file.Files.createDirectories(dataDir);
+                if (java.nio.file.Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+                    java.nio.file.Files.createFile(secretFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                }
+                java.nio.file.Files.writeString(secretFile, secret + "\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("Cannot read or make the database secret " + secretFile + ": " + e.getMessage(), e);
+        }
+        if (!secret.matches("[0-9a-f]{16,128}")) {
+            throw new DatabaseException("The database secret " + secretFile + " is damaged (expected hex digits)", null);
+        }
+        // IFEXISTS: never create a database with an empty password; an already protected one
+        // refuses the empty password, which is what is expected.
+        try (Connection legacy = java.sql.DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.Statement alter = legacy.createStatement()) {
+            alter.execute("ALTER USER SA SET PASSWORD '" + secret + "'");
+        } catch (SQLException expected) {
+            // No database yet, or it has its password already.
+        }
+        return secret;
+    }
+
+    /** The file in the data directory holding the embedded database's password. */
+    static final String SECRET_FILE = "capacity-host.secret";
+
+    /**
+     * The database file is readable by the host's own user only, as its secret is: it holds
+     * password hashes and everyone's planning data. The directory is left as it is: it may be one the user shares (--data-dir).
      */
     private static void ownerOnly(Path dir, Path file) {
         try {

@@ -24,7 +24,11 @@ public final class AvatarServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String owner = request.getParameter("ownerId");
-        HostUser user = owner == null ? null : users.byKey(owner).orElse(null);
+        // Anonymous callers get the same anonymous avatar for every key, so the answer does
+        // not tell them which user keys exist (issue 10, defect 7) — as Jira shows anonymous
+        // users the default avatar. Logged-in users see initials.
+        boolean loggedIn = request.getAttribute(CurrentRequest.USER_ATTRIBUTE) != null;
+        HostUser user = owner == null || !loggedIn ? null : users.byKey(owner).orElse(null);
         String initials = "?";
         String colour = "#97A0AF";
         if (user != null) {
@@ -43,7 +47,8 @@ public final class AvatarServlet extends HttpServlet {
                 + "text-anchor=\"middle\">" + Html.escape(initials) + "</text></svg>";
         byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
         response.setContentType("image/svg+xml");
-        response.setHeader("Cache-Control", "max-age=3600");
+        // Private: the answer depends on who asks.
+        response.setHeader("Cache-Control", "private, max-age=3600");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -1,6 +1,7 @@
 package org.capacitytracker.host.web;
 
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.auth.LoginThrottle;
 import org.capacitytracker.host.auth.UserStore;
 
 import javax.servlet.http.HttpServlet;
@@ -10,6 +11,7 @@ import javax.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Jira's {@code /login.jsp}: same field names and element ids, honours {@code os_destination}. */
@@ -17,11 +19,13 @@ public final class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient UserStore users;
+    private final transient LoginThrottle throttle;
     private final transient PageDecorator decorator;
     private final String hint;
 
-    public LoginServlet(UserStore users, PageDecorator decorator, String hint) {
+    public LoginServlet(UserStore users, LoginThrottle throttle, PageDecorator decorator, String hint) {
         this.users = users;
+        this.throttle = throttle;
         this.decorator = decorator;
         this.hint = hint;
     }
@@ -29,7 +33,7 @@ public final class LoginServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "true".equals(request.getParameter("logout")) ? "You are now logged out." : null;
-        render(response, request.getParameter("os_destination"), "", null, message);
+        render(request, response, request.getParameter("os_destination"), "", null, message);
     }
 
     @Override
@@ -37,13 +41,32 @@ public final class LoginServlet extends HttpServlet {
         String username = request.getParameter("os_username");
         String password = request.getParameter("os_password");
         String destination = request.getParameter("os_destination");
-        Optional<HostUser> user = users.authenticate(username == null ? null : username.trim(), password);
+        String name = username == null ? null : username.trim();
+        if (!FormTokens.matches(request)) {
+            // Login CSRF: another site must not log the browser in as someone else.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            render(request, response, destination, username == null ? "" : username,
+                    "This login form expired or did not come from this site. Please log in again.", null);
+            return;
+        }
+        Optional<Duration> paused = throttle.paused(name, request.getRemoteAddr());
+        if (paused.isPresent()) {
+            // The password is not even checked while attempts are paused.
+            response.setHeader("X-Seraph-LoginReason", "AUTHENTICATION_DENIED");
+            render(request, response, destination, username == null ? "" : username,
+                    "Too many failed logins. Try again in " + (paused.get().toSeconds() + 1) + " seconds.", null);
+            return;
+        }
+        Optional<HostUser> user = users.authenticate(name, password);
         if (user.isEmpty()) {
+            throttle.failed(name, request.getRemoteAddr());
             response.setHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
-            render(response, destination, username == null ? "" : username,
+            render(request, response, destination, username == null ? "" : username,
                     "Sorry, your username and password are incorrect - please try again.", null);
             return;
         }
+        throttle.succeeded(name);
+        String target = safeDestination(request, destination);
         // A new session on login, so that a session id planted before login is worthless.
         HttpSession old = request.getSession(false);
         if (old != null) {
@@ -52,7 +75,7 @@ public final class LoginServlet extends HttpServlet {
         HttpSession session = request.getSession(true);
         session.setAttribute(SecurityFilter.SESSION_USER_KEY, user.get().key());
         response.setHeader("X-Seraph-LoginReason", "OK");
-        response.sendRedirect(safeDestination(request, destination));
+        response.sendRedirect(target);
     }
 
     /**
@@ -84,7 +107,7 @@ public final class LoginServlet extends HttpServlet {
                 if (!d.startsWith(context + "/") && !d.equals(context)) {
                     return home;
                 }
-                return d;
+                return plainPath(d) ? d : home;
             } catch (URISyntaxException e) {
                 return home;
             }
@@ -92,13 +115,42 @@ public final class LoginServlet extends HttpServlet {
         if (d.startsWith("//")) {
             return home;
         }
-        if (d.equals(context) || d.startsWith(context + "/")) {
-            return d;
-        }
-        return context + d;
+        String inside = d.equals(context) || d.startsWith(context + "/") ? d : context + d;
+        return plainPath(inside) ? inside : home;
     }
 
-    private void render(HttpServletResponse response, String destination, String username, String error, String info)
+    /**
+     * Whether a destination's path has no dot segments and no empty ones, encoded or not:
+     * {@code /jira/../..//x} passed the prefix check, then made the redirect fail with a
+     * 500 after the session was already logged in (issue 10, defect 7).
+     */
+    static boolean plainPath(String destination) {
+        int end = destination.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = destination.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String path = destination.substring(0, end);
+        // A malformed percent escape: no redirect can be built from it.
+        if (path.matches("(?s).*%(?![0-9A-Fa-f]{2}).*")) {
+            return false;
+        }
+        String decoded = path.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").replaceAll("(?i)%5c", "\\\\");
+        if (decoded.contains("//") || decoded.contains("\\")) {
+            return false;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, String destination, String username,
+                        String error, String info)
             throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\">")
@@ -119,6 +171,7 @@ public final class LoginServlet extends HttpServlet {
                 .append("<div class=\"field-group\"><label for=\"login-form-password\">Password</label>")
                 .append("<input class=\"text medium-field\" type=\"password\" id=\"login-form-password\" ")
                 .append("name=\"os_password\" autocomplete=\"current-password\"></div>\n");
+        body.append(FormTokens.hiddenField(request));
         if (destination != null && !destination.isBlank()) {
             body.append("<input type=\"hidden\" name=\"os_destination\" value=\"").append(Html.escape(destination))
                     .append("\">\n");

@@ -1,6 +1,7 @@
 package org.capacitytracker.host.web;
 
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.auth.LoginThrottle;
 import org.capacitytracker.host.auth.UserStore;
 
 import javax.servlet.Filter;
@@ -35,6 +36,7 @@ public final class SecurityFilter implements Filter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final UserStore users;
+    private final LoginThrottle throttle;
     private final CurrentRequest current;
     private final boolean basicAuth;
 
@@ -42,8 +44,9 @@ public final class SecurityFilter implements Filter {
      * @param basicAuth whether HTTP Basic credentials are accepted: Jira 10 accepts them by
      *                  default, Jira 11 refuses them by default (sessions and tokens only)
      */
-    public SecurityFilter(UserStore users, CurrentRequest current, boolean basicAuth) {
+    public SecurityFilter(UserStore users, LoginThrottle throttle, CurrentRequest current, boolean basicAuth) {
         this.users = users;
+        this.throttle = throttle;
         this.current = current;
         this.basicAuth = basicAuth;
     }
@@ -69,8 +72,23 @@ public final class SecurityFilter implements Filter {
             return;
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<HostUser> basic = basicUser(authorization.substring(6).trim());
+            String[] credentials = basicCredentials(authorization.substring(6).trim());
+            if (credentials != null && throttle.paused(credentials[0], request.getRemoteAddr()).isPresent()) {
+                // As Jira answers Basic auth while a CAPTCHA is required: 403, the password unchecked.
+                response.setHeader("X-Seraph-LoginReason", "AUTHENTICATION_DENIED");
+                response.setHeader("X-Authentication-Denied-Reason", "too many failed logins; try again later");
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("application/json;charset=UTF-8");
+                response.setHeader("Cache-Control", "no-cache, no-store");
+                response.getWriter().write("{\"message\":\"Too many failed logins; try again later.\",\"status-code\":403}");
+                return;
+            }
+            Optional<HostUser> basic = credentials == null ? Optional.empty()
+                    : users.authenticate(credentials[0], credentials[1]);
             if (basic.isEmpty()) {
+                if (credentials != null) {
+                    throttle.failed(credentials[0], request.getRemoteAddr());
+                }
                 // Jira refuses wrong Basic credentials outright rather than treating the
                 // caller as anonymous; no WWW-Authenticate, so browsers show no dialog.
                 response.setHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
@@ -78,6 +96,7 @@ public final class SecurityFilter implements Filter {
                 return;
             }
             user = basic.get();
+            throttle.succeeded(credentials[0]);
         } else {
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SESSION_USER_KEY) instanceof String key) {
@@ -140,18 +159,19 @@ public final class SecurityFilter implements Filter {
         return FORM_TYPES.contains(mediaType);
     }
 
-    private Optional<HostUser> basicUser(String encoded) {
+    /** User name and password of a Basic {@code Authorization} value, or null if malformed. */
+    private static String[] basicCredentials(String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return Optional.empty();
+            return null;
         }
-        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private static void unauthorized(HttpServletResponse response, String path) throws IOException {

@@ -3,6 +3,7 @@ package org.capacitytracker.jira.rest;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
 import org.capacitytracker.api.AccessSubject;
 import org.capacitytracker.api.CapacityEngine;
 
@@ -10,13 +11,16 @@ import org.capacitytracker.api.CapacityEngine;
  * What a REST method requires of the user, checked by {@link RestCalls#open} before the
  * method's engine call:
  * <ul>
- * <li>{@link #anyone()}: any logged-in user;</li>
+ * <li>{@link #anyone()}: any logged-in user — but a script (a call with credentials, see
+ *     {@link #withCredentials}) only when the engine grants it {@code useRest};</li>
  * <li>{@link #admin}: Jira administrators only (the admin endpoints, calendar writes),
  *     whatever the permissions document says;</li>
  * <li>{@link #to}, {@link #board}, {@link #daysOff}, {@link #report()}: the engine decides
  *     ({@code CapacityEngine.authorize} / {@code authorizeReport}) from the stored
  *     permissions, asking back through SAL whether the user is an administrator or in a group
- *     the deciding grants name — SAL cannot list a user's groups, only test one.</li>
+ *     the deciding grants name — SAL cannot list a user's groups, only test one — and
+ *     whether the call came with credentials: a script then needs the REST grant as well
+ *     (issue 10, defect 2; the engine decides, every resource carries it through here).</li>
  * </ul>
  */
 final class Access {
@@ -99,19 +103,35 @@ final class Access {
      * @param body the request body, for {@link #report()}; otherwise unused
      * @throws RestProblem 403 with the reason
      */
-    void check(UserManager users, CapacityEngine engine, UserKey user, String body) {
+    void check(UserManager users, CapacityEngine engine, UserKey user, HttpServletRequest request, String body) {
         Optional<String> refusal = switch (kind) {
-            case ANYONE -> Optional.empty();
+            case ANYONE -> engine.authorize(user.getStringValue(), "useRest", null, null, subject(users, user, request));
             case ADMIN -> users.isAdmin(user) ? Optional.empty() : Optional.of("only Jira administrators may " + adminWhat);
-            case ENGINE -> engine.authorize(user.getStringValue(), action.name, boardId, accountKey, subject(users, user));
-            case REPORT -> engine.authorizeReport(user.getStringValue(), body, subject(users, user));
+            case ENGINE -> engine.authorize(user.getStringValue(), action.name, boardId, accountKey, subject(users, user, request));
+            case REPORT -> engine.authorizeReport(user.getStringValue(), body, subject(users, user, request));
         };
         if (refusal.isPresent()) {
             throw RestProblem.forbidden(refusal.get());
         }
     }
 
-    private static AccessSubject subject(UserManager users, UserKey user) {
+    /**
+     * Whether the request carries the user's credentials itself — HTTP Basic or a personal
+     * access token in {@code Authorization}, or Jira's {@code os_username} query parameters —
+     * as scripts and integrations send them, rather than relying on a browser session (the
+     * plugin's pages never send either). A script that logs in for a session cookie is not
+     * told apart: the grant names who may automate, it does not stop a user doing by script
+     * what their browser session may do anyway (docs/security.md).
+     */
+    static boolean withCredentials(HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null) {
+            return true;
+        }
+        String query = request.getQueryString();
+        return query != null && (query.startsWith("os_username=") || query.contains("&os_username="));
+    }
+
+    private static AccessSubject subject(UserManager users, UserKey user, HttpServletRequest request) {
         return new AccessSubject() {
             @Override
             public boolean isAdmin() {
@@ -121,6 +141,11 @@ final class Access {
             @Override
             public boolean isMember(String group) {
                 return users.isUserInGroup(user, group);
+            }
+
+            @Override
+            public boolean withCredentials() {
+                return Access.withCredentials(request);
             }
         };
     }

@@ -18,7 +18,8 @@ import org.capacitytracker.jira.text.JsonText;
  * 3 storage, 5 panic, 6 invalid argument and any newer code → 500. The body is
  * <pre>{"code": 1, "error": "validation", "field": "members[0].dailyCapacity", "message": "...",
  *  "currentRevision": 4}</pre>
- * with {@code field} only when one is named and {@code currentRevision} only on conflicts.
+ * with {@code code} and {@code field} {@code null} when there is none and {@code currentRevision}
+ * only on conflicts.
  * Requests refused by the plugin itself ({@link RestProblem}) use the same body; a missing
  * login (401, {@code "unauthenticated"}) and a refusal by the permissions or for want of
  * administrator rights (403, {@code "forbidden"}, the message saying why) have no engine
@@ -29,6 +30,7 @@ final class ErrorResponses {
     // System.Logger needs no logging library in the plugin or the host; Jira routes it to
     // its own log through java.util.logging.
     private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
+    private static final java.security.SecureRandom REFERENCES = new java.security.SecureRandom();
 
     private ErrorResponses() {
     }
@@ -49,11 +51,13 @@ final class ErrorResponses {
         if (failure instanceof EngineClosedException e) {
             return build(503, null, "unavailable", null, e.getMessage(), null);
         }
-        LOG.log(Level.ERROR, "Capacity Tracker REST call failed", failure);
-        // Not the engine's fault but ours; reported like a fault caught at a boundary.
+        String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffffL);
+        LOG.log(Level.ERROR, "Capacity Tracker REST call failed (reference " + reference + ")", failure);
+        // Not the engine's fault but ours; reported like a fault caught at a boundary. The
+        // exception's class and text go to the log only (issue 10, defect 7: error answers
+        // showed class names); the reference finds it there.
         return build(500, CapacityException.PANIC, "panic", null,
-                "internal error: " + failure.getClass().getName()
-                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+                "internal error (reference " + reference + "); a Jira administrator finds the details in the Jira log",
                 null);
     }
 
@@ -109,20 +113,21 @@ final class ErrorResponses {
         return RestCalls.json(Response.status(status), body(code, error, field, message, currentRevision));
     }
 
-    /** A body with only an error name and a message, for failures that are not the engine's. */
-    static String bodyOf(String error, String message) {
-        return body(null, error, null, message, null);
+    /** A body for failures that are not the engine's: no code, the field if one is named. */
+    static String bodyOf(String error, String field, String message) {
+        return body(null, error, field, message, null);
     }
 
+    /**
+     * The error body. {@code code}, {@code error}, {@code field} and {@code message} are
+     * always present — {@code code} and {@code field} {@code null} when there is none — so a
+     * client reads every error the same way (issue 10, defect 8).
+     */
     private static String body(Integer code, String error, String field, String message, Long currentRevision) {
         StringBuilder body = new StringBuilder(128).append('{');
-        if (code != null) {
-            body.append("\"code\":").append(code.intValue()).append(',');
-        }
+        body.append("\"code\":").append(code == null ? "null" : Integer.toString(code.intValue())).append(',');
         body.append("\"error\":").append(JsonText.quote(error));
-        if (field != null && !field.isEmpty()) {
-            body.append(",\"field\":").append(JsonText.quote(field));
-        }
+        body.append(",\"field\":").append(field == null || field.isEmpty() ? "null" : JsonText.quote(field));
         body.append(",\"message\":").append(JsonText.quote(message == null ? error : message));
         if (currentRevision != null) {
             body.append(",\"currentRevision\":").append(currentRevision.longValue());

@@ -2,7 +2,6 @@ package org.capacitytracker.jira.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,7 +49,9 @@ final class RequestBodies {
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+            // A client that disconnects or stalls mid-body (Tomcat's ClientAbortException,
+            // a read timeout): the client's problem, answered and not logged as ours.
+            throw RestProblem.bodyUnreadable();
         }
         if (bytes.length > limit) {
             throw RestProblem.bodyTooLarge(limit);

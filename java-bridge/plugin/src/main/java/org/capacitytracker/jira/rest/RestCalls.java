@@ -71,7 +71,7 @@ final class RestCalls {
             Access required = access.get();
             CapacityEngine engine = engines.engine();
             String text = hasBody && required.needsBody() ? read(request, body, limit) : null;
-            required.check(users, engine, user, text);
+            required.check(users, engine, user, request, text);
             if (hasBody && text == null) {
                 text = read(request, body, limit);
             }

@@ -57,6 +57,16 @@ final class RestProblem extends RuntimeException {
                 "Content-Type: must be application/json, got " + (contentType == null ? "none" : "\"" + contentType + "\""));
     }
 
+    /**
+     * 400: the body could not be read — the client went away or stopped sending mid-body.
+     * Not logged: it is the client's doing, and a stack trace per dropped connection would
+     * bury real failures (issue 10, defect 7: a SEVERE stack trace each time).
+     */
+    static RestProblem bodyUnreadable() {
+        return new RestProblem(400, CapacityException.VALIDATION, "validation", "body",
+                "body: the request body could not be read to its end (the connection closed or stalled)");
+    }
+
     static RestProblem bodyTooLarge(long limitBytes) {
         return new RestProblem(413, CapacityException.TOO_LARGE, "tooLarge", "body",
                 "body: the request body is larger than " + limitBytes + " bytes");

@@ -51,6 +51,6 @@ public class WebApplicationErrors implements ExceptionMapper<WebApplicationExcep
                 }
             });
         }
-        return RestCalls.json(builder, ErrorResponses.bodyOf(error, message));
+        return RestCalls.json(builder, ErrorResponses.bodyOf(error, status == 415 ? "Content-Type" : null, message));
     }
 }

@@ -52,6 +52,29 @@ class RequestBodiesTest {
         assertEquals("body", p.field);
     }
 
+    /**
+     * Issue 10, defect 7: a client disconnecting mid-body became an UncheckedIOException,
+     * answered 500 and logged as an error with its stack trace. Now a 400 naming the body.
+     */
+    @Test
+    void aBodyCutOffMidwayIsTheClientsProblemNotAnError() {
+        InputStream cutOff = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (sent++ < 3) {
+                    return '{';
+                }
+                throw new java.io.EOFException("Unexpected EOF read on the socket");
+            }
+        };
+        RestProblem p = assertThrows(RestProblem.class, () -> RequestBodies.read(cutOff, 100, 1000));
+        assertEquals(400, p.status);
+        assertEquals("body", p.field);
+        assertEquals(400, ErrorResponses.of(p).getStatus());
+    }
+
     @Test
     void limitsAreSaneForTheirDocuments() {
         assertEquals(1 << 20, RequestBodies.DOCUMENT_LIMIT);
