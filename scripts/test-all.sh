@@ -57,6 +57,10 @@ run_layers() {
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
     [ -z "$failed" ] || return
+    # The jars' native libraries as shipped: glibc <= 2.17 and no networking imports for every
+    # Linux library, the Windows DLLs' imports and exports, the C tests on aarch64 under qemu.
+    layer platforms tests/platforms/run.sh
+    [ -z "$failed" ] || return
     # The host's Jira REST driven by an independent client library (pycontribs' jira from
     # PyPI, pinned) as a reporting script uses it: connect, projects, boards, sprints, JQL pages.
     layer client  tests/client/run.sh
