@@ -53,6 +53,10 @@ run_layers() {
     # goes through i18n (Node's own test runner).
     layer js      tests/js/run.sh
     [ -z "$failed" ] || return
+    # The jar's libraries for linux-x86_64, linux-aarch64 (glibc 2.17) and windows-x86_64,
+    # cross-built with zig; reused when fresh (`make build` builds the same).
+    layer cross   scripts/build-platforms.sh
+    [ -z "$failed" ] || return
     # API, plugin and both hosts: the Jira 10 host on Java 17, the Jira 11 host (the same
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
