@@ -29,9 +29,12 @@ RUN_JAVA = $(if $(filter 11,$(JIRA)),$(JDK21_HOME)/bin/java,java)
 build: native java
 
 # The whole workspace, as tests/c builds it: a subset would resolve features differently
-# and rebuild the libraries every time the two alternate.
+# and rebuild the libraries every time the two alternate. Then the jar's libraries: Linux
+# x86-64 and aarch64 for glibc 2.17 and Windows x86-64, cross-built with zig (installed from
+# PyPI by the script itself), once per build and reused while nothing changed.
 native:
 	cargo build --release --locked
+	scripts/build-platforms.sh
 
 java: native
 	jdk21="$(JDK21_HOME)"; [ -n "$$jdk21" ] || { echo "make: the Jira 11 jar needs a JDK 21 or newer (scripts/find-jdk.sh 21 found none)" >&2; exit 1; }; \

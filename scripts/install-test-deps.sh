@@ -18,6 +18,11 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v openssl >/dev/null || missing+=(openssl)
 # python3 -m venv makes the client tests' virtualenv (tests/client); Debian splits it out.
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+# qemu-user and Debian's aarch64 glibc run the C tests against the aarch64 library (tests/platforms).
+command -v qemu-aarch64 >/dev/null || missing+=(qemu-user)
+[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || missing+=(libc6-arm64-cross)
+# llvm-objdump reads the Windows DLLs' import and export tables (tests/platforms).
+command -v llvm-objdump >/dev/null || missing+=(llvm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-test-deps: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
@@ -30,6 +35,9 @@ if ! "$repo/scripts/find-jdk.sh" 21 >/dev/null 2>&1; then
     echo "install-test-deps: no JDK 21 or newer found (scripts/find-jdk.sh 21); the Jira 11 build and tests need one" >&2
     exit 1
 fi
+
+# The cross-build tools of the jar's libraries (Rust targets; zig and cargo-zigbuild from PyPI).
+"$repo/scripts/install-cross-tools.sh" >/dev/null
 
 # The client tests' virtualenv: pip installs tests/client/requirements.txt from PyPI.
 if ! [ -x "$repo/tests/client/.venv/bin/python" ]; then

@@ -53,6 +53,10 @@ run_layers() {
     # goes through i18n (Node's own test runner).
     layer js      tests/js/run.sh
     [ -z "$failed" ] || return
+    # The jar's libraries for linux-x86_64, linux-aarch64 (glibc 2.17) and windows-x86_64,
+    # cross-built with zig; reused when fresh (`make build` builds the same).
+    layer cross   scripts/build-platforms.sh
+    [ -z "$failed" ] || return
     # API, plugin and both hosts: the Jira 10 host on Java 17, the Jira 11 host (the same
     # tests, transformed to Jakarta) on a JDK 21+.
     layer java    scripts/test-java.sh
@@ -60,6 +64,10 @@ run_layers() {
     # Three hosts as Data Center nodes on one throwaway PostgreSQL: same-revision edits from
     # every node, concurrent creates, a node killed mid-write (docs/data-center.md).
     layer cluster tests/cluster/run.sh
+    [ -z "$failed" ] || return
+    # The jars' native libraries as shipped: glibc <= 2.17 and no networking imports for every
+    # Linux library, the Windows DLLs' imports and exports, the C tests on aarch64 under qemu.
+    layer platforms tests/platforms/run.sh
     [ -z "$failed" ] || return
     # The host's Jira REST driven by an independent client library (pycontribs' jira from
     # PyPI, pinned) as a reporting script uses it: connect, projects, boards, sprints, JQL pages.

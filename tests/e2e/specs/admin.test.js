@@ -49,6 +49,7 @@ test('the page shows the engine\'s health and the permissions of a fresh instanc
     assert.equal(await health.getAttribute('data-ok'), 'true');
     assert.match(await page.getByTestId('health-native').textContent(), /^Native engine \d+\.\d+\.\d+/);
     assert.match(await page.getByTestId('health-platform').textContent(), /^Platform linux-/);
+    assert.equal(await page.getByTestId('health-glibc').textContent(), 'Needs glibc 2.17 or newer');
     assert.match(await page.getByTestId('health-plugin').textContent(), /^Plugin \d+\.\d+\.\d+/);
     // The board panel's script leaves this page alone.
     assert.equal(await page.locator('[data-testid="sprint-picker"]').count(), 0);

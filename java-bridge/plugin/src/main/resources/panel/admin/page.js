@@ -142,6 +142,8 @@
         lozenge(AJS.I18n.getText('capacity-tracker.js.admin.engine-running'), 'aui-lozenge-success'),
         h('span', { 'data-testid': 'health-native', text: AJS.I18n.getText('capacity-tracker.js.admin.health.native', v.nativeVersion) }),
         h('span', { 'data-testid': 'health-platform', text: AJS.I18n.getText('capacity-tracker.js.admin.health.platform', v.platform) }),
+        // Linux only: the oldest glibc the library runs on, for an admin checking an old node.
+        v.glibcFloor ? h('span', { 'data-testid': 'health-glibc', text: AJS.I18n.getText('capacity-tracker.js.admin.health.glibc', v.glibcFloor) }) : null,
         h('span', { 'data-testid': 'health-plugin', text: AJS.I18n.getText('capacity-tracker.js.admin.health.plugin', v.pluginVersion) })));
     }, function (err) {
       clear(box);

@@ -833,6 +833,33 @@ public final class CapacityEngine implements AutoCloseable {
     }
 
     /**
+     * The oldest glibc the running platform's library was built for (Linux), read from the jar
+     * without loading the library.
+     *
+     * <pre>{@code CapacityEngine.glibcFloor(); // Optional[2.17] on Linux, Optional.empty on Windows}</pre>
+     *
+     * @return the glibc version, or empty where the library does not use glibc
+     */
+    public static Optional<String> glibcFloor() {
+        return NativeLoader.info().glibcFloor();
+    }
+
+    /**
+     * Names the host application's local home (Jira's, from SAL's
+     * {@code ApplicationProperties.getLocalHomeDirectory()}), so the native library is copied
+     * under {@code <home>/capacity-tracker/native} instead of the temp directory, which
+     * hardened servers mount {@code noexec}. The system property {@code capacity.native.dir}
+     * overrides both. Call it before the first engine opens; later calls change nothing.
+     *
+     * <pre>{@code CapacityEngine.useLocalHome(applicationProperties.getLocalHomeDirectory().orElseThrow());}</pre>
+     *
+     * @param localHome the application's local home directory
+     */
+    public static void useLocalHome(java.nio.file.Path localHome) {
+        NativeLoader.useLocalHome(Objects.requireNonNull(localHome, "localHome"));
+    }
+
+    /**
      * Frees the native engine after waiting for calls in progress on other threads.
      * Closing twice is harmless; any later call throws {@link IllegalStateException}.
      *

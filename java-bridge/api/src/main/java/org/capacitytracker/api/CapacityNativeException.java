@@ -11,7 +11,8 @@ package org.capacitytracker.api;
  *     engine = CapacityEngine.open(storage);
  * } catch (CapacityNativeException e) {
  *     // e.g. "Capacity Tracker has no native library for platform windows-aarch64
- *     //       (os.name=Windows 11, os.arch=aarch64); supported platforms: linux-x86_64"
+ *     //       (os.name=Windows 11, os.arch=aarch64); supported platforms: linux-x86_64,
+ *     //       linux-aarch64, windows-x86_64"
  *     disableFeature(e.getMessage());
  * }
  * }</pre>

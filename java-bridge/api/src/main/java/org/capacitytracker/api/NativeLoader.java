@@ -2,25 +2,23 @@ package org.capacitytracker.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Loads the native library carried inside this jar, once per class loader.
+ * Loads the native library carried inside this jar for the running platform, once per class
+ * loader.
  *
  * <p>The JVM lets one native library file belong to one class loader only, and a plugin
  * upgrade loads this jar again in a new class loader while the old one may still be
- * alive. So every class loader copies the library to its own unique temporary file, loads
- * that copy and deletes the file (on Linux the loaded mapping stays valid).
+ * alive. So every class loader copies the library to its own unique file (where:
+ * {@link NativeDirectory}) and loads that copy. Every message names the platform.
  */
 final class NativeLoader {
     /** Platforms this jar carries a library for, as {@code <os>-<arch>}. */
-    static final List<String> SUPPORTED = List.of("linux-x86_64");
-
-    static final String LIBRARY = "libcapacity_jni.so";
+    static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-aarch64", "windows-x86_64");
 
     private static final Object LOCK = new Object();
     private static boolean loaded;
@@ -28,8 +26,33 @@ final class NativeLoader {
     // instead of retrying an extraction that cannot succeed.
     private static String failure;
     private static Throwable failureCause;
+    // The host application's local home, when the plugin named it before the first load.
+    private static Path localHome;
+    private static LibraryInfo info;
 
     private NativeLoader() {
+    }
+
+    /** The library file's name on a platform: a DLL on Windows, a shared object elsewhere. */
+    static String libraryName(String platform) {
+        return platform.startsWith("windows-") ? "capacity_jni.dll" : "libcapacity_jni.so";
+    }
+
+    /** See {@link CapacityEngine#useLocalHome}; no effect once the library is loaded. */
+    static void useLocalHome(Path home) {
+        synchronized (LOCK) {
+            localHome = home;
+        }
+    }
+
+    /** What the jar says about the running platform's library (glibc floor); loads nothing. */
+    static LibraryInfo info() {
+        synchronized (LOCK) {
+            if (info == null) {
+                info = LibraryInfo.read(platform());
+            }
+            return info;
+        }
     }
 
     /**
@@ -59,32 +82,32 @@ final class NativeLoader {
     private static void load() {
         String platform = platform();
         checkSupported(platform);
-        String resource = "/native/" + platform + "/" + LIBRARY;
-        Path file = null;
+        String name = libraryName(platform);
+        String resource = "/native/" + platform + "/" + name;
+        NativeDirectory dir = NativeDirectory.choose(Optional.ofNullable(localHome));
+        dir.prepare(platform, MountInfo.read());
+        dir.cleanOldCopies();
+        NativeDirectory.Copy copy;
         try (InputStream in = NativeLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new CapacityNativeException("Capacity Tracker native library " + resource
-                        + " is missing from the jar of " + NativeLoader.class.getName(), null);
+                throw new CapacityNativeException("Capacity Tracker native library for platform " + platform
+                        + ": " + resource + " is missing from the jar of " + NativeLoader.class.getName(), null);
             }
-            file = Files.createTempFile("capacity_jni-", ".so");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            System.load(file.toAbsolutePath().toString());
+            copy = dir.extract(in, name, platform);
         } catch (IOException e) {
-            throw new CapacityNativeException("Capacity Tracker native library " + resource
-                    + " could not be extracted to a temporary file: " + e, e);
-        } catch (UnsatisfiedLinkError | SecurityException e) {
-            throw new CapacityNativeException("Capacity Tracker native library " + resource
-                    + " could not be loaded: " + e.getMessage(), e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // Leaves one file in the temp directory; the library is loaded (or not)
-                    // either way, and the next class loader uses a new unique name.
-                }
-            }
+            throw new CapacityNativeException("Capacity Tracker native library for platform " + platform
+                    + ": " + resource + " could not be read from the jar: " + e, e);
         }
+        try {
+            System.load(copy.file.toAbsolutePath().toString());
+        } catch (UnsatisfiedLinkError | SecurityException e) {
+            copy.release();
+            throw new CapacityNativeException("Capacity Tracker native library for platform " + platform
+                    + " could not be loaded from " + copy.file + " (extraction directory from " + dir.source
+                    + ", system property " + NativeDirectory.PROPERTY + " overrides it): " + e.getMessage(), e);
+        }
+        // Windows keeps a loaded DLL's file open: it stays, locked, until a later start cleans it.
+        copy.afterLoad(!platform.startsWith("windows-"));
     }
 
     /**

@@ -26,13 +26,34 @@ class NativeLoaderTest {
                 () -> NativeLoader.checkSupported("windows-aarch64"));
         assertEquals(CapacityException.PANIC, e.code());
         assertTrue(e.getMessage().contains("windows-aarch64"), e.getMessage());
-        assertTrue(e.getMessage().contains("supported platforms: linux-x86_64"), e.getMessage());
+        assertTrue(e.getMessage().contains("supported platforms: linux-x86_64, linux-aarch64, windows-x86_64"),
+                e.getMessage());
+    }
+
+    @Test
+    void everySupportedPlatformHasItsLibraryAndRecordInTheJar() {
+        for (String platform : NativeLoader.SUPPORTED) {
+            String dir = "/native/" + platform + "/";
+            assertTrue(NativeLoader.class.getResource(dir + NativeLoader.libraryName(platform)) != null, platform);
+            assertTrue(NativeLoader.class.getResource(dir + "library.properties") != null, platform);
+        }
+        assertEquals("capacity_jni.dll", NativeLoader.libraryName("windows-x86_64"));
+        assertEquals("libcapacity_jni.so", NativeLoader.libraryName("linux-aarch64"));
+    }
+
+    @Test
+    void theLinuxLibrariesRecordTheirGlibcFloorAndWindowsNone() {
+        assertEquals(java.util.Optional.of("2.17"), LibraryInfo.read("linux-x86_64").glibcFloor());
+        assertEquals(java.util.Optional.of("2.17"), LibraryInfo.read("linux-aarch64").glibcFloor());
+        assertEquals(java.util.Optional.empty(), LibraryInfo.read("windows-x86_64").glibcFloor());
+        assertEquals(java.util.Optional.empty(), LibraryInfo.read("freebsd-x86_64").glibcFloor());
     }
 
     @Test
     void theRunningPlatformIsSupportedAndTheJarCarriesItsLibrary() {
         NativeLoader.checkSupported(NativeLoader.platform());
-        assertTrue(NativeLoader.class.getResource("/native/" + NativeLoader.platform() + "/" + NativeLoader.LIBRARY) != null);
+        assertTrue(NativeLoader.class.getResource("/native/" + NativeLoader.platform() + "/"
+                + NativeLoader.libraryName(NativeLoader.platform())) != null);
         NativeLoader.ensureLoaded();
         NativeLoader.ensureLoaded(); // loading again is a no-op, not a second System.load
     }

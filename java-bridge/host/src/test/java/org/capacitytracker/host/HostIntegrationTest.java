@@ -453,6 +453,7 @@ class HostIntegrationTest {
         JsonNode health = as("alice").getJson("/jira/rest/capacity/1.0/health");
         assertFalse(health.path("nativeVersion").asText().isEmpty());
         assertEquals("linux-x86_64", health.path("platform").asText());
+        assertEquals("2.17", health.path("glibcFloor").asText());
 
         ClassLoader pluginLoader = host.plugin().classLoader();
         Class<?> engine = Class.forName("org.capacitytracker.api.CapacityEngine", false, pluginLoader);

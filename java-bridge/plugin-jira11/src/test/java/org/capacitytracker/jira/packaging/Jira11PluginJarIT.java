@@ -146,10 +146,14 @@ class Jira11PluginJarIT {
             assertEquals(resources10.keySet(), resources.keySet());
             for (String name : List.of("atlassian-plugin.xml", "META-INF/spring/capacity-tracker-context.xml",
                     "capacity-tracker.properties", "capacity-tracker-build.properties", "panel/kit/jira.js", "panel/board/panel.js",
-                    "native/linux-x86_64/libcapacity_jni.so")) {
+                    "native/linux-x86_64/libcapacity_jni.so", "native/linux-aarch64/libcapacity_jni.so",
+                    "native/windows-x86_64/capacity_jni.dll")) {
                 assertTrue(resources.containsKey(name), name + " is missing");
             }
-            assertTrue(resources.get("native/linux-x86_64/libcapacity_jni.so").length > 10_000);
+            for (String library : List.of("native/linux-x86_64/libcapacity_jni.so",
+                    "native/linux-aarch64/libcapacity_jni.so", "native/windows-x86_64/capacity_jni.dll")) {
+                assertTrue(resources.get(library).length > 10_000, library);
+            }
             for (String name : resources10.keySet()) {
                 byte[] expected = resources10.get(name);
                 byte[] actual = resources.get(name);

@@ -21,7 +21,8 @@ import org.capacitytracker.jira.text.JsonText;
 
 /**
  * Whether the engine runs here, and which: {@code GET /rest/capacity/1.0/health} →
- * {@code {"nativeVersion": "0.1.0", "platform": "linux-x86_64", "pluginVersion": "0.1.0"}}.
+ * {@code {"nativeVersion": "0.1.0", "platform": "linux-x86_64", "glibcFloor": "2.17", "pluginVersion": "0.1.0"}}
+ * ({@code glibcFloor}: the oldest glibc the library was built for; {@code null} on Windows).
  *
  * <p>It opens the plugin's engine, so a library that cannot load on this node answers 500
  * with the loader's message instead of a healthy line.
@@ -53,6 +54,7 @@ public class HealthResource {
         return RestCalls.open(userManager, engines, request, Access::anyone,
                 call -> RestCalls.ok("{\"nativeVersion\":" + JsonText.quote(CapacityEngine.nativeVersion())
                         + ",\"platform\":" + JsonText.quote(CapacityEngine.platform())
+                        + ",\"glibcFloor\":" + CapacityEngine.glibcFloor().map(JsonText::quote).orElse("null")
                         + ",\"pluginVersion\":" + JsonText.quote(pluginVersion) + "}"));
     }
 

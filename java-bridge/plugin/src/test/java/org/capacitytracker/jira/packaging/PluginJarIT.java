@@ -48,12 +48,17 @@ class PluginJarIT {
                     "org/capacitytracker/jira/engine/EngineHolder.class",
                     "org/capacitytracker/api/CapacityEngine.class",
                     "org/capacitytracker/api/HostStorage.class",
-                    "native/linux-x86_64/libcapacity_jni.so",
+                    "native/linux-x86_64/libcapacity_jni.so", "native/linux-x86_64/library.properties",
+                    "native/linux-aarch64/libcapacity_jni.so", "native/linux-aarch64/library.properties",
+                    "native/windows-x86_64/capacity_jni.dll", "native/windows-x86_64/library.properties",
                     "panel/kit/jira.js", "panel/board/panel.js",
                     "panel/capacity-panel.css")) {
                 assertNotNull(jar.getEntry(entry), entry + " is missing from " + JAR);
             }
-            assertTrue(jar.getEntry("native/linux-x86_64/libcapacity_jni.so").getSize() > 10_000);
+            for (String library : List.of("native/linux-x86_64/libcapacity_jni.so",
+                    "native/linux-aarch64/libcapacity_jni.so", "native/windows-x86_64/capacity_jni.dll")) {
+                assertTrue(jar.getEntry(library).getSize() > 10_000, library);
+            }
         }
     }
 

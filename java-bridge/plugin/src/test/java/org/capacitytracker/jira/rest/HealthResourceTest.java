@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class HealthResourceTest {
     @Test
-    void reportsTheNativeEngineThePlatformAndThePluginVersion() {
+    void reportsTheNativeEngineThePlatformItsGlibcFloorAndThePluginVersion() {
         try (EngineHolder engines = new EngineHolder(new MemoryPluginSettings())) {
             HealthResource health = new HealthResource(new FakeUsers().user("carol", "Carol Chen"), engines);
             Response r = health.health(new FakeHttp.Request().user("carol").build());
@@ -24,8 +24,10 @@ class HealthResourceTest {
             assertEquals(CapacityEngine.nativeVersion(), h.get("nativeVersion").asText());
             assertTrue(h.get("nativeVersion").asText().matches("\\d+\\.\\d+\\.\\d+.*"), h.toString());
             assertEquals("linux-x86_64", h.get("platform").asText());
+            // The jar's Linux libraries are linked for glibc 2.17 (RHEL/Rocky 8, Amazon Linux 2).
+            assertEquals("2.17", h.get("glibcFloor").asText());
             assertEquals(System.getProperty("capacity.plugin.version"), h.get("pluginVersion").asText());
-            assertEquals(3, h.size());
+            assertEquals(4, h.size());
         }
     }
 

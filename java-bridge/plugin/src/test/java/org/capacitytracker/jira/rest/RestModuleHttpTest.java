@@ -177,6 +177,7 @@ class RestModuleHttpTest {
         JsonNode h = Json.parse(r.body());
         assertEquals("linux-x86_64", h.get("platform").asText());
         assertTrue(h.has("nativeVersion") && h.has("pluginVersion"), r.body());
+        assertEquals("2.17", h.get("glibcFloor").asText(), r.body());
     }
 
     @Test

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the native libraries the plugin jar ships, for every platform Jira Data Center runs
+# on, and stages them under target/jar-native/native/<platform>/ where the api module's Maven
+# build copies them into the jar:
+#
+#   linux-x86_64    libcapacity_jni.so   glibc 2.17 floor (RHEL/Rocky 8, Amazon Linux 2, ...)
+#   linux-aarch64   libcapacity_jni.so   glibc 2.17 floor (AWS Graviton)
+#   windows-x86_64  capacity_jni.dll     x86_64-pc-windows-gnu, linked by zig (UCRT)
+#
+# Each beside a library.properties the loader and the health line read (platform, glibc floor).
+# The C library (capacity_ffi) is built alongside for the artifact tests (tests/platforms).
+# One cargo-zigbuild call for the three targets in the `dist` profile (release without debug
+# info); cargo reuses what is fresh, so a second `make build` costs seconds.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+GLIBC_FLOOR=2.17
+PATH="$("$repo/scripts/install-cross-tools.sh"):$PATH"
+export PATH
+
+# -j2: the machines this builds on have two cores.
+nice cargo zigbuild --locked --profile dist --workspace -j2 \
+    --target "x86_64-unknown-linux-gnu.$GLIBC_FLOOR" \
+    --target "aarch64-unknown-linux-gnu.$GLIBC_FLOOR" \
+    --target x86_64-pc-windows-gnu
+
+stage="$repo/target/jar-native/native"
+stage_one() {
+    local platform="$1" file="$2" glibc="$3"
+    local dir="$stage/$platform"
+    mkdir -p "$dir"
+    # cp only when changed, so Maven's copy and the jar stay untouched by a no-op build.
+    cmp -s "$file" "$dir/$(basename "$file")" || cp "$file" "$dir/"
+    local props="platform=$platform"$'\n'"library=$(basename "$file")"$'\n'
+    [ -z "$glibc" ] || props+="glibc.floor=$glibc"$'\n'
+    [ "$(cat "$dir/library.properties" 2>/dev/null)"$'\n' = "$props" ] || printf '%s' "$props" > "$dir/library.properties"
+}
+stage_one linux-x86_64 target/x86_64-unknown-linux-gnu/dist/libcapacity_jni.so "$GLIBC_FLOOR"
+stage_one linux-aarch64 target/aarch64-unknown-linux-gnu/dist/libcapacity_jni.so "$GLIBC_FLOOR"
+stage_one windows-x86_64 target/x86_64-pc-windows-gnu/dist/capacity_jni.dll ""
