@@ -113,14 +113,34 @@ final class NativeDirectory {
         } catch (IOException e) {
             return; // cleaning is best effort; loading does not depend on it
         }
+        long youngest = System.currentTimeMillis() - GRACE_MILLIS;
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
+            if (modifiedAfter(entry, youngest)) {
+                // Another JVM may be between creating its lock file and locking it, or between
+                // copying the library and loading it: a fresh pair is never ours to judge.
+                continue;
+            }
             if (name.endsWith(LOCK_SUFFIX)) {
                 Path library = entry.resolveSibling(name.substring(0, name.length() - LOCK_SUFFIX.length()));
                 cleanIfUnlocked(entry, library);
             } else if (!Files.exists(entry.resolveSibling(name + LOCK_SUFFIX))) {
                 deleteQuietly(entry); // a copy without a lock: left by a crash, or by an older loader
             }
+        }
+    }
+
+    /**
+     * How old a copy or lock must be before a start may clean it. Extracting and loading take
+     * milliseconds; a copy left this long with its lock free was left by a JVM that ended.
+     */
+    static final long GRACE_MILLIS = 10 * 60 * 1000L;
+
+    private static boolean modifiedAfter(Path entry, long millis) {
+        try {
+            return Files.getLastModifiedTime(entry).toMillis() > millis;
+        } catch (IOException e) {
+            return true; // gone already, or unreadable: leave it
         }
     }
 

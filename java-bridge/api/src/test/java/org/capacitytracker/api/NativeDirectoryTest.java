@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,9 @@ class NativeDirectoryTest {
         Path orphan = Files.writeString(tmp.resolve("capacity_jni-1234.so"), "orphan");
         // Not ours.
         Path other = Files.writeString(tmp.resolve("other.so"), "other");
+        for (Path left : new Path[] {oldCopy, oldLock, orphan}) {
+            Files.setLastModifiedTime(left, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        }
 
         dir.cleanOldCopies();
 
@@ -97,6 +101,22 @@ class NativeDirectoryTest {
         assertFalse(Files.exists(oldLock));
         assertFalse(Files.exists(orphan));
         assertTrue(Files.exists(other));
+    }
+
+    @Test
+    void aFreshCopyOfAnotherJvmIsLeftAlone() throws IOException {
+        NativeDirectory dir = new NativeDirectory(tmp, "test");
+        // Another JVM that has just created its lock file and not yet locked it, and one that
+        // copied its library a moment ago: cleaning them made its System.load fail at random.
+        Path lockNotYetHeld = Files.writeString(tmp.resolve("capacity_jni-new-libcapacity_jni.so.lock"), "");
+        Path copyNotYetLoaded = Files.writeString(tmp.resolve("capacity_jni-new-libcapacity_jni.so"), "new");
+        Path orphanJustWritten = Files.writeString(tmp.resolve("capacity_jni-5678.so"), "new");
+
+        dir.cleanOldCopies();
+
+        assertTrue(Files.exists(lockNotYetHeld));
+        assertTrue(Files.exists(copyNotYetLoaded));
+        assertTrue(Files.exists(orphanJustWritten));
     }
 
     @Test
