@@ -16,7 +16,7 @@ public record PluginDescriptor(String key, String name, String version, String d
                                List<RestModule> restModules, List<ServletModule> servlets,
                                List<WebResourceModule> webResources, List<Download> downloads,
                                List<ComponentModule> components, List<ComponentImport> componentImports,
-                               List<String> i18nLocations, List<String> ignoredModules) {
+                               List<String> i18nLocations, List<String> ignoredModules, List<AoModule> aoModules) {
 
     /** {@code <rest key path version>}: JAX-RS resources under {@code /rest/<path>/<version>}. */
     public record RestModule(String key, String path, String version, List<String> packages) {
@@ -51,6 +51,14 @@ public record PluginDescriptor(String key, String name, String version, String d
     public record ComponentImport(String key, String interfaceName) {
     }
 
+    /**
+     * {@code <ao key namespace><entity>class</entity>…</ao>}: the plugin's Active Objects tables.
+     * The namespace (the plugin key without the attribute) names the tables' {@code AO_<hash>_}
+     * prefix; only the listed entity interfaces may be used.
+     */
+    public record AoModule(String key, String namespace, List<String> entities) {
+    }
+
     /** Reads an {@code atlassian-plugin.xml}. */
     public static PluginDescriptor parse(InputStream in) throws PluginLoadException {
         Document doc = Xml.parse(in, "atlassian-plugin.xml");
@@ -70,6 +78,7 @@ public record PluginDescriptor(String key, String name, String version, String d
         List<ComponentImport> imports = new ArrayList<>();
         List<String> i18n = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<AoModule> ao = new ArrayList<>();
         Set<String> moduleKeys = new LinkedHashSet<>();
 
         for (Element e : Xml.children(root)) {
@@ -159,12 +168,31 @@ public record PluginDescriptor(String key, String name, String version, String d
                         Xml.required(e, "class", where)));
                 case "component-import" -> imports.add(new ComponentImport(moduleKey(e, where, moduleKeys),
                         Xml.required(e, "interface", where)));
+                case "ao" -> {
+                    String moduleKey = moduleKey(e, where, moduleKeys);
+                    List<String> entities = new ArrayList<>();
+                    for (Element entity : Xml.children(e)) {
+                        if ("entity".equals(Xml.localName(entity)) && !entity.getTextContent().isBlank()) {
+                            entities.add(entity.getTextContent().trim());
+                        }
+                    }
+                    if (entities.isEmpty()) {
+                        throw new PluginLoadException(where + " '" + moduleKey + "' declares no <entity>");
+                    }
+                    String namespace = Xml.attr(e, "namespace") == null ? key : e.getAttribute("namespace");
+                    ao.add(new AoModule(moduleKey, namespace, List.copyOf(entities)));
+                }
                 default -> ignored.add(Xml.localName(e) + (Xml.attr(e, "key") == null ? "" : " " + e.getAttribute("key")));
             }
         }
+        if (ao.size() > 1) {
+            // Active Objects gives a plugin one set of tables; a second module would be a second namespace.
+            throw new PluginLoadException("atlassian-plugin.xml: more than one <ao> module (" + ao.size()
+                    + "); a plugin declares all its entities in one");
+        }
         return new PluginDescriptor(key, name, version, description, List.copyOf(rest), List.copyOf(servlets),
                 List.copyOf(webResources), List.copyOf(downloads), List.copyOf(components), List.copyOf(imports),
-                List.copyOf(i18n), List.copyOf(ignored));
+                List.copyOf(i18n), List.copyOf(ignored), List.copyOf(ao));
     }
 
     private static String moduleKey(Element e, String where, Set<String> seen) throws PluginLoadException {
