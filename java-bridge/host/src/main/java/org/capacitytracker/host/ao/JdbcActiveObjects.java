@@ -96,12 +96,13 @@ public final class JdbcActiveObjects implements ActiveObjects {
             String sql = values.isEmpty() ? "INSERT INTO " + table.name + " DEFAULT VALUES"
                     : "INSERT INTO " + table.name + " (" + String.join(", ", values.keySet()) + ") VALUES ("
                             + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
-            try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"ID"})) {
+            // Not by column name: PostgreSQL's driver would quote "ID", which an unquoted (folded) column is not.
+            try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 bind(insert, values.values().toArray());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return keys.getInt(1);
+                    return keys.getInt("ID");
                 }
             }
         });
