@@ -189,6 +189,10 @@ public final class CapacityHost implements AutoCloseable {
                     (loader, installed) -> new VelocityTemplateRenderer(loader));
             osgi.registerPerPlugin("com.atlassian.sal.api.message.I18nResolver",
                     (loader, installed) -> new HostI18nResolver(loader, installed.i18nLocations()));
+            // Active Objects, as Jira's activeobjects plugin gives it: per plugin, over its <ao> entities.
+            osgi.registerPerPlugin("com.atlassian.activeobjects.external.ActiveObjects",
+                    (loader, installed) -> org.capacitytracker.host.ao.PluginActiveObjects.forPlugin(database, loader,
+                            installed));
             plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  *   <li>{@code capacity.cluster.node}: this node's id. Given, the host runs in cluster mode
  *       (Jira DC's {@code jira.node.id}); absent, it runs alone under a random
  *       {@code standalone-…} id, and warns when it sees another live node on its database.</li>
- *   <li>{@code capacity.settings.cache.ms}: off by default; a delay turns on Jira DC's
- *       node-local plugin-settings cache with asynchronous invalidation
- *       ({@link CachingPluginSettingsFactory}), for testing storage against it.</li>
+ *   <li>{@code capacity.settings.cache.ms} (default {@value #DEFAULT_SETTINGS_CACHE_MS}, as
+ *       Jira DC's few hundred ms; 0 turns it off): Jira DC's node-local plugin-settings cache
+ *       with asynchronous invalidation ({@link CachingPluginSettingsFactory}). On by default
+ *       since the plugin keeps its documents in Active Objects, which has no such cache.</li>
  *   <li>{@code capacity.cluster.heartbeat.ms} (default {@value #DEFAULT_HEARTBEAT_MS}) and
  *       {@code capacity.cluster.dead.ms} (default {@value #DEFAULT_DEAD_MS}): how often a node
  *       writes its heartbeat, and after how much silence the others declare it dead and take
@@ -57,6 +58,9 @@ public final class HostCluster implements AutoCloseable {
         this.settingsCacheDelay = settingsCacheDelay;
     }
 
+    /** How late another node's plugin-settings write may reach this node's cache by default. */
+    public static final long DEFAULT_SETTINGS_CACHE_MS = 300;
+
     /** Registers this process as a node of {@code database}'s cluster, as {@code properties} say. */
     public static HostCluster join(Database database, Properties properties) {
         String id = properties.getProperty("capacity.cluster.node");
@@ -68,7 +72,9 @@ public final class HostCluster implements AutoCloseable {
         }
         Duration heartbeat = Duration.ofMillis(millis(properties, "capacity.cluster.heartbeat.ms", DEFAULT_HEARTBEAT_MS));
         Duration dead = Duration.ofMillis(millis(properties, "capacity.cluster.dead.ms", DEFAULT_DEAD_MS));
-        long cacheMillis = millis(properties, "capacity.settings.cache.ms", 0);
+        // 0 turns the cache off (every other setting must be positive).
+        long cacheMillis = "0".equals(properties.getProperty("capacity.settings.cache.ms", "").trim()) ? 0
+                : millis(properties, "capacity.settings.cache.ms", DEFAULT_SETTINGS_CACHE_MS);
         ClusterNode node = ClusterNode.start(database, id.trim(), heartbeat, dead);
         HostCluster cluster = new HostCluster(node, clusterMode, node.livePeers(),
                 cacheMillis == 0 ? null : Duration.ofMillis(cacheMillis));
@@ -102,9 +108,9 @@ public final class HostCluster implements AutoCloseable {
     }
 
     /**
-     * The plugin settings this node serves: {@code database} directly, or, with
-     * {@code -Dcapacity.settings.cache.ms=<delay>}, through Jira DC's node-local cache with
-     * invalidation that reaches the other nodes up to that delay late.
+     * The plugin settings this node serves: through Jira DC's node-local cache with
+     * invalidation that reaches the other nodes up to {@code -Dcapacity.settings.cache.ms}
+     * late, or, with 0 there, {@code database} directly.
      */
     public PluginSettingsFactory settings(Database database, PluginSettingsFactory direct) {
         if (settingsCacheDelay == null) {

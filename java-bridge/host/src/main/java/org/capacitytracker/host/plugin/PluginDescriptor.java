@@ -17,7 +17,7 @@ public record PluginDescriptor(String key, String name, String version, String d
                                List<WebResourceModule> webResources, List<Download> downloads,
                                List<ComponentModule> components, List<ComponentImport> componentImports,
                                List<String> i18nLocations, List<String> ignoredModules,
-                               List<AnonymizationHandlerModule> anonymizationHandlers) {
+                               List<AnonymizationHandlerModule> anonymizationHandlers, List<AoModule> aoModules) {
 
     /**
      * {@code <user-anonymization-handler key class>}: a class implementing Jira's
@@ -59,6 +59,14 @@ public record PluginDescriptor(String key, String name, String version, String d
     public record ComponentImport(String key, String interfaceName) {
     }
 
+    /**
+     * {@code <ao key namespace><entity>class</entity>…</ao>}: the plugin's Active Objects tables.
+     * The namespace (the plugin key without the attribute) names the tables' {@code AO_<hash>_}
+     * prefix; only the listed entity interfaces may be used.
+     */
+    public record AoModule(String key, String namespace, List<String> entities) {
+    }
+
     /** Reads an {@code atlassian-plugin.xml}. */
     public static PluginDescriptor parse(InputStream in) throws PluginLoadException {
         Document doc = Xml.parse(in, "atlassian-plugin.xml");
@@ -79,6 +87,7 @@ public record PluginDescriptor(String key, String name, String version, String d
         List<String> i18n = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<AnonymizationHandlerModule> anonymization = new ArrayList<>();
+        List<AoModule> ao = new ArrayList<>();
         Set<String> moduleKeys = new LinkedHashSet<>();
 
         for (Element e : Xml.children(root)) {
@@ -170,12 +179,31 @@ public record PluginDescriptor(String key, String name, String version, String d
                         Xml.required(e, "class", where)));
                 case "component-import" -> imports.add(new ComponentImport(moduleKey(e, where, moduleKeys),
                         Xml.required(e, "interface", where)));
+                case "ao" -> {
+                    String moduleKey = moduleKey(e, where, moduleKeys);
+                    List<String> entities = new ArrayList<>();
+                    for (Element entity : Xml.children(e)) {
+                        if ("entity".equals(Xml.localName(entity)) && !entity.getTextContent().isBlank()) {
+                            entities.add(entity.getTextContent().trim());
+                        }
+                    }
+                    if (entities.isEmpty()) {
+                        throw new PluginLoadException(where + " '" + moduleKey + "' declares no <entity>");
+                    }
+                    String namespace = Xml.attr(e, "namespace") == null ? key : e.getAttribute("namespace");
+                    ao.add(new AoModule(moduleKey, namespace, List.copyOf(entities)));
+                }
                 default -> ignored.add(Xml.localName(e) + (Xml.attr(e, "key") == null ? "" : " " + e.getAttribute("key")));
             }
         }
+        if (ao.size() > 1) {
+            // Active Objects gives a plugin one set of tables; a second module would be a second namespace.
+            throw new PluginLoadException("atlassian-plugin.xml: more than one <ao> module (" + ao.size()
+                    + "); a plugin declares all its entities in one");
+        }
         return new PluginDescriptor(key, name, version, description, List.copyOf(rest), List.copyOf(servlets),
                 List.copyOf(webResources), List.copyOf(downloads), List.copyOf(components), List.copyOf(imports),
-                List.copyOf(i18n), List.copyOf(ignored), List.copyOf(anonymization));
+                List.copyOf(i18n), List.copyOf(ignored), List.copyOf(anonymization), List.copyOf(ao));
     }
 
     private static String moduleKey(Element e, String where, Set<String> seen) throws PluginLoadException {

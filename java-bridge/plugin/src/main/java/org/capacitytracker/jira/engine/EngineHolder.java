@@ -75,10 +75,27 @@ public class EngineHolder implements AutoCloseable {
                 throw new EngineClosedException();
             }
             if (engine == null) {
-                engine = CapacityEngine.open(storage);
+                CapacityEngine opened = CapacityEngine.open(storage);
+                try {
+                    opened(opened, storage);
+                } catch (RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+                engine = opened;
             }
             return engine;
         }
+    }
+
+    /**
+     * Runs once the engine is open, before anyone uses it (a subclass migrates data here);
+     * when it throws, the engine is closed and the next call tries again.
+     *
+     * @param opened the engine just opened
+     * @param storage its storage
+     */
+    protected void opened(CapacityEngine opened, HostStorage storage) {
     }
 
     /**

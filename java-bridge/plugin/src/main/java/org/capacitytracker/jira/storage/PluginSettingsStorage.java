@@ -4,12 +4,9 @@ import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -63,16 +60,11 @@ public final class PluginSettingsStorage implements HostStorage {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
     /** How many cluster lock names the plugin ever uses. */
-    public static final int LOCK_STRIPES = 64;
-    private static final String STRIPE_PREFIX = KEY_PREFIX + "lock:";
+    public static final int LOCK_STRIPES = StripedLocks.STRIPES;
 
     private final PluginSettingsFactory factory;
-    /** The lock of each name; in Jira a Beehive cluster lock (a ClusterLock is a Lock). */
-    private final Function<String, Lock> locks;
-    private final String lockKind;
-    private final Duration lockTimeout;
-    /** The stripes this thread holds, each with how many names it holds it for. */
-    private final ThreadLocal<Map<String, Integer>> held = ThreadLocal.withInitial(HashMap::new);
+    /** The lock of each name's stripe; in Jira a Beehive cluster lock (a ClusterLock is a Lock). */
+    private final StripedLocks locks;
 
     /**
      * Creates the adapter for Jira, locking with Jira's cluster locks. The global settings
@@ -101,12 +93,7 @@ public final class PluginSettingsStorage implements HostStorage {
     private PluginSettingsStorage(PluginSettingsFactory factory, Function<String, Lock> locks, String lockKind,
             Duration lockTimeout) {
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.locks = locks;
-        this.lockKind = lockKind;
-        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
-        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-            throw new IllegalArgumentException("lockTimeout must be positive, got " + lockTimeout);
-        }
+        this.locks = new StripedLocks(locks, lockKind, lockTimeout);
     }
 
     /**
@@ -168,43 +155,14 @@ public final class PluginSettingsStorage implements HostStorage {
     @Override
     public void lock(String name) {
         checkKey(name);
-        String stripe = stripeOf(name);
-        Map<String, Integer> mine = held.get();
-        if (mine.containsKey(stripe)) {
-            mine.merge(stripe, 1, Integer::sum);
-            return;
-        }
-        boolean acquired;
-        try {
-            acquired = locks.apply(stripe).tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the " + lockKind + " \"" + name
-                    + "\"; nothing was stored", e);
-        }
-        if (!acquired) {
-            throw new LockTimeoutException("another write of \"" + name + "\" held its " + lockKind + " for more than "
-                    + describe(lockTimeout) + "; nothing was stored, try again");
-        }
-        mine.put(stripe, 1);
+        locks.lock(name);
     }
 
     /** Releases the lock {@code name}, on the thread that took it. */
     @Override
     public void unlock(String name) {
         checkKey(name);
-        String stripe = stripeOf(name);
-        Map<String, Integer> mine = held.get();
-        Integer count = mine.get(stripe);
-        if (count == null) {
-            throw new IllegalMonitorStateException("the " + lockKind + " of \"" + name + "\" is not held by this thread");
-        }
-        if (count > 1) {
-            mine.put(stripe, count - 1);
-            return;
-        }
-        mine.remove(stripe);
-        locks.apply(stripe).unlock();
+        locks.unlock(name);
     }
 
     /**
@@ -214,11 +172,7 @@ public final class PluginSettingsStorage implements HostStorage {
      * <pre>{@code PluginSettingsStorage.stripeOf("org.capacitytracker:board:1"); // "org.capacitytracker:lock:<0-63>"}</pre>
      */
     public static String stripeOf(String name) {
-        return STRIPE_PREFIX + Math.floorMod(name.hashCode(), LOCK_STRIPES);
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return StripedLocks.stripeOf(name);
     }
 
     private PluginSettings settings() {
@@ -229,7 +183,7 @@ public final class PluginSettingsStorage implements HostStorage {
         return settings;
     }
 
-    private static void checkKey(String key) {
+    static void checkKey(String key) {
         if (key == null) {
             throw new IllegalArgumentException("storage key is null");
         }

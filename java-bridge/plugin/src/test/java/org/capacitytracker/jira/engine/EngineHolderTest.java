@@ -18,6 +18,8 @@ import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.api.CapacityStorageException;
 import org.capacitytracker.jira.storage.PluginSettingsStorage;
 import org.capacitytracker.jira.storage.RecordingClusterLocks;
+import org.capacitytracker.jira.storage.StoredDocument;
+import org.capacitytracker.jira.testing.MemoryActiveObjects;
 import org.capacitytracker.jira.testing.MemoryPluginSettings;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +95,10 @@ class EngineHolderTest {
     @Test
     void theClusterHolderLocksEveryWriteWithTheClusterLockOfItsDocument() {
         RecordingClusterLocks locks = new RecordingClusterLocks();
-        try (EngineHolder holder = new ClusterEngineHolder(settings, locks)) {
+        MemoryActiveObjects ao = new MemoryActiveObjects();
+        try (EngineHolder holder = new ClusterEngineHolder(ao, settings, locks)) {
+            holder.engine(); // the first use migrates (nothing here), under the marker's lock
+            locks.calls.clear();
             holder.engine().getBoardSettings("1");
             assertEquals(List.of(), locks.calls, "reads take no lock");
             holder.engine().putBoardSettings("1", BOARD);
@@ -103,14 +108,18 @@ class EngineHolderTest {
             assertEquals(List.of("tryLock " + board + " 30000", "tryLock " + index + " 30000", "unlock " + index,
                     "unlock " + board), locks.calls);
             assertFalse(locks.anyHeld());
-            assertTrue(settings.values.containsKey("org.capacitytracker:board:1"));
+            // Stored in Active Objects, not in plugin settings.
+            assertTrue(ao.find(StoredDocument.class, "DOC_KEY = ?", "org.capacitytracker:board:1").length == 1);
+            assertFalse(settings.values.containsKey("org.capacitytracker:board:1"));
         }
     }
 
     @Test
-    void theClusterHolderNeedsBothServices() {
-        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(settings, null));
-        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(null, new RecordingClusterLocks()));
+    void theClusterHolderNeedsAllThreeServices() {
+        MemoryActiveObjects ao = new MemoryActiveObjects();
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, settings, null));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, null, new RecordingClusterLocks()));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(null, settings, new RecordingClusterLocks()));
     }
 
     /**
@@ -122,7 +131,7 @@ class EngineHolderTest {
     void exactlyOneOfManyRacingWritersWinsWithEitherHoldersLocks() throws Exception {
         RecordingClusterLocks locks = new RecordingClusterLocks();
         for (EngineHolder holder : List.of(new EngineHolder(new MemoryPluginSettings()),
-                new ClusterEngineHolder(new MemoryPluginSettings(), locks))) {
+                new ClusterEngineHolder(new MemoryActiveObjects(), new MemoryPluginSettings(), locks))) {
             int writers = 8;
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try (holder) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.capacitytracker.api.CapacityConflictException;
 import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.jira.testing.MemoryActiveObjects;
 import org.capacitytracker.jira.testing.MemoryPluginSettings;
 import org.capacitytracker.jira.testing.NodeCachedPluginSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +27,12 @@ import org.junit.jupiter.api.Test;
  * invalidated {@value #DELAY_MS} ms late) edit one board at the same revision: both are told
  * they won, and one edit is gone. Concurrent creates lose index entries the same way.
  *
- * <p>This test pins down that {@link PluginSettingsStorage} is NOT safe on a Data Center
- * cluster — cluster locks alone cannot fix a stale read. The fix is storage read from the
- * database inside the lock (Active Objects; see docs/data-center.md); when it lands, this
- * test's storage is replaced and its assertions turn into "zero lost updates".
+ * <p>The same two races run twice: over {@link PluginSettingsStorage} they must show the
+ * hazard (the evidence that cluster locks alone cannot fix a stale read, and that this test
+ * can fail), and over {@link ActiveObjectsStorage} — the plugin's storage since, with the
+ * stale settings caches still on — they must lose nothing: no round with two winners, no
+ * template missing from the list. Active Objects reads the shared rows on every call (here
+ * {@link MemoryActiveObjects}; over JDBC in the host's ActiveObjectsContract).
  */
 class ClusterCacheHazardTest {
     static final long DELAY_MS = 150;
@@ -39,6 +42,8 @@ class ClusterCacheHazardTest {
     private final List<NodeCachedPluginSettings> nodes = NodeCachedPluginSettings.cluster(database, 2,
             Duration.ofMillis(DELAY_MS));
     private final RecordingClusterLocks clusterLocks = new RecordingClusterLocks();
+    /** The database's Active Objects rows, shared by both nodes. */
+    private final MemoryActiveObjects activeObjects = new MemoryActiveObjects();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -47,10 +52,11 @@ class ClusterCacheHazardTest {
         nodes.forEach(NodeCachedPluginSettings::close);
     }
 
-    private List<CapacityEngine> engines() {
+    private List<CapacityEngine> engines(boolean activeObjectsStorage) {
         List<CapacityEngine> engines = new ArrayList<>();
         for (NodeCachedPluginSettings node : nodes) {
-            engines.add(CapacityEngine.open(new PluginSettingsStorage(node, clusterLocks)));
+            engines.add(CapacityEngine.open(activeObjectsStorage ? new ActiveObjectsStorage(activeObjects, clusterLocks)
+                    : new PluginSettingsStorage(node, clusterLocks)));
         }
         return engines;
     }
@@ -79,8 +85,30 @@ class ClusterCacheHazardTest {
     }
 
     @Test
-    void twoNodesBothWinTheSameRevisionOfABoardAndOneEditIsLost() throws Exception {
-        List<CapacityEngine> engines = engines();
+    void overPluginSettingsTwoNodesBothWinTheSameRevisionOfABoardAndOneEditIsLost() throws Exception {
+        int lostRounds = sameRevisionRounds(false);
+        assertTrue(lostRounds > 0, "expected the stale-cache hazard to lose updates; lost rounds: " + lostRounds);
+    }
+
+    @Test
+    void overActiveObjectsEveryRoundHasExactlyOneWinner() throws Exception {
+        assertEquals(0, sameRevisionRounds(true), "rounds with two winners over Active Objects");
+    }
+
+    @Test
+    void overPluginSettingsTemplatesCreatedAtOnceOnTwoNodesGoMissingFromTheList() throws Exception {
+        int missing = concurrentTemplates(false);
+        assertTrue(missing > 0, "expected the stale index to lose entries; missing: " + missing);
+    }
+
+    @Test
+    void overActiveObjectsNoTemplateGoesMissing() throws Exception {
+        assertEquals(0, concurrentTemplates(true), "templates missing from the list over Active Objects");
+    }
+
+    /** Same-revision edits of one board from both nodes; returns the rounds with two winners. */
+    private int sameRevisionRounds(boolean activeObjectsStorage) throws Exception {
+        List<CapacityEngine> engines = engines(activeObjectsStorage);
         try {
             engines.get(0).putBoardSettings("1", "{\"schema\":1,\"revision\":0,\"focusFactor\":50}");
             Thread.sleep(2 * DELAY_MS);
@@ -96,18 +124,18 @@ class ClusterCacheHazardTest {
                 lostRounds += won - 1;
                 Thread.sleep(2 * DELAY_MS); // let the invalidations arrive before the next round
             }
-            // With a database read under the lock this is 0; through the node caches nearly every round.
-            assertTrue(lostRounds > 0, "expected the stale-cache hazard to lose updates; lost rounds: " + lostRounds);
-            System.out.println("ClusterCacheHazardTest: PluginSettingsStorage on 2 nodes, invalidation " + DELAY_MS
-                    + " ms late: " + lostRounds + " of " + ROUNDS + " rounds had two winners (a lost update)");
+            System.out.println("ClusterCacheHazardTest: " + (activeObjectsStorage ? "ActiveObjectsStorage" : "PluginSettingsStorage")
+                    + " on 2 nodes, settings invalidation " + DELAY_MS + " ms late: " + lostRounds + " of " + ROUNDS
+                    + " rounds had two winners (a lost update)");
+            return lostRounds;
         } finally {
             engines.forEach(CapacityEngine::close);
         }
     }
 
-    @Test
-    void templatesCreatedAtOnceOnTwoNodesGoMissingFromTheList() throws Exception {
-        List<CapacityEngine> engines = engines();
+    /** Templates created at once on both nodes; returns how many are missing from the list. */
+    private int concurrentTemplates(boolean activeObjectsStorage) throws Exception {
+        List<CapacityEngine> engines = engines(activeObjectsStorage);
         try {
             for (int i = 0; i < ROUNDS; i++) {
                 int n = i;
@@ -126,9 +154,10 @@ class ClusterCacheHazardTest {
                 engines.get(0).getTemplate("a" + i);
                 engines.get(0).getTemplate("b" + i);
             }
-            assertTrue(missing > 0, "expected the stale index to lose entries; missing: " + missing);
-            System.out.println("ClusterCacheHazardTest: " + missing + " of " + 2 * ROUNDS
+            System.out.println("ClusterCacheHazardTest: " + (activeObjectsStorage ? "ActiveObjectsStorage" : "PluginSettingsStorage")
+                    + ": " + missing + " of " + 2 * ROUNDS
                     + " templates created on 2 nodes are missing from the list (stored, but orphaned)");
+            return missing;
         } finally {
             engines.forEach(CapacityEngine::close);
         }

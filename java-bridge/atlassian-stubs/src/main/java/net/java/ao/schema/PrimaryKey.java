@@ -1,0 +1,13 @@
+package net.java.ao.schema;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Signature of Active Objects' {@code net.java.ao.schema.PrimaryKey}: the key column's name (see STUB-SOURCES.md). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface PrimaryKey {
+    String value() default "";
+}
