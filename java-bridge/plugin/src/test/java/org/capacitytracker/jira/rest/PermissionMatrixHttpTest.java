@@ -51,6 +51,8 @@ class PermissionMatrixHttpTest {
             Map.entry("PUT /boards/1/iterations/3/team", "writeBoard"),
             Map.entry("POST /boards/1/iterations/3/team/copy", "writeBoard"),
             Map.entry("POST /boards/1/apply-template", "writeBoard"),
+            Map.entry("GET /boards/1/ranges", "readBoard"),
+            Map.entry("PUT /boards/1/ranges", "writeBoard"),
             Map.entry("GET /people/alice/days-off", "readDaysOff"),
             Map.entry("PUT /people/alice/days-off", "writeDaysOff"),
             Map.entry("GET /health", "any"),

@@ -143,7 +143,7 @@ class RestGrantHttpTest {
     @Test
     void everyEndpointAsksTheEngineForTheRestGrantWhenTheCallCarriesCredentials() throws Exception {
         List<Endpoint> endpoints = endpoints();
-        assertEquals(30, endpoints.size(), "the resources' methods: " + endpoints);
+        assertEquals(32, endpoints.size(), "the resources' methods: " + endpoints);
         restList("[]");
         for (Endpoint e : endpoints) {
             HttpResponse<String> script = call(e, "alice", true);
