@@ -68,14 +68,23 @@ function jiraRestPathsOfTheScripts() {
       const full = path.join(d, f.name);
       if (f.isDirectory()) walk(full);
       else if (f.name.endsWith('.js')) {
-        const re = /['"`](\/rest\/(?:api\/2|agile\/1\.0)\/[\w/]*)/g;
-        let m;
-        const text = fs.readFileSync(full, 'utf8');
-        while ((m = re.exec(text)) !== null) paths.add(m[1].replace(/\/$/, ''));
+        // '/rest/agile/1.0/board/' + id + '/version': each concatenated value becomes 1 (the
+        // demo has board 1 and sprint 1).
+        for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
+          const at = line.search(/'\/rest\/(?:api\/2|agile\/1\.0)\//);
+          if (at < 0) continue;
+          const joined = line.slice(at).replace(/'\s*\+\s*[\w.()[\]]+\s*\+\s*'/g, '1').replace(/'\s*\+\s*[\w.()[\]]+/, "1'");
+          const m = /^'(\/[^'?]*)/.exec(joined);
+          if (m) paths.add(m[1].replace(/\/$/, ''));
+        }
       }
     }
   };
   walk(dir);
+  // And every fixed path the host's Jira REST platform resource routes (its `case "/..."`).
+  const platform = fs.readFileSync(path.join(REPO, 'java-bridge', 'host', 'src', 'main', 'java', 'org', 'capacitytracker',
+    'host', 'jira', 'PlatformResources.java'), 'utf8');
+  for (const m of platform.matchAll(/case "(\/[\w/]+)"/g)) paths.add(`/rest/api/2${m[1]}`);
   return [...paths];
 }
 
@@ -84,7 +93,7 @@ before(async () => {
   browser = await launchBrowser();
   const page = await browser.context.newPage();
   await openLoggedIn(page, host, `${PANEL}?boardId=1`);
-  cookie = `JSESSIONID=${(await browser.context.cookies(host.base)).find((c) => c.name === 'JSESSIONID').value}`;
+  cookie = `JSESSIONID=${(await browser.context.cookies(host.url('/'))).find((c) => c.name === 'JSESSIONID').value}`;
   await page.close();
 
   // Crawl: the home page and the plugin's pages, then every page they link, two levels deep.
@@ -218,7 +227,7 @@ test('login throttling in the browser: after five wrong passwords even the right
     await attempt('carol', 'carol');
     assert.match(await page.locator('#login-form-error').textContent(), /Too many failed logins\. Try again in \d+ seconds/);
     assert.deepEqual(reasons, [...Array(5).fill('AUTHENTICATED_FAILED'), 'AUTHENTICATION_DENIED']);
-    assert.equal((await other.context.cookies(host.base)).some((c) => c.name === 'JSESSIONID'
+    assert.equal((await other.context.cookies(host.url('/'))).some((c) => c.name === 'JSESSIONID'
       && c.value === cookie.split('=')[1]), false);
     // HTTP Basic for carol is paused as well; the right password does not get through.
     const basic = await request('GET', `${CONTEXT}${BASE}/health`, { auth: false, headers: { Authorization: `Basic ${Buffer.from('carol:carol').toString('base64')}` } });
