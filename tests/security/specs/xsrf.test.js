@@ -9,7 +9,10 @@
  * which the SameSite=Lax session cookie reaches), a cross-site page (localhost) and the
  * host's own page, all with the administrator logged in. Only JSON from the host's own page
  * may change anything; after every other request the whole stored state (the admin export
- * and the permissions document, revisions included) must be what it was.
+ * and the permissions document, revisions included) must be what it was. The other
+ * origins go first, so that a lenient plugin is caught by the attack itself: with the
+ * pre-fix rule (no Content-Type accepted) the same-site page's no-cors POST changed the
+ * import, team copy and apply-template endpoints (checked 2026-12-04, docs/security.md).
  */
 
 const { test, before, after } = require('node:test');
@@ -211,7 +214,7 @@ for (const endpoint of writeEndpoints()) {
       const url = urlOf(endpoint);
       const refused = [];
       const before = await state();
-      for (const [origin, page] of [['own', hostPage], ...Object.entries(pages)]) {
+      for (const [origin, page] of [...Object.entries(pages), ['own', hostPage]]) {
         for (const type of TYPES) {
           for (const token of [false, true]) {
             if (origin === 'own' && type === JSON_TYPE) continue; // the accepted case, below
