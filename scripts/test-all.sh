@@ -79,6 +79,13 @@ run_layers() {
     layer browser10 env CT_JIRA=10 tests/e2e/run.sh
     [ -z "$failed" ] || return
     layer browser11 env CT_JIRA=11 tests/e2e/run.sh
+    [ -z "$failed" ] || return
+    # XSRF against every plugin REST write from same-site and cross-site pages, headers on
+    # every page, no exception text in any error answer, login throttling and logout by POST,
+    # in Chromium against the real host in each Jira mode (docs/security.md).
+    layer security10 env CT_JIRA=10 tests/security/run.sh
+    [ -z "$failed" ] || return
+    layer security11 env CT_JIRA=11 tests/security/run.sh
 }
 
 run_layers
