@@ -9,8 +9,8 @@
 #
 # Each beside a library.properties the loader and the health line read (platform, glibc floor).
 # The C library (capacity_ffi) is built alongside for the artifact tests (tests/platforms).
-# One cargo-zigbuild call for the three targets in the `dist` profile (release without debug
-# info); cargo reuses what is fresh, so a second `make build` costs seconds.
+# Built in the `dist` profile (release without debug info); cargo reuses what is fresh, so a
+# second `make build` costs seconds.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -22,7 +22,12 @@ export PATH
 # -j2: the machines this builds on have two cores.
 nice cargo zigbuild --locked --profile dist --workspace -j2 \
     --target "x86_64-unknown-linux-gnu.$GLIBC_FLOOR" \
-    --target "aarch64-unknown-linux-gnu.$GLIBC_FLOOR" \
+    --target "aarch64-unknown-linux-gnu.$GLIBC_FLOOR"
+# Windows: each DLL exports only what its crate's build.rs lists (see there). The C library is
+# built as a cdylib alone: built together with its staticlib and rlib, zig's linker keeps
+# std's socket code in the DLL (and its ws2_32.dll import) even with the export list.
+nice cargo zigbuild --locked --profile dist -p capacity-jni -j2 --target x86_64-pc-windows-gnu
+nice cargo-zigbuild rustc --locked --profile dist -p capacity-ffi --lib --crate-type cdylib -j2 \
     --target x86_64-pc-windows-gnu
 
 stage="$repo/target/jar-native/native"

@@ -66,7 +66,7 @@ check_exports() {
         diff <(echo "$exported") <(echo "$expected") >&2 || true
         return 1
     fi
-    echo "check-dll: ok   $(basename "$dll") exports the $(wc -l <<<"$exported") $prefix functions expected"
+    echo "check-dll: ok   $(basename "$dll") exports the $(wc -l <<<"$exported") ${prefix:+$prefix }functions expected"
 }
 
 self_test() {
