@@ -123,4 +123,26 @@ public final class TypedCapacityEngine {
         Objects.requireNonNull(request, "request");
         return RecordJson.read(engine.multiProjectReport(RecordJson.write(request)), MultiProjectReport.class);
     }
+
+    /**
+     * A multi-project report over the boards, iterations and items streamed into a sink;
+     * the sink takes nothing more afterwards.
+     *
+     * <pre>{@code
+     * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
+     * sink.board("A").iteration("A1", null, "2026-03-02", "2026-03-13")
+     *     .item("A-1", "alice", StatusCategory.NEW, 86_400, ReportItemSink.NONE, Double.NaN, null, false);
+     * MultiProjectReport report = typed.multiProjectReport(sink);
+     * }</pre>
+     *
+     * @param sink the filled sink
+     * @return the report
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     * @throws org.capacitytracker.api.CapacityNotFoundException when the report id names no definition
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectReport multiProjectReport(ReportItemSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        return RecordJson.read(engine.multiProjectReport(sink.finish()), MultiProjectReport.class);
+    }
 }
