@@ -1,0 +1,167 @@
+package org.capacitytracker.api.typed;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps the typed API's records to the engine's JSON documents and back, by component name:
+ * a record component is the JSON field of the same name (the names in
+ * {@code docs/json-api.md}). Only shape is converted here; every rule stays in the engine.
+ *
+ * <p>Writing leaves out null components, so the engine applies its defaults. Reading ignores
+ * fields the records do not have, so a newer engine that adds a field to a report does not
+ * break callers compiled against this API (the conformance test checks that no field is
+ * dropped today).
+ */
+final class RecordJson {
+    private RecordJson() {
+    }
+
+    /** The record as JSON text. */
+    static String write(Record record) {
+        StringBuilder out = new StringBuilder();
+        JsonText.write(out, tree(record));
+        return out.toString();
+    }
+
+    /** Reads the engine's JSON answer into a record of the given type. */
+    static <R extends Record> R read(String json, Class<R> type) {
+        return type.cast(value(JsonText.parse(json), type, type.getSimpleName()));
+    }
+
+    static Object tree(Object value) {
+        if (value instanceof Record record) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                Object v = get(c, record);
+                if (v != null) {
+                    map.put(c.getName(), tree(v));
+                }
+            }
+            return map;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object v : list) {
+                out.add(tree(v));
+            }
+            return out;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
+    }
+
+    private static Object get(RecordComponent c, Record record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c, e);
+        }
+    }
+
+    private static Object value(Object json, Type type, String path) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (json == null) {
+            if (raw == List.class) {
+                return List.of();
+            }
+            if (raw.isPrimitive()) {
+                throw shape(path, "a value", null);
+            }
+            return null;
+        }
+        if (raw.isRecord()) {
+            if (!(json instanceof Map<?, ?> map)) {
+                throw shape(path, "an object", json);
+            }
+            RecordComponent[] components = raw.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = value(map.get(components[i].getName()), components[i].getGenericType(),
+                        path + "." + components[i].getName());
+            }
+            try {
+                Constructor<?> constructor = raw.getDeclaredConstructor(types);
+                return constructor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw new IllegalArgumentException(path + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + raw.getName(), e);
+            }
+        }
+        if (raw == List.class) {
+            if (!(json instanceof List<?> list)) {
+                throw shape(path, "an array", json);
+            }
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(value(list.get(i), element, path + "[" + i + "]"));
+            }
+            return List.copyOf(out);
+        }
+        if (raw == String.class) {
+            if (json instanceof String s) {
+                return s;
+            }
+            throw shape(path, "a string", json);
+        }
+        if (raw == LocalDate.class) {
+            if (json instanceof String s) {
+                return LocalDate.parse(s);
+            }
+            throw shape(path, "a date", json);
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (json instanceof Boolean b) {
+                return b;
+            }
+            throw shape(path, "a boolean", json);
+        }
+        if (raw.isEnum()) {
+            if (json instanceof String s) {
+                for (Object constant : raw.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equalsIgnoreCase(s)) {
+                        return constant;
+                    }
+                }
+            }
+            throw shape(path, "one of the " + raw.getSimpleName() + " values", json);
+        }
+        if (json instanceof Number n) {
+            if (raw == long.class || raw == Long.class) {
+                return n.longValue();
+            }
+            if (raw == int.class || raw == Integer.class) {
+                return Math.toIntExact(n.longValue());
+            }
+            if (raw == double.class || raw == Double.class) {
+                return n.doubleValue();
+            }
+        }
+        throw shape(path, raw.getSimpleName(), json);
+    }
+
+    private static IllegalArgumentException shape(String path, String expected, Object got) {
+        return new IllegalArgumentException(path + ": expected " + expected + " in the engine's answer, got " + got);
+    }
+}

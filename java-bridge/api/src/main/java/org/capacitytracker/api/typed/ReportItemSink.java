@@ -1,0 +1,237 @@
+package org.capacitytracker.api.typed;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Streams a multi-project report's boards, iterations and work items into one request,
+ * for reports too large to build as records first: each item is appended to the request
+ * text as it comes (no record, no string per item), in the order boards, then each board's
+ * iterations, then each iteration's items.
+ *
+ * <pre>{@code
+ * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
+ * for (Board board : boards) {
+ *     sink.board(board.id());
+ *     for (Sprint sprint : board.sprints()) {
+ *         sink.iteration(sprint.id(), IterationKind.SPRINT, sprint.start(), sprint.end());
+ *         for (Issue issue : sprint.issues()) {
+ *             sink.item(issue.key(), issue.assignee(), StatusCategory.NEW,
+ *                 issue.remainingSeconds(), ReportItemSink.NONE, Double.NaN, null, false);
+ *         }
+ *     }
+ * }
+ * MultiProjectReport report = typed.multiProjectReport(sink);
+ * }</pre>
+ *
+ * <p>Not thread-safe: one sink is filled by one thread. It still crosses to the engine as the
+ * JSON API's request text; the engine validates every item and names the failing one
+ * ({@code boards[i].iterations[j].items[k].…}).
+ */
+public final class ReportItemSink {
+    /** An estimate in seconds that is absent. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    private final StringBuilder text = new StringBuilder(1 << 16);
+    private int state; // 0: no board yet, 1: in a board, 2: in an iteration
+    private boolean firstBoard = true;
+    private boolean firstIteration;
+    private boolean firstItem;
+    private boolean finished;
+
+    private ReportItemSink(String key, Object head) {
+        text.append('{');
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put(key, head);
+        String json = json(field);
+        text.append(json, 1, json.length() - 1).append(",\"boards\":[");
+    }
+
+    /**
+     * A sink for the stored report definition {@code reportId}.
+     *
+     * @param reportId the definition's id
+     * @return an empty sink
+     */
+    public static ReportItemSink forReportId(String reportId) {
+        return new ReportItemSink("reportId", Objects.requireNonNull(reportId, "reportId"));
+    }
+
+    /**
+     * A sink for an inline definition.
+     *
+     * @param definition the definition
+     * @return an empty sink
+     */
+    public static ReportItemSink forDefinition(MultiProjectRequest.Definition definition) {
+        return new ReportItemSink("definition", RecordJson.tree(Objects.requireNonNull(definition, "definition")));
+    }
+
+    /**
+     * Starts the next board; its iterations follow.
+     *
+     * @param boardId the board's id
+     * @return this
+     */
+    public ReportItemSink board(String boardId) {
+        Objects.requireNonNull(boardId, "boardId");
+        open();
+        closeIteration();
+        if (state >= 1) {
+            text.append("]}");
+        }
+        if (!firstBoard) {
+            text.append(',');
+        }
+        firstBoard = false;
+        text.append("{\"boardId\":");
+        JsonText.write(text, boardId);
+        text.append(",\"iterations\":[");
+        firstIteration = true;
+        state = 1;
+        return this;
+    }
+
+    /**
+     * Starts the next iteration of the current board; its items follow.
+     *
+     * @param id the iteration's id
+     * @param kind sprint, version or range, or null (a sprint)
+     * @param start its start instant or date
+     * @param end its end instant or date
+     * @return this
+     * @throws IllegalStateException before the first {@link #board}
+     */
+    public ReportItemSink iteration(String id, IterationKind kind, String start, String end) {
+        open();
+        if (state == 0) {
+            throw new IllegalStateException("an iteration needs a board first");
+        }
+        closeIteration();
+        if (!firstIteration) {
+            text.append(',');
+        }
+        firstIteration = false;
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("id", id);
+        head.put("kind", kind == null ? null : RecordJson.tree(kind));
+        head.put("start", Objects.requireNonNull(start, "start"));
+        head.put("end", Objects.requireNonNull(end, "end"));
+        head.values().removeIf(Objects::isNull);
+        String json = json(head);
+        text.append(json, 0, json.length() - 1).append(",\"items\":[");
+        firstItem = true;
+        state = 2;
+        return this;
+    }
+
+    /**
+     * Adds a work item to the current iteration.
+     *
+     * @param key the issue key
+     * @param assignee the assignee's account key, or null
+     * @param status the status category, or null
+     * @param remainingSeconds the remaining estimate, or {@link #NONE}
+     * @param originalSeconds the original estimate, or {@link #NONE}
+     * @param storyPoints the story points, or {@code Double.NaN} for none
+     * @param parent the parent's key, or null
+     * @param subtask whether it is a sub-task
+     * @return this
+     * @throws IllegalStateException before the first {@link #iteration}
+     */
+    public ReportItemSink item(String key, String assignee, StatusCategory status, long remainingSeconds,
+            long originalSeconds, double storyPoints, String parent, boolean subtask) {
+        Objects.requireNonNull(key, "key");
+        open();
+        if (state != 2) {
+            throw new IllegalStateException("an item needs an iteration first");
+        }
+        if (!firstItem) {
+            text.append(',');
+        }
+        firstItem = false;
+        text.append("{\"key\":");
+        JsonText.write(text, key);
+        if (assignee != null) {
+            text.append(",\"assignee\":");
+            JsonText.write(text, assignee);
+        }
+        if (status != null) {
+            text.append(",\"statusCategory\":");
+            JsonText.write(text, RecordJson.tree(status));
+        }
+        if (remainingSeconds != NONE) {
+            text.append(",\"remainingSeconds\":").append(remainingSeconds);
+        }
+        if (originalSeconds != NONE) {
+            text.append(",\"originalSeconds\":").append(originalSeconds);
+        }
+        if (!Double.isNaN(storyPoints)) {
+            text.append(",\"storyPoints\":");
+            JsonText.write(text, storyPoints);
+        }
+        if (parent != null) {
+            text.append(",\"parent\":");
+            JsonText.write(text, parent);
+        }
+        if (subtask) {
+            text.append(",\"subtask\":true");
+        }
+        text.append('}');
+        return this;
+    }
+
+    /**
+     * Adds a work item given as a record (its custom estimate included).
+     *
+     * @param item the item
+     * @return this
+     * @throws IllegalStateException before the first {@link #iteration}
+     */
+    public ReportItemSink item(WorkItem item) {
+        Objects.requireNonNull(item, "item");
+        open();
+        if (state != 2) {
+            throw new IllegalStateException("an item needs an iteration first");
+        }
+        if (!firstItem) {
+            text.append(',');
+        }
+        firstItem = false;
+        JsonText.write(text, RecordJson.tree(item));
+        return this;
+    }
+
+    /** Ends the request: the sink takes nothing more. */
+    String finish() {
+        if (!finished) {
+            closeIteration();
+            if (state >= 1) {
+                text.append("]}");
+            }
+            text.append("]}");
+            finished = true;
+        }
+        return text.toString();
+    }
+
+    private void closeIteration() {
+        if (state == 2) {
+            text.append("]}");
+            state = 1;
+        }
+    }
+
+    private void open() {
+        if (finished) {
+            throw new IllegalStateException("the sink's report was already requested");
+        }
+    }
+
+    private static String json(Object value) {
+        StringBuilder out = new StringBuilder();
+        JsonText.write(out, RecordJson.tree(value));
+        return out.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package org.capacitytracker.api.typed;
+
+import java.util.Objects;
+import org.capacitytracker.api.CapacityEngine;
+
+/**
+ * The typed face of a {@link CapacityEngine}: records in, records out. Each call converts
+ * the records to the engine's JSON document, calls the JSON method of the same name and
+ * reads the answer back — the engine still does all validation and computing, so a typed
+ * call and the JSON call give the same report and throw the same
+ * {@link org.capacitytracker.api.CapacityException}s (with the same {@code field()}).
+ *
+ * <p>Thread-safe as the engine is. It does not own the engine: close the engine, not this.
+ *
+ * <pre>{@code
+ * try (CapacityEngine engine = CapacityEngine.open(storage)) {
+ *     TypedCapacityEngine typed = new TypedCapacityEngine(engine);
+ *     IterationReport report = typed.iterationReport(IterationRequest.builder("42")
+ *         .iteration("3", "Sprint 3", LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 11))
+ *         .item(WorkItem.builder("DEMO-12").assignee("alice").status(StatusCategory.NEW)
+ *             .remainingSeconds(14_400L).build())
+ *         .build());
+ *     long freeMinutes = report.team().free();
+ * }
+ * }</pre>
+ */
+public final class TypedCapacityEngine {
+    private final CapacityEngine engine;
+
+    /**
+     * Wraps an open engine.
+     *
+     * @param engine the engine the calls go to
+     */
+    public TypedCapacityEngine(CapacityEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** @return the JSON engine underneath, for the operations without a typed form */
+    public CapacityEngine json() {
+        return engine;
+    }
+
+    /**
+     * The board's settings ({@link CapacityEngine#getBoardSettings}).
+     *
+     * @param boardId the board
+     * @return the stored or default settings
+     * @throws org.capacitytracker.api.CapacityValidationException when the id is malformed
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public BoardSettings getBoardSettings(String boardId) {
+        return RecordJson.read(engine.getBoardSettings(boardId), BoardSettings.class);
+    }
+
+    /**
+     * Stores the board's settings against the revision they carry ({@link CapacityEngine#putBoardSettings}).
+     *
+     * @param boardId the board
+     * @param settings the settings
+     * @return the stored settings (revision + 1)
+     * @throws org.capacitytracker.api.CapacityValidationException when a field is invalid (named)
+     * @throws org.capacitytracker.api.CapacityConflictException when the revision is stale
+     * @throws org.capacitytracker.api.CapacityTooLargeException when the document is too large
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public BoardSettings putBoardSettings(String boardId, BoardSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return RecordJson.read(engine.putBoardSettings(boardId, RecordJson.write(settings)), BoardSettings.class);
+    }
+
+    /**
+     * A person's days off ({@link CapacityEngine#getDaysOff}).
+     *
+     * @param accountKey the person
+     * @return the stored or empty days off
+     * @throws org.capacitytracker.api.CapacityValidationException when the key is malformed
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public DaysOff getDaysOff(String accountKey) {
+        return RecordJson.read(engine.getDaysOff(accountKey), DaysOff.class);
+    }
+
+    /**
+     * Stores a person's days off against the revision they carry ({@link CapacityEngine#putDaysOff}).
+     *
+     * @param daysOff the days off; {@code accountKey} names the person
+     * @return the stored days off (revision + 1)
+     * @throws org.capacitytracker.api.CapacityValidationException when a field is invalid (named)
+     * @throws org.capacitytracker.api.CapacityConflictException when the revision is stale
+     * @throws org.capacitytracker.api.CapacityTooLargeException when the document is too large
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public DaysOff putDaysOff(DaysOff daysOff) {
+        Objects.requireNonNull(daysOff, "daysOff");
+        Objects.requireNonNull(daysOff.accountKey(), "accountKey");
+        return RecordJson.read(engine.putDaysOff(daysOff.accountKey(), RecordJson.write(daysOff)), DaysOff.class);
+    }
+
+    /**
+     * An iteration's capacity report ({@link CapacityEngine#iterationReport}).
+     *
+     * @param request the board, iteration and items
+     * @return the report
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public IterationReport iterationReport(IterationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return RecordJson.read(engine.iterationReport(RecordJson.write(request)), IterationReport.class);
+    }
+
+    /**
+     * A multi-project report ({@link CapacityEngine#multiProjectReport}).
+     *
+     * @param request the definition (or its id) and each board's iterations
+     * @return the report
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     * @throws org.capacitytracker.api.CapacityNotFoundException when {@code reportId} names no definition
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectReport multiProjectReport(MultiProjectRequest request) {
+        Objects.requireNonNull(request, "request");
+        return RecordJson.read(engine.multiProjectReport(RecordJson.write(request)), MultiProjectReport.class);
+    }
+
+    /**
+     * A multi-project report over the boards, iterations and items streamed into a sink;
+     * the sink takes nothing more afterwards.
+     *
+     * <pre>{@code
+     * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
+     * sink.board("A").iteration("A1", null, "2026-03-02", "2026-03-13")
+     *     .item("A-1", "alice", StatusCategory.NEW, 86_400, ReportItemSink.NONE, Double.NaN, null, false);
+     * MultiProjectReport report = typed.multiProjectReport(sink);
+     * }</pre>
+     *
+     * @param sink the filled sink
+     * @return the report
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     * @throws org.capacitytracker.api.CapacityNotFoundException when the report id names no definition
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectReport multiProjectReport(ReportItemSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        return RecordJson.read(engine.multiProjectReport(sink.finish()), MultiProjectReport.class);
+    }
+}
