@@ -100,6 +100,17 @@ async function rest(page, method, restPath, body) {
   }, { method, restPath, body });
 }
 
+/**
+ * Logs out as a user does: GET /logout only asks (logging out by GET would let any page log
+ * the user out), and the page's form posts with its token.
+ */
+async function logOut(page, host) {
+  await page.goto(host.url('/logout'));
+  if (await page.locator('#logout-submit').count()) {
+    await Promise.all([page.waitForURL(/login\.jsp/), page.click('#logout-submit')]);
+  }
+}
+
 module.exports = {
-  PANEL, openLoggedIn, openSprint, memberRow, memberNumbers, waitForCapacity, screenshot, withShotOnFailure, watchErrors, rest,
+  PANEL, openLoggedIn, logOut, openSprint, memberRow, memberNumbers, waitForCapacity, screenshot, withShotOnFailure, watchErrors, rest,
 };

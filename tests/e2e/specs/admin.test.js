@@ -14,7 +14,7 @@ const path = require('node:path');
 const { startHost, RESULTS } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const {
-  PANEL, openLoggedIn, screenshot, withShotOnFailure, watchErrors, rest,
+  PANEL, openLoggedIn, logOut, screenshot, withShotOnFailure, watchErrors, rest,
 } = require('../lib/panel');
 
 const ADMIN = `${PANEL}?view=admin`;
@@ -284,18 +284,10 @@ test('personal data: dave\'s data is shown, then erased after confirming, from t
   await page.close();
 });
 
-/** Logs out as a user does: the logout page asks, its form posts with the page's token. */
-async function logOut(page) {
-  await page.goto(host.url('/logout'));
-  if (await page.locator('#logout-submit').count()) {
-    await Promise.all([page.waitForURL(/login\.jsp/), page.click('#logout-submit')]);
-  }
-}
-
 test('a user who is not a Jira administrator gets 403 from the admin endpoints and the page', async () => {
   const page = await browser.context.newPage();
   await withShotOnFailure(page, 'admin-non-admin', async () => {
-    await logOut(page);
+    await logOut(page, host);
     await openLoggedIn(page, host, `${PANEL}?boardId=1`, 'alice', 'alice');
     for (const [method, p] of [['GET', '/admin/export'], ['GET', '/admin/permissions'], ['DELETE', '/admin/people/bob'],
       ['PUT', '/calendars/germany']]) {
@@ -308,7 +300,7 @@ test('a user who is not a Jira administrator gets 403 from the admin endpoints a
     assert.equal(response.status(), 403);
     assert.match(await page.locator('.aui-message-error').textContent(), /Only Jira administrators/);
     await screenshot(page, 'admin-10-not-admin');
-    await logOut(page);
+    await logOut(page, host);
   });
   await page.close();
 });

@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const { startHost } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const {
-  PANEL, openLoggedIn, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors, rest,
+  PANEL, openLoggedIn, logOut, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors, rest,
 } = require('../lib/panel');
 
 const ANONYMIZE = '/secure/admin/AnonymizeUser.jspa';
@@ -72,7 +72,7 @@ test('anonymising carol in Jira lists her Capacity Tracker data, then erases it'
 test('a user who is not an administrator is refused the anonymisation page', async () => {
   const page = await browser.context.newPage();
   await withShotOnFailure(page, 'anonymize-refused', async () => {
-    await page.goto(host.url('/logout'));
+    await logOut(page, host);
     await openLoggedIn(page, host, `${PANEL}?boardId=1`, 'alice', 'alice');
     const response = await page.goto(host.url(`${ANONYMIZE}?user=bob`));
     assert.equal(response.status(), 403);

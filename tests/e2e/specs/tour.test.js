@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const { startHost } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const {
-  PANEL, openLoggedIn, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors, rest,
+  PANEL, openLoggedIn, logOut, openSprint, memberRow, screenshot, withShotOnFailure, watchErrors, rest,
 } = require('../lib/panel');
 
 let host;
@@ -142,7 +142,7 @@ test('permissions: the restricted user victor reads board 1 but cannot open boar
   const page = await browser.context.newPage();
   const watch = watchErrors(page);
   await withShotOnFailure(page, 'tour-permissions', async () => {
-    await page.goto(host.url('/logout'));
+    await logOut(page, host);
     await openLoggedIn(page, host, `${PANEL}?boardId=2`, 'victor', 'victor');
     const refused = page.getByTestId('load-error');
     await refused.waitFor();
@@ -150,7 +150,7 @@ test('permissions: the restricted user victor reads board 1 but cannot open boar
     await screenshot(page, 'tour-07-restricted');
     await page.goto(host.url(`${PANEL}?boardId=1`));
     await memberRow(page, 'alice').waitFor();
-    await page.goto(host.url('/logout'));
+    await logOut(page, host);
   });
   watch.assertNone();
   await page.close();
