@@ -82,3 +82,9 @@ fuzz:
 ## and the memory-bandwidth floor (README.md, "Performance"); about five minutes.
 bench:
 	cargo bench --locked -p capacity-ffi --bench abi
+	$(MAKE) --no-print-directory bench-java
+
+## The Java suites only (java-bridge/bench): one process, one table with targets met / not met.
+.PHONY: bench-java
+bench-java: java
+	java -Xss8m -cp "java-bridge/bench/target/classes:java-bridge/bench/target/bench-lib/*" org.capacitytracker.bench.BenchMain
