@@ -9,8 +9,11 @@
 #
 # Each beside a library.properties the loader and the health line read (platform, glibc floor).
 # The C library (capacity_ffi) is built alongside for the artifact tests (tests/platforms).
-# Built in the `dist` profile (release without debug info); cargo reuses what is fresh, so a
-# second `make build` costs seconds.
+# Built in the `dist` profile (release with line tables); the staged libraries are stripped of
+# debug info, which goes to separate symbol files under target/dist-symbols/<platform>/
+# (<library>.debug, named by the library's .gnu_debuglink with its CRC; gdb, lldb and Windows
+# debuggers that read DWARF find it there). cargo reuses what is fresh, so a second
+# `make build` costs seconds.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -31,12 +34,23 @@ nice cargo-zigbuild rustc --locked --profile dist -p capacity-ffi --lib --crate-
     --target x86_64-pc-windows-gnu
 
 stage="$repo/target/jar-native/native"
+symbols="$repo/target/dist-symbols"
+objcopy="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/llvm-objcopy"
+split="$(mktemp -d)"
+trap 'rm -rf "$split"' EXIT
 stage_one() {
     local platform="$1" file="$2" glibc="$3"
-    local dir="$stage/$platform"
-    mkdir -p "$dir"
+    local dir="$stage/$platform" name
+    name="$(basename "$file")"
+    mkdir -p "$dir" "$symbols/$platform"
+    # The debug info and the symbol table to the symbol file; the library without them (the
+    # dynamic symbols and exports stay), linked to that file by name and CRC-32
+    # (.gnu_debuglink: ELF and PE alike).
+    "$objcopy" --only-keep-debug "$file" "$split/$name.debug"
+    cmp -s "$split/$name.debug" "$symbols/$platform/$name.debug" || cp "$split/$name.debug" "$symbols/$platform/"
+    "$objcopy" --strip-all --add-gnu-debuglink="$symbols/$platform/$name.debug" "$file" "$split/$name"
     # cp only when changed, so Maven's copy and the jar stay untouched by a no-op build.
-    cmp -s "$file" "$dir/$(basename "$file")" || cp "$file" "$dir/"
+    cmp -s "$split/$name" "$dir/$name" || cp "$split/$name" "$dir/"
     local props="platform=$platform"$'\n'"library=$(basename "$file")"$'\n'
     [ -z "$glibc" ] || props+="glibc.floor=$glibc"$'\n'
     [ "$(cat "$dir/library.properties" 2>/dev/null)"$'\n' = "$props" ] || printf '%s' "$props" > "$dir/library.properties"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the jar's cross-built native libraries need, and prints the directory to put
-# on PATH: the Rust targets (rustup) and zig + cargo-zigbuild from PyPI, pinned, in a virtualenv
-# under ~/.cache (zig links against glibc 2.17's symbol versions, which the build machine's own
+# on PATH: the Rust targets and llvm-tools (rustup), and zig + cargo-zigbuild from PyPI, pinned,
+# in a virtualenv under ~/.cache (zig links against glibc 2.17's symbol versions, which the build machine's own
 # linker cannot). Does nothing but print when all is there. Called by scripts/build-platforms.sh
 # (so `make build` on a fresh clone sets itself up) and by scripts/install-test-deps.sh.
 set -euo pipefail
@@ -19,6 +19,12 @@ for target in "${TARGETS[@]}"; do
         rustup target add "$target" >&2
     fi
 done
+# llvm-objcopy of the toolchain (rustlib/<host>/bin): splits the shipped libraries' debug info
+# into symbol files, for ELF and PE alike (zig's objcopy cannot: "unimplemented").
+if ! rustup component list --installed | grep -q '^llvm-tools'; then
+    echo "install-cross-tools: rustup component add llvm-tools" >&2
+    rustup component add llvm-tools >&2
+fi
 
 if ! [ -x "$venv/bin/cargo-zigbuild" ] || ! [ -x "$venv/bin/python-zig" ]; then
     echo "install-cross-tools: ziglang $ZIGLANG_VERSION and cargo-zigbuild $CARGO_ZIGBUILD_VERSION from PyPI into $venv" >&2

@@ -6,7 +6,9 @@
 #      function and export nothing but their interface: the jar's exactly the Java_ functions
 #      of the Linux libraries, the C-ABI one exactly the header's ct_ functions;
 #   4. the C conformance tests pass against the aarch64 library under qemu-aarch64;
-#   5. the loader refuses a noexec extraction directory by name and loads from an exec one.
+#   5. the loader refuses a noexec extraction directory by name and loads from an exec one;
+#   6. every library in the jars carries no DWARF and links, by name and CRC-32, the symbol file
+#      the same build left in target/dist-symbols/<platform>/.
 # Each check proves first that it can fail (--self-test). The last line is
 # "platforms: N passed, M failed". Run after `make build` (scripts/test-all.sh does).
 set -uo pipefail
@@ -34,6 +36,7 @@ step() {
 step "glibc check self-test" "$here/check-glibc.sh" --self-test
 step "symbol check self-test" "$repo/tests/c/check-symbols.sh" --self-test
 step "DLL check self-test" "$here/check-dll.sh" --self-test
+step "symbol-file check self-test" "$here/check-debuglink.sh" --self-test
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -50,7 +53,10 @@ for jar in "${JARS[@]}"; do
     (cd "$dir" && unzip -q -o "$jar" 'native/*')
     for entry in "${PLATFORMS[@]}"; do
         step "$name carries native/$entry" test -s "$dir/native/$entry"
+        step "$name: native/$entry matches its symbol file" \
+            "$here/check-debuglink.sh" "$dir/native/$entry" "$repo/target/dist-symbols/$entry.debug"
     done
+    step "$name carries no symbol file" bash -c "! unzip -Z1 '$jar' | grep -E '\.(debug|pdb)\$'"
     linux=("$dir"/native/linux-*/libcapacity_jni.so)
     step "$name: Linux libraries need glibc <= $GLIBC_FLOOR" "$here/check-glibc.sh" "$GLIBC_FLOOR" "${linux[@]}"
     step "$name: Linux libraries import no networking" "$repo/tests/c/check-symbols.sh" "${linux[@]}"

@@ -23,6 +23,7 @@ import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.LoadedPlugin;
 import org.capacitytracker.host.plugin.OsgiFramework;
 import org.capacitytracker.host.plugin.PluginDescriptor;
+import org.capacitytracker.host.sal.HostApplicationProperties;
 import org.capacitytracker.host.sal.HostI18nResolver;
 import org.capacitytracker.host.sal.HostLoginUriProvider;
 import org.capacitytracker.host.sal.HostUserManager;
@@ -180,7 +181,8 @@ public final class CapacityHost implements AutoCloseable {
 
             osgi = OsgiFramework.start(platform);
             for (Object service : List.of(settings, new HostUserManager(users, current, context),
-                    new HostLoginUriProvider(context), new HostPageBuilderService(current), clusterLocks)) {
+                    new HostLoginUriProvider(context), new HostPageBuilderService(current), clusterLocks,
+                    new HostApplicationProperties(dataDir, cluster.clusterMode()))) {
                 osgi.register(service);
             }
             // As in Jira, the template renderer and the i18n resolver are made for each plugin

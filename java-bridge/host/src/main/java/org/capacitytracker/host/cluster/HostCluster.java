@@ -120,6 +120,11 @@ public final class HostCluster implements AutoCloseable {
         return settingsCache;
     }
 
+    /** Whether this node runs in a cluster ({@code -Dcapacity.cluster.node} given). */
+    public boolean clusterMode() {
+        return clusterMode;
+    }
+
     public DatabaseClusterLockService locks() {
         return locks;
     }

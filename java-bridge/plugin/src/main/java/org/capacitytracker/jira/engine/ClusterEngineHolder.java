@@ -2,6 +2,7 @@ package org.capacitytracker.jira.engine;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.util.Objects;
 import org.capacitytracker.api.CapacityEngine;
@@ -17,10 +18,13 @@ import org.capacitytracker.jira.storage.SettingsMigration;
  * different threads of one node) exclude each other and never read a stale revision. On its
  * first use after an upgrade it moves the documents earlier versions kept in SAL plugin
  * settings ({@link SettingsMigration}). The Spring context creates it with Jira's
- * {@code ActiveObjects}, {@code PluginSettingsFactory} and {@code ClusterLockService}.
+ * {@code ActiveObjects}, {@code PluginSettingsFactory}, {@code ClusterLockService} and SAL's
+ * {@code ApplicationProperties}, whose local home it names to the Java API at once, so the
+ * native library is extracted there and not to {@code java.io.tmpdir} (often {@code noexec}).
  *
  * <pre>{@code
- * EngineHolder holder = new ClusterEngineHolder(activeObjects, pluginSettingsFactory, clusterLockService);
+ * EngineHolder holder = new ClusterEngineHolder(activeObjects, pluginSettingsFactory, clusterLockService,
+ *         applicationProperties);
  * String stored = holder.engine().putBoardSettings("1", json); // locks a stripe of "org.capacitytracker:board:1"
  * }</pre>
  */
@@ -34,13 +38,20 @@ public final class ClusterEngineHolder extends EngineHolder {
      * @param activeObjects the plugin's Active Objects, where every document is stored
      * @param pluginSettingsFactory Jira's SAL settings, read once to migrate earlier versions' documents
      * @param clusterLockService Jira's Beehive lock service
+     * @param applicationProperties SAL's, for Jira's local home
      */
     public ClusterEngineHolder(ActiveObjects activeObjects, PluginSettingsFactory pluginSettingsFactory,
-            ClusterLockService clusterLockService) {
+            ClusterLockService clusterLockService, ApplicationProperties applicationProperties) {
         super(new ActiveObjectsStorage(Objects.requireNonNull(activeObjects, "activeObjects"),
                 Objects.requireNonNull(clusterLockService, "clusterLockService")));
         this.pluginSettingsFactory = Objects.requireNonNull(pluginSettingsFactory, "pluginSettingsFactory");
         this.clusterLockService = clusterLockService;
+        // Here, at plugin start, not on first use: /health loads the library before any engine
+        // opens, and the loader only honours a local home named before it loads. Without one
+        // (a host without a local home) the loader falls back to java.io.tmpdir; the system
+        // property capacity.native.dir overrides both.
+        Objects.requireNonNull(applicationProperties, "applicationProperties").getLocalHomeDirectory()
+                .ifPresent(CapacityEngine::useLocalHome);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.capacitytracker.api.CapacityStorageException;
 import org.capacitytracker.jira.storage.PluginSettingsStorage;
 import org.capacitytracker.jira.storage.RecordingClusterLocks;
 import org.capacitytracker.jira.storage.StoredDocument;
+import org.capacitytracker.jira.testing.FakeApplicationProperties;
 import org.capacitytracker.jira.testing.MemoryActiveObjects;
 import org.capacitytracker.jira.testing.MemoryPluginSettings;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class EngineHolderTest {
     void theClusterHolderLocksEveryWriteWithTheClusterLockOfItsDocument() {
         RecordingClusterLocks locks = new RecordingClusterLocks();
         MemoryActiveObjects ao = new MemoryActiveObjects();
-        try (EngineHolder holder = new ClusterEngineHolder(ao, settings, locks)) {
+        try (EngineHolder holder = new ClusterEngineHolder(ao, settings, locks, FakeApplicationProperties.withoutHome())) {
             holder.engine(); // the first use migrates (nothing here), under the marker's lock
             locks.calls.clear();
             holder.engine().getBoardSettings("1");
@@ -115,11 +116,26 @@ class EngineHolderTest {
     }
 
     @Test
-    void theClusterHolderNeedsAllThreeServices() {
+    void theClusterHolderNeedsAllFourServices() {
         MemoryActiveObjects ao = new MemoryActiveObjects();
-        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, settings, null));
-        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, null, new RecordingClusterLocks()));
-        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(null, settings, new RecordingClusterLocks()));
+        FakeApplicationProperties sal = FakeApplicationProperties.withoutHome();
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, settings, null, sal));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, null, new RecordingClusterLocks(), sal));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(null, settings, new RecordingClusterLocks(), sal));
+        assertThrows(NullPointerException.class, () -> new ClusterEngineHolder(ao, settings, new RecordingClusterLocks(), null));
+    }
+
+    @Test
+    void theClusterHolderAsksForJirasLocalHomeWhenCreatedBeforeAnyEngineOpens() {
+        // The loader honours a local home only before the library loads, and /health loads it
+        // without an engine: so the holder must ask at plugin start, not on first use.
+        FakeApplicationProperties sal = FakeApplicationProperties.withoutHome();
+        try (EngineHolder holder = new ClusterEngineHolder(new MemoryActiveObjects(), settings,
+                new RecordingClusterLocks(), sal)) {
+            assertEquals(1, sal.localHomeAsked);
+            holder.engine();
+            assertEquals(1, sal.localHomeAsked);
+        }
     }
 
     /**
@@ -131,7 +147,8 @@ class EngineHolderTest {
     void exactlyOneOfManyRacingWritersWinsWithEitherHoldersLocks() throws Exception {
         RecordingClusterLocks locks = new RecordingClusterLocks();
         for (EngineHolder holder : List.of(new EngineHolder(new MemoryPluginSettings()),
-                new ClusterEngineHolder(new MemoryActiveObjects(), new MemoryPluginSettings(), locks))) {
+                new ClusterEngineHolder(new MemoryActiveObjects(), new MemoryPluginSettings(), locks,
+                        FakeApplicationProperties.withoutHome()))) {
             int writers = 8;
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try (holder) {

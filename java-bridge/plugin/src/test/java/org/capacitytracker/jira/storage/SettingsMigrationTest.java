@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.jira.engine.ClusterEngineHolder;
+import org.capacitytracker.jira.testing.FakeApplicationProperties;
 import org.capacitytracker.jira.testing.MemoryActiveObjects;
 import org.capacitytracker.jira.testing.MemoryPluginSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +90,8 @@ class SettingsMigrationTest {
     @Test
     void theHolderMigratesOnFirstUseAndAFailedMigrationIsRetried() {
         ao.failAfterWrites(2);
-        try (ClusterEngineHolder holder = new ClusterEngineHolder(ao, settings, clusterLocks)) {
+        try (ClusterEngineHolder holder = new ClusterEngineHolder(ao, settings, clusterLocks,
+                FakeApplicationProperties.withoutHome())) {
             assertThrows(RuntimeException.class, holder::engine);
             ao.failAfterWrites(-1);
             assertEquals(oldExport, holder.engine().exportAll());
