@@ -182,29 +182,40 @@ bool check_same_json(const char *name, const char *expected, size_t expected_len
     return same;
 }
 
-static const char *listed_dir;
-
 /* Every directory is a vector; files beside them (the README) are not. */
-static int is_vector(const struct dirent *entry) {
+static int is_vector(const char *dir, const char *name) {
     char path[4096];
     struct stat info;
-    snprintf(path, sizeof path, "%s/%s", listed_dir, entry->d_name);
-    return entry->d_name[0] != '.' && stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return name[0] != '.' && stat(path, &info) == 0 && S_ISDIR(info.st_mode);
 }
 
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* opendir/readdir and qsort rather than scandir: the same programs also run on Windows
+   (mingw, under Wine in tests/platforms), whose C library has no scandir. */
 int vector_names(const char *dir, char ***names_out) {
-    struct dirent **entries = NULL;
-    listed_dir = dir;
-    int count = scandir(dir, &entries, is_vector, alphasort);
-    if (count < 0) return -1;
-    char **names = malloc(sizeof *names * (size_t)(count > 0 ? count : 1));
+    DIR *listing = opendir(dir);
+    if (listing == NULL) return -1;
+    int count = 0;
+    size_t capacity = 16;
+    char **names = malloc(sizeof *names * capacity);
     if (names == NULL) abort();
-    for (int i = 0; i < count; i++) {
-        names[i] = strdup(entries[i]->d_name);
-        if (names[i] == NULL) abort();
-        free(entries[i]);
+    for (struct dirent *entry; (entry = readdir(listing)) != NULL;) {
+        if (!is_vector(dir, entry->d_name)) continue;
+        if ((size_t)count == capacity) {
+            capacity *= 2;
+            names = realloc(names, sizeof *names * capacity);
+            if (names == NULL) abort();
+        }
+        names[count] = strdup(entry->d_name);
+        if (names[count] == NULL) abort();
+        count++;
     }
-    free(entries);
+    closedir(listing);
+    qsort(names, (size_t)count, sizeof *names, by_name);
     *names_out = names;
     return count;
 }

@@ -5,7 +5,8 @@
 #   3. both Windows DLLs (the jar's JNI one and the C-ABI one) import no networking DLL or
 #      function and export nothing but their interface: the jar's exactly the Java_ functions
 #      of the Linux libraries, the C-ABI one exactly the header's ct_ functions;
-#   4. the C conformance tests pass against the aarch64 library under qemu-aarch64;
+#   4. the C conformance tests pass against the aarch64 library under qemu-aarch64, and against
+#      the Windows C-ABI DLL under Wine;
 #   5. the loader refuses a noexec extraction directory by name and loads from an exec one;
 #   6. every library in the jars carries no DWARF and links, by name and CRC-32, the symbol file
 #      the same build left in target/dist-symbols/<platform>/.
@@ -79,6 +80,7 @@ step "Linux C libraries need glibc <= $GLIBC_FLOOR" "$here/check-glibc.sh" "$GLI
     "$repo"/target/{x86_64,aarch64}-unknown-linux-gnu/dist/libcapacity_ffi.so
 
 step "C conformance tests on aarch64 (qemu)" "$here/run-aarch64.sh"
+step "C conformance tests on Windows (Wine)" "$here/run-windows.sh"
 step "the loader on a noexec and an exec mount" "$here/run-noexec.sh"
 
 echo "platforms: $passed passed, $failed failed"
