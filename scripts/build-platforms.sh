@@ -11,9 +11,9 @@
 # The C library (capacity_ffi) is built alongside for the artifact tests (tests/platforms).
 # Built in the `dist` profile (release with line tables); the staged libraries are stripped of
 # debug info, which goes to separate symbol files under target/dist-symbols/<platform>/
-# (<library>.debug, named by the library's .gnu_debuglink with its CRC; gdb, lldb and Windows
-# debuggers that read DWARF find it there). cargo reuses what is fresh, so a second
-# `make build` costs seconds.
+# (<library>.debug, named by the library's .gnu_debuglink with its CRC, which gdb and lldb
+# follow; the DLL's is DWARF too, which WinDbg does not read). cargo reuses what is fresh, so
+# a second `make build` costs seconds.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
