@@ -2,9 +2,7 @@ package org.capacitytracker.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.capacitytracker.host.plugin.JiraPlatform;
 import org.capacitytracker.host.plugin.PluginLoadException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +27,13 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A second plugin calling Capacity Tracker (java-bridge/examples/consumer-plugin), installed
  * beside it as Jira installs both: it resolves only against the API packages Capacity
  * Tracker exports, in a version its import range accepts, gets the CapacityService through
- * the OSGi registry, and sees what its user may see. The example is a Jira 10 (javax) plugin,
- * so these tests run in the Jira 10 host only.
+ * the OSGi registry, and sees what its user may see. In the Jira 11 host (these tests
+ * transformed to Jakarta) the example's Jira 11 jar is installed.
  */
 class PluginConsumerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,11 +42,6 @@ class PluginConsumerTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void jira10Only() {
-        assumeTrue(JiraPlatform.current() == JiraPlatform.JIRA_10, "the example consumer is a Jira 10 (javax) plugin");
-    }
 
     static Path consumerJar() {
         String property = System.getProperty("capacity.consumer.jar");
@@ -148,18 +140,16 @@ class PluginConsumerTest {
 
     @Test
     void aConsumerImportingAPackageCapacityTrackerDoesNotExportIsRefusedNamingIt() throws Exception {
-        Path jar = withImports("org.capacitytracker.api;version=\"[0.1,1)\",org.capacitytracker.api.typed;version=\"[0.1,1)\","
-                + "org.capacitytracker.jira.engine,javax.servlet.http;version=\"[4,5)\",com.atlassian.sal.api.auth,"
-                + "com.atlassian.sal.api.message,com.atlassian.sal.api.user,com.atlassian.templaterenderer");
+        Path jar = withImports(consumerImports() + ",org.capacitytracker.jira.engine");
         PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(TestHosts.pluginJar(), jar));
         assertTrue(e.getMessage().contains("exports package org.capacitytracker.jira.engine"), e.getMessage());
     }
 
     @Test
     void aConsumerAskingForAnotherMajorVersionOfTheApiIsRefused() throws Exception {
-        Path jar = withImports("org.capacitytracker.api;version=\"[1.0,2)\",org.capacitytracker.api.typed;version=\"[1.0,2)\","
-                + "javax.servlet.http;version=\"[4,5)\",com.atlassian.sal.api.auth,"
-                + "com.atlassian.sal.api.message,com.atlassian.sal.api.user,com.atlassian.templaterenderer");
+        String imports = consumerImports();
+        assertTrue(imports.contains("org.capacitytracker.api.typed;version=\"[0.1,1)\""), imports);
+        Path jar = withImports(imports.replace("version=\"[0.1,1)\"", "version=\"[1.0,2)\""));
         PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(TestHosts.pluginJar(), jar));
         assertTrue(e.getMessage().contains("exports package org.capacitytracker.api") && e.getMessage().contains(">= 1.0.0")
                 && e.getMessage().contains("< 2.0.0"), e.getMessage());
@@ -170,11 +160,19 @@ class PluginConsumerTest {
         // Its own copy of the classes (and no import of them): the service Capacity Tracker
         // publishes is an instance of Capacity Tracker's CapacityService, not of the copy's.
         Path jar = dir.resolve("consumer-with-api-copy.jar");
-        rewrite(consumerJar(), jar, "javax.servlet.http;version=\"[4,5)\",com.atlassian.sal.api.auth,"
-                + "com.atlassian.sal.api.message,com.atlassian.sal.api.user,com.atlassian.templaterenderer", TestHosts.pluginJar());
+        String withoutApi = String.join(",", java.util.Arrays.stream(consumerImports().split(",(?=[a-z])"))
+                .filter(clause -> !clause.startsWith("org.capacitytracker.api")).toList());
+        rewrite(consumerJar(), jar, withoutApi, TestHosts.pluginJar());
         PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(TestHosts.pluginJar(), jar));
         assertTrue(e.getMessage().contains("org.capacitytracker.api.typed.CapacityService")
                 && e.getMessage().contains("another copy of that interface"), e.getMessage());
+    }
+
+    /** The example's own Import-Package, as bnd computed it (javax or jakarta, by the jar). */
+    private static String consumerImports() throws Exception {
+        try (JarFile jar = new JarFile(consumerJar().toFile())) {
+            return jar.getManifest().getMainAttributes().getValue("Import-Package");
+        }
     }
 
     private Path withImports(String imports) throws Exception {
