@@ -90,6 +90,13 @@ test('the consumer page shows the remaining capacity the panel shows, for a boar
       assert.match(results[key], /^[0-9]+$/, `${key}'s remaining capacity shows in the panel`);
     }
 
+    // The way a user gets there: the board only, then the current sprint from the list.
+    await page.goto(host.url(`${CONSUMER}?boardId=1&accountKey=bob`));
+    await page.getByTestId('pick-future').waitFor();
+    await Promise.all([page.waitForURL(/sprintId=/), page.getByTestId('pick-active').click()]);
+    assert.equal(await page.getByTestId('remaining').getAttribute('data-value'), results.bob, 'bob, through the sprint picker');
+    assert.match(await page.getByTestId('sprint').innerText(), new RegExp(sprint.name));
+
     for (const key of ['bob', 'carol']) {
       const response = await page.goto(host.url(consumerUrl(sprint, key)));
       assert.equal(response.status(), 200, await page.content());

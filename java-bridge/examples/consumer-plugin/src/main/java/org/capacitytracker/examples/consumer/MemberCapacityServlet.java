@@ -5,6 +5,7 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -29,19 +30,25 @@ import org.capacitytracker.api.typed.MemberCapacity;
  *
  * <p>Query parameters: {@code boardId}, {@code sprintId}, {@code start} and {@code end} (the
  * sprint's dates or instants, as Jira Software gives them), optional {@code sprintName}, and
- * {@code accountKey} (default: the logged-in user). Capacity Tracker decides what the user may
+ * {@code accountKey} (default: the logged-in user). With a board and no sprint, the page lists
+ * the board's current and next sprints to pick from (js/sprint-picker.js reads them from Jira
+ * Software's REST API, as any plugin page can). Capacity Tracker decides what the user may
  * see: a board they may not read gets its refusal, with Capacity Tracker's reason.
  */
 public class MemberCapacityServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String PAGE = "templates/member-capacity.vm";
     static final String ERROR = "templates/member-capacity-error.vm";
+    static final String PICK = "templates/member-capacity-pick.vm";
+    static final String PICK_RESOURCES = "org.capacitytracker.examples.consumer:member-capacity-resources";
+    private static final String[] SPRINT = {"sprintId", "start", "end"};
 
     private final transient CapacityService capacity;
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;
     private final transient TemplateRenderer templateRenderer;
     private final transient I18nResolver i18n;
+    private final transient PageBuilderService pageBuilderService;
 
     /**
      * Autowired by the plugin framework from this plugin's Spring context.
@@ -51,14 +58,17 @@ public class MemberCapacityServlet extends HttpServlet {
      * @param loginUriProvider where Jira's login page is
      * @param templateRenderer renders templates/*.vm from this plugin
      * @param i18n this plugin's text
+     * @param pageBuilderService puts the sprint picker's script on the page
      */
     public MemberCapacityServlet(CapacityService capacity, UserManager userManager, LoginUriProvider loginUriProvider,
-                                 TemplateRenderer templateRenderer, I18nResolver i18n) {
+                                 TemplateRenderer templateRenderer, I18nResolver i18n,
+                                 PageBuilderService pageBuilderService) {
         this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
         this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.pageBuilderService = Objects.requireNonNull(pageBuilderService, "pageBuilderService");
     }
 
     @Override
@@ -70,15 +80,23 @@ public class MemberCapacityServlet extends HttpServlet {
             response.sendRedirect(loginUriProvider.getLoginUri(back).toASCIIString());
             return;
         }
-        for (String required : new String[] {"boardId", "sprintId", "start", "end"}) {
+        if (isBlank(request.getParameter("boardId"))) {
+            error(response, 400, i18n.getText("consumer.error.parameter", "boardId"));
+            return;
+        }
+        String boardId = request.getParameter("boardId");
+        String accountKey = isBlank(request.getParameter("accountKey")) ? user.getUserKey().getStringValue()
+                : request.getParameter("accountKey");
+        if (java.util.Arrays.stream(SPRINT).allMatch(p -> isBlank(request.getParameter(p)))) {
+            pick(request, response, boardId, isBlank(request.getParameter("accountKey")) ? "" : accountKey);
+            return;
+        }
+        for (String required : SPRINT) {
             if (isBlank(request.getParameter(required))) {
                 error(response, 400, i18n.getText("consumer.error.parameter", required));
                 return;
             }
         }
-        String boardId = request.getParameter("boardId");
-        String accountKey = isBlank(request.getParameter("accountKey")) ? user.getUserKey().getStringValue()
-                : request.getParameter("accountKey");
         // asOf null: Capacity Tracker counts remaining capacity from today in the board's time zone.
         IterationRequest.Iteration sprint = new IterationRequest.Iteration(request.getParameter("sprintId"),
                 request.getParameter("sprintName"), null, request.getParameter("start"), request.getParameter("end"), null);
@@ -125,6 +143,26 @@ public class MemberCapacityServlet extends HttpServlet {
         context.put("accountKey", figures.accountKey());
         context.put("source", i18n.getText("consumer.source"));
         return context;
+    }
+
+    /** The board's sprints to pick from, listed by the page's script. */
+    private void pick(HttpServletRequest request, HttpServletResponse response, String boardId, String accountKey)
+            throws IOException {
+        pageBuilderService.assembler().resources().requireWebResource(PICK_RESOURCES);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("title", i18n.getText("consumer.title"));
+        context.put("heading", i18n.getText("consumer.pick.heading", boardId));
+        context.put("boardId", boardId);
+        context.put("accountKey", accountKey);
+        context.put("contextPath", request.getContextPath());
+        // The module's URL (atlassian-plugin.xml): Jira routes plugin servlets through a filter,
+        // so the request's servlet path is not this page's.
+        context.put("page", request.getContextPath() + "/plugins/servlet/member-capacity");
+        context.put("textCurrent", i18n.getText("consumer.pick.current"));
+        context.put("textNext", i18n.getText("consumer.pick.next"));
+        context.put("textNone", i18n.getText("consumer.pick.none"));
+        context.put("textFailed", i18n.getText("consumer.pick.failed"));
+        write(response, 200, PICK, context);
     }
 
     private void error(HttpServletResponse response, int status, String message) throws IOException {
