@@ -103,6 +103,39 @@ class PluginConsumerTest {
     }
 
     @Test
+    void theConsumerPageNamesWhatIsWrongWithItsRequest() throws Exception {
+        try (CapacityHost host = start(TestHosts.pluginJar(), consumerJar())) {
+            TestHttp anonymous = new TestHttp(host.baseUri().resolve("/"));
+            HttpResponse<String> login = anonymous.get("/jira/plugins/servlet/member-capacity?" + SPRINT);
+            assertEquals(302, login.statusCode());
+            assertTrue(login.headers().firstValue("Location").orElse("").contains("login.jsp"), login.headers().toString());
+
+            TestHttp carol = loggedIn(host, "carol");
+            HttpResponse<String> pick = carol.get("/jira/plugins/servlet/member-capacity?boardId=1");
+            assertEquals(200, pick.statusCode(), pick.body());
+            assertTrue(pick.body().contains("id=\"member-capacity-pick\" data-board-id=\"1\""), pick.body());
+            assertTrue(pick.body().contains("sprint-picker.js"), "the picker's web resource is on the page: " + pick.body());
+
+            HttpResponse<String> noEnd = carol.get("/jira/plugins/servlet/member-capacity?boardId=1&sprintId=3&start=2026-11-30");
+            assertEquals(400, noEnd.statusCode());
+            assertTrue(noEnd.body().contains("The query parameter end is missing"), noEnd.body());
+
+            HttpResponse<String> noBoard = carol.get("/jira/plugins/servlet/member-capacity");
+            assertEquals(400, noBoard.statusCode());
+            assertTrue(noBoard.body().contains("The query parameter boardId is missing"), noBoard.body());
+
+            HttpResponse<String> stranger = carol.get("/jira/plugins/servlet/member-capacity?" + SPRINT + "&accountKey=zed");
+            assertEquals(404, stranger.statusCode());
+            assertTrue(stranger.body().contains("accountKey: zed is not a member of board 1"), stranger.body());
+
+            HttpResponse<String> badDate = carol.get("/jira/plugins/servlet/member-capacity?boardId=1&sprintId=3"
+                    + "&start=2026-13-40&end=2026-12-11&accountKey=bob");
+            assertEquals(400, badDate.statusCode());
+            assertTrue(badDate.body().contains("iteration.start"), "the engine names the field: " + badDate.body());
+        }
+    }
+
+    @Test
     void theConsumerAppliesTheBoardsPermissionsToItsUser() throws Exception {
         try (CapacityHost host = start(TestHosts.pluginJar(), consumerJar())) {
             TestHttp admin = loggedIn(host, "admin");
