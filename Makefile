@@ -17,6 +17,11 @@ PLUGIN_JAR_11 := java-bridge/plugin-jira11/target/capacity-tracker-jira11-0.1.0.
 HOST_JAR_10 := java-bridge/host/target/capacity-host-jira10.jar
 HOST_JAR_11 := java-bridge/host-jira11/target/capacity-host-jira11.jar
 PLUGIN_JAR = $(PLUGIN_JAR_$(JIRA))
+# The example plugin that calls Capacity Tracker's API (java-bridge/examples), installed beside
+# it by `make run`: /jira/plugins/servlet/member-capacity. CONSUMER_JAR= installs only ours.
+CONSUMER_JAR_10 := java-bridge/examples/consumer-plugin/target/capacity-consumer-example-jira10-0.1.0.jar
+CONSUMER_JAR_11 := java-bridge/examples/consumer-plugin-jira11/target/capacity-consumer-example-jira11-0.1.0.jar
+CONSUMER_JAR ?= $(CONSUMER_JAR_$(JIRA))
 HOST_JAR = $(HOST_JAR_$(JIRA))
 # The Jira 11 jar is compiled (release 21) and tested with a JDK 21+, found, not hard-coded.
 JDK21_HOME = $(shell scripts/find-jdk.sh 21)
@@ -45,8 +50,9 @@ run: build
 	@case "$(JIRA)" in 10|11) ;; *) echo "make run: JIRA must be 10 or 11, not $(JIRA)" >&2; exit 2;; esac
 	@if [ -n "$(NODES)" ]; then \
 	    NODES="$(NODES)" PORT="$(PORT)" DATA_DIR="$(DATA_DIR)" JIRA="$(JIRA)" RUN_JAVA="$(RUN_JAVA)" HOST_JAR="$(HOST_JAR)" \
-	    PLUGIN_JAR="$(PLUGIN_JAR)" ARGS="$(ARGS)" scripts/run-cluster.sh; \
-	else $(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) --port $(PORT) --data-dir $(DATA_DIR) $(ARGS); fi
+	    PLUGIN_JAR="$(PLUGIN_JAR)" ARGS="$(if $(CONSUMER_JAR),--plugin $(CONSUMER_JAR)) $(ARGS)" scripts/run-cluster.sh; \
+	else $(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) $(if $(CONSUMER_JAR),--plugin $(CONSUMER_JAR)) \
+	    --port $(PORT) --data-dir $(DATA_DIR) $(ARGS); fi
 
 ## Sign both plugin jars for UPM's app signature check (Jira 11): <jar>.sig and <jar>.crt.
 ## SIGNING_KEY=key.pem SIGNING_CERT=cert.pem use your own; else a self-signed pair in ~/.cache.

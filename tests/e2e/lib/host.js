@@ -83,9 +83,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts the host; resolves once its login page answers.
- * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full'}} options
+ * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full', plugins?: string[]}} options
  *   demo: 'basic' (default) is DEMO.md's one board, which the specs' numbers come from;
  *   'full' is what `make run` serves (4 projects, 5 boards incl. Kanban, 25 people, every feature).
+ *   plugins: more plugin jars, installed after Capacity Tracker (--plugin repeated).
  */
 /** The java to run the host on: $JAVA, else the default java (Jira 10) or a JDK 21+ (Jira 11). */
 function javaCommand() {
@@ -104,7 +105,8 @@ async function startHost(options = {}) {
   const logPath = path.join(RESULTS, `${options.name || 'host'}.log`);
   const log = fs.openSync(logPath, 'w');
   const args = ['-jar', hostJar, '--jira', JIRA, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
-    '--demo-anchor', options.anchor || '2026-11-30', '--demo', options.demo || 'basic'];
+    '--demo-anchor', options.anchor || '2026-11-30', '--demo', options.demo || 'basic',
+    ...(options.plugins || []).flatMap((jar) => ['--plugin', jar])];
   const child = spawn(javaCommand(), args, { cwd: REPO, detached: true, stdio: ['ignore', log, log] });
   running.add(child);
   let exited = null;

@@ -19,6 +19,16 @@ class ExceptionTypesTest {
     }
 
     @Test
+    void anAccessRefusalIsACapacityExceptionWithACodeNoEngineErrorUses() {
+        CapacityException e = new CapacityAccessDeniedException("you may not read board 42");
+        assertEquals(CapacityAccessDeniedException.ACCESS_DENIED, e.code());
+        assertEquals("you may not read board 42", e.getMessage());
+        for (int engineCode = CapacityException.VALIDATION; engineCode <= CapacityException.NOT_FOUND; engineCode++) {
+            org.junit.jupiter.api.Assertions.assertNotEquals(engineCode, e.code());
+        }
+    }
+
+    @Test
     void extraFieldsAreKept() {
         assertEquals("members[3].role", new CapacityValidationException("m", "members[3].role").field());
         assertEquals(7L, new CapacityConflictException("m", 7).currentRevision());

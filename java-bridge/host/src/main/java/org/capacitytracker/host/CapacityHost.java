@@ -75,6 +75,8 @@ public final class CapacityHost implements AutoCloseable {
     private final Tomcat server;
     private final OsgiFramework osgi;
     private final LoadedPlugin plugin;
+    /** The plugins installed after it (--plugin again), e.g. ones calling its API; closed first. */
+    private final List<LoadedPlugin> others;
     private final Database database;
     private final HostCluster cluster;
     private final URI baseUri;
@@ -82,11 +84,12 @@ public final class CapacityHost implements AutoCloseable {
     private final Path workDir;
     private boolean closed;
 
-    private CapacityHost(Tomcat server, OsgiFramework osgi, LoadedPlugin plugin, Database database, HostCluster cluster,
-                         URI baseUri, List<String> summary, Path workDir) {
+    private CapacityHost(Tomcat server, OsgiFramework osgi, LoadedPlugin plugin, List<LoadedPlugin> others,
+                         Database database, HostCluster cluster, URI baseUri, List<String> summary, Path workDir) {
         this.server = server;
         this.osgi = osgi;
         this.plugin = plugin;
+        this.others = others;
         this.database = database;
         this.cluster = cluster;
         this.baseUri = baseUri;
@@ -114,6 +117,7 @@ public final class CapacityHost implements AutoCloseable {
         HostCluster cluster = null;
         OsgiFramework osgi = null;
         LoadedPlugin plugin = null;
+        List<LoadedPlugin> others = new ArrayList<>();
         Tomcat server = null;
         Path workDir = null;
         try {
@@ -198,6 +202,13 @@ public final class CapacityHost implements AutoCloseable {
             plugin = LoadedPlugin.install(osgi, options.pluginJar());
             PluginDescriptor descriptor = plugin.descriptor();
             plugin.registerWebResources(registry);
+            // Then the other plugins, in the order given: each resolves against what Jira and the
+            // plugins before it export, and imports their services through the OSGi registry.
+            for (Path jar : options.otherPlugins()) {
+                LoadedPlugin other = LoadedPlugin.install(osgi, jar);
+                others.add(other);
+                other.registerWebResources(registry);
+            }
             DemoSeeder.Outcome seed = imported != null ? new DemoSeeder.Outcome(false, false, 0, null, null)
                     : DemoSeeder.seed(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD,
                             data.demo() == DemoData.Demo.FULL ? anchor : null);
@@ -274,6 +285,9 @@ public final class CapacityHost implements AutoCloseable {
             addServlet(app, "jira-rest", new JiraRestServlet(data, users),
                     "/rest/api/2/*", "/rest/api/latest/*", "/rest/agile/1.0/*", "/rest/agile/latest/*");
             plugin.mount(app, current);
+            for (LoadedPlugin other : others) {
+                other.mount(app, current);
+            }
 
             Context root = server.addContext("", Files.createDirectories(workDir.resolve("root")).toString());
             addServlet(root, "root", new HttpServlet() {
@@ -321,6 +335,13 @@ public final class CapacityHost implements AutoCloseable {
             for (String problem : plugin.problems()) {
                 lines.add("  WARNING:  " + problem);
             }
+            for (LoadedPlugin other : others) {
+                lines.add("  Plugin:   " + other.descriptor().name() + " " + other.descriptor().version() + " ("
+                        + other.descriptor().key() + ") from " + other.jar().toAbsolutePath().normalize());
+                for (String problem : other.problems()) {
+                    lines.add("  WARNING:  " + problem);
+                }
+            }
             if (imported != null) {
                 lines.add("  Data:     imported from " + importDir + ": " + data.projects().size() + " projects, "
                         + data.boards().size() + " boards, " + data.allSprints().size() + " sprints, "
@@ -339,7 +360,8 @@ public final class CapacityHost implements AutoCloseable {
                         + "active sprint \"DEMO Sprint 3\" from " + anchor + " (Europe/Berlin); panel at "
                         + baseUri + "plugins/servlet/capacity-tracker?boardId=" + DEMO_BOARD);
             }
-            return new CapacityHost(server, osgi, plugin, database, cluster, baseUri, List.copyOf(lines), workDir);
+            return new CapacityHost(server, osgi, plugin, List.copyOf(others), database, cluster, baseUri, List.copyOf(lines),
+                    workDir);
         } catch (Exception | Error e) {
             if (server != null) {
                 try {
@@ -349,6 +371,7 @@ public final class CapacityHost implements AutoCloseable {
                     e.addSuppressed(stop);
                 }
             }
+            closeAll(others);
             if (plugin != null) {
                 plugin.close();
             }
@@ -459,12 +482,20 @@ public final class CapacityHost implements AutoCloseable {
             System.err.println("[capacity-host] WARN stopping the web server: " + e);
         }
         try {
+            closeAll(others);
             plugin.close();
             osgi.close();
         } finally {
             deleteQuietly(workDir);
             cluster.close();
             database.close();
+        }
+    }
+
+    /** Closes plugins in the reverse of their install order: a consumer before what it imports. */
+    private static void closeAll(List<LoadedPlugin> plugins) {
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            plugins.get(i).close();
         }
     }
 }

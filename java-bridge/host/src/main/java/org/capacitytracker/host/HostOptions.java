@@ -8,7 +8,7 @@ import java.util.List;
 /** The command line of {@code capacity-host.jar}. */
 public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int port, String jdbcUrl, String jdbcUser,
                           String jdbcPassword, LocalDate demoAnchor, String adminPassword, String jira, boolean basicAuth,
-                          org.capacitytracker.host.jira.DemoData.Demo demo) {
+                          org.capacitytracker.host.jira.DemoData.Demo demo, List<Path> otherPlugins) {
 
     public static final String CONTEXT_PATH = "/jira";
 
@@ -16,7 +16,9 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
             Usage: java -jar capacity-host-jira<10|11>.jar --plugin <plugin jar> [options]
                or: java -jar capacity-host-jira<10|11>.jar import <folder of Jira REST JSON> [--data-dir <dir>]
 
-              --plugin <jar>            the Jira plugin to install (required)
+              --plugin <jar>            the Jira plugin to install (required); repeat it to install more
+                                        plugins after the first, e.g. one calling Capacity Tracker's API
+                                        (each resolves against Jira and the plugins before it)
               --jira <10|11>            the Jira to emulate: 10 = Jira 10.3 (Platform 7, javax, Java 17+),
                                         11 = Jira 11 (Platform 8, Jakarta, Java 21+); each has its own
                                         host jar, and this option must name that jar's (default: the jar's)
@@ -38,6 +40,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
     /** Parses {@code args}; throws IllegalArgumentException with a message for the user. */
     public static HostOptions parse(List<String> args) {
         Path plugin = null;
+        List<Path> otherPlugins = new java.util.ArrayList<>();
         Path dataDir = Path.of(".data");
         String bind = "localhost";
         int port = 2990;
@@ -68,7 +71,13 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
                 value = args.get(++i);
             }
             switch (name) {
-                case "--plugin" -> plugin = Path.of(value);
+                case "--plugin" -> {
+                    if (plugin == null) {
+                        plugin = Path.of(value);
+                    } else {
+                        otherPlugins.add(Path.of(value));
+                    }
+                }
                 case "--jira" -> {
                     if (!value.equals("10") && !value.equals("11")) {
                         throw new IllegalArgumentException("--jira must be 10 or 11, got " + value);
@@ -118,7 +127,8 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         }
                 // Jira 11 turns Basic authentication off by default; Jira 10 still accepts it.
         boolean basic = basicAuth != null ? basicAuth : !jira.equals("11");
-        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira, basic, demo);
+        return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira, basic, demo,
+                List.copyOf(otherPlugins));
     }
 
     /** Thrown by {@link #parse} for --help. */

@@ -85,6 +85,16 @@ class PluginLoadingTest {
     }
 
     @Test
+    void pluginRepeatedInstallsMorePluginsAfterTheFirstInOrder() {
+        HostOptions one = HostOptions.parse(List.of("--plugin", "a.jar"));
+        assertEquals(Path.of("a.jar"), one.pluginJar());
+        assertTrue(one.otherPlugins().isEmpty());
+        HostOptions three = HostOptions.parse(List.of("--plugin", "a.jar", "--port", "0", "--plugin", "b.jar", "--plugin=c.jar"));
+        assertEquals(Path.of("a.jar"), three.pluginJar());
+        assertEquals(List.of(Path.of("b.jar"), Path.of("c.jar")), three.otherPlugins());
+    }
+
+    @Test
     void basicAuthenticationIsOffByDefaultInJira11AndOnInJira10() throws Exception {
         boolean jira11 = JiraPlatform.current() == JiraPlatform.JIRA_11;
         assertEquals(!jira11, HostOptions.parse(List.of("--plugin", "x.jar")).basicAuth());
@@ -249,6 +259,20 @@ class PluginLoadingTest {
             assertEquals(500, admin.get("/jira/rest/probe/1/probe").statusCode(),
                     "the resource needs UserManager, which the plugin's context does not import");
         }
+    }
+
+    @Test
+    void aServiceIsPublishedByAnInterfaceItsBeanImplements() throws Exception {
+        // Jira hands importers a proxy of the interface: a class cannot be published.
+        String byClass = SPRING.replace("</beans>", "<osgi:service ref=\"probeComponent\""
+                + " interface=\"org.capacitytracker.host.testplugin.ProbeComponent\"/></beans>");
+        PluginLoadException e = assertThrows(PluginLoadException.class, () -> start(probe(DESCRIPTOR, byClass).write(dir)));
+        assertTrue(e.getMessage().contains("not an interface"), e.getMessage());
+
+        String notImplemented = SPRING.replace("</beans>", "<osgi:service ref=\"probeComponent\""
+                + " interface=\"com.atlassian.sal.api.user.UserManager\"/></beans>");
+        e = assertThrows(PluginLoadException.class, () -> start(probe(DESCRIPTOR, notImplemented).write(dir)));
+        assertTrue(e.getMessage().contains("does not implement it"), e.getMessage());
     }
 
     @Test

@@ -161,9 +161,37 @@ public final class OsgiFramework implements AutoCloseable {
         } catch (BundleException e) {
             uninstallQuietly(bundle);
             throw new PluginLoadException("The plugin bundle " + bundle.getSymbolicName() + " cannot be resolved in "
-                    + platform.displayName() + ": " + e.getMessage(), e);
+                    + platform.displayName() + ": " + e.getMessage() + missingPackageHint(e.getMessage()), e);
         }
         return bundle;
+    }
+
+    private static final java.util.regex.Pattern MISSING_PACKAGE = java.util.regex.Pattern.compile(
+            "missing requirement [^;]*osgi\\.wiring\\.package; (\\(&\\(osgi\\.wiring\\.package=([^)]+)\\)[^ ]*|\\(osgi\\.wiring\\.package=([^)]+)\\))");
+
+    /**
+     * Felix names the first import nobody exports as an LDAP filter; this says it in words:
+     * which package, in which version range, and that neither Jira nor an installed plugin
+     * exports it (a plugin calling another plugin's API needs that plugin installed, in a
+     * version its range accepts).
+     */
+    static String missingPackageHint(String felixMessage) {
+        if (felixMessage == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = MISSING_PACKAGE.matcher(felixMessage);
+        if (!m.find()) {
+            return "";
+        }
+        String pkg = m.group(2) != null ? m.group(2) : m.group(3);
+        java.util.List<String> range = new ArrayList<>();
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("\\((!\\()?version>=([^)]+)\\)").matcher(m.group(1));
+        while (v.find()) {
+            range.add((v.group(1) != null ? "< " : ">= ") + v.group(2));
+        }
+        return ". Neither Jira nor an installed plugin exports package " + pkg
+                + (range.isEmpty() ? "" : " in version " + String.join(", ", range))
+                + ": install the plugin that exports it, in a version the import accepts, before this one";
     }
 
     static void uninstallQuietly(Bundle bundle) {

@@ -404,6 +404,34 @@ class DescriptorTest {
         assertSatisfied(load(module("servlet", "capacity-panel-servlet").getAttribute("class")), offered);
     }
 
+    /**
+     * What other plugins get: each {@code <osgi:service>} publishes a bean under an interface
+     * (Jira hands importers a proxy of that interface, so a class would not do) that the bean
+     * implements, from a package the bundle exports.
+     */
+    @Test
+    void everyPublishedServiceIsAnInterfaceOfAnExportedPackageTheBeanImplements() {
+        Element beans = parse("/META-INF/spring/capacity-tracker-context.xml").getDocumentElement();
+        java.util.Map<String, Class<?>> byId = new java.util.HashMap<>();
+        for (Element bean : descendants(beans)) {
+            if (BEANS.equals(bean.getNamespaceURI()) && bean.getLocalName().equals("bean")) {
+                byId.put(bean.getAttribute("id"), load(bean.getAttribute("class")));
+            }
+        }
+        int published = 0;
+        for (Element service : descendants(beans)) {
+            if (BLUEPRINT.equals(service.getNamespaceURI()) && service.getLocalName().equals("service")) {
+                Class<?> api = load(service.getAttribute("interface"));
+                assertTrue(api.isInterface(), api + " is not an interface: Jira proxies services by interface");
+                Class<?> bean = byId.get(service.getAttribute("ref"));
+                assertTrue(bean != null && api.isAssignableFrom(bean), service.getAttribute("ref") + " does not implement " + api);
+                assertTrue(api.getPackageName().startsWith("org.capacitytracker.api"), api + " is not in an exported API package");
+                published++;
+            }
+        }
+        assertEquals(1, published, "the plugin publishes CapacityService");
+    }
+
     private static void assertSatisfied(Class<?> type, Set<Class<?>> offered) {
         Constructor<?>[] constructors = type.getConstructors();
         assertEquals(1, constructors.length, type + " must have exactly one public constructor to autowire");

@@ -97,6 +97,8 @@ class PluginJarIT {
             String exports = main.getValue("Export-Package");
             assertTrue(exports.startsWith("org.capacitytracker.api;version=\"" + System.getProperty("capacity.plugin.version")),
                     exports);
+            assertTrue(exports.contains("org.capacitytracker.api.typed;version=\"" + System.getProperty("capacity.plugin.version")),
+                    "the typed API (CapacityService) is exported too: " + exports);
         }
     }
 

@@ -21,6 +21,12 @@ public final class FakeUsers implements UserManager {
     private final Map<String, UserProfile> users = new HashMap<>();
     private final Set<String> admins = new HashSet<>();
     private final Map<String, Set<String>> groups = new HashMap<>();
+    /**
+     * The user of "the current request" for the calls that have no request to pass (the
+     * service other plugins call, as Jira's authentication context answers it); unset, those
+     * calls fail, so REST code that forgets to pass its request still fails loudly.
+     */
+    private final ThreadLocal<String> acting = new ThreadLocal<>();
     /** Every group asked about, so tests can check that only the document's groups are. */
     public final Set<String> groupsAsked = new HashSet<>();
 
@@ -50,9 +56,20 @@ public final class FakeUsers implements UserManager {
         return name == null ? null : users.get(name);
     }
 
+    /** Makes {@code username} (or nobody, for null) the current request's user on this thread. */
+    public FakeUsers actingAs(String username) {
+        acting.set(username == null ? "" : username);
+        return this;
+    }
+
     @Override
     public UserKey getRemoteUserKey() {
-        throw new UnsupportedOperationException("the plugin must pass the request");
+        String name = acting.get();
+        if (name == null) {
+            throw new UnsupportedOperationException("the plugin must pass the request");
+        }
+        UserProfile user = users.get(name);
+        return user == null ? null : user.getUserKey();
     }
 
     @Override

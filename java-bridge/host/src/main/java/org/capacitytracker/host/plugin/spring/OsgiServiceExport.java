@@ -29,9 +29,29 @@ public final class OsgiServiceExport implements InitializingBean, DisposableBean
         this.beanFactory = beanFactory;
     }
 
+    /**
+     * Publishes the bean. Jira's extender hands importers a proxy of the named interface, so
+     * the name must be an interface the plugin can load and the bean must implement it; a
+     * class, or a bean of another type, fails the plugin here as it fails in Jira.
+     */
     @Override
     public void afterPropertiesSet() {
+        Class<?> type;
+        try {
+            type = bundleContext.getBundle().loadClass(interfaceName);
+        } catch (ClassNotFoundException e) {
+            throw new org.springframework.beans.factory.BeanCreationException(ref, "<osgi:service> of " + interfaceName
+                    + ": the plugin cannot load that interface", e);
+        }
+        if (!type.isInterface()) {
+            throw new org.springframework.beans.factory.BeanCreationException(ref, "<osgi:service> of " + interfaceName
+                    + ": not an interface. Jira publishes services by interface (importers get a proxy of it)");
+        }
         Object bean = beanFactory.getBean(ref);
+        if (!type.isInstance(bean)) {
+            throw new org.springframework.beans.factory.BeanCreationException(ref, "<osgi:service> of " + interfaceName
+                    + ": the bean " + ref + " (" + bean.getClass().getName() + ") does not implement it");
+        }
         registration = bundleContext.registerService(interfaceName, bean, null);
     }
 

@@ -55,6 +55,14 @@ public final class OsgiServiceReference implements SmartFactoryBean<Object>, Dis
                 throw new BeanCreationException(beanName, "<osgi:reference> of " + interfaceName + ": bad filter "
                         + filter + ": " + e.getMessage(), e);
             }
+            if ((found == null || found.length == 0) && publishedForAnotherCopy()) {
+                // OSGi hides a service whose interface class differs from the importer's: the
+                // plugin bundles its own copy of that interface instead of importing it.
+                throw new BeanCreationException(beanName, "<osgi:reference> of " + interfaceName
+                        + ": a service is published under that name, but the plugin sees another copy of that interface"
+                        + " (it bundles the class instead of importing its package from the plugin that exports it);"
+                        + " Jira would wait for a matching service and then fail to enable the plugin");
+            }
             if (found == null || found.length == 0) {
                 throw new BeanCreationException(beanName, "<osgi:reference> of " + interfaceName
                         + ": no such service is published by this host" + (filter == null ? "" : " matching " + filter)
@@ -69,6 +77,15 @@ public final class OsgiServiceReference implements SmartFactoryBean<Object>, Dis
                     + " (the plugin sees another copy of that interface: bundle it out of the jar and import it)");
         }
         return service;
+    }
+
+    private boolean publishedForAnotherCopy() {
+        try {
+            ServiceReference<?>[] all = bundleContext.getAllServiceReferences(interfaceName, filter);
+            return all != null && all.length > 0;
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
     }
 
     @Override
