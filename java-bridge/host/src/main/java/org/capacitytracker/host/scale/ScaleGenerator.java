@@ -149,8 +149,8 @@ public final class ScaleGenerator {
             out.println("  Dataset: resuming the unfinished --scale " + scale.id() + " dataset (" + marker.usersDone() + " of "
                     + scale.users + " people, " + marker.boardsDone() + " of " + scale.boards + " boards written)");
         } else {
-            out.println("  Dataset: generating --scale " + scale.id() + " (" + scale.projects + " projects, " + scale.boards
-                    + " boards, " + scale.users + " people, " + scale.issues + " issues; seed " + seed + ")");
+            out.println(String.format(java.util.Locale.ROOT, "  Dataset: generating --scale %s (%,d projects, %,d boards, "
+                    + "%,d people, %,d issues; seed %d)", scale.id(), scale.projects, scale.boards, scale.users, scale.issues, seed));
         }
         LocalDate datasetAnchor = marker.anchor();
         Plan plan = new Plan(scale, seed, datasetAnchor);
