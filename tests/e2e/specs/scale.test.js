@@ -2,7 +2,7 @@
 /*
  * The host serving a generated dataset (--scale small, anchored on Monday 2026-11-30: 3
  * projects, 4 Scrum boards 1001-1004 with a year of sprints, 40 people s00001... who log in
- * with their user name, 600 issues; each board's team and the report "scale-all-boards" over
+ * with their user name, 2,400 issues; each board's team and the report "scale-all-boards" over
  * every board written through the engine at start). The numbers are not worked out here:
  * the page must show what the engine answered for the data Jira's REST served it, and the
  * teams must be the ones the dataset stored.

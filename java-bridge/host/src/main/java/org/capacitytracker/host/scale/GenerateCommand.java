@@ -23,7 +23,7 @@ public final class GenerateCommand {
     public static final String USAGE = """
             Usage: java -jar capacity-host-jira<10|11>.jar generate --scale <small|medium|dcapt> [options]
 
-              --scale <small|medium|dcapt>  the dataset: small (3 projects, 4 boards, 40 people, 600 issues),
+              --scale <small|medium|dcapt>  the dataset: small (3 projects, 4 boards, 40 people, 2,400 issues),
                                             medium (35, 50, 1,000, 30,000), dcapt (1,000 projects, 1,500 boards,
                                             21,000 people, 1,000,000 issues: Atlassian's DC App Performance
                                             Toolkit shape)

@@ -6,10 +6,11 @@ import java.util.Locale;
  * The sizes of generated dataset the host can hold ({@code --scale}). {@link #DCAPT} is the
  * shape Atlassian's Data Center App Performance Toolkit loads (about 1,500 boards in 1,000
  * projects, 21,000 users, 1,000,000 issues); the smaller two keep the same proportions
- * for tests ({@link #SMALL}) and the browser suite ({@link #MEDIUM}).
+ * for tests ({@link #SMALL}) and the browser suite ({@link #MEDIUM}): about 600 issues a
+ * board over the year, so that each sprint carries a realistic load for its team.
  */
 public enum Scale {
-    SMALL(3, 4, 40, 600),
+    SMALL(3, 4, 40, 2_400),
     MEDIUM(35, 50, 1_000, 30_000),
     DCAPT(1_000, 1_500, 21_000, 1_000_000);
 

@@ -120,7 +120,7 @@ public final class ScaleDataset {
 
     /**
      * Each board's team as Capacity Tracker settings (the generated members, roles, daily hours
-     * and allocations; remaining estimates in hours), then one report over all boards for the
+     * and allocations; original estimates in hours), then one report over all boards for the
      * dataset's year, by person and month.
      */
     public static List<Document> documents(Database database) {
@@ -136,7 +136,9 @@ public final class ScaleDataset {
         for (int b = 0; b < marker.scale().boards; b++) {
             ObjectNode settings = json.createObjectNode();
             settings.put("unit", "hours");
-            settings.put("estimateSource", "remaining");
+            // Original estimates: done work keeps its size, so a report over the past year shows
+            // the load the teams carried, not only what is left of it.
+            settings.put("estimateSource", "original");
             settings.put("subtaskPolicy", "subtasks");
             settings.put("timeZone", ScaleGenerator.ZONE.getId());
             ArrayNode members = settings.putArray("members");

@@ -59,7 +59,7 @@ abstract class ScaleGeneratorContract {
         ScaleGenerator.Outcome outcome = generator(db, Scale.SMALL, 1).ensure(ANCHOR);
         assertTrue(outcome.generatedNow());
         // 4 boards (board 5 of each 5 is Kanban: none here), 26 sprints each, 4 versions a project.
-        assertEquals(new ScaleGenerator.Counts(3, 4, 40, 4 * 26, 12, 600, outcome.counts().members()), outcome.counts());
+        assertEquals(new ScaleGenerator.Counts(3, 4, 40, 4 * 26, 12, 2400, outcome.counts().members()), outcome.counts());
         // Everyone is on one to three boards.
         assertTrue(outcome.counts().members() >= 40 && outcome.counts().members() <= 120, outcome.counts().toString());
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM (SELECT user_key, COUNT(*) c FROM ct_scale_board_members "
@@ -72,7 +72,7 @@ abstract class ScaleGeneratorContract {
                 + "WHERE s.type <> 'subtask' OR p.type = 'subtask' OR COALESCE(s.sprint_id, -1) <> COALESCE(p.sprint_id, -1)"));
         assertEquals(4, scalar(db, "SELECT COUNT(*) FROM ct_scale_sprints WHERE state = 'active'"));
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM ct_scale_issues WHERE status = 'DONE' AND remaining_seconds > 0"));
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("100% 640/640 people+issues"), console.toString());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("100% 2,440/2,440 people+issues"), console.toString());
     }
 
     @Test
