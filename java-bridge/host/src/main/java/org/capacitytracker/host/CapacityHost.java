@@ -121,7 +121,8 @@ public final class CapacityHost implements AutoCloseable {
             String context = HostOptions.CONTEXT_PATH;
             PasswordHasher hasher = new PasswordHasher();
             UserStore users = new UserStore(database, hasher);
-            boolean firstStart = users.isEmpty();
+            // `generate` may have filled the database with people before the host's first start.
+            boolean firstStart = users.isEmpty() || options.scale() != null && users.byUsername("admin").isEmpty();
             // `capacity-host import` left a real Jira's REST answers here: serve them, not the demo.
             Path importDir = dataDir.resolve(IMPORT_DIR);
             LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();

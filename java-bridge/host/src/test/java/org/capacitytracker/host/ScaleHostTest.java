@@ -147,6 +147,20 @@ class ScaleHostTest {
     }
 
     @Test
+    void aDatasetMadeByGenerateGetsItsAdminOnTheHostsFirstStart(@TempDir Path dir) throws Exception {
+        org.capacitytracker.host.scale.GenerateCommand.run(List.of("--scale", "small", "--data-dir", dir.toString(),
+                "--demo-anchor", TestHosts.ANCHOR.toString()));
+        CapacityHost host = TestHosts.start(dir, "--scale", "small");
+        try {
+            assertTrue(String.join("\n", host.summary()).contains("generated before, kept as stored"));
+            assertEquals(200, new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin")
+                    .get("/jira/rest/api/2/myself").statusCode());
+        } finally {
+            host.close();
+        }
+    }
+
+    @Test
     void aRestartFindsTheDatasetAndAnotherScaleIsRefused() throws Exception {
         scale.close();
         scale = null;
