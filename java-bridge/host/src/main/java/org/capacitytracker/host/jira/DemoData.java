@@ -368,6 +368,11 @@ public final class DemoData {
                 .orElse(List.of());
     }
 
+    /** The issues of a project (those whose key it prefixes), in list order. */
+    public List<Issue> issuesInProject(long projectId) {
+        return index.issuesByProject.getOrDefault(projectId, List.of());
+    }
+
     /** The project whose key prefixes the issue key (issue keys are PROJECT-n). */
     public Project projectOf(Issue issue) {
         String prefix = issue.key().substring(0, Math.max(0, issue.key().lastIndexOf('-')));
