@@ -51,8 +51,15 @@ final class DemoJqlFacts implements JqlEvaluator.Facts<DemoData.Issue> {
         return out;
     }
 
+    /** Per search: the evaluator asks for a function's values once per issue. */
+    private final java.util.Map<String, Set<String>> functions = new java.util.HashMap<>();
+
     @Override
     public Set<String> function(String name) {
+        return functions.computeIfAbsent(name, this::evaluate);
+    }
+
+    private Set<String> evaluate(String name) {
         return switch (name) {
             case "opensprints" -> sprintIds(Set.of("active", "future"));
             case "closedsprints" -> sprintIds(Set.of("closed"));
