@@ -83,7 +83,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts the host; resolves once its login page answers.
- * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full', plugins?: string[]}} options
+ * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full', scale?: 'small'|'medium', plugins?: string[]}} options
  *   demo: 'basic' (default) is DEMO.md's one board, which the specs' numbers come from;
  *   'full' is what `make run` serves (4 projects, 5 boards incl. Kanban, 25 people, every feature).
  *   plugins: more plugin jars, installed after Capacity Tracker (--plugin repeated).
@@ -107,6 +107,8 @@ async function startHost(options = {}) {
   const args = ['-jar', hostJar, '--jira', JIRA, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
     '--demo-anchor', options.anchor || '2026-11-30', '--demo', options.demo || 'basic',
     ...(options.plugins || []).flatMap((jar) => ['--plugin', jar])];
+  // scale: 'small' | 'medium' serves a generated dataset (docs: README "--scale") instead of the demo.
+  if (options.scale) args.push('--scale', options.scale);
   const child = spawn(javaCommand(), args, { cwd: REPO, detached: true, stdio: ['ignore', log, log] });
   running.add(child);
   let exited = null;

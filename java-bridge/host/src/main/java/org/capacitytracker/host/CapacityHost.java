@@ -126,11 +126,19 @@ public final class CapacityHost implements AutoCloseable {
             String context = HostOptions.CONTEXT_PATH;
             PasswordHasher hasher = new PasswordHasher();
             UserStore users = new UserStore(database, hasher);
-            boolean firstStart = users.isEmpty();
+            // `generate` may have filled the database with people before the host's first start.
+            boolean firstStart = users.isEmpty() || options.scale() != null && users.byUsername("admin").isEmpty();
             // `capacity-host import` left a real Jira's REST answers here: serve them, not the demo.
             Path importDir = dataDir.resolve(IMPORT_DIR);
-            DemoData imported = Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
             LocalDate anchor = options.demoAnchor() != null ? options.demoAnchor() : DemoData.defaultAnchor();
+            // --scale: a generated dataset in the database (made now if it is not there) is served
+            // like imported data; its people are in the user store already.
+            org.capacitytracker.host.scale.ScaleGenerator.Outcome scale = options.scale() == null ? null
+                    : new org.capacitytracker.host.scale.ScaleGenerator(database, options.scale(),
+                    org.capacitytracker.host.scale.GenerateCommand.DEFAULT_SEED, hasher, System.out,
+                    System.console() != null).ensure(anchor);
+            DemoData imported = scale != null ? org.capacitytracker.host.scale.ScaleDataset.load(database)
+                    : Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
             DemoData data = imported != null ? imported : DemoData.generate(anchor, options.demo());
             if (firstStart) {
                 for (DemoData.DemoUser u : imported != null ? DemoData.USERS : data.demoUsers()) {
@@ -209,7 +217,9 @@ public final class CapacityHost implements AutoCloseable {
                 others.add(other);
                 other.registerWebResources(registry);
             }
-            DemoSeeder.Outcome seed = imported != null ? new DemoSeeder.Outcome(false, false, 0, null, null)
+            DemoSeeder.Outcome seed = scale != null ? DemoSeeder.seed(plugin.classLoader(), settings, clusterLocks, null, null,
+                    ScaleTeams.docs(database), ScaleTeams.MARKER)
+                    : imported != null ? new DemoSeeder.Outcome(false, false, 0, null, null)
                     : DemoSeeder.seed(plugin.classLoader(), settings, clusterLocks, DEMO_BOARD,
                             data.demo() == DemoData.Demo.FULL ? anchor : null);
 
@@ -263,13 +273,15 @@ public final class CapacityHost implements AutoCloseable {
             String pluginSummary = "Installed app: " + descriptor.name() + " " + descriptor.version() + " ("
                     + descriptor.key() + ") in " + platform.displayName()
                     + (seed.nativeVersion() == null ? "" : ", native engine " + seed.nativeVersion())
-                    + (imported != null ? ". Data imported from a Jira's REST API (" + importDir + ")."
+                    + (scale != null ? ". Generated --scale " + scale.scale().id() + " dataset."
+                    : imported != null ? ". Data imported from a Jira's REST API (" + importDir + ")."
                     : ". Demo sprint \"DEMO Sprint 3\" starts " + anchor + ".");
             addServlet(app, "home", new HomeServlet(data, decorator, boardPages, pluginSummary,
                     username -> users.byUsername(username).map(HostUser::displayName).orElse(username)), "");
             addServlet(app, "dashboard", redirect("/"), "/secure/Dashboard.jspa");
             addServlet(app, "browse", new IssueServlet(data, decorator), "/browse/*");
-            String hint = imported != null ? "Imported data: log in as admin" + (adminDefault ? " (password admin)." : ".")
+            String hint = scale != null ? "Generated people (s00001, s00002, ...) log in with their user name as password"
+                    : imported != null ? "Imported data: log in as admin" + (adminDefault ? " (password admin)." : ".")
                     : data.demo() == DemoData.Demo.FULL
                     ? "Demo users (alice, bob, judy, ken, oscar, victor and the others on the home page's boards) log in"
                     + " with their user name as password" : "Demo users alice, bob, carol, dave and erin log in with their user name as password"
@@ -342,7 +354,11 @@ public final class CapacityHost implements AutoCloseable {
                     lines.add("  WARNING:  " + problem);
                 }
             }
-            if (imported != null) {
+            if (scale != null) {
+                lines.add(org.capacitytracker.host.scale.GenerateCommand.summary(scale));
+                lines.add("  Engine:   " + (seed.apiPresent() ? "native " + seed.nativeVersion() + "; " + seed.fullDemo()
+                        : "the plugin does not bundle the Capacity Tracker Java API; no teams seeded"));
+            } else if (imported != null) {
                 lines.add("  Data:     imported from " + importDir + ": " + data.projects().size() + " projects, "
                         + data.boards().size() + " boards, " + data.allSprints().size() + " sprints, "
                         + data.allIssues().size() + " issues (imported people cannot log in; use admin)");

@@ -43,6 +43,17 @@ final class DemoSeeder {
      */
     static Outcome seed(ClassLoader pluginLoader, PluginSettingsFactory settingsFactory, ClusterLockService clusterLocks,
                         String boardId, java.time.LocalDate fullDemoAnchor) throws Exception {
+        return seed(pluginLoader, settingsFactory, clusterLocks, boardId, fullDemoAnchor, null, null);
+    }
+
+    /**
+     * As above; with {@code boardId} null no DEMO.md board is seeded, and {@code extraDocs} (a
+     * generated dataset's teams and report) are written like the full demo's, once, under the
+     * host's settings key {@code extraMarker}.
+     */
+    static Outcome seed(ClassLoader pluginLoader, PluginSettingsFactory settingsFactory, ClusterLockService clusterLocks,
+                        String boardId, java.time.LocalDate fullDemoAnchor, List<DemoPlan.Doc> extraDocs,
+                        String extraMarker) throws Exception {
         Class<?> engineClass;
         Class<?> storageClass;
         try {
@@ -93,8 +104,9 @@ final class DemoSeeder {
         Object engine = call(engineClass.getMethod("open", storageClass), null, storage);
         try {
             ObjectMapper json = new ObjectMapper();
-            String current = (String) call(engineClass.getMethod("getBoardSettings", String.class), engine, boardId);
-            long revision = json.readTree(current).path("revision").asLong(-1);
+            String current = boardId == null ? null
+                    : (String) call(engineClass.getMethod("getBoardSettings", String.class), engine, boardId);
+            long revision = current == null ? -1 : json.readTree(current).path("revision").asLong(-1);
             boolean seeded = false;
             if (revision == 0) {
                 String stored = (String) call(engineClass.getMethod("putBoardSettings", String.class, String.class), engine,
@@ -113,6 +125,16 @@ final class DemoSeeder {
                 fullDemo = "full demo seeded now (" + written + " of " + docs.size() + " documents written)";
             } else if (fullDemoAnchor != null) {
                 fullDemo = "full demo seeded before (" + settings.get(FULL_DEMO_MARKER) + "), kept as stored";
+            }
+            if (extraDocs != null && settings.get(extraMarker) == null) {
+                int written = 0;
+                for (DemoPlan.Doc doc : extraDocs) {
+                    written += seedOne(engineClass, engine, json, doc) ? 1 : 0;
+                }
+                settings.put(extraMarker, "seeded");
+                fullDemo = "dataset's teams and report seeded now (" + written + " of " + extraDocs.size() + " documents written)";
+            } else if (extraDocs != null) {
+                fullDemo = "dataset's teams and report seeded before, kept as stored";
             }
             return new Outcome(true, seeded, revision, nativeVersion, fullDemo);
         } finally {

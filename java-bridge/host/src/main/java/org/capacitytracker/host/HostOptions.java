@@ -8,7 +8,8 @@ import java.util.List;
 /** The command line of {@code capacity-host.jar}. */
 public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int port, String jdbcUrl, String jdbcUser,
                           String jdbcPassword, LocalDate demoAnchor, String adminPassword, String jira, boolean basicAuth,
-                          org.capacitytracker.host.jira.DemoData.Demo demo, List<Path> otherPlugins) {
+                          org.capacitytracker.host.jira.DemoData.Demo demo,
+                          org.capacitytracker.host.scale.Scale scale, List<Path> otherPlugins) {
 
     public static final String CONTEXT_PATH = "/jira";
 
@@ -31,6 +32,10 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
               --demo-anchor YYYY-MM-DD  Monday the demo's active sprint starts (default: this week's)
               --demo <full|basic>       full: 4 projects, 5 boards, 25 people and every feature seeded
                                         (default); basic: the DEMO project and board 1 only
+              --scale <small|medium|dcapt>
+                                        serve a generated dataset instead of the demo, generating it in the
+                                        database first if it is not there (see `generate --help`); people
+                                        log in with their user name as password (s00001...)
               --admin-password <pw>     password of the admin user (default admin)
               --basic-auth <on|off>     accept HTTP Basic credentials (default: on in Jira 10 mode, off in
                                         Jira 11 mode, as each Jira ships)
@@ -52,6 +57,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
         String jira = org.capacitytracker.host.plugin.JiraPlatform.current().mode();
         Boolean basicAuth = null;
         org.capacitytracker.host.jira.DemoData.Demo demo = org.capacitytracker.host.jira.DemoData.Demo.FULL;
+        org.capacitytracker.host.scale.Scale scale = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -102,6 +108,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
                     }
                     basicAuth = value.equals("on");
                 }
+                case "--scale" -> scale = org.capacitytracker.host.scale.Scale.parse(value);
                 case "--demo" -> demo = org.capacitytracker.host.jira.DemoData.Demo.parse(value);
                 case "--jdbc-url" -> jdbcUrl = value;
                 case "--jdbc-user" -> jdbcUser = value;
@@ -128,7 +135,7 @@ public record HostOptions(Path pluginJar, Path dataDir, String bindHost, int por
                 // Jira 11 turns Basic authentication off by default; Jira 10 still accepts it.
         boolean basic = basicAuth != null ? basicAuth : !jira.equals("11");
         return new HostOptions(plugin, dataDir, bind, port, jdbcUrl, jdbcUser, jdbcPassword, anchor, adminPassword, jira, basic, demo,
-                List.copyOf(otherPlugins));
+                scale, List.copyOf(otherPlugins));
     }
 
     /** Thrown by {@link #parse} for --help. */

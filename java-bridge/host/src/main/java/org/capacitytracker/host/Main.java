@@ -24,6 +24,24 @@ public final class Main {
             }
             return;
         }
+        if (args.length > 0 && args[0].equals("generate")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (rest.contains("--help") || rest.contains("-h")) {
+                System.out.print(org.capacitytracker.host.scale.GenerateCommand.USAGE);
+                return;
+            }
+            try {
+                org.capacitytracker.host.scale.GenerateCommand.run(rest).forEach(System.out::println);
+            } catch (IllegalArgumentException e) {
+                System.err.println("capacity-host generate: " + e.getMessage());
+                System.err.print(org.capacitytracker.host.scale.GenerateCommand.USAGE);
+                System.exit(2);
+            } catch (IllegalStateException | java.io.IOException e) {
+                System.err.println("capacity-host generate: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         HostOptions options;
         try {
             options = HostOptions.parse(Arrays.asList(args));

@@ -146,6 +146,8 @@ public final class DemoData {
     /** Imported data only: fix version ids by issue key (the demo derives them from the sprint). */
     private final java.util.Map<String, List<Long>> fixVersionIds;
     private final List<ImportedUser> importedUsers;
+    /** Lookups by id, key, sprint, parent and project: a generated dataset has a million issues. */
+    private final Index index;
 
     private DemoData(LocalDate anchor, Demo demo) {
         this.anchor = anchor;
@@ -180,6 +182,7 @@ public final class DemoData {
         this.issues = List.copyOf(issues);
         this.versions = List.copyOf(versions);
         this.fixVersionIds = fixVersions == null ? null : java.util.Map.copyOf(fixVersions);
+        this.index = new Index(this);
     }
 
     private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
@@ -194,6 +197,7 @@ public final class DemoData {
         this.versions = List.copyOf(versions);
         this.fixVersionIds = java.util.Map.copyOf(fixVersionIds);
         this.importedUsers = List.copyOf(users);
+        this.index = new Index(this);
     }
 
     /** A dataset read from a real Jira's REST answers ({@link JiraImport}); needs at least one project. */
@@ -321,23 +325,23 @@ public final class DemoData {
     }
 
     public Optional<Board> board(long id) {
-        return boards.stream().filter(b -> b.id() == id).findFirst();
+        return Optional.ofNullable(index.boards.get(id));
     }
 
     public List<Sprint> sprints(long boardId) {
-        return sprints.stream().filter(s -> s.boardId() == boardId).toList();
+        return index.sprintsByBoard.getOrDefault(boardId, List.of());
     }
 
     public Optional<Sprint> sprint(long id) {
-        return sprints.stream().filter(s -> s.id() == id).findFirst();
+        return Optional.ofNullable(index.sprints.get(id));
     }
 
     public List<Issue> issuesInSprint(long sprintId) {
-        return issues.stream().filter(i -> i.sprintId() == sprintId).toList();
+        return index.issuesBySprint.getOrDefault(sprintId, List.of());
     }
 
     public List<Issue> subtasksOf(String parentKey) {
-        return issues.stream().filter(i -> parentKey.equals(i.parentKey())).toList();
+        return index.subtasks.getOrDefault(parentKey, List.of());
     }
 
     public List<Project> projects() {
@@ -360,24 +364,32 @@ public final class DemoData {
 
     /** The issues a board's filter selects: every issue of its project. */
     public List<Issue> issuesOnBoard(long boardId) {
-        return board(boardId).map(b -> issues.stream().filter(i -> projectOf(i).id() == b.project().id()).toList())
+        return board(boardId).map(b -> index.issuesByProject.getOrDefault(b.project().id(), List.<Issue>of()))
                 .orElse(List.of());
+    }
+
+    /** The issues of a project (those whose key it prefixes), in list order. */
+    public List<Issue> issuesInProject(long projectId) {
+        return index.issuesByProject.getOrDefault(projectId, List.of());
     }
 
     /** The project whose key prefixes the issue key (issue keys are PROJECT-n). */
     public Project projectOf(Issue issue) {
         String prefix = issue.key().substring(0, Math.max(0, issue.key().lastIndexOf('-')));
-        return projects.stream().filter(p -> p.key().equalsIgnoreCase(prefix)).findFirst().orElse(project);
+        return index.projectsByKey.getOrDefault(prefix.toUpperCase(java.util.Locale.ROOT), project);
     }
 
     public List<Version> versions(long projectId) {
-        return versions.stream().filter(v -> v.projectId() == projectId).toList();
+        return index.versionsByProject.getOrDefault(projectId, List.of());
     }
 
     /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
     public List<Version> fixVersionsOf(Issue issue) {
         if (fixVersionIds != null && (isImported() || fixVersionIds.containsKey(issue.key()))) {
             List<Long> ids = fixVersionIds.getOrDefault(issue.key(), List.of());
+            if (ids.size() <= 1) {
+                return ids.stream().map(index.versions::get).filter(java.util.Objects::nonNull).toList();
+            }
             return versions.stream().filter(v -> ids.contains(v.id())).toList();
         }
         if (issue.key().equals("DEMO-19") || issue.key().equals("DEMO-24")) {
@@ -395,7 +407,60 @@ public final class DemoData {
     }
 
     public Optional<Issue> issue(String idOrKey) {
-        return issues.stream().filter(i -> i.key().equalsIgnoreCase(idOrKey) || Long.toString(i.id()).equals(idOrKey)).findFirst();
+        Issue byKey = index.issuesByKey.get(idOrKey.toUpperCase(java.util.Locale.ROOT));
+        if (byKey != null) {
+            return Optional.of(byKey);
+        }
+        try {
+            return Optional.ofNullable(index.issuesById.get(Long.parseLong(idOrKey)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The lists above, grouped once; each group keeps the order of the whole list, first match wins. */
+    private static final class Index {
+        final java.util.Map<Long, Board> boards = new java.util.HashMap<>();
+        final java.util.Map<Long, Sprint> sprints = new java.util.HashMap<>();
+        final java.util.Map<Long, List<Sprint>> sprintsByBoard = new java.util.HashMap<>();
+        final java.util.Map<Long, List<Issue>> issuesBySprint = new java.util.HashMap<>();
+        final java.util.Map<String, List<Issue>> subtasks = new java.util.HashMap<>();
+        final java.util.Map<Long, List<Issue>> issuesByProject = new java.util.HashMap<>();
+        final java.util.Map<String, Issue> issuesByKey = new java.util.HashMap<>();
+        final java.util.Map<Long, Issue> issuesById = new java.util.HashMap<>();
+        final java.util.Map<String, Project> projectsByKey = new java.util.HashMap<>();
+        final java.util.Map<Long, Version> versions = new java.util.HashMap<>();
+        final java.util.Map<Long, List<Version>> versionsByProject = new java.util.HashMap<>();
+
+        Index(DemoData data) {
+            data.boards.forEach(b -> boards.putIfAbsent(b.id(), b));
+            for (Sprint s : data.sprints) {
+                sprints.putIfAbsent(s.id(), s);
+                sprintsByBoard.computeIfAbsent(s.boardId(), k -> new ArrayList<>()).add(s);
+            }
+            data.projects.forEach(p -> projectsByKey.putIfAbsent(p.key().toUpperCase(java.util.Locale.ROOT), p));
+            for (Version v : data.versions) {
+                versions.putIfAbsent(v.id(), v);
+                versionsByProject.computeIfAbsent(v.projectId(), k -> new ArrayList<>()).add(v);
+            }
+            for (Issue i : data.issues) {
+                issuesBySprint.computeIfAbsent(i.sprintId(), k -> new ArrayList<>()).add(i);
+                if (i.parentKey() != null) {
+                    subtasks.computeIfAbsent(i.parentKey(), k -> new ArrayList<>()).add(i);
+                }
+                issuesByKey.putIfAbsent(i.key().toUpperCase(java.util.Locale.ROOT), i);
+                issuesById.putIfAbsent(i.id(), i);
+                String prefix = i.key().substring(0, Math.max(0, i.key().lastIndexOf('-')));
+                Project p = projectsByKey.getOrDefault(prefix.toUpperCase(java.util.Locale.ROOT), data.project);
+                issuesByProject.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(i);
+            }
+            // Callers get unmodifiable lists, as the stream lookups gave them.
+            sprintsByBoard.replaceAll((k, v) -> List.copyOf(v));
+            issuesBySprint.replaceAll((k, v) -> List.copyOf(v));
+            subtasks.replaceAll((k, v) -> List.copyOf(v));
+            issuesByProject.replaceAll((k, v) -> List.copyOf(v));
+            versionsByProject.replaceAll((k, v) -> List.copyOf(v));
+        }
     }
 
     /** Board 1's settings as DEMO.md fixes them; written once, through the engine. */

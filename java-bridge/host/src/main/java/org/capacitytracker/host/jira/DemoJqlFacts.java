@@ -34,7 +34,7 @@ final class DemoJqlFacts implements JqlEvaluator.Facts<DemoData.Issue> {
             case "assignee" -> {
                 if (i.assignee() != null) {
                     out.add(i.assignee());
-                    users.byKey(i.assignee()).ifPresent(u -> out.addAll(List.of(u.username(), u.displayName(), u.email())));
+                    person(i.assignee()).ifPresent(u -> out.addAll(List.of(u.username(), u.displayName(), u.email())));
                 }
             }
             case "statusCategory" -> out.addAll(List.of(i.status().category.key, i.status().category.displayName,
@@ -51,8 +51,22 @@ final class DemoJqlFacts implements JqlEvaluator.Facts<DemoData.Issue> {
         return out;
     }
 
+    /** Per search: each assignee read from the user store once, not once per issue. */
+    private final java.util.Map<String, java.util.Optional<HostUser>> people = new java.util.HashMap<>();
+
+    private java.util.Optional<HostUser> person(String key) {
+        return people.computeIfAbsent(key, users::byKey);
+    }
+
+    /** Per search: the evaluator asks for a function's values once per issue. */
+    private final java.util.Map<String, Set<String>> functions = new java.util.HashMap<>();
+
     @Override
     public Set<String> function(String name) {
+        return functions.computeIfAbsent(name, this::evaluate);
+    }
+
+    private Set<String> evaluate(String name) {
         return switch (name) {
             case "opensprints" -> sprintIds(Set.of("active", "future"));
             case "closedsprints" -> sprintIds(Set.of("closed"));
@@ -103,7 +117,7 @@ final class DemoJqlFacts implements JqlEvaluator.Facts<DemoData.Issue> {
             case "key", "rank", "created", "updated" -> i.id();
             case "summary" -> i.summary().toLowerCase(Locale.ROOT);
             case "assignee" -> i.assignee() == null ? null
-                    : users.byKey(i.assignee()).map(u -> u.displayName().toLowerCase(Locale.ROOT)).orElse(i.assignee());
+                    : person(i.assignee()).map(u -> u.displayName().toLowerCase(Locale.ROOT)).orElse(i.assignee());
             case "status" -> i.status().ordinal();
             case "statusCategory" -> i.status().category.ordinal();
             case "issuetype" -> i.type().displayName;

@@ -35,7 +35,8 @@ final class IssueSearch {
     List<DemoData.Issue> find(RestCall call, List<DemoData.Issue> scope, String jql, List<String> warnings) throws RestError {
         try {
             JqlQuery query = JqlParser.parse(jql);
-            return new JqlEvaluator<>(new DemoJqlFacts(data, users, call.user())).run(query, scope, warnings);
+            return new JqlEvaluator<>(new DemoJqlFacts(data, users, call.user()))
+                    .run(query, JqlNarrowing.narrow(query, data, scope), warnings);
         } catch (JqlException e) {
             throw RestError.badRequest(e.getMessage());
         }

@@ -105,8 +105,17 @@ public final class JqlEvaluator<T> {
         return matchesTerminal((JqlQuery.Terminal) clause, issue);
     }
 
-    private boolean matchesTerminal(JqlQuery.Terminal t, T issue) {
-        Set<String> have = lower(facts.values(issue, t.field()));
+    /** A terminal's operands, worked out once per search rather than once per issue (openSprints() may be thousands). */
+    private record Wanted(Set<String> values, boolean empty) {
+    }
+
+    private final java.util.Map<JqlQuery.Terminal, Wanted> wantedByTerminal = new java.util.IdentityHashMap<>();
+
+    private Wanted wanted(JqlQuery.Terminal t) {
+        Wanted cached = wantedByTerminal.get(t);
+        if (cached != null) {
+            return cached;
+        }
         boolean wantsEmpty = false;
         Set<String> wanted = new HashSet<>();
         for (Operand operand : t.operands()) {
@@ -118,6 +127,16 @@ public final class JqlEvaluator<T> {
                 wanted.addAll(lower(facts.function(f.name().toLowerCase(Locale.ROOT))));
             }
         }
+        Wanted made = new Wanted(wanted, wantsEmpty);
+        wantedByTerminal.put(t, made);
+        return made;
+    }
+
+    private boolean matchesTerminal(JqlQuery.Terminal t, T issue) {
+        Set<String> have = lower(facts.values(issue, t.field()));
+        Wanted w = wanted(t);
+        boolean wantsEmpty = w.empty();
+        Set<String> wanted = w.values();
         boolean hit = (wantsEmpty && have.isEmpty()) || have.stream().anyMatch(wanted::contains);
         if (!t.operator().negated()) {
             return hit;

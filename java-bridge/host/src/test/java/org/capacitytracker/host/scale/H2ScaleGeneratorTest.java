@@ -1,0 +1,18 @@
+package org.capacitytracker.host.scale;
+
+import org.capacitytracker.host.db.Database;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class H2ScaleGeneratorTest extends ScaleGeneratorContract {
+    @TempDir
+    Path dir;
+    private int n;
+
+    @Override
+    Database freshDatabase() throws Exception {
+        return Database.embedded(Files.createDirectories(dir.resolve("db" + n++)));
+    }
+}
