@@ -1,13 +1,18 @@
 package org.capacitytracker.bench.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.typed.MultiProjectReport;
+import org.capacitytracker.api.typed.TypedCapacityEngine;
 import org.capacitytracker.api.typed.MultiProjectRequest;
 import org.capacitytracker.api.typed.StatusCategory;
 import org.capacitytracker.api.typed.WorkItem;
+import org.capacitytracker.bench.JavaBaselineSuiteAccess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +31,26 @@ class W2WorkloadTest {
             hash *= 0x100000001b3L;
         }
         return hash;
+    }
+
+    /** A small W2 (the same generator): both baselines give the engine's report, and so does the suite's request text. */
+    @Test
+    void aSmallW2IsComputedAlikeByAllThree() {
+        try (CapacityEngine engine = CapacityEngine.open(new MapStorage())) {
+            W2Workload w2 = W2Workload.build(engine, 40, 600, 20_000);
+            MultiProjectReport expected = new TypedCapacityEngine(engine).multiProjectReport(w2.request);
+            assertEquals(600, expected.rows().size());
+            assertTrue(expected.totals().stream().allMatch(c -> c.workload() > 0 && c.capacity() > 0), "work and capacity every week");
+            StoredDocuments stored = StoredDocuments.fetch(engine, w2.request);
+            assertEquals(expected, StraightforwardReport.compute(stored, w2.request));
+            assertEquals(expected, CompetentReport.compute(stored, w2.request));
+            JsonNode viaText = Documents.tree(engine.multiProjectReport(JavaBaselineSuiteAccess.requestText(w2.request)));
+            for (int b = 0; b < expected.totals().size(); b++) {
+                assertEquals(expected.totals().get(b).workload(), viaText.get("totals").get(b).get("workload").asLong());
+                assertEquals(expected.totals().get(b).capacity(), viaText.get("totals").get(b).get("capacity").asLong());
+            }
+            assertEquals(expected.overAllocations().size(), viaText.get("overAllocations").size());
+        }
     }
 
     @Test
