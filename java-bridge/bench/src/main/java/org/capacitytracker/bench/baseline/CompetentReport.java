@@ -91,6 +91,8 @@ public final class CompetentReport {
         List<MultiProjectReport.Warning> warnings = new ArrayList<>();
         Map<String, Documents.Settings> parsed = new HashMap<>();
         Map<String, Shape> shapes = new HashMap<>();
+        // Each distinct iteration array (boards with the same sprint dates share one), numbered.
+        Map<long[][], Integer> cadences = new IdentityHashMap<>();
         Plan[] plans = new Plan[boardIds.size()];
         String unit = null;
         int rawLen = 0;
@@ -139,7 +141,8 @@ public final class CompetentReport {
                 plan.rawAt = rawLen;
                 rawLen += plan.iterations.length * plan.settings.members().size();
             }
-            plan.shape = shapes.computeIfAbsent(shapeKey(plan), k -> shape(plan, first, last, bucketStart, bucketEnd));
+            Integer cadence = cadences.computeIfAbsent(plan.iterations, x -> cadences.size());
+            plan.shape = shapes.computeIfAbsent(shapeKey(plan, cadence), k -> shape(plan, first, last, bucketStart, bucketEnd));
             plans[bi] = plan;
         }
         if (unit == null) {
@@ -432,16 +435,15 @@ public final class CompetentReport {
         }
     }
 
-    private static String shapeKey(Plan plan) {
+    private static String shapeKey(Plan plan, int cadence) {
         StringBuilder key = new StringBuilder();
         key.append(plan.rangeFirst).append(':').append(plan.rangeLast).append(':').append(plan.settings.calendarId()).append(':')
-                .append(plan.calendar == null ? 0 : plan.calendar.hashCode()).append(':').append(plan.calendar == null ? "" : plan.calendar.length());
+                .append(plan.calendar != null);
         for (Documents.Holiday h : plan.settings.holidays()) {
             key.append('|').append(h.date()).append('=').append(h.fraction());
         }
-        key.append('#').append(System.identityHashCode(plan.iterations));
-        // Equal iteration arrays are shared (read once), so identity is enough beyond the range.
-        return key.toString();
+        // Boards with the same sprint dates and zone share one iteration array (read once).
+        return key.append('#').append(cadence).toString();
     }
 
     /** A board's days, holidays and iteration parts. */
