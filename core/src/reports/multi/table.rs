@@ -208,6 +208,23 @@ impl MultiTable {
         let rows = (0..self.row_keys.len())
             .map(|r| Row { key: self.row_keys.get(r).to_string(), cells: self.row(r).iter().map(|s| self.cell(*s)).collect(), total: self.cell(self.row_totals[r]) })
             .collect();
+        MultiReport { rows, ..self.head() }
+    }
+
+    /// [`MultiTable::head`] as JSON.
+    pub fn head_json(&self) -> Result<String> {
+        crate::storage::docstore::to_json(&self.head())
+    }
+
+    /// The row keys, in report order, as a JSON array of strings.
+    pub fn row_keys_json(&self) -> Result<String> {
+        let keys: Vec<&str> = (0..self.row_keys.len()).map(|r| self.row_keys.get(r)).collect();
+        crate::storage::docstore::to_json(&keys)
+    }
+
+    /// The report without its rows (`"rows":[]`): what is small whatever the report's size.
+    /// Bindings that hand the rows over as arrays (the JNI bridge) send this as JSON.
+    pub fn head(&self) -> MultiReport {
         let over_allocations = self
             .overloads
             .iter()
@@ -230,7 +247,7 @@ impl MultiTable {
             grouping: self.grouping,
             boards: self.boards.clone(),
             buckets: self.buckets.clone(),
-            rows,
+            rows: Vec::new(),
             totals: self.totals.iter().map(|s| self.cell(*s)).collect(),
             over_allocations,
             warnings: self.warnings.clone(),
