@@ -8,7 +8,7 @@
 //!
 //! Buffers, all in the platform's byte order:
 //! - `people`: per person an `int` byte length, then the account key's UTF-8 bytes;
-//! - `items`: 48 bytes per item laid out as the core's `MultiItem` (C's `ct_multi_item`),
+//! - `items`: 56 bytes per item laid out as the core's `MultiItem` (C's `ct_multi_item`),
 //!   the buffer's address 8-byte aligned;
 //! - `keys` (null when the items' `parent` indices are given): per item an `int` byte
 //!   length and the key's UTF-8 bytes, then an `int` byte length (−1: no parent) and the
@@ -22,6 +22,9 @@ use capacity_core::reports::status::Status;
 use capacity_core::{Engine, Error, Result, Storage};
 
 use crate::support::Direct;
+
+// `BulkItems.java` writes items of exactly this size, field by field in this order.
+const _: () = assert!(size_of::<MultiItem>() == 56);
 
 /// Reads `(int length, bytes)` texts one after another; `what(i)` names the i-th in errors.
 struct Texts<'a> {
@@ -150,4 +153,9 @@ pub(crate) fn utilisations(t: &MultiTable) -> Vec<f64> {
 
 fn judged(t: &MultiTable) -> impl Iterator<Item = (Option<f64>, Status)> + '_ {
     t.sums.iter().chain(&t.row_totals).map(|c: &CellSums| t.judge(*c))
+}
+
+/// The number of rows and of buckets.
+pub(crate) fn shape(t: &MultiTable) -> Vec<i64> {
+    vec![t.row_keys.len() as i64, t.buckets.len() as i64]
 }

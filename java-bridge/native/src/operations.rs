@@ -95,6 +95,8 @@ native_methods! {
     plain fn multiReportHead(report: long) -> String { crate::bulk::table(report)?.head_json() }
     /// The row keys, in report order, as a JSON array.
     plain fn multiReportRowKeys(report: long) -> String { crate::bulk::table(report)?.row_keys_json() }
+    /// The number of rows and of buckets.
+    plain fn multiReportShape(report: long) -> longArray { Ok(crate::bulk::shape(crate::bulk::table(report)?)) }
     /// Capacity and workload of every cell (row after row), then of each row's total.
     plain fn multiReportCells(report: long) -> longArray { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
     /// The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over.
@@ -147,6 +149,7 @@ pub(crate) const JNI_ONLY: &[(&str, &str)] = &[
     ("engineReportBoards", "not exported to C yet (as idRules)"),
     ("engineAuthorize", "calls back into the Java AccessSubject; C hosts ask ct_engine_check_access with the user's groups"),
     ("multiReportHead", "C reads the compact report through ct_multi_report_* arrays of structs"),
+    ("multiReportShape", "C reads the lengths of ct_multi_report_rows and ct_multi_report_buckets"),
     ("multiReportRowKeys", "C reads row keys through ct_multi_report_rows"),
     ("multiReportStatuses", "C asks ct_multi_report_status per cell"),
     ("multiReportUtilisations", "C asks ct_multi_report_status per cell"),

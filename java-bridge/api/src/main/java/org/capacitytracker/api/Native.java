@@ -112,6 +112,9 @@ final class Native {
     /** The row keys, in report order, as a JSON array. */
     static native String multiReportRowKeys(long report);
 
+    /** The number of rows and of buckets. */
+    static native long[] multiReportShape(long report);
+
     /** Capacity and workload of every cell (row after row), then of each row's total. */
     static native long[] multiReportCells(long report);
 

@@ -1,7 +1,9 @@
 package org.capacitytracker.api.typed;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.capacitytracker.api.MultiReportArrays;
 
 /**
  * A multi-project report as the engine computed it: rows (people, roles or boards) by
@@ -31,6 +33,39 @@ import java.util.List;
 public record MultiProjectReport(int schema, String name, String unit, String baseUnit, Period period,
         String bucket, String grouping, List<String> boards, List<Bucket> buckets, List<Row> rows,
         List<Cell> totals, List<OverAllocation> overAllocations, List<Warning> warnings) {
+
+    /**
+     * The report from the engine's compact form: the head read as JSON, the rows and their
+     * cells built from the arrays (no JSON per row or cell).
+     *
+     * @param arrays the compact report
+     * @return the report
+     */
+    static MultiProjectReport of(MultiReportArrays arrays) {
+        MultiProjectReport head = RecordJson.read(arrays.headJson(), MultiProjectReport.class);
+        List<?> keys = (List<?>) JsonText.parse(arrays.rowKeysJson());
+        int buckets = arrays.buckets();
+        int rowCount = arrays.rows();
+        List<Row> rows = new ArrayList<>(rowCount);
+        for (int r = 0; r < rowCount; r++) {
+            Cell[] cells = new Cell[buckets];
+            for (int b = 0; b < buckets; b++) {
+                cells[b] = cell(arrays, r * buckets + b);
+            }
+            rows.add(new Row((String) keys.get(r), List.of(cells), cell(arrays, rowCount * buckets + r)));
+        }
+        return new MultiProjectReport(head.schema(), head.name(), head.unit(), head.baseUnit(), head.period(),
+                head.bucket(), head.grouping(), head.boards(), head.buckets(), List.copyOf(rows), head.totals(),
+                head.overAllocations(), head.warnings());
+    }
+
+    private static Cell cell(MultiReportArrays arrays, int i) {
+        long capacity = arrays.cells()[2 * i];
+        long workload = arrays.cells()[2 * i + 1];
+        double utilisation = arrays.utilisations()[i];
+        return new Cell(capacity, workload, capacity - workload, Double.isNaN(utilisation) ? null : utilisation,
+                MultiReportArrays.STATUS_NAMES[arrays.statuses()[i]]);
+    }
 
     /**
      * Dates, both included.
