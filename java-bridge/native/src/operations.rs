@@ -91,8 +91,10 @@ native_methods! {
         |e, s| crate::bulk::multi_report(e, s, &requestJson, people, items, keys)
     }
 
-    /// The report without its rows, as JSON (`"rows":[]`).
+    /// The report without its rows and over-allocations, as JSON (`"rows":[]`, `"overAllocations":[]`).
     plain fn multiReportHead(report: long) -> String { crate::bulk::table(report)?.head_json() }
+    /// The over-allocations as runs of buckets, as JSON: `[{"accountKey","firstBucket","lastBucket","allocation","boards"}]`.
+    plain fn multiReportOverAllocations(report: long) -> String { crate::bulk::table(report)?.over_allocation_runs_json() }
     /// The row keys, in report order, as a JSON array.
     plain fn multiReportRowKeys(report: long) -> String { crate::bulk::table(report)?.row_keys_json() }
     /// The number of rows and of buckets.

@@ -583,7 +583,8 @@ public final class CapacityEngine implements AutoCloseable {
     public MultiReportArrays multiProjectReportBulk(String requestJson, BulkItems items) {
         return withBulkReport(requestJson, items, report -> {
             long[] shape = Native.multiReportShape(report);
-            return new MultiReportArrays(Native.multiReportHead(report), Native.multiReportRowKeys(report),
+            return new MultiReportArrays(Native.multiReportHead(report), Native.multiReportOverAllocations(report),
+                    Native.multiReportRowKeys(report),
                     (int) shape[0], (int) shape[1], Native.multiReportCells(report),
                     Native.multiReportStatuses(report), Native.multiReportUtilisations(report));
         });

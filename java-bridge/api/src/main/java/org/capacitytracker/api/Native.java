@@ -106,8 +106,11 @@ final class Native {
      */
     static native long engineMultiProjectReportBulk(long engine, HostStorage storage, String requestJson, java.nio.ByteBuffer people, java.nio.ByteBuffer items, java.nio.ByteBuffer keys);
 
-    /** The report without its rows, as JSON ({@code "rows":[]}). */
+    /** The report without its rows and over-allocations, as JSON ({@code "rows":[]}, {@code "overAllocations":[]}). */
     static native String multiReportHead(long report);
+
+    /** The over-allocations as runs of buckets, as JSON: {@code [{"accountKey","firstBucket","lastBucket","allocation","boards"}]}. */
+    static native String multiReportOverAllocations(long report);
 
     /** The row keys, in report order, as a JSON array. */
     static native String multiReportRowKeys(long report);

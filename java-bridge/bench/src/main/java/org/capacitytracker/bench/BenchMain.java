@@ -15,7 +15,7 @@ public final class BenchMain {
 
     /** The suites, in the order their rows are printed. Each suite adds itself here. */
     static List<BenchSuite> suites() {
-        return List.of();
+        return List.of(new JniSuite());
     }
 
     public static void main(String[] args) throws Exception {

@@ -3,6 +3,7 @@ package org.capacitytracker.api.typed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.capacitytracker.api.MultiReportArrays;
 
 /**
@@ -54,9 +55,19 @@ public record MultiProjectReport(int schema, String name, String unit, String ba
             }
             rows.add(new Row((String) keys.get(r), List.of(cells), cell(arrays, rowCount * buckets + r)));
         }
+        // Each run of buckets stands for one entry per bucket, as the JSON lists them.
+        List<OverAllocation> over = new ArrayList<>();
+        for (Object run : (List<?>) JsonText.parse(arrays.overAllocationRunsJson())) {
+            Map<?, ?> r = (Map<?, ?>) run;
+            List<String> boards = ((List<?>) r.get("boards")).stream().map(String.class::cast).toList();
+            double allocation = ((Number) r.get("allocation")).doubleValue();
+            for (int b = ((Number) r.get("firstBucket")).intValue(); b <= ((Number) r.get("lastBucket")).intValue(); b++) {
+                over.add(new OverAllocation((String) r.get("accountKey"), head.buckets().get(b).label(), allocation, boards));
+            }
+        }
         return new MultiProjectReport(head.schema(), head.name(), head.unit(), head.baseUnit(), head.period(),
                 head.bucket(), head.grouping(), head.boards(), head.buckets(), List.copyOf(rows), head.totals(),
-                head.overAllocations(), head.warnings());
+                List.copyOf(over), head.warnings());
     }
 
     private static Cell cell(MultiReportArrays arrays, int i) {
