@@ -651,12 +651,14 @@ fn main() {
             let row = run_row(key, path);
             let floor = row.floor.map_or(String::new(), |(d, _)| {
                 let ratio = row.median.as_secs_f64() / d.as_secs_f64();
-                format!(
-                    "stream items once (best pass) {}: bulk = {:.1}× floor ({} the ≤ 10× target)",
-                    human(d),
-                    ratio,
-                    if ratio <= 10.0 { "meets" } else { "misses" }
-                )
+                // The ≤ 10× target is W2's (issue 11); W1's few items take less time to
+                // stream than the report's fixed costs.
+                let target = match *key {
+                    "w2" if ratio <= 10.0 => " (meets the ≤ 10× target)",
+                    "w2" => " (misses the ≤ 10× target)",
+                    _ => "",
+                };
+                format!("stream items once (best pass) {}: bulk = {:.1}× floor{target}", human(d), ratio)
             });
             println!(
                 "{:<4} {:<22} {:>22} {:>6} {:>10} {:>10}  {}",

@@ -103,13 +103,13 @@ final class JniSuite implements BenchSuite {
                     MultiProjectRequest.Definition.class);
             Measure sink = measure(3, () -> typed.multiProjectReport(
                     fill(ReportItemSink.forDefinition(definition), headTree.get("boards"), itemBytes, people)));
-            table.add("W2 JNI, typed (ReportItemSink, fill + report)", sink.median / 1e6, "ms", sink.detail(), null, null);
+            table.add("W2 JNI, typed (ReportItemSink, fill + report)", sink.median / 1e6, "ms", sink.detail(), "", null);
         }
         // JSON last: its 90 MB request and answer grow the heap the rows above would measure.
         String request = Files.readString(dir.resolve("w2-request.json"));
         try (CapacityEngine engine = CapacityEngine.open(storage(dir.resolve("w2-storage.tsv")))) {
             Measure json = measure(3, () -> engine.multiProjectReport(request));
-            table.add("W2 JNI, JSON", json.median / 1e6, "ms", json.detail(), null, null);
+            table.add("W2 JNI, JSON", json.median / 1e6, "ms", json.detail(), "", null);
         }
     }
 
