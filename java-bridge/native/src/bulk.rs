@@ -70,7 +70,7 @@ fn people_of(people: &Direct) -> Result<Vec<&str>> {
 }
 
 /// The items, in place.
-fn items_of(items: &Direct) -> Result<&mut [MultiItem]> {
+fn items_of(items: &mut Direct) -> Result<&mut [MultiItem]> {
     if items.len() == 0 {
         return Ok(&mut []);
     }
@@ -100,9 +100,9 @@ fn keys_of(keys: &Direct, count: usize) -> Result<Vec<ItemKeys<'_>>> {
 }
 
 /// The report over the buffers' items, as a handle for the `multiReport*` methods.
-pub(crate) fn multi_report(engine: &Engine, storage: &mut dyn Storage, request: &str, people: Direct, items: Direct, keys: Direct) -> Result<i64> {
+pub(crate) fn multi_report(engine: &Engine, storage: &mut dyn Storage, request: &str, people: Direct, mut items: Direct, keys: Direct) -> Result<i64> {
     let people = people_of(&people)?;
-    let items = items_of(&items)?;
+    let items = items_of(&mut items)?;
     if keys.len() > 0 {
         let keys = keys_of(&keys, items.len())?;
         bulk::link_parents(items, &keys)?;
