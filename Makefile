@@ -93,4 +93,5 @@ bench:
 ## The Java suites only (java-bridge/bench): one process, one table with targets met / not met.
 .PHONY: bench-java
 bench-java: java
+	cargo run --release --locked -q -p capacity-core --example bench_workloads -- target/bench-workloads
 	java -Xss8m -cp "java-bridge/bench/target/classes:java-bridge/bench/target/bench-lib/*" org.capacitytracker.bench.BenchMain

@@ -178,6 +178,10 @@ fn memory() -> (u64, u64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
+/// Extra back-to-back streaming passes after a bulk row's timed runs; the floor is the best
+/// of these and the passes right after each report.
+const FLOOR_PASSES: usize = 10;
+
 /// One pass over the item array, reading every field: the floor for anything reading it.
 fn stream<T: Copy>(items: &[T], fields: impl Fn(&T) -> u64) -> u64 {
     items
@@ -308,6 +312,23 @@ fn w1_row(path: &str) -> Row {
             });
             // SAFETY: the engine made above, no call in progress.
             unsafe { ct_engine_free(abi) };
+            // The floor is the best pass, not a typical one: after the timed runs, more passes
+            // back to back in this process (the caches as warm as they get), so a pass slowed
+            // by the report before it or by another process cannot inflate the ratio.
+            for _ in 0..FLOOR_PASSES {
+                let t = Instant::now();
+                black_box(stream(&items, |it| {
+                it.key_len as u64
+                    ^ it.assignee as u64
+                    ^ it.parent as u64
+                    ^ it.flags as u64
+                    ^ it.remaining_seconds as u64
+                    ^ it.original_seconds as u64
+                    ^ it.story_points.to_bits()
+                    ^ it.custom_estimate.to_bits()
+            }));
+                floors.push(t.elapsed());
+            }
             floors.sort();
             Row {
                 median,
@@ -315,7 +336,7 @@ fn w1_row(path: &str) -> Row {
                 runs,
                 inputs,
                 peak: memory().1,
-                floor: Some((floors[floors.len() / 2], floors.len())),
+                floor: Some((floors[0], floors.len())),
             }
         }
     }
@@ -502,6 +523,20 @@ fn w2_row(path: &str) -> Row {
             });
             // SAFETY: the engine made above, no call in progress.
             unsafe { ct_engine_free(abi) };
+            // The floor is the best pass, not a typical one: after the timed runs, more passes
+            // back to back in this process (the caches as warm as they get), so a pass slowed
+            // by the report before it or by another process cannot inflate the ratio.
+            for _ in 0..FLOOR_PASSES {
+                let t = Instant::now();
+                black_box(stream(&items, |it| {
+                (it.board ^ it.iteration ^ it.assignee ^ it.parent ^ it.flags) as u64
+                    ^ it.remaining_seconds as u64
+                    ^ it.original_seconds as u64
+                    ^ it.story_points.to_bits()
+                    ^ it.custom_estimate.to_bits()
+            }));
+                floors.push(t.elapsed());
+            }
             floors.sort();
             Row {
                 median,
@@ -509,7 +544,7 @@ fn w2_row(path: &str) -> Row {
                 runs,
                 inputs,
                 peak: memory().1,
-                floor: Some((floors[floors.len() / 2], floors.len())),
+                floor: Some((floors[0], floors.len())),
             }
         }
     }
@@ -615,11 +650,15 @@ fn main() {
             }
             let row = run_row(key, path);
             let floor = row.floor.map_or(String::new(), |(d, _)| {
-                format!(
-                    "stream items once {}: bulk = {:.1}× floor",
-                    human(d),
-                    row.median.as_secs_f64() / d.as_secs_f64()
-                )
+                let ratio = row.median.as_secs_f64() / d.as_secs_f64();
+                // The ≤ 10× target is W2's (issue 11); W1's few items take less time to
+                // stream than the report's fixed costs.
+                let target = match *key {
+                    "w2" if ratio <= 10.0 => " (meets the ≤ 10× target)",
+                    "w2" => " (misses the ≤ 10× target)",
+                    _ => "",
+                };
+                format!("stream items once (best pass) {}: bulk = {:.1}× floor{target}", human(d), ratio)
             });
             println!(
                 "{:<4} {:<22} {:>22} {:>6} {:>10} {:>10}  {}",
@@ -635,5 +674,5 @@ fn main() {
     }
     println!();
     println!("inputs: resident memory of the row's process before its timed runs (workload, storage); peak RSS: its high-water mark.");
-    println!("Targets: W1 ≤ 50 µs in the core, ≤ 500 µs through the C ABI with JSON; W2 ≤ 100 ms through the bulk entry point, peak ≤ 500 MB, within 10× of the floor.");
+    println!("Targets: W1 ≤ 50 µs in the core, ≤ 500 µs through the C ABI with JSON; W2 ≤ 100 ms through the bulk entry point (issue 11: ≤ 30 ms through JNI bulk, java-bridge/bench), peak ≤ 500 MB, within 10× of the floor measured in the same process (best pass).");
 }

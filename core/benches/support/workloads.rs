@@ -236,6 +236,25 @@ impl W2 {
         self.people.iter().map(String::as_str).collect()
     }
 
+    /// The request without items as JSON, for the bulk entries (`boards[b].iterations[s]`
+    /// in the order `items[i].board` / `.iteration` count them).
+    pub fn head_json(&self) -> String {
+        let boards: Vec<serde_json::Value> = self
+            .request
+            .boards
+            .iter()
+            .map(|b| {
+                let iterations: Vec<serde_json::Value> = b
+                    .iterations
+                    .iter()
+                    .map(|it| serde_json::json!({"id": it.id.as_deref().unwrap_or(""), "start": &*it.start, "end": &*it.end}))
+                    .collect();
+                serde_json::json!({"boardId": b.board_id, "iterations": iterations})
+            })
+            .collect();
+        serde_json::json!({"definition": self.request.definition.as_ref().unwrap(), "boards": boards}).to_string()
+    }
+
     /// The same report request as JSON, every item inside its iteration (keys `W2-<index>`).
     pub fn request_json(&self) -> String {
         let mut by_iteration: Vec<Vec<Vec<usize>>> = self

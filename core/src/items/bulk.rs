@@ -156,3 +156,66 @@ impl<'a> BulkItem<'a> {
         }
     }
 }
+
+/// A bulk item's key and its parent's key, for callers that know items by key (Java's
+/// `ReportItemSink`) rather than by position.
+pub type ItemKeys<'a> = (&'a str, Option<&'a str>);
+
+/// Sets each item's `parent` from keys, as the JSON entry reads `key` and `parent`: every
+/// key of 1 to `MAX_ITEM_KEY_CHARS` characters and once in its board and iteration, no item
+/// its own parent, and `parent` the item of that key in the same board and iteration, or
+/// [`NO_INDEX`] when there is none (a parent outside the report is not an error). Errors
+/// name `items[i].key` or `items[i].parent`, the item by its position in `items`.
+pub fn link_parents(items: &mut [MultiItem], keys: &[ItemKeys<'_>]) -> crate::error::Result<()> {
+    use crate::error::Error;
+    use super::validate::{key_fits, MAX_ITEM_KEY_CHARS};
+    use super::{FastMap, FastState};
+    if keys.len() != items.len() {
+        return Err(Error::validation("keys", format!("{} keys for {} items", keys.len(), items.len())));
+    }
+    let mut position: FastMap<(u32, u32, &str), u32> = FastMap::with_capacity_and_hasher(items.len(), FastState::default());
+    for (i, (item, (key, parent))) in items.iter().zip(keys).enumerate() {
+        if !key_fits(key) {
+            return Err(Error::validation(format!("items[{i}].key"), format!("must be 1 to {MAX_ITEM_KEY_CHARS} characters")));
+        }
+        if position.insert((item.board, item.iteration, key), i as u32).is_some() {
+            return Err(Error::validation(format!("items[{i}].key"), format!("{key:?} appears more than once")));
+        }
+        if *parent == Some(*key) {
+            return Err(Error::validation(format!("items[{i}].parent"), "an item cannot be its own parent"));
+        }
+    }
+    for (item, (_, parent)) in items.iter_mut().zip(keys) {
+        item.parent = parent.and_then(|p| position.get(&(item.board, item.iteration, p)).copied()).unwrap_or(NO_INDEX);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(board: u32, iteration: u32) -> MultiItem {
+        MultiItem { board, iteration, assignee: NO_INDEX, parent: 7, ..MultiItem::default() }
+    }
+
+    #[test]
+    fn parents_are_found_by_key_within_their_iteration_only() {
+        let mut items = [at(0, 0), at(0, 0), at(0, 1), at(1, 0)];
+        let keys = [("A-1", None), ("A-2", Some("A-1")), ("A-3", Some("A-1")), ("A-1", Some("A-9"))];
+        link_parents(&mut items, &keys).unwrap();
+        let parents: Vec<u32> = items.iter().map(|i| i.parent).collect();
+        assert_eq!(parents, [NO_INDEX, 0, NO_INDEX, NO_INDEX], "the same key on another board is another item");
+    }
+
+    #[test]
+    fn bad_keys_are_named_by_item_position() {
+        let field = |items: &mut [MultiItem], keys: &[ItemKeys]| link_parents(items, keys).unwrap_err().field().map(str::to_owned);
+        assert_eq!(field(&mut [at(0, 0), at(0, 0)], &[("K", None), ("K", None)]).as_deref(), Some("items[1].key"));
+        assert_eq!(field(&mut [at(0, 0)], &[("", None)]).as_deref(), Some("items[0].key"));
+        let long = "K".repeat(256);
+        assert_eq!(field(&mut [at(0, 0)], &[(long.as_str(), None)]).as_deref(), Some("items[0].key"));
+        assert_eq!(field(&mut [at(0, 0)], &[("K", Some("K"))]).as_deref(), Some("items[0].parent"));
+        assert_eq!(field(&mut [at(0, 0)], &[]).as_deref(), Some("keys"));
+    }
+}

@@ -213,7 +213,7 @@ pub fn check_multi_items(boards: &[(&str, usize)], people: &[&str], items: &[Mul
     Ok(())
 }
 
-fn key_fits(key: &str) -> bool {
+pub(crate) fn key_fits(key: &str) -> bool {
     chars_within(key, 1, MAX_ITEM_KEY_CHARS)
 }
 

@@ -28,8 +28,11 @@
 //! is a `capacity_core::Result` of the return kind's Rust type.
 //!
 //! Kinds (Java type → Rust value): `String` → `String` (null refused), `NullableString` →
-//! `Option<String>`, `int` → `i32`, `long` → `i64`; returns also `void` → `()` and
-//! `NullableString` ← `Option<String>` (None is Java's null).
+//! `Option<String>`, `int` → `i32`, `long` → `i64`, `DirectBuffer` (a direct
+//! `java.nio.ByteBuffer`, null for none) → `support::Direct` (its memory, read in place);
+//! returns also `void` → `()`, `NullableString` ← `Option<String>` (None is Java's null)
+//! and `longArray`, `byteArray`, `doubleArray` (`long[]`, `byte[]`, `double[]`) ←
+//! `Vec<i64>`, `Vec<i8>`, `Vec<f64>`.
 
 /// One parameter (or the return value) of a native method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +143,10 @@ macro_rules! java_type {
     (int) => { "int" };
     (long) => { "long" };
     (void) => { "void" };
+    (DirectBuffer) => { "java.nio.ByteBuffer" };
+    (longArray) => { "long[]" };
+    (byteArray) => { "byte[]" };
+    (doubleArray) => { "double[]" };
 }
 
 macro_rules! descriptor {
@@ -148,6 +155,10 @@ macro_rules! descriptor {
     (int) => { "I" };
     (long) => { "J" };
     (void) => { "V" };
+    (DirectBuffer) => { "Ljava/nio/ByteBuffer;" };
+    (longArray) => { "[J" };
+    (byteArray) => { "[B" };
+    (doubleArray) => { "[D" };
 }
 
 /// The raw JNI type of a parameter or return kind.
@@ -157,6 +168,10 @@ macro_rules! raw {
     ($l:lifetime, int) => { jni::sys::jint };
     ($l:lifetime, long) => { jni::sys::jlong };
     ($l:lifetime, void) => { () };
+    ($l:lifetime, DirectBuffer) => { jni::objects::JByteBuffer<$l> };
+    ($l:lifetime, longArray) => { jni::objects::JLongArray<$l> };
+    ($l:lifetime, byteArray) => { jni::objects::JByteArray<$l> };
+    ($l:lifetime, doubleArray) => { jni::objects::JDoubleArray<$l> };
 }
 
 /// A raw argument as the Rust value the body sees.
@@ -165,6 +180,7 @@ macro_rules! arg {
     ($env:ident, NullableString, $raw:ident) => { $crate::support::nullable_string_arg($env, &$raw)? };
     ($env:ident, int, $raw:ident) => { $raw };
     ($env:ident, long, $raw:ident) => { $raw };
+    ($env:ident, DirectBuffer, $raw:ident) => { $crate::support::direct_buffer($env, &$raw, stringify!($raw))? };
 }
 
 /// The body's `Result` as the raw value returned to Java.
@@ -176,6 +192,24 @@ macro_rules! ret {
             None => Ok(jni::objects::JString::default()),
         }
     };
+    ($env:ident, longArray, $out:ident) => {{
+        let values = $out?;
+        let array = $env.new_long_array(values.len())?;
+        array.set_region($env, 0, &values)?;
+        Ok(array)
+    }};
+    ($env:ident, byteArray, $out:ident) => {{
+        let values = $out?;
+        let array = $env.new_byte_array(values.len())?;
+        array.set_region($env, 0, &values)?;
+        Ok(array)
+    }};
+    ($env:ident, doubleArray, $out:ident) => {{
+        let values = $out?;
+        let array = $env.new_double_array(values.len())?;
+        array.set_region($env, 0, &values)?;
+        Ok(array)
+    }};
     ($env:ident, $other:ident, $out:ident) => { $out };
 }
 

@@ -11,6 +11,7 @@
 //! the caller's `HostStorage` back on the same thread, with the same `JNIEnv`.
 
 mod bridge;
+mod bulk;
 mod declare;
 mod operations;
 mod storage;

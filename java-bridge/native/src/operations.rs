@@ -83,6 +83,33 @@ native_methods! {
 
     storage fn engineMultiProjectReport(requestJson: String) -> String { |e, s| e.multi_project_report(s, &requestJson) }
 
+    /// A multi-project report over items in direct buffers (layouts in `bulk.rs`; `keys`
+    /// null when the items carry parent indices), read in place: a report handle for the
+    /// `multiReport*` methods, freed by `multiReportFree`. Errors name `items[3].assignee`,
+    /// `people[2]`... as `ct_engine_multi_project_report_bulk` does.
+    storage fn engineMultiProjectReportBulk(requestJson: String, people: DirectBuffer, items: DirectBuffer, keys: DirectBuffer) -> long {
+        |e, s| crate::bulk::multi_report(e, s, &requestJson, people, items, keys)
+    }
+
+    /// The report without its rows and over-allocations, as JSON (`"rows":[]`, `"overAllocations":[]`).
+    plain fn multiReportHead(report: long) -> String { crate::bulk::table(report)?.head_json() }
+    /// The over-allocations as runs of buckets, as JSON: `[{"accountKey","firstBucket","lastBucket","allocation","boards"}]`.
+    plain fn multiReportOverAllocations(report: long) -> String { crate::bulk::table(report)?.over_allocation_runs_json() }
+    /// The row keys, in report order, as a JSON array.
+    plain fn multiReportRowKeys(report: long) -> String { crate::bulk::table(report)?.row_keys_json() }
+    /// The number of rows and of buckets.
+    plain fn multiReportShape(report: long) -> longArray { Ok(crate::bulk::shape(crate::bulk::table(report)?)) }
+    /// Capacity and workload of every cell (row after row), then of each row's total.
+    plain fn multiReportCells(report: long) -> longArray { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
+    /// The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over.
+    plain fn multiReportStatuses(report: long) -> byteArray { Ok(crate::bulk::statuses(crate::bulk::table(report)?)) }
+    /// The utilisation of each of those cells in percent, NaN where there is none.
+    plain fn multiReportUtilisations(report: long) -> doubleArray { Ok(crate::bulk::utilisations(crate::bulk::table(report)?)) }
+    /// The whole report as JSON, as `engineMultiProjectReport` gives it.
+    plain fn multiReportToJson(report: long) -> String { crate::bulk::table(report)?.to_json() }
+    /// Frees a report handle; `0` is ignored. Must be called exactly once per handle.
+    plain fn multiReportFree(report: long) -> void {{ crate::bulk::free(report); Ok(()) }}
+
     /// The boards a multi-project report request covers: `{"boardIds":["1","2"]}`.
     storage fn engineReportBoards(requestJson: String) -> String { |e, s| e.report_boards_json(s, &requestJson) }
 
@@ -123,6 +150,11 @@ pub(crate) const JNI_ONLY: &[(&str, &str)] = &[
     ("checkId", "not exported to C yet (as idRules); C hosts meet the same rule in every call taking an id"),
     ("engineReportBoards", "not exported to C yet (as idRules)"),
     ("engineAuthorize", "calls back into the Java AccessSubject; C hosts ask ct_engine_check_access with the user's groups"),
+    ("multiReportHead", "C reads the compact report through ct_multi_report_* arrays of structs"),
+    ("multiReportShape", "C reads the lengths of ct_multi_report_rows and ct_multi_report_buckets"),
+    ("multiReportRowKeys", "C reads row keys through ct_multi_report_rows"),
+    ("multiReportStatuses", "C asks ct_multi_report_status per cell"),
+    ("multiReportUtilisations", "C asks ct_multi_report_status per cell"),
     ("engineAuthorizeReport", "calls back into the Java AccessSubject; not exported to C yet (as idRules)"),
 ];
 

@@ -123,3 +123,42 @@ impl AccessHost for JavaAccess<'_, '_, '_> {
         })?)
     }
 }
+
+/// The memory of a direct `ByteBuffer` argument (its capacity, from its address), read in
+/// place: valid for the native call, while Java holds the buffer. Null gives no bytes.
+pub(crate) struct Direct {
+    pointer: *mut u8,
+    len: usize,
+}
+
+impl Direct {
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn as_ptr(&self) -> *mut u8 {
+        self.pointer
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: the JVM gave this address and capacity for a direct buffer the caller
+        // passed, which it keeps alive for the call (`Direct` never outlives the call).
+        unsafe { std::slice::from_raw_parts(self.pointer, self.len) }
+    }
+}
+
+/// A direct `ByteBuffer` argument; a heap buffer (no address) is refused.
+pub(crate) fn direct_buffer(env: &Env<'_>, buffer: &jni::objects::JByteBuffer<'_>, name: &str) -> Result<Direct, BridgeError> {
+    if buffer.is_null() {
+        return Ok(Direct { pointer: std::ptr::null_mut(), len: 0 });
+    }
+    let len = env.get_direct_buffer_capacity(buffer).map_err(|_| Error::invalid_argument(format!("{name}: must be a direct ByteBuffer")))?;
+    if len == 0 {
+        return Ok(Direct { pointer: std::ptr::null_mut(), len: 0 });
+    }
+    let pointer = env.get_direct_buffer_address(buffer).map_err(|_| Error::invalid_argument(format!("{name}: must be a direct ByteBuffer")))?;
+    Ok(Direct { pointer, len })
+}

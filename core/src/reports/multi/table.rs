@@ -208,18 +208,47 @@ impl MultiTable {
         let rows = (0..self.row_keys.len())
             .map(|r| Row { key: self.row_keys.get(r).to_string(), cells: self.row(r).iter().map(|s| self.cell(*s)).collect(), total: self.cell(self.row_totals[r]) })
             .collect();
-        let over_allocations = self
+        MultiReport { rows, over_allocations: self.over_allocations(), ..self.head() }
+    }
+
+    /// [`MultiTable::head`] as JSON.
+    pub fn head_json(&self) -> Result<String> {
+        crate::storage::docstore::to_json(&self.head())
+    }
+
+    /// The over-allocations as runs, as JSON: `[{"accountKey","firstBucket","lastBucket",
+    /// "allocation","boards":[ids]}]`, each run standing for one entry of the report's
+    /// `overAllocations` per bucket from `firstBucket` to `lastBucket` (indices into
+    /// `buckets`). An instance-wide report has hundreds of thousands of those entries,
+    /// tens of megabytes as JSON, and only thousands of runs.
+    pub fn over_allocation_runs_json(&self) -> Result<String> {
+        let runs: Vec<serde_json::Value> = self
             .overloads
             .iter()
-            .flat_map(|o| {
-                (o.buckets.0..=o.buckets.1).map(move |b| OverAllocation {
-                    account_key: self.overloaded_people.get(o.person as usize).to_string(),
-                    bucket: self.buckets[b as usize].label.clone(),
-                    allocation: o.allocation as f64 / 100.0,
-                    boards: self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].clone()).collect(),
+            .map(|o| {
+                let boards: Vec<&str> = self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].as_str()).collect();
+                serde_json::json!({
+                    "accountKey": self.overloaded_people.get(o.person as usize),
+                    "firstBucket": o.buckets.0,
+                    "lastBucket": o.buckets.1,
+                    "allocation": o.allocation as f64 / 100.0,
+                    "boards": boards,
                 })
             })
             .collect();
+        crate::storage::docstore::to_json(&runs)
+    }
+
+    /// The row keys, in report order, as a JSON array of strings.
+    pub fn row_keys_json(&self) -> Result<String> {
+        let keys: Vec<&str> = (0..self.row_keys.len()).map(|r| self.row_keys.get(r)).collect();
+        crate::storage::docstore::to_json(&keys)
+    }
+
+    /// The report without its rows and over-allocations (`"rows":[]`, `"overAllocations":[]`):
+    /// what is small whatever the report's size.
+    /// Bindings that hand the rows over as arrays (the JNI bridge) send this as JSON.
+    pub fn head(&self) -> MultiReport {
         MultiReport {
             schema: SCHEMA,
             name: self.name.clone(),
@@ -230,10 +259,26 @@ impl MultiTable {
             grouping: self.grouping,
             boards: self.boards.clone(),
             buckets: self.buckets.clone(),
-            rows,
+            rows: Vec::new(),
             totals: self.totals.iter().map(|s| self.cell(*s)).collect(),
-            over_allocations,
+            over_allocations: Vec::new(),
             warnings: self.warnings.clone(),
         }
+    }
+
+    /// The over-allocations as the report lists them: one per person and bucket.
+    fn over_allocations(&self) -> Vec<OverAllocation> {
+        self
+            .overloads
+            .iter()
+            .flat_map(|o| {
+                (o.buckets.0..=o.buckets.1).map(move |b| OverAllocation {
+                    account_key: self.overloaded_people.get(o.person as usize).to_string(),
+                    bucket: self.buckets[b as usize].label.clone(),
+                    allocation: o.allocation as f64 / 100.0,
+                    boards: self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].clone()).collect(),
+                })
+            })
+            .collect()
     }
 }

@@ -1,6 +1,7 @@
 package org.capacitytracker.api;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -555,6 +556,65 @@ public final class CapacityEngine implements AutoCloseable {
     public String multiProjectReport(String requestJson) {
         Objects.requireNonNull(requestJson, "requestJson");
         return call(engine -> Native.engineMultiProjectReport(engine, storage, requestJson));
+    }
+
+    /**
+     * Computes a multi-project report over items given in bulk: the request is as for
+     * {@link #multiProjectReport} but its iterations carry no items; the items cross to the
+     * engine once, read in place from {@code items}' direct buffers. The report comes back
+     * compact: its rows as primitive arrays, the rest as JSON.
+     *
+     * <pre>{@code
+     * BulkItems items = new BulkItems();
+     * items.add(0, 0, items.person("alice"), BulkItems.NO_INDEX, BulkItems.HAS_REMAINING, 7200, 0, 0, 0);
+     * MultiReportArrays report = engine.multiProjectReportBulk(
+     *     "{\"reportId\":\"q1\",\"boards\":[{\"boardId\":\"1\",\"iterations\":[{\"id\":\"7\","
+     *     + "\"start\":\"2026-01-05\",\"end\":\"2026-01-16\"}]}]}", items);
+     * long firstCapacity = report.cells()[0];
+     * }</pre>
+     *
+     * @param requestJson {@code {"reportId"}} or {@code {"definition"}}, plus {@code "boards"} without items
+     * @param items the items (not changed by the engine, except parents found by key)
+     * @return the report's rows as arrays and the rest as JSON
+     * @throws CapacityValidationException as {@link #multiProjectReport}, and naming an item by
+     *         its position ({@code items[3].assignee}, {@code items[3].key}) or a person ({@code people[2]})
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public MultiReportArrays multiProjectReportBulk(String requestJson, BulkItems items) {
+        return withBulkReport(requestJson, items, report -> {
+            long[] shape = Native.multiReportShape(report);
+            return new MultiReportArrays(Native.multiReportHead(report), Native.multiReportOverAllocations(report),
+                    Native.multiReportRowKeys(report),
+                    (int) shape[0], (int) shape[1], Native.multiReportCells(report),
+                    Native.multiReportStatuses(report), Native.multiReportUtilisations(report));
+        });
+    }
+
+    /**
+     * As {@link #multiProjectReportBulk}, with the report as the JSON {@link #multiProjectReport}
+     * gives (beware its size for an instance-wide report).
+     *
+     * @param requestJson as for {@link #multiProjectReportBulk}
+     * @param items the items
+     * @return the report as JSON
+     */
+    public String multiProjectReportBulkJson(String requestJson, BulkItems items) {
+        return withBulkReport(requestJson, items, Native::multiReportToJson);
+    }
+
+    private <T> T withBulkReport(String requestJson, BulkItems items, LongFunction<T> read) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        Objects.requireNonNull(items, "items");
+        return withHandle(engine -> {
+            long report = Native.engineMultiProjectReportBulk(engine, storage, requestJson, items.peopleBuffer(),
+                    items.itemsBuffer(), items.keysBuffer());
+            try {
+                return read.apply(report);
+            } finally {
+                Native.multiReportFree(report);
+                Reference.reachabilityFence(items);
+            }
+        });
     }
 
     /**

@@ -98,6 +98,41 @@ final class Native {
 
     static native String engineMultiProjectReport(long engine, HostStorage storage, String requestJson);
 
+    /**
+     * A multi-project report over items in direct buffers (layouts in {@code bulk.rs}; {@code keys}
+     * null when the items carry parent indices), read in place: a report handle for the
+     * {@code multiReport*} methods, freed by {@code multiReportFree}. Errors name {@code items[3].assignee},
+     * {@code people[2]}... as {@code ct_engine_multi_project_report_bulk} does.
+     */
+    static native long engineMultiProjectReportBulk(long engine, HostStorage storage, String requestJson, java.nio.ByteBuffer people, java.nio.ByteBuffer items, java.nio.ByteBuffer keys);
+
+    /** The report without its rows and over-allocations, as JSON ({@code "rows":[]}, {@code "overAllocations":[]}). */
+    static native String multiReportHead(long report);
+
+    /** The over-allocations as runs of buckets, as JSON: {@code [{"accountKey","firstBucket","lastBucket","allocation","boards"}]}. */
+    static native String multiReportOverAllocations(long report);
+
+    /** The row keys, in report order, as a JSON array. */
+    static native String multiReportRowKeys(long report);
+
+    /** The number of rows and of buckets. */
+    static native long[] multiReportShape(long report);
+
+    /** Capacity and workload of every cell (row after row), then of each row's total. */
+    static native long[] multiReportCells(long report);
+
+    /** The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over. */
+    static native byte[] multiReportStatuses(long report);
+
+    /** The utilisation of each of those cells in percent, NaN where there is none. */
+    static native double[] multiReportUtilisations(long report);
+
+    /** The whole report as JSON, as {@code engineMultiProjectReport} gives it. */
+    static native String multiReportToJson(long report);
+
+    /** Frees a report handle; {@code 0} is ignored. Must be called exactly once per handle. */
+    static native void multiReportFree(long report);
+
     /** The boards a multi-project report request covers: {@code {"boardIds":["1","2"]}}. */
     static native String engineReportBoards(long engine, HostStorage storage, String requestJson);
 

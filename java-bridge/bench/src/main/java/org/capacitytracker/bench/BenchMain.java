@@ -15,7 +15,7 @@ public final class BenchMain {
 
     /** The suites, in the order their rows are printed. Each suite adds itself here. */
     static List<BenchSuite> suites() {
-        return List.of(new JavaBaselineSuite());
+        return List.of(new JniSuite(), new JavaBaselineSuite());
     }
 
     public static void main(String[] args) throws Exception {

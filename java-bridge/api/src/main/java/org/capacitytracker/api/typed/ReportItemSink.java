@@ -3,6 +3,7 @@ package org.capacitytracker.api.typed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.capacitytracker.api.BulkItems;
 
 /**
  * Streams a multi-project report's boards, iterations and work items into one request,
@@ -25,19 +26,24 @@ import java.util.Objects;
  * MultiProjectReport report = typed.multiProjectReport(sink);
  * }</pre>
  *
- * <p>Not thread-safe: one sink is filled by one thread. It still crosses to the engine as the
- * JSON API's request text; the engine validates every item and names the failing one
- * ({@code boards[i].iterations[j].items[k].…}).
+ * <p>Not thread-safe: one sink is filled by one thread. The boards and iterations become the
+ * request's JSON; the items go into the engine's bulk form ({@link BulkItems}: 56 bytes each
+ * outside the Java heap, keys as UTF-8 bytes) and cross to the engine once, read in place.
+ * The engine validates every item and names the failing one by its position in the order
+ * added ({@code items[k].key}, {@code items[k].remaining_seconds}), an assignee by the
+ * order people first appeared ({@code people[p]}).
  */
 public final class ReportItemSink {
     /** An estimate in seconds that is absent. */
     public static final long NONE = Long.MIN_VALUE;
 
     private final StringBuilder text = new StringBuilder(1 << 16);
+    private final BulkItems items = new BulkItems(1 << 12);
+    private int board = -1;
+    private int iteration = -1;
     private int state; // 0: no board yet, 1: in a board, 2: in an iteration
     private boolean firstBoard = true;
     private boolean firstIteration;
-    private boolean firstItem;
     private boolean finished;
 
     private ReportItemSink(String key, Object head) {
@@ -89,6 +95,8 @@ public final class ReportItemSink {
         JsonText.write(text, boardId);
         text.append(",\"iterations\":[");
         firstIteration = true;
+        board++;
+        iteration = -1;
         state = 1;
         return this;
     }
@@ -119,9 +127,8 @@ public final class ReportItemSink {
         head.put("start", Objects.requireNonNull(start, "start"));
         head.put("end", Objects.requireNonNull(end, "end"));
         head.values().removeIf(Objects::isNull);
-        String json = json(head);
-        text.append(json, 0, json.length() - 1).append(",\"items\":[");
-        firstItem = true;
+        text.append(json(head));
+        iteration++;
         state = 2;
         return this;
     }
@@ -143,42 +150,8 @@ public final class ReportItemSink {
     public ReportItemSink item(String key, String assignee, StatusCategory status, long remainingSeconds,
             long originalSeconds, double storyPoints, String parent, boolean subtask) {
         Objects.requireNonNull(key, "key");
-        open();
-        if (state != 2) {
-            throw new IllegalStateException("an item needs an iteration first");
-        }
-        if (!firstItem) {
-            text.append(',');
-        }
-        firstItem = false;
-        text.append("{\"key\":");
-        JsonText.write(text, key);
-        if (assignee != null) {
-            text.append(",\"assignee\":");
-            JsonText.write(text, assignee);
-        }
-        if (status != null) {
-            text.append(",\"statusCategory\":");
-            JsonText.write(text, RecordJson.tree(status));
-        }
-        if (remainingSeconds != NONE) {
-            text.append(",\"remainingSeconds\":").append(remainingSeconds);
-        }
-        if (originalSeconds != NONE) {
-            text.append(",\"originalSeconds\":").append(originalSeconds);
-        }
-        if (!Double.isNaN(storyPoints)) {
-            text.append(",\"storyPoints\":");
-            JsonText.write(text, storyPoints);
-        }
-        if (parent != null) {
-            text.append(",\"parent\":");
-            JsonText.write(text, parent);
-        }
-        if (subtask) {
-            text.append(",\"subtask\":true");
-        }
-        text.append('}');
+        add(key, parent, assignee, status, subtask, remainingSeconds == NONE ? null : remainingSeconds,
+                originalSeconds == NONE ? null : originalSeconds, Double.isNaN(storyPoints) ? null : storyPoints, null);
         return this;
     }
 
@@ -191,19 +164,31 @@ public final class ReportItemSink {
      */
     public ReportItemSink item(WorkItem item) {
         Objects.requireNonNull(item, "item");
+        add(item.key(), item.parent(), item.assignee(), item.statusCategory(), Boolean.TRUE.equals(item.subtask()),
+                item.remainingSeconds(), item.originalSeconds(), item.storyPoints(), item.customEstimate());
+        return this;
+    }
+
+    private void add(String key, String parent, String assignee, StatusCategory status, boolean subtask,
+            Long remaining, Long original, Double points, Double custom) {
         open();
         if (state != 2) {
             throw new IllegalStateException("an item needs an iteration first");
         }
-        if (!firstItem) {
-            text.append(',');
-        }
-        firstItem = false;
-        JsonText.write(text, RecordJson.tree(item));
-        return this;
+        int flags = (status == StatusCategory.DONE ? BulkItems.DONE : 0) | (subtask ? BulkItems.SUBTASK : 0)
+                | (remaining != null ? BulkItems.HAS_REMAINING : 0) | (original != null ? BulkItems.HAS_ORIGINAL : 0)
+                | (points != null ? BulkItems.HAS_STORY_POINTS : 0) | (custom != null ? BulkItems.HAS_CUSTOM_ESTIMATE : 0);
+        items.addKeyed(key, parent, board, iteration, assignee == null ? BulkItems.NO_INDEX : items.person(assignee),
+                flags, remaining == null ? 0 : remaining, original == null ? 0 : original,
+                points == null ? 0 : points, custom == null ? 0 : custom);
     }
 
-    /** Ends the request: the sink takes nothing more. */
+    /** The items added, in the engine's bulk form. */
+    BulkItems items() {
+        return items;
+    }
+
+    /** Ends the request (boards and iterations, without items): the sink takes nothing more. */
     String finish() {
         if (!finished) {
             closeIteration();
@@ -218,7 +203,6 @@ public final class ReportItemSink {
 
     private void closeIteration() {
         if (state == 2) {
-            text.append("]}");
             state = 1;
         }
     }

@@ -143,6 +143,20 @@ public final class TypedCapacityEngine {
      */
     public MultiProjectReport multiProjectReport(ReportItemSink sink) {
         Objects.requireNonNull(sink, "sink");
-        return RecordJson.read(engine.multiProjectReport(sink.finish()), MultiProjectReport.class);
+        return MultiProjectReport.of(engine.multiProjectReportBulk(sink.finish(), sink.items()));
+    }
+
+    /**
+     * The report over a sink's items as the JSON {@link CapacityEngine#multiProjectReport}
+     * gives (beware its size for an instance-wide report); the sink takes nothing more
+     * afterwards.
+     *
+     * @param sink the filled sink
+     * @return the report as JSON
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     */
+    public String multiProjectReportJson(ReportItemSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        return engine.multiProjectReportBulkJson(sink.finish(), sink.items());
     }
 }

@@ -1,0 +1,205 @@
+package org.capacitytracker.api;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The work items of a multi-project report in the engine's bulk form, for
+ * {@link CapacityEngine#multiProjectReportBulk}: each item is written as 56 bytes into one
+ * direct buffer outside the Java heap (the layout of the C ABI's {@code ct_multi_item}),
+ * which the engine then reads in place, so a million items cross JNI once, with no object,
+ * no JSON and no {@code String} per item.
+ *
+ * <p>An item names its board and iteration by position in the request's {@code boards} and
+ * that board's {@code iterations}, and its assignee by the number {@link #person} gave.
+ * Its parent is either a position among the items ({@link #add}) or a key
+ * ({@link #addKeyed}; then every item has a key, and the engine finds each parent by key in
+ * the item's board and iteration, as the JSON API does). Errors name the item by its
+ * position: {@code items[3].assignee}, {@code items[3].key}, {@code people[2]}.
+ *
+ * <pre>{@code
+ * BulkItems items = new BulkItems();
+ * int alice = items.person("alice");
+ * items.add(0, 0, alice, BulkItems.NO_INDEX, BulkItems.HAS_REMAINING, 7200, 0, 0, 0);
+ * MultiReportArrays report = engine.multiProjectReportBulk(requestWithoutItems, items);
+ * }</pre>
+ *
+ * <p>Not thread-safe; reusable only by building a new one.
+ */
+public final class BulkItems {
+    /** An assignee or parent that points nowhere (unassigned, no parent). */
+    public static final int NO_INDEX = -1;
+    /** Flag: the item's status category is done. */
+    public static final int DONE = 1;
+    /** Flag: the item is a sub-task. */
+    public static final int SUBTASK = 1 << 1;
+    /** Flag: the remaining estimate is given. */
+    public static final int HAS_REMAINING = 1 << 2;
+    /** Flag: the original estimate is given. */
+    public static final int HAS_ORIGINAL = 1 << 3;
+    /** Flag: the story points are given. */
+    public static final int HAS_STORY_POINTS = 1 << 4;
+    /** Flag: the custom estimate is given. */
+    public static final int HAS_CUSTOM_ESTIMATE = 1 << 5;
+
+    /** Bytes per item, as the engine lays an item out. */
+    static final int ITEM_BYTES = 56;
+
+    private ByteBuffer items;
+    private ByteBuffer people = direct(1 << 10);
+    private ByteBuffer keys;
+    private final Map<String, Integer> personOf = new HashMap<>();
+    private int count;
+    private boolean keyed;
+
+    /** An empty set of items. */
+    public BulkItems() {
+        this(1024);
+    }
+
+    /**
+     * An empty set with room for {@code expected} items before its buffer grows.
+     *
+     * @param expected the items expected (a hint)
+     */
+    public BulkItems(int expected) {
+        items = direct((long) Math.max(1, expected) * ITEM_BYTES);
+    }
+
+    /**
+     * The number of a person, the same for the same account key each time.
+     *
+     * @param accountKey the person's account key
+     * @return its number, for an item's assignee
+     */
+    public int person(String accountKey) {
+        Objects.requireNonNull(accountKey, "accountKey");
+        Integer known = personOf.get(accountKey);
+        if (known != null) {
+            return known;
+        }
+        int n = personOf.size();
+        personOf.put(accountKey, n);
+        people = text(people, accountKey);
+        return n;
+    }
+
+    /**
+     * Adds an item whose parent is given by position.
+     *
+     * @param board the board's position in the request
+     * @param iteration the iteration's position in its board
+     * @param assignee a number from {@link #person}, or {@link #NO_INDEX}
+     * @param parent the parent's position among the items, or {@link #NO_INDEX}
+     * @param flags {@link #DONE}, {@link #SUBTASK} and the {@code HAS_*} flags of the estimates given
+     * @param remainingSeconds the remaining estimate (read with {@link #HAS_REMAINING})
+     * @param originalSeconds the original estimate (read with {@link #HAS_ORIGINAL})
+     * @param storyPoints the story points (read with {@link #HAS_STORY_POINTS})
+     * @param customEstimate the custom estimate in the board's unit (read with {@link #HAS_CUSTOM_ESTIMATE})
+     * @return this
+     * @throws IllegalStateException after {@link #addKeyed}
+     */
+    public BulkItems add(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
+            long originalSeconds, double storyPoints, double customEstimate) {
+        if (keyed) {
+            throw new IllegalStateException("items with keys and items without cannot be mixed");
+        }
+        write(board, iteration, assignee, parent, flags, remainingSeconds, originalSeconds, storyPoints, customEstimate);
+        return this;
+    }
+
+    /**
+     * Adds an item with its key, its parent given by key (found in the same board and
+     * iteration; one not there is no parent, as in the JSON API).
+     *
+     * @param key the item's key (once per board and iteration)
+     * @param parentKey the parent's key, or null
+     * @param board the board's position in the request
+     * @param iteration the iteration's position in its board
+     * @param assignee a number from {@link #person}, or {@link #NO_INDEX}
+     * @param flags as for {@link #add}
+     * @param remainingSeconds as for {@link #add}
+     * @param originalSeconds as for {@link #add}
+     * @param storyPoints as for {@link #add}
+     * @param customEstimate as for {@link #add}
+     * @return this
+     * @throws IllegalStateException after {@link #add}
+     */
+    public BulkItems addKeyed(String key, String parentKey, int board, int iteration, int assignee, int flags,
+            long remainingSeconds, long originalSeconds, double storyPoints, double customEstimate) {
+        Objects.requireNonNull(key, "key");
+        if (!keyed && count > 0) {
+            throw new IllegalStateException("items with keys and items without cannot be mixed");
+        }
+        if (keys == null) {
+            keys = direct(Math.max(1024, items.capacity() / 2));
+        }
+        keyed = true;
+        keys = text(keys, key);
+        if (parentKey == null) {
+            keys = room(keys, 4);
+            keys.putInt(-1);
+        } else {
+            keys = text(keys, parentKey);
+        }
+        write(board, iteration, assignee, NO_INDEX, flags, remainingSeconds, originalSeconds, storyPoints, customEstimate);
+        return this;
+    }
+
+    /** @return the number of items added */
+    public int size() {
+        return count;
+    }
+
+    private void write(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
+            long originalSeconds, double storyPoints, double customEstimate) {
+        items = room(items, ITEM_BYTES);
+        items.putInt(board).putInt(iteration).putInt(assignee).putInt(parent).putInt(flags).putInt(0)
+                .putLong(remainingSeconds).putLong(originalSeconds).putDouble(storyPoints).putDouble(customEstimate);
+        count++;
+    }
+
+    /** The items as written (a view: position 0, capacity their bytes). */
+    ByteBuffer itemsBuffer() {
+        return items.slice(0, items.position());
+    }
+
+    ByteBuffer peopleBuffer() {
+        return people.slice(0, people.position());
+    }
+
+    /** Null when the items carry parent positions. */
+    ByteBuffer keysBuffer() {
+        return keyed ? keys.slice(0, keys.position()) : null;
+    }
+
+    private static ByteBuffer text(ByteBuffer buffer, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = room(buffer, 4 + bytes.length);
+        out.putInt(bytes.length).put(bytes);
+        return out;
+    }
+
+    /** The buffer, or a copy twice as large, with {@code bytes} free at its position. */
+    private static ByteBuffer room(ByteBuffer buffer, int bytes) {
+        if (buffer.remaining() >= bytes) {
+            return buffer;
+        }
+        long needed = (long) buffer.position() + bytes;
+        long size = Math.max(needed, (long) buffer.capacity() * 2);
+        ByteBuffer grown = direct(size);
+        grown.put(buffer.flip());
+        return grown;
+    }
+
+    private static ByteBuffer direct(long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more items than one buffer holds (2 GiB)");
+        }
+        return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+    }
+}
