@@ -69,6 +69,19 @@ public record MultiProjectRequest(String reportId, Definition definition, List<B
             boardIds = boardIds == null ? null : List.copyOf(boardIds);
             projectKeys = projectKeys == null ? null : List.copyOf(projectKeys);
         }
+
+        /**
+         * Reads a definition given as JSON (as a client posts it inline), by shape only: the
+         * engine still validates every value when the report runs. Fields the record does not
+         * have are ignored.
+         *
+         * @param json a JSON object with the definition's fields
+         * @return the definition
+         * @throws IllegalArgumentException when the text is not JSON or a field has the wrong type
+         */
+        public static Definition fromJson(String json) {
+            return RecordJson.read(Objects.requireNonNull(json, "json"), Definition.class);
+        }
     }
 
     /**

@@ -111,6 +111,19 @@ public final class TypedCapacityEngine {
     }
 
     /**
+     * A stored report definition ({@link CapacityEngine#getReportDefinition}).
+     *
+     * @param reportId the definition's id
+     * @return the definition
+     * @throws org.capacitytracker.api.CapacityNotFoundException when there is none
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectRequest.Definition getReportDefinition(String reportId) {
+        Objects.requireNonNull(reportId, "reportId");
+        return RecordJson.read(engine.getReportDefinition(reportId), MultiProjectRequest.Definition.class);
+    }
+
+    /**
      * A multi-project report ({@link CapacityEngine#multiProjectReport}).
      *
      * @param request the definition (or its id) and each board's iterations
