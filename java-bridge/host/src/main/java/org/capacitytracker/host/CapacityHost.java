@@ -183,6 +183,16 @@ public final class CapacityHost implements AutoCloseable {
                     new HostLoginUriProvider(context), new HostPageBuilderService(current), clusterLocks)) {
                 osgi.register(service);
             }
+            // Jira's Java API for the plugin's server-side report (issue search, users, Story
+            // Points), with the browse permission applied in one place (VisibleWork).
+            var visibleWork = new org.capacitytracker.host.jira.VisibleWork(
+                    new org.capacitytracker.host.jira.DemoWorkSource(data));
+            for (Object service : List.of(
+                    new org.capacitytracker.host.jira.javaapi.HostSearchService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostJiraUserManager(users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostCustomFieldManager())) {
+                osgi.register(service);
+            }
             // As in Jira, the template renderer and the i18n resolver are made for each plugin
             // that imports them, over that plugin's own templates and i18n resources.
             osgi.registerPerPlugin("com.atlassian.templaterenderer.TemplateRenderer",

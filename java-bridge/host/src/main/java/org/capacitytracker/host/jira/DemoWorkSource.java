@@ -57,6 +57,11 @@ public final class DemoWorkSource implements JiraWorkSource {
     }
 
     @Override
+    public Optional<WorkIssue> issue(String key) {
+        return data.issue(key).map(this::work);
+    }
+
+    @Override
     public Set<String> browseGroups(String projectKey) {
         if (data.demo() == DemoData.Demo.FULL && projectKey.equals(RichDemo.PAY.key())) {
             return Set.of(RichDemo.PAYMENTS_TEAM, HostUser.ADMINISTRATORS);

@@ -73,6 +73,12 @@ public interface JiraWorkSource {
     void versionIssues(long versionId, Consumer<WorkIssue> out);
 
     /**
+     * @param key an issue's key
+     * @return the issue, if there is one (no permission check: Jira's {@code Issue.getParentObject()} makes none either)
+     */
+    Optional<WorkIssue> issue(String key);
+
+    /**
      * Who may browse a project: Jira grants "Browse Projects" through the project's
      * permission scheme, here by group.
      *

@@ -101,4 +101,15 @@ public final class VisibleWork {
             }
         });
     }
+
+    /**
+     * The parent of a sub-task, as Jira's {@code Issue.getParentObject()} gives it: without a
+     * permission check (the sub-task's visibility already implies its parent's project).
+     *
+     * @param issue a visible issue
+     * @return its parent, if it has one
+     */
+    public Optional<JiraWorkSource.WorkIssue> parentOf(JiraWorkSource.WorkIssue issue) {
+        return issue.parentKey() == null ? Optional.empty() : source.issue(issue.parentKey());
+    }
 }
