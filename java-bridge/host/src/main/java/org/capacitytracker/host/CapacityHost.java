@@ -190,7 +190,9 @@ public final class CapacityHost implements AutoCloseable {
             for (Object service : List.of(
                     new org.capacitytracker.host.jira.javaapi.HostSearchService(visibleWork, users::byKey),
                     new org.capacitytracker.host.jira.javaapi.HostJiraUserManager(users::byKey),
-                    new org.capacitytracker.host.jira.javaapi.HostCustomFieldManager())) {
+                    new org.capacitytracker.host.jira.javaapi.HostCustomFieldManager(),
+                    new org.capacitytracker.host.jira.javaapi.HostRapidViewService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostSprintQueryService(visibleWork, users::byKey))) {
                 osgi.register(service);
             }
             // As in Jira, the template renderer and the i18n resolver are made for each plugin
