@@ -98,6 +98,12 @@ class TypedEngineTest {
             assertThrows(IllegalArgumentException.class,
                     () -> MultiProjectRequest.Definition.fromJson("{\"boardIds\":\"1\"}"), "a string is not a list");
             assertThrows(IllegalArgumentException.class, () -> MultiProjectRequest.Definition.fromJson("{"));
+            // A report request's definition: inline first, else the stored one.
+            assertEquals(stored, typed.reportDefinitionOf("{\"reportId\":\"dec\"}"));
+            assertEquals(inline, typed.reportDefinitionOf("{\"reportId\":\"none\",\"definition\":" + definition + "}"));
+            assertThrows(CapacityNotFoundException.class, () -> typed.reportDefinitionOf("{\"reportId\":\"none\"}"));
+            assertThrows(IllegalArgumentException.class, () -> typed.reportDefinitionOf("{}"));
+            assertThrows(IllegalArgumentException.class, () -> typed.reportDefinitionOf("{\"reportId\":1}"));
 
             String json = "{\"reportId\":\"dec\",\"boards\":[{\"boardId\":\"1\",\"iterations\":[]}]}";
             String report = engine.multiProjectReport(json);
