@@ -22,6 +22,7 @@ import org.capacitytracker.api.typed.TypedCapacityEngine;
  * Progress and state are read by other threads while it runs.
  */
 public final class ReportJob {
+    private static final System.Logger LOG = System.getLogger(ReportJob.class.getName());
     /** Where a job is. */
     public enum State {
         /** Waiting for a free worker. */
@@ -128,6 +129,15 @@ public final class ReportJob {
         } catch (RuntimeException e) {
             failure = e;
             state = State.FAILED;
+            if (!(e instanceof org.capacitytracker.api.CapacityException) && !(e instanceof IllegalArgumentException)) {
+                // The answer tells the user to ask an administrator; this is what they find.
+                LOG.log(System.Logger.Level.ERROR, "Capacity Tracker report job " + id + " failed", e);
+            }
+        } catch (LinkageError e) {
+            // A Jira API class that cannot load must fail the job, not leave it running forever.
+            failure = new IllegalStateException("a Jira API the report needs is missing: " + e.getMessage(), e);
+            state = State.FAILED;
+            LOG.log(System.Logger.Level.ERROR, "Capacity Tracker report job " + id + " failed", e);
         } finally {
             finishedAt = clock.instant();
         }

@@ -146,6 +146,21 @@ class ReportJobTest {
     }
 
     @Test
+    void aJiraApiClassThatCannotLoadFailsTheJobInsteadOfLeavingItRunning() {
+        BoardWorkReader broken = new TwoBoards() {
+            @Override
+            public void read(String userKey, String boardId, LocalDate start, LocalDate end, WorkOut out) {
+                throw new NoClassDefFoundError("org/joda/time/DateTime");
+            }
+        };
+        ReportJob job = job(null, b -> true);
+        job.run(broken, typed);
+        assertEquals(ReportJob.State.FAILED, job.progress().state());
+        assertTrue(job.failure().getMessage().contains("org/joda/time/DateTime"), job.failure().getMessage());
+        assertTrue(job.progress().state().finished());
+    }
+
+    @Test
     void cancellingStopsTheReaderAtItsNextItem() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
