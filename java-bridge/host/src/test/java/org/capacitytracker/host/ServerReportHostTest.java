@@ -63,6 +63,20 @@ class ServerReportHostTest {
             // Capacity Tracker's permissions refuse PAY's board to him before Jira is read.
             HttpResponse<String> pay = victor.sendJson("POST", JOBS, definition("[\"1\",\"2\"]"));
             assertEquals(403, pay.statusCode(), pay.body());
+
+            // The browser's crawl (Jira Software's REST) sees what the Java API sees: no PAY board,
+            // sprint or issue for him, all of them for a member of the payments team.
+            JsonNode boards = victor.getJson("/jira/rest/agile/1.0/board?maxResults=50");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            boards.path("values").forEach(b -> ids.add(b.path("id").asText()));
+            assertEquals(java.util.List.of("1", "3", "4"), ids);
+            for (String hidden : java.util.List.of("/board/2", "/board/2/sprint", "/sprint/7", "/sprint/7/issue",
+                    "/board/2/sprint/7/issue", "/issue/PAY-1")) {
+                assertEquals(404, victor.get("/jira/rest/agile/1.0" + hidden).statusCode(), hidden);
+            }
+            TestHttp judy = new TestHttp(host.baseUri().resolve("/")).basic("judy", "judy");
+            assertTrue(judy.getJson("/jira/rest/agile/1.0/sprint/7/issue").path("issues").size() > 0);
+            assertEquals(200, judy.get("/jira/rest/agile/1.0/issue/PAY-1").statusCode());
         }
     }
 }
