@@ -80,4 +80,39 @@ class TypedEngineTest {
             assertThrows(NullPointerException.class, () -> new TypedCapacityEngine(null));
         }
     }
+
+    @Test
+    void aStoredDefinitionReadsBackAsTheRecordAnInlineOneIsReadFromJsonAndAReportWritesBackAsJson() {
+        try (CapacityEngine engine = CapacityEngine.open(new MemoryHostStorage())) {
+            TypedCapacityEngine typed = new TypedCapacityEngine(engine);
+            String definition = "{\"name\":\"Dec\",\"boardIds\":[\"1\"],\"projectKeys\":[\"PAY\"],"
+                    + "\"period\":{\"start\":\"2026-11-30\",\"end\":\"2026-12-13\"},\"bucket\":\"week\",\"grouping\":\"board\"}";
+            engine.putReportDefinition("dec", "{\"revision\":0," + definition.substring(1));
+            MultiProjectRequest.Definition stored = typed.getReportDefinition("dec");
+            MultiProjectRequest.Definition inline = MultiProjectRequest.Definition.fromJson(definition);
+            assertEquals(new MultiProjectRequest.Definition("Dec", List.of("1"), List.of("PAY"),
+                    new MultiProjectRequest.Period("2026-11-30", "2026-12-13"), MultiProjectRequest.Bucket.WEEK,
+                    MultiProjectRequest.Grouping.BOARD), inline);
+            assertEquals(inline, stored, "revision and schema are not part of the record");
+            assertThrows(CapacityNotFoundException.class, () -> typed.getReportDefinition("none"));
+            assertThrows(IllegalArgumentException.class,
+                    () -> MultiProjectRequest.Definition.fromJson("{\"boardIds\":\"1\"}"), "a string is not a list");
+            assertThrows(IllegalArgumentException.class, () -> MultiProjectRequest.Definition.fromJson("{"));
+            // A report request's definition: inline first, else the stored one.
+            assertEquals(stored, typed.reportDefinitionOf("{\"reportId\":\"dec\"}"));
+            assertEquals(inline, typed.reportDefinitionOf("{\"reportId\":\"none\",\"definition\":" + definition + "}"));
+            assertThrows(CapacityNotFoundException.class, () -> typed.reportDefinitionOf("{\"reportId\":\"none\"}"));
+            assertThrows(IllegalArgumentException.class, () -> typed.reportDefinitionOf("{}"));
+            assertThrows(IllegalArgumentException.class, () -> typed.reportDefinitionOf("{\"reportId\":1}"));
+
+            String json = "{\"reportId\":\"dec\",\"boards\":[{\"boardId\":\"1\",\"iterations\":[]}]}";
+            String report = engine.multiProjectReport(json);
+            org.capacitytracker.api.typed.MultiProjectReport typedReport = typed.multiProjectReport(
+                    MultiProjectRequest.builder().reportId("dec").board("1", List.of()).build());
+            assertEquals(Json.parse(report).get("name"), Json.parse(typedReport.toJson()).get("name"));
+            org.junit.jupiter.api.Assertions.assertTrue(Json.sameJson(Json.parse(report).get("rows"),
+                    Json.parse(typedReport.toJson()).get("rows")), "rows as the JSON API gives them");
+            assertEquals(Json.parse(report).get("buckets"), Json.parse(typedReport.toJson()).get("buckets"));
+        }
+    }
 }

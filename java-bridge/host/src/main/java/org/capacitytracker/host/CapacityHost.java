@@ -197,6 +197,18 @@ public final class CapacityHost implements AutoCloseable {
                     new HostApplicationProperties(dataDir, cluster.clusterMode()))) {
                 osgi.register(service);
             }
+            // Jira's Java API for the plugin's server-side report (issue search, users, Story
+            // Points), with the browse permission applied in one place (VisibleWork).
+            var visibleWork = new org.capacitytracker.host.jira.VisibleWork(
+                    new org.capacitytracker.host.jira.DemoWorkSource(data));
+            for (Object service : List.of(
+                    new org.capacitytracker.host.jira.javaapi.HostSearchService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostJiraUserManager(users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostCustomFieldManager(),
+                    new org.capacitytracker.host.jira.javaapi.HostRapidViewService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostSprintQueryService(visibleWork, users::byKey))) {
+                osgi.register(service);
+            }
             // As in Jira, the template renderer and the i18n resolver are made for each plugin
             // that imports them, over that plugin's own templates and i18n resources.
             osgi.registerPerPlugin("com.atlassian.templaterenderer.TemplateRenderer",

@@ -79,6 +79,17 @@ public record MultiProjectReport(int schema, String name, String unit, String ba
     }
 
     /**
+     * The report as the engine's JSON document (the shape {@code CapacityEngine#multiProjectReport}
+     * answers), for callers that hand it on to a browser.
+     *
+     * @return the JSON text; a null component is written as {@code null}, as the engine does
+     */
+    public String toJson() {
+        return RecordJson.writeWithNulls(this);
+    }
+
+
+    /**
      * Dates, both included.
      *
      * @param start the first date

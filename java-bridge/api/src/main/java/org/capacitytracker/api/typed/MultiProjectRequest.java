@@ -69,6 +69,43 @@ public record MultiProjectRequest(String reportId, Definition definition, List<B
             boardIds = boardIds == null ? null : List.copyOf(boardIds);
             projectKeys = projectKeys == null ? null : List.copyOf(projectKeys);
         }
+
+        /**
+         * Reads a definition given as JSON (as a client posts it inline), by shape only: the
+         * engine still validates every value when the report runs. Fields the record does not
+         * have are ignored.
+         *
+         * @param json a JSON object with the definition's fields
+         * @return the definition
+         * @throws IllegalArgumentException when the text is not JSON or a field has the wrong type
+         */
+        public static Definition fromJson(String json) {
+            return RecordJson.read(Objects.requireNonNull(json, "json"), Definition.class);
+        }
+    }
+
+    /**
+     * What a report request covers: a stored definition's id, or an inline definition (which
+     * wins when both are given, as in the engine). Read from a request's JSON, whose other
+     * members (its boards) are ignored.
+     *
+     * @param reportId the stored definition's id, or null
+     * @param definition the inline definition, or null
+     */
+    public record Scope(String reportId, Definition definition) {
+        /**
+         * @param json {@code {"reportId": ...}} or {@code {"definition": {...}}}
+         * @return the scope
+         * @throws IllegalArgumentException when the text is not JSON, a member has the wrong
+         *     type, or it has neither member
+         */
+        public static Scope fromJson(String json) {
+            Scope scope = RecordJson.read(Objects.requireNonNull(json, "json"), Scope.class);
+            if (scope.reportId() == null && scope.definition() == null) {
+                throw new IllegalArgumentException("a report request needs reportId or definition");
+            }
+            return scope;
+        }
     }
 
     /**

@@ -33,18 +33,32 @@ final class RecordJson {
         return out.toString();
     }
 
+    /**
+     * The record as JSON text with its null components written as {@code null}: for answers
+     * handed on (a report), where the engine writes null rather than leaving a field out.
+     */
+    static String writeWithNulls(Record record) {
+        StringBuilder out = new StringBuilder();
+        JsonText.write(out, tree(record, true));
+        return out.toString();
+    }
+
     /** Reads the engine's JSON answer into a record of the given type. */
     static <R extends Record> R read(String json, Class<R> type) {
         return type.cast(value(JsonText.parse(json), type, type.getSimpleName()));
     }
 
     static Object tree(Object value) {
+        return tree(value, false);
+    }
+
+    private static Object tree(Object value, boolean nulls) {
         if (value instanceof Record record) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (RecordComponent c : record.getClass().getRecordComponents()) {
                 Object v = get(c, record);
-                if (v != null) {
-                    map.put(c.getName(), tree(v));
+                if (v != null || nulls) {
+                    map.put(c.getName(), tree(v, nulls));
                 }
             }
             return map;
@@ -52,7 +66,7 @@ final class RecordJson {
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object v : list) {
-                out.add(tree(v));
+                out.add(tree(v, nulls));
             }
             return out;
         }

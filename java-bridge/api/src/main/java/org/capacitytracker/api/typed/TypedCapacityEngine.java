@@ -111,6 +111,40 @@ public final class TypedCapacityEngine {
     }
 
     /**
+     * The definition a report request covers: its inline {@code definition}, else the one
+     * stored under its {@code reportId} — e.g. for a server-side report started with the
+     * multi-project request's shape minus its boards.
+     *
+     * <pre>{@code
+     * engine.reportDefinitionOf("{\"reportId\":\"q1\"}").period(); // the stored period
+     * }</pre>
+     *
+     * @param requestJson {@code {"reportId": ...}} or {@code {"definition": {...}}}
+     * @return the definition
+     * @throws IllegalArgumentException when the text is not JSON, a member has the wrong type,
+     *     or it has neither member
+     * @throws org.capacitytracker.api.CapacityNotFoundException when no definition is stored under the id
+     */
+    public MultiProjectRequest.Definition reportDefinitionOf(String requestJson) {
+        MultiProjectRequest.Scope scope = MultiProjectRequest.Scope.fromJson(Objects.requireNonNull(requestJson,
+                "requestJson"));
+        return scope.definition() != null ? scope.definition() : getReportDefinition(scope.reportId());
+    }
+
+    /**
+     * A stored report definition ({@link CapacityEngine#getReportDefinition}).
+     *
+     * @param reportId the definition's id
+     * @return the definition
+     * @throws org.capacitytracker.api.CapacityNotFoundException when there is none
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectRequest.Definition getReportDefinition(String reportId) {
+        Objects.requireNonNull(reportId, "reportId");
+        return RecordJson.read(engine.getReportDefinition(reportId), MultiProjectRequest.Definition.class);
+    }
+
+    /**
      * A multi-project report ({@link CapacityEngine#multiProjectReport}).
      *
      * @param request the definition (or its id) and each board's iterations

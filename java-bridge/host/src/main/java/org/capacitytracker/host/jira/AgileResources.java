@@ -26,11 +26,24 @@ final class AgileResources {
     private final DemoData data;
     private final IssueJson issues;
     private final IssueSearch search;
+    private final VisibleWork visible;
 
-    AgileResources(DemoData data, IssueJson issues, IssueSearch search) {
+    /**
+     * @param visible Jira's browse permission, the same rule the host's Java API services apply,
+     *     so that the browser's crawl and the plugin's server-side read see the same boards and issues
+     */
+    AgileResources(DemoData data, IssueJson issues, IssueSearch search, VisibleWork visible) {
         this.data = data;
         this.issues = issues;
         this.search = search;
+        this.visible = visible;
+    }
+
+    /** The issues of a list the caller may browse, in the list's order. */
+    private List<DemoData.Issue> browsable(RestCall call, List<DemoData.Issue> all) {
+        java.util.Map<String, Boolean> byProject = new java.util.HashMap<>();
+        return all.stream().filter(i -> byProject.computeIfAbsent(data.projectOf(i).key(),
+                k -> visible.canBrowse(call.user(), k))).toList();
     }
 
     JsonNode get(RestCall call, String path) throws RestError {
@@ -40,15 +53,15 @@ final class AgileResources {
         }
         Matcher m;
         if ((m = BOARD_SPRINT_ISSUES.matcher(path)).matches()) {
-            DemoData.Board board = board(m.group(1));
-            DemoData.Sprint sprint = sprint(m.group(2));
+            DemoData.Board board = board(call, m.group(1));
+            DemoData.Sprint sprint = sprint(call, m.group(2));
             if (data.sprints(board.id()).stream().noneMatch(s -> s.id() == sprint.id())) {
                 throw RestError.notFound(NO_SPRINT);
             }
-            return search.page(call, data.issuesInSprint(sprint.id()), true);
+            return search.page(call, browsable(call, data.issuesInSprint(sprint.id())), true);
         }
         if ((m = BOARD.matcher(path)).matches()) {
-            DemoData.Board board = board(m.group(1));
+            DemoData.Board board = board(call, m.group(1));
             String sub = m.group(2) == null ? "" : m.group(2);
             switch (sub) {
                 case "/configuration" -> {
@@ -67,7 +80,7 @@ final class AgileResources {
                     return AgileJson.page(versions, call.startAt(), call.maxResults(), false, v -> AgileJson.version(base, v));
                 }
                 case "/issue" -> {
-                    return search.page(call, data.issuesOnBoard(board.id()), true);
+                    return search.page(call, browsable(call, data.issuesOnBoard(board.id())), true);
                 }
                 default -> {
                     return AgileJson.board(base, board);
@@ -75,14 +88,16 @@ final class AgileResources {
             }
         }
         if ((m = SPRINT.matcher(path)).matches()) {
-            DemoData.Sprint sprint = sprint(m.group(1));
+            DemoData.Sprint sprint = sprint(call, m.group(1));
             if (m.group(2) == null) {
                 return AgileJson.sprint(base, sprint);
             }
-            return search.page(call, data.issuesInSprint(sprint.id()), true);
+            return search.page(call, browsable(call, data.issuesInSprint(sprint.id())), true);
         }
         if ((m = ISSUE.matcher(path)).matches()) {
-            DemoData.Issue found = data.issue(m.group(1)).orElseThrow(() -> RestError.notFound(NO_ISSUE));
+            DemoData.Issue found = data.issue(m.group(1))
+                    .filter(i -> visible.canBrowse(call.user(), data.projectOf(i).key()))
+                    .orElseThrow(() -> RestError.notFound(NO_ISSUE));
             return issues.issue(base, found, IssueFields.select(call.param("fields"), true),
                     IssueJson.expansions(call.param("expand")), true);
         }
@@ -93,7 +108,7 @@ final class AgileResources {
         String type = call.param("type");
         String name = call.param("name");
         String project = call.param("projectKeyOrId");
-        List<DemoData.Board> boards = data.boards().stream()
+        List<DemoData.Board> boards = visible.boards(call.user()).stream()
                 .filter(b -> type == null || Arrays.asList(type.split(",")).contains(b.type()))
                 .filter(b -> name == null || b.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
                 .filter(b -> project == null || project.equalsIgnoreCase(b.project().key())
@@ -123,11 +138,15 @@ final class AgileResources {
         return AgileJson.page(sprints, call.startAt(), call.maxResults(), false, s -> AgileJson.sprint(call.base, s));
     }
 
-    private DemoData.Board board(String id) throws RestError {
-        return data.board(RestCall.id(id, NO_BOARD)).orElseThrow(() -> RestError.notFound(NO_BOARD));
+    /** A board the caller may browse; Jira answers the same 404 for one that does not exist. */
+    private DemoData.Board board(RestCall call, String id) throws RestError {
+        return visible.board(call.user(), RestCall.id(id, NO_BOARD)).orElseThrow(() -> RestError.notFound(NO_BOARD));
     }
 
-    private DemoData.Sprint sprint(String id) throws RestError {
-        return data.sprint(RestCall.id(id, NO_SPRINT)).orElseThrow(() -> RestError.notFound(NO_SPRINT));
+    /** A sprint of a board the caller may browse. */
+    private DemoData.Sprint sprint(RestCall call, String id) throws RestError {
+        return data.sprint(RestCall.id(id, NO_SPRINT))
+                .filter(s -> visible.board(call.user(), s.boardId()).isPresent())
+                .orElseThrow(() -> RestError.notFound(NO_SPRINT));
     }
 }

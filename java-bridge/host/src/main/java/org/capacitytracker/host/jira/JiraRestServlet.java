@@ -33,7 +33,7 @@ public final class JiraRestServlet extends HttpServlet {
         IssueJson issues = new IssueJson(data, users);
         IssueSearch search = new IssueSearch(data, users, issues);
         this.platform = new PlatformResources(data, users, issues, search);
-        this.agile = new AgileResources(data, issues, search);
+        this.agile = new AgileResources(data, issues, search, new VisibleWork(new DemoWorkSource(data)));
     }
 
     @Override

@@ -46,6 +46,16 @@ final class RestProblem extends RuntimeException {
         return new RestProblem(400, CapacityException.VALIDATION, "validation", field, field + ": " + problem);
     }
 
+    /** 404 notFound: {@code field} names nothing the caller may see (e.g. an expired report job). */
+    static RestProblem notFound(String field, String problem) {
+        return new RestProblem(404, CapacityException.NOT_FOUND, "notFound", field, field + ": " + problem);
+    }
+
+    /** 503 unavailable: the node is busy; the caller may retry later. */
+    static RestProblem busy(String message) {
+        return new RestProblem(503, null, "unavailable", null, message);
+    }
+
     /** 413 tooLarge: the request body exceeds what the plugin reads. */
     /**
      * A write whose body is not declared JSON. Cross-site pages can send only form types, plain

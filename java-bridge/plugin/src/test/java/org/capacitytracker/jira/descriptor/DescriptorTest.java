@@ -186,7 +186,7 @@ class DescriptorTest {
         List<Class<?>> resources = resourceClasses(pkg);
         List<String> names = resources.stream().map(Class::getSimpleName).sorted().toList();
         assertEquals(List.of("AdminResource", "BoardResource", "CalendarResource", "HealthResource", "PersonResource",
-                "ReportDefinitionResource", "TemplateResource"), names);
+                "ReportDefinitionResource", "ReportJobResource", "TemplateResource"), names);
     }
 
     @Test

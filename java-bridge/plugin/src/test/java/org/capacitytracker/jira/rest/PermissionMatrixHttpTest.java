@@ -69,6 +69,9 @@ class PermissionMatrixHttpTest {
             Map.entry("PUT /reports/q1", "manageReports"),
             Map.entry("DELETE /reports/q1", "manageReports"),
             Map.entry("POST /reports/run", "any"),
+            Map.entry("POST /reports/jobs", "any"),
+            Map.entry("GET /reports/jobs/" + RestGrantHttpTest.JOB_ID, "any"),
+            Map.entry("DELETE /reports/jobs/" + RestGrantHttpTest.JOB_ID, "any"),
             Map.entry("GET /admin/permissions", "admin"),
             Map.entry("PUT /admin/permissions", "admin"),
             Map.entry("GET /admin/export", "admin"),
@@ -105,7 +108,7 @@ class PermissionMatrixHttpTest {
                 new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
                 new TemplateResource(users, engines), new CalendarResource(users, engines),
                 new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
-                new WebApplicationErrors());
+                new ReportJobResource(users, engines, NoJiraWork.reports(engines)), new WebApplicationErrors());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

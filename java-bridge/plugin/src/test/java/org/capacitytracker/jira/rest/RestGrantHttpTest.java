@@ -42,10 +42,13 @@ import org.junit.jupiter.api.Test;
 class RestGrantHttpTest {
     private static final List<Class<?>> RESOURCES = List.of(BoardResource.class, PersonResource.class,
             HealthResource.class, TemplateResource.class, CalendarResource.class,
-            ReportDefinitionResource.class, AdminResource.class);
+            ReportDefinitionResource.class, AdminResource.class, ReportJobResource.class);
+    /** A well-formed job id that names no job. */
+    static final String JOB_ID = "0123456789abcdef0123456789abcdef";
     /** A valid value for every path parameter. */
     private static final Map<String, String> PATH_VALUES = Map.of("boardId", "1", "iterationId", "3",
-            "accountKey", "alice", "templateId", "squad", "calendarId", "de", "reportId", "q1");
+            "accountKey", "alice", "templateId", "squad", "calendarId", "de", "reportId", "q1",
+            "jobId", JOB_ID);
     private static final String BASIC = "Basic YWxpY2U6c2VjcmV0";
     private static final String PERMISSIONS = "{\"revision\":%d,\"enabled\":true,\"rest\":{\"users\":%s}}";
 
@@ -70,7 +73,7 @@ class RestGrantHttpTest {
                 new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
                 new TemplateResource(users, engines), new CalendarResource(users, engines),
                 new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
-                new WebApplicationErrors());
+                new ReportJobResource(users, engines, NoJiraWork.reports(engines)), new WebApplicationErrors());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -143,7 +146,7 @@ class RestGrantHttpTest {
     @Test
     void everyEndpointAsksTheEngineForTheRestGrantWhenTheCallCarriesCredentials() throws Exception {
         List<Endpoint> endpoints = endpoints();
-        assertEquals(32, endpoints.size(), "the resources' methods: " + endpoints);
+        assertEquals(35, endpoints.size(), "the resources' methods: " + endpoints);
         restList("[]");
         for (Endpoint e : endpoints) {
             HttpResponse<String> script = call(e, "alice", true);

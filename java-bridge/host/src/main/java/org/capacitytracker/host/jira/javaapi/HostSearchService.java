@@ -1,0 +1,130 @@
+package org.capacitytracker.host.jira.javaapi;
+
+import com.atlassian.jira.bc.issue.search.SearchService;
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.search.SearchException;
+import com.atlassian.jira.issue.search.SearchResults;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.util.MessageSet;
+import com.atlassian.jira.web.bean.PagerFilter;
+import com.atlassian.query.Query;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.jira.JiraWorkSource.WorkIssue;
+import org.capacitytracker.host.jira.VisibleWork;
+
+/**
+ * Jira's {@code SearchService} for the queries a capacity report asks: the issues of one
+ * sprint or one fix version, by id ({@code sprint = 7}, {@code fixVersion = 10001}), optionally
+ * {@code ORDER BY key [ASC]}. Any other JQL is refused with a parse error naming what the host
+ * answers, rather than answered wrongly: the host's REST search has the full JQL subset, this
+ * service only what the plugin's Java path needs.
+ *
+ * <p>Results carry Jira's browse permission through {@link VisibleWork}: the searcher is
+ * looked up again by key on every search (so a user deactivated since is refused), an
+ * anonymous searcher (null) sees what anonymous users may browse — nothing in the demo.
+ * Pages are cut after the permission check, so {@code getTotal()} counts visible issues only,
+ * as Jira's does. Unlike Jira, an unknown sprint or version id is not a parse error: it
+ * matches no issues.
+ */
+public final class HostSearchService implements SearchService {
+    private static final Pattern JQL = Pattern.compile(
+            "\\s*(sprint|fixVersion)\\s*=\\s*(\\d{1,18})\\s*(?:order\\s+by\\s+(?:key|issuekey)(?:\\s+asc)?\\s*)?",
+            Pattern.CASE_INSENSITIVE);
+    /** Jira's own ceiling on one page of a search (jira.search.views.default.max). */
+    static final int MAX_PAGE = 1000;
+
+    private final VisibleWork work;
+    private final Function<String, Optional<HostUser>> byKey;
+
+    /**
+     * @param work the data with Jira's permissions
+     * @param byKey the host's user lookup by key
+     */
+    public HostSearchService(VisibleWork work, Function<String, Optional<HostUser>> byKey) {
+        this.work = Objects.requireNonNull(work, "work");
+        this.byKey = Objects.requireNonNull(byKey, "byKey");
+    }
+
+    /** A parsed query: which kind of iteration and its id. */
+    private record IterationQuery(String field, long id, boolean orderByKey, String text) implements Query {
+        @Override
+        public String getQueryString() {
+            return text;
+        }
+    }
+
+    private record Messages(Set<String> errors) implements MessageSet {
+        @Override
+        public boolean hasAnyErrors() {
+            return !errors.isEmpty();
+        }
+
+        @Override
+        public Set<String> getErrorMessages() {
+            return errors;
+        }
+    }
+
+    @Override
+    public ParseResult parseQuery(ApplicationUser searcher, String query) {
+        if (query == null || query.isBlank()) {
+            return new ParseResult(null, new Messages(Set.of("The JQL query is empty.")));
+        }
+        Matcher m = JQL.matcher(query);
+        if (!m.matches()) {
+            return new ParseResult(null, new Messages(Set.of("This host's SearchService answers only"
+                    + " 'sprint = <id>' or 'fixVersion = <id>' (optionally ORDER BY key ASC), not: " + query)));
+        }
+        String field = m.group(1).toLowerCase(Locale.ROOT);
+        boolean ordered = query.toLowerCase(Locale.ROOT).contains("order");
+        return new ParseResult(new IterationQuery(field, Long.parseLong(m.group(2)), ordered, query.strip()),
+                new Messages(Set.of()));
+    }
+
+    @Override
+    public SearchResults<Issue> search(ApplicationUser searcher, Query query, PagerFilter pager) throws SearchException {
+        if (!(query instanceof IterationQuery q)) {
+            throw new SearchException("The query was not made by this SearchService's parseQuery: " + query);
+        }
+        if (pager == null) {
+            throw new IllegalArgumentException("pager must not be null (Jira requires one; use new PagerFilter(start, max))");
+        }
+        if (pager.getStart() < 0 || pager.getMax() < 0) {
+            throw new IllegalArgumentException("pager start and max must not be negative: " + pager.getStart() + ", "
+                    + pager.getMax());
+        }
+        HostUser viewer = searcher == null ? null : byKey.apply(searcher.getKey()).orElse(null);
+        if (searcher != null && viewer == null) {
+            throw new SearchException("Unknown searcher: " + searcher.getKey());
+        }
+        List<WorkIssue> visible = new ArrayList<>();
+        if (q.field().equals("sprint")) {
+            work.sprintIssues(viewer, q.id(), visible::add);
+        } else {
+            work.versionIssues(viewer, q.id(), visible::add);
+        }
+        if (q.orderByKey()) {
+            visible.sort(Comparator.comparing((WorkIssue i) -> i.projectKey()).thenComparingLong(HostSearchService::number));
+        }
+        int max = Math.min(pager.getMax(), MAX_PAGE);
+        int from = Math.min(pager.getStart(), visible.size());
+        int to = (int) Math.min((long) from + max, visible.size());
+        List<Issue> page = visible.subList(from, to).stream().map(i -> (Issue) new HostIssue(i, work)).toList();
+        return new SearchResults<>(page, visible.size(), max, from);
+    }
+
+    private static long number(WorkIssue issue) {
+        String key = issue.key();
+        return Long.parseLong(key.substring(key.lastIndexOf('-') + 1));
+    }
+}
