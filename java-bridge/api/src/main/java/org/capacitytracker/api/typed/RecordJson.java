@@ -26,6 +26,39 @@ final class RecordJson {
     private RecordJson() {
     }
 
+    /**
+     * A record class's components, accessors and canonical constructor, looked up once per
+     * class: a million-item report has a million records, and the reflective look-ups
+     * ({@code getRecordComponents} copies its array on every call) cost far more than the
+     * engine's whole computation when repeated per instance.
+     */
+    private record Shape(String[] names, java.lang.invoke.MethodHandle[] accessors, Type[] types,
+                         Constructor<?> constructor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                String[] names = new String[components.length];
+                java.lang.invoke.MethodHandle[] accessors = new java.lang.invoke.MethodHandle[components.length];
+                Type[] types = new Type[components.length];
+                Class<?>[] raw = new Class<?>[components.length];
+                try {
+                    for (int i = 0; i < components.length; i++) {
+                        names[i] = components[i].getName();
+                        accessors[i] = java.lang.invoke.MethodHandles.lookup()
+                                .unreflect(components[i].getAccessor())
+                                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                        types[i] = components[i].getGenericType();
+                        raw[i] = components[i].getType();
+                    }
+                    return new Shape(names, accessors, types, type.getDeclaredConstructor(raw));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot map " + type.getName(), e);
+                }
+            }
+        };
+    }
+
     /** The record as JSON text. */
     static String write(Record record) {
         StringBuilder out = new StringBuilder();
@@ -54,11 +87,12 @@ final class RecordJson {
 
     private static Object tree(Object value, boolean nulls) {
         if (value instanceof Record record) {
+            Shape shape = Shape.OF.get(record.getClass());
             Map<String, Object> map = new LinkedHashMap<>();
-            for (RecordComponent c : record.getClass().getRecordComponents()) {
-                Object v = get(c, record);
+            for (int i = 0; i < shape.names().length; i++) {
+                Object v = get(shape, i, record);
                 if (v != null || nulls) {
-                    map.put(c.getName(), tree(v, nulls));
+                    map.put(shape.names()[i], tree(v, nulls));
                 }
             }
             return map;
@@ -82,11 +116,13 @@ final class RecordJson {
         return value;
     }
 
-    private static Object get(RecordComponent c, Record record) {
+    private static Object get(Shape shape, int component, Record record) {
         try {
-            return c.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c, e);
+            return shape.accessors()[component].invokeExact((Object) record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read " + shape.names()[component], e);
         }
     }
 
@@ -105,17 +141,13 @@ final class RecordJson {
             if (!(json instanceof Map<?, ?> map)) {
                 throw shape(path, "an object", json);
             }
-            RecordComponent[] components = raw.getRecordComponents();
-            Class<?>[] types = new Class<?>[components.length];
-            Object[] args = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                args[i] = value(map.get(components[i].getName()), components[i].getGenericType(),
-                        path + "." + components[i].getName());
+            Shape shape = Shape.OF.get(raw);
+            Object[] args = new Object[shape.names().length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = value(map.get(shape.names()[i]), shape.types()[i], path + "." + shape.names()[i]);
             }
             try {
-                Constructor<?> constructor = raw.getDeclaredConstructor(types);
-                return constructor.newInstance(args);
+                return shape.constructor().newInstance(args);
             } catch (InvocationTargetException e) {
                 throw new IllegalArgumentException(path + ": " + e.getCause().getMessage(), e.getCause());
             } catch (ReflectiveOperationException e) {
