@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.capacitytracker.bench.latency.PanelLatencySuite;
 
 /**
  * {@code make bench}'s Java part: runs every suite (or those {@code BENCH_ONLY} names) in this
@@ -15,7 +16,7 @@ public final class BenchMain {
 
     /** The suites, in the order their rows are printed. Each suite adds itself here. */
     static List<BenchSuite> suites() {
-        return List.of(new JniSuite(), new JavaBaselineSuite());
+        return List.of(new JniSuite(), new JavaBaselineSuite(), new PanelLatencySuite());
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,0 +1,121 @@
+package org.capacitytracker.bench.latency;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real Jira 10 host with the plugin and the full demo, started as a child process on a free
+ * port in a temporary data directory, as the browser suite starts it (tests/e2e/lib/host.js);
+ * ready once its login page answers. {@link #close()} ends it and everything it started, and
+ * removes the data directory.
+ */
+final class HostProcess implements AutoCloseable {
+    static final String CONTEXT = "/jira";
+
+    private final Process process;
+    private final Path dataDir;
+    private final Path log;
+    final String base;
+
+    private HostProcess(Process process, Path dataDir, Path log, int port) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.base = "http://127.0.0.1:" + port + CONTEXT;
+    }
+
+    /** The jar given by the environment variable, else the repository's built one. */
+    private static Path jar(String variable, String fallback) {
+        String given = System.getenv(variable);
+        Path jar = Path.of(given != null && !given.isBlank() ? given : fallback).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing (" + variable + "): build with "
+                    + "`mvn -B -q -f java-bridge/pom.xml install -DskipTests`");
+        }
+        return jar;
+    }
+
+    static HostProcess start(Duration timeout) throws IOException, InterruptedException {
+        Path hostJar = jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
+        Path pluginJar = jar("CT_PLUGIN_JAR", "java-bridge/plugin/target/capacity-tracker-jira10-0.1.0.jar");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("ct-bench-data-");
+        Path log = Files.createTempFile("ct-bench-host-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", hostJar.toString(), "--jira", "10",
+                "--plugin", pluginJar.toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--demo", "full"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HostProcess host = new HostProcess(process, dataDir, log, port);
+        // If this JVM is ended before close() runs, the host must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(host::kill));
+        try {
+            host.awaitReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        return host;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("host exited (" + process.exitValue() + ") before answering; log "
+                        + log + ":\n" + tail());
+            }
+            try {
+                HttpResponse<Void> res = client.send(HttpRequest.newBuilder(URI.create(base + "/login.jsp"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (res.statusCode() < 500) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("host did not answer in " + timeout + "; log " + log);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+            process.waitFor();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.deleteIfExists(log);
+    }
+}
