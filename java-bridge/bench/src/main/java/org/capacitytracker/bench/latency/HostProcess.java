@@ -26,6 +26,8 @@ final class HostProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     final String base;
+    /** Set when the run failed: the host's log then stays for reading (its path is in the error). */
+    private boolean keepLog;
 
     private HostProcess(Process process, Path dataDir, Path log, int port) {
         this.process = process;
@@ -65,6 +67,7 @@ final class HostProcess implements AutoCloseable {
         try {
             host.awaitReady(timeout);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            host.keepLog = true;
             host.close();
             throw e;
         }
@@ -95,6 +98,12 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
+    /** Keeps the log past close() and says where it is, for a failed run's message. */
+    String keepLog() {
+        keepLog = true;
+        return log.toString();
+    }
+
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -116,6 +125,8 @@ final class HostProcess implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        Files.deleteIfExists(log);
+        if (!keepLog) {
+            Files.deleteIfExists(log);
+        }
     }
 }

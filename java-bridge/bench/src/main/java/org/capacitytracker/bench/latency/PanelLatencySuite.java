@@ -39,6 +39,12 @@ public final class PanelLatencySuite implements BenchSuite {
     @Override
     public void run(BenchTable table) throws Exception {
         try (HostProcess host = HostProcess.start(Duration.ofMinutes(5))) {
+            measure(table, host);
+        }
+    }
+
+    private static void measure(BenchTable table, HostProcess host) throws Exception {
+        try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
             List<String> boards = scrumBoards(client, host.base);
@@ -69,6 +75,8 @@ public final class PanelLatencySuite implements BenchSuite {
             } finally {
                 pool.shutdownNow();
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage() + " (host log: " + host.keepLog() + ")", e);
         }
     }
 
