@@ -47,9 +47,27 @@ final class HostProcess implements AutoCloseable {
         return jar;
     }
 
+    /** The one plugin jar the build left in java-bridge/plugin/target, whatever its version (as the e2e helper finds it). */
+    private static Path pluginJarBuilt() throws IOException {
+        Path dir = Path.of("java-bridge/plugin/target");
+        if (!Files.isDirectory(dir)) {
+            return dir.resolve("capacity-tracker-jira10.jar");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> jars = files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith("capacity-tracker-jira10-") && name.endsWith(".jar") && !name.matches(".*-(sources|javadoc|tests)\\.jar");
+            }).toList();
+            if (jars.size() != 1) {
+                throw new IllegalStateException("expected one plugin jar in " + dir + ", found " + jars + " (CT_PLUGIN_JAR names one)");
+            }
+            return jars.get(0);
+        }
+    }
+
     static HostProcess start(Duration timeout) throws IOException, InterruptedException {
         Path hostJar = jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
-        Path pluginJar = jar("CT_PLUGIN_JAR", "java-bridge/plugin/target/capacity-tracker-jira10-0.1.0.jar");
+        Path pluginJar = jar("CT_PLUGIN_JAR", pluginJarBuilt().toString());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
