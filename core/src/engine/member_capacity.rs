@@ -33,6 +33,13 @@ pub struct MemberFigures {
     pub as_of: Option<NaiveDate>,
 }
 
+impl MemberFigures {
+    /// A date as days since 1970-01-01, the form the C and JNI bindings give dates in.
+    pub fn epoch_day(date: NaiveDate) -> i64 {
+        date.signed_duration_since(NaiveDate::default()).num_days()
+    }
+}
+
 impl Engine {
     /// `accountKey`'s figures in the iteration report `request_json` asks (the same request
     /// as `iteration_report`); a key not on the iteration's team is `notFound` on `accountKey`.
@@ -42,7 +49,8 @@ impl Engine {
         let work = WorkSet::from_items(&request.items);
         let report = self.iteration_report_work(storage, &request, &work)?;
         let member = report.members.iter().find(|m| m.account_key == account_key).ok_or_else(|| {
-            Error::not_found("accountKey", format!("{account_key:?} is not on the team of board {:?} in this iteration", report.board_id))
+            let iteration = report.iteration.id.as_deref().unwrap_or("(none)");
+            Error::not_found("accountKey", format!("{account_key} is not a member of board {} in iteration {iteration}", report.board_id))
         })?;
         Ok(MemberFigures {
             unit: report.unit,
@@ -67,7 +75,7 @@ mod tests {
     use crate::{ErrorCode, MemoryStorage};
 
     const BOARD: &str = r#"{"revision":0,"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6},{"accountKey":"bob","role":"Developer","dailyCapacity":8,"allocation":50}]}"#;
-    // Monday 2026-11-30 to Friday 2026-12-04: five working days.
+    // Monday 2026-11-30 to Saturday 2026-12-05 (a date-only end counts that day): five working days.
     const REQUEST: &str = r#"{"boardId":"1","iteration":{"id":"7","start":"2026-11-30","end":"2026-12-05","asOf":"2026-12-03"},"items":[{"key":"A-1","assignee":"bob","remainingSeconds":7200}]}"#;
 
     fn setup() -> (Engine, MemoryStorage) {
@@ -99,6 +107,8 @@ mod tests {
         assert_eq!(bob.first_date.to_string(), "2026-11-30");
         assert_eq!(bob.as_of.map(|d| d.to_string()).as_deref(), Some("2026-12-03"));
         assert_eq!(bob.unit, Unit::Hours);
+        assert_eq!(MemberFigures::epoch_day(bob.first_date), 20_787);
+        assert_eq!((bob.last_date.to_string(), bob.working_days), ("2026-12-05".to_owned(), 5));
     }
 
     #[test]
@@ -113,6 +123,7 @@ mod tests {
         let (engine, mut s) = setup();
         let err = engine.member_capacity(&mut s, REQUEST, "carol").unwrap_err();
         assert_eq!((err.code(), err.field()), (ErrorCode::NotFound, Some("accountKey")));
+        assert_eq!(err.message(), "accountKey: carol is not a member of board 1 in iteration 7");
         let err = engine.member_capacity(&mut s, REQUEST, "").unwrap_err();
         assert_eq!((err.code(), err.field()), (ErrorCode::Validation, Some("accountKey")));
         let err = engine.member_capacity(&mut s, &REQUEST.replace("2026-12-05", "2026-11-01"), "alice").unwrap_err();
