@@ -1,7 +1,8 @@
 //! One member's figures over one iteration: the small query a consumer plugin asks.
 //!
 //! No capacity logic of its own: the iteration report computes the member's row as it
-//! always does, and this picks it out, so the two can never disagree.
+//! always does (over a team of that member alone), and this picks it out, so the two can
+//! never disagree (the tests compare them).
 
 use chrono::NaiveDate;
 
@@ -47,7 +48,7 @@ impl Engine {
         crate::ids::check_id("accountKey", account_key)?;
         let request = iteration::parse_request(request_json)?;
         let work = WorkSet::from_items(&request.items);
-        let report = self.iteration_report_work(storage, &request, &work)?;
+        let report = self.iteration_report_for(storage, &request, &work, Some(account_key))?;
         let member = report.members.iter().find(|m| m.account_key == account_key).ok_or_else(|| {
             let iteration = report.iteration.id.as_deref().unwrap_or("(none)");
             Error::not_found("accountKey", format!("{account_key} is not a member of board {} in iteration {iteration}", report.board_id))
