@@ -500,6 +500,51 @@ typedef struct ct_storage {
     ct_storage_lock_fn unlock;
 } ct_storage;
 
+/**
+ * One member's figures, as `ct_engine_member_capacity` gives them. Capacity, remaining
+ * capacity, workload and daily capacity are in base units (`unit`); dates are days since
+ * 1970-01-01 in the board's time zone.
+ */
+typedef struct ct_member_capacity {
+    /**
+     * `CT_UNIT_HOURS` (minutes) or `CT_UNIT_STORY_POINTS` (hundredths of a point).
+     */
+    uint32_t unit;
+    /**
+     * Working days of the member in the iteration.
+     */
+    uint32_t working_days;
+    int64_t capacity;
+    /**
+     * Whether the request had an `asOf` date, and so `remaining_capacity` is set.
+     */
+    bool has_remaining_capacity;
+    /**
+     * Capacity from `asOf` on; 0 when `has_remaining_capacity` is false.
+     */
+    int64_t remaining_capacity;
+    /**
+     * The request's items assigned to the member (0 when none were passed).
+     */
+    int64_t workload;
+    int64_t daily_capacity;
+    /**
+     * Allocation in ten-thousandths (10000 = 100 %).
+     */
+    int64_t allocation;
+    /**
+     * Days off on working days, in ten-thousandths of a day.
+     */
+    int64_t days_off;
+    int32_t first_date;
+    int32_t last_date;
+    /**
+     * Whether `as_of` is set.
+     */
+    bool has_as_of;
+    int32_t as_of;
+} ct_member_capacity;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1376,6 +1421,31 @@ struct ct_error *ct_engine_import_all(const struct ct_engine *engine,
                                       const char *request_json,
                                       size_t request_json_len,
                                       struct ct_buffer **out);
+
+/**
+ * One member's figures over one iteration: `request_json` is an iteration report request
+ * (docs/json-api.md, "Iteration report"; `items` may be empty), `account_key` the member.
+ * The numbers are that member's row of the report. A key not on the iteration's team is
+ * `CT_ERROR_NOT_FOUND` naming `accountKey`.
+ *
+ * ```c
+ * ct_member_capacity figures;
+ * ct_error *err = ct_engine_member_capacity(engine, req, req_len, "alice", 5, &figures);
+ * ```
+ *
+ * On success fills `*out` and returns NULL; on failure leaves `*out` untouched and returns
+ * the error.
+ *
+ * # Safety
+ * `engine` must be NULL or a live engine, each string NULL or readable for its length,
+ * and `out` NULL or writable.
+ */
+struct ct_error *ct_engine_member_capacity(const struct ct_engine *engine,
+                                           const char *request_json,
+                                           size_t request_json_len,
+                                           const char *account_key,
+                                           size_t account_key_len,
+                                           struct ct_member_capacity *out);
 
 /**
  * Delivers the value found by a `get` callback (copied; UTF-8, `value_len` bytes, no NUL

@@ -27,7 +27,7 @@ mod storage;
 
 pub use documents::ids;
 pub use engine::{AccessHost, Decision, GroupList};
-pub use engine::{Engine, MAX_BOARD_ID_CHARS};
+pub use engine::{Engine, MemberFigures, MAX_BOARD_ID_CHARS};
 pub use error::{Error, ErrorCode, Result};
 pub use storage::store::{java_length, MemoryStorage, Storage, StorageError, KEY_PREFIX, MAX_KEY_CHARS, MAX_VALUE_CHARS};
 

@@ -56,6 +56,27 @@ fn run(dir: &Path) -> Value {
             setup_step(&engine, &mut storage, step).unwrap_or_else(|e| panic!("{}: setup step {i} failed: {e}", dir.display()));
         }
     }
+    // `member.json` turns the request into the small member query for the member it names.
+    if let Some(member) = read("member.json") {
+        let member: Value = serde_json::from_str(&member).unwrap();
+        let key = member["accountKey"].as_str().expect("member.json has accountKey");
+        return match engine.member_capacity(&mut storage, &request, key) {
+            Ok(f) => serde_json::json!({"member": {
+                "unit": serde_json::to_value(f.unit).unwrap(),
+                "capacity": f.capacity,
+                "remainingCapacity": f.remaining_capacity,
+                "workload": f.workload,
+                "dailyCapacity": f.daily_capacity,
+                "allocation": f.allocation,
+                "workingDays": f.working_days,
+                "daysOff": f.days_off,
+                "firstDate": f.first_date.to_string(),
+                "lastDate": f.last_date.to_string(),
+                "asOf": f.as_of.map(|d| d.to_string()),
+            }}),
+            Err(e) => serde_json::json!({"error": {"code": e.code() as u32, "field": e.field()}}),
+        };
+    }
     let result = if multi { engine.multi_project_report(&mut storage, &request) } else { engine.iteration_report(&mut storage, &request) };
     match result {
         Ok(report) => serde_json::from_str(&report).unwrap(),

@@ -461,6 +461,47 @@ static void test_export_and_import(void) {
     t_end();
 }
 
+static void test_member_capacity(void) {
+    t_begin("the small member query: one member's numbers over one sprint, errors named, out untouched");
+    mem_store store;
+    mem_init(&store);
+    ct_engine *engine = new_engine(&store);
+    ct_buffer *out = NULL;
+    free(must("board", ct_engine_put_board_settings(engine, S("45"), S(BOARD), &out), &out));
+    /* Monday 2026-11-30 to Saturday 2026-12-05 (five working days), as of Thursday; two hours of bob's work. */
+    const char request[] = "{\"boardId\":\"45\",\"iteration\":{\"id\":\"7\",\"start\":\"2026-11-30\","
+                           "\"end\":\"2026-12-05\",\"asOf\":\"2026-12-03\"},\"items\":[{\"key\":\"A-1\","
+                           "\"assignee\":\"bob\",\"remainingSeconds\":7200}]}";
+    ct_member_capacity bob;
+    memset(&bob, 0, sizeof bob);
+    CHECK_OK(ct_engine_member_capacity(engine, S(request), S("bob"), &bob));
+    CHECK(bob.unit == CT_UNIT_HOURS && bob.working_days == 5);
+    CHECK(bob.capacity == 5 * 5 * 60 && bob.has_remaining_capacity && bob.remaining_capacity == 2 * 5 * 60);
+    CHECK(bob.workload == 120 && bob.daily_capacity == 5 * 60 && bob.allocation == 10000 && bob.days_off == 0);
+    /* 2026-11-30 is day 20787 after 1970-01-01; the date-only end counts its own day. */
+    CHECK(bob.first_date == 20787 && bob.last_date == 20792 && bob.has_as_of && bob.as_of == 20790);
+
+    ct_member_capacity untouched;
+    memset(&untouched, 0x5a, sizeof untouched);
+    ct_member_capacity before = untouched;
+    expect_error(ct_engine_member_capacity(engine, S(request), S("carol"), &untouched), CT_ERROR_NOT_FOUND,
+                 "accountKey: ", "member off the team");
+    expect_error(ct_engine_member_capacity(engine, S("{"), S("bob"), &untouched), CT_ERROR_VALIDATION, "",
+                 "bad request");
+    expect_error(ct_engine_member_capacity(engine, NULL, 0, S("bob"), &untouched), CT_ERROR_INVALID_ARGUMENT,
+                 "request_json: ", "NULL request");
+    expect_error(ct_engine_member_capacity(engine, S(request), NULL, 0, &untouched), CT_ERROR_INVALID_ARGUMENT,
+                 "account_key: ", "NULL account key");
+    expect_error(ct_engine_member_capacity(NULL, S(request), S("bob"), &untouched), CT_ERROR_INVALID_ARGUMENT,
+                 "engine: ", "NULL engine");
+    expect_error(ct_engine_member_capacity(engine, S(request), S("bob"), NULL), CT_ERROR_INVALID_ARGUMENT,
+                 "out: ", "NULL out");
+    CHECK(memcmp(&untouched, &before, sizeof before) == 0 && store.lock_count == 0);
+    ct_engine_free(engine);
+    mem_destroy(&store);
+    t_end();
+}
+
 int main(void) {
     test_every_operation_checks_its_arguments();
     test_iteration_teams();
@@ -470,5 +511,6 @@ int main(void) {
     test_permissions();
     test_privacy_operations();
     test_export_and_import();
+    test_member_capacity();
     return t_report("operations");
 }

@@ -32,6 +32,19 @@ impl Engine {
     /// The iteration report over `work`, given apart from the request: the typed entry the
     /// bulk C ABI uses (the request's own `items` are ignored; `work` must be validated).
     pub fn iteration_report_work(&self, storage: &mut dyn Storage, request: &ReportRequest, work: &WorkSet) -> Result<Report> {
+        self.iteration_report_for(storage, request, work, None)
+    }
+
+    /// As [`Self::iteration_report_work`]; with `only`, the team is that one member (after
+    /// the iteration's changes), so only their days off are read and only their row is
+    /// computed: each row depends on the member alone, so it is the full report's row.
+    pub(crate) fn iteration_report_for(
+        &self,
+        storage: &mut dyn Storage,
+        request: &ReportRequest,
+        work: &WorkSet,
+        only: Option<&str>,
+    ) -> Result<Report> {
         let board = self.load_board(storage, &request.board_id)?;
         let kind = request.iteration.kind;
         kind.check_id(request.iteration.id.as_deref(), "iteration.id")?;
@@ -46,6 +59,11 @@ impl Engine {
                 context.touched = touched;
                 context.warnings = warnings;
             }
+        }
+        if let Some(key) = only {
+            let mut one = (*settings).clone();
+            one.members.retain(|m| m.account_key == key);
+            settings = Arc::new(one);
         }
         let calendar = match &settings.holiday_calendar {
             Some(id) => {

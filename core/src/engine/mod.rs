@@ -156,3 +156,5 @@ mod iteration_report;
 mod multi_report;
 mod bulk;
 mod ranges;
+mod member_capacity;
+pub use member_capacity::MemberFigures;

@@ -9,7 +9,8 @@
 //! - `shared`: iteration teams, templates, holiday calendars, report definitions and the
 //!   multi-project report;
 //! - `access`: permissions and `ct_engine_check_access`;
-//! - `privacy`: a person's data, the inventory, export and import of everything.
+//! - `privacy`: a person's data, the inventory, export and import of everything;
+//! - `member`: the small member query, its numbers in `ct_member_capacity`.
 
 // Declared in the order of the header (cbindgen follows it; the blank lines keep rustfmt
 // from sorting them).
@@ -21,7 +22,10 @@ mod access;
 
 mod privacy;
 
+mod member;
+
 pub use access::*;
 pub use board::*;
+pub use member::*;
 pub use privacy::*;
 pub use shared::*;

@@ -59,6 +59,14 @@ native_methods! {
     storage fn engineGetDaysOff(accountKey: String) -> String { |e, s| e.get_days_off(s, &accountKey) }
     storage fn enginePutDaysOff(accountKey: String, daysOffJson: String) -> String { |e, s| e.put_days_off(s, &accountKey, &daysOffJson) }
     storage fn engineIterationReport(requestJson: String) -> String { |e, s| e.iteration_report(s, &requestJson) }
+    /// One member's figures over one iteration (the iteration report request, its member's
+    /// row): `[unit (0 hours, 1 points), capacity, hasRemaining (0/1), remainingCapacity,
+    /// workload, dailyCapacity, allocation (ten-thousandths), workingDays, daysOff
+    /// (ten-thousandths of a day), firstDate, lastDate, hasAsOf (0/1), asOf]`, dates in
+    /// epoch days; `notFound` on `accountKey` when the key is not on the iteration's team.
+    storage fn engineMemberCapacity(requestJson: String, accountKey: String) -> longArray {
+        |e, s| e.member_capacity(s, &requestJson, &accountKey).map(|f| member_numbers(&f))
+    }
 
     // Shared documents: iteration teams, templates, holiday calendars, report definitions.
 
@@ -161,4 +169,28 @@ pub(crate) const JNI_ONLY: &[(&str, &str)] = &[
 /// The decision as the Java side wants it: null when allowed, the reason otherwise.
 fn refusal(decision: capacity_core::Decision) -> Option<String> {
     (!decision.allowed).then_some(decision.reason)
+}
+
+/// The member query's numbers in the order `engineMemberCapacity` documents.
+fn member_numbers(f: &capacity_core::MemberFigures) -> Vec<i64> {
+    let day = capacity_core::MemberFigures::epoch_day;
+    let unit = match f.unit {
+        capacity_core::documents::units::Unit::Hours => 0,
+        capacity_core::documents::units::Unit::StoryPoints => 1,
+    };
+    vec![
+        unit,
+        f.capacity,
+        i64::from(f.remaining_capacity.is_some()),
+        f.remaining_capacity.unwrap_or(0),
+        f.workload,
+        f.daily_capacity,
+        f.allocation,
+        i64::from(f.working_days),
+        f.days_off,
+        day(f.first_date),
+        day(f.last_date),
+        i64::from(f.as_of.is_some()),
+        f.as_of.map_or(0, day),
+    ]
 }

@@ -215,6 +215,30 @@ public final class CapacityEngine implements AutoCloseable {
         return call(engine -> Native.engineIterationReport(engine, storage, requestJson));
     }
 
+    /**
+     * One member's figures over one iteration: the member's row of {@link #iterationReport}
+     * for the same request, as numbers, without building the report's JSON. {@code items}
+     * may be empty (capacity does not depend on them; the workload is then 0).
+     *
+     * <pre>{@code
+     * MemberFigures alice = engine.memberCapacity("{\"boardId\":\"42\",\"iteration\":{\"id\":\"3\","
+     *     + "\"start\":\"2026-11-30\",\"end\":\"2026-12-11\",\"asOf\":\"2026-12-03\"},\"items\":[]}", "alice");
+     * long minutesLeft = alice.remainingCapacity();
+     * }</pre>
+     *
+     * @param requestJson the iteration report request
+     * @param accountKey the member
+     * @return the member's figures
+     * @throws CapacityNotFoundException when {@code accountKey} is not on the iteration's team
+     * @throws CapacityValidationException when the request or key is invalid (names the field)
+     * @throws CapacityStorageException when the host storage fails
+     */
+    public MemberFigures memberCapacity(String requestJson, String accountKey) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        Objects.requireNonNull(accountKey, "accountKey");
+        return MemberFigures.of(withHandle(engine -> Native.engineMemberCapacity(engine, storage, requestJson, accountKey)));
+    }
+
     // ---- Iteration teams: one sprint's changes to the board's team ----
 
     /**

@@ -64,6 +64,15 @@ final class Native {
 
     static native String engineIterationReport(long engine, HostStorage storage, String requestJson);
 
+    /**
+     * One member's figures over one iteration (the iteration report request, its member's
+     * row): {@code [unit (0 hours, 1 points), capacity, hasRemaining (0/1), remainingCapacity,}
+     * workload, dailyCapacity, allocation (ten-thousandths), workingDays, daysOff
+     * (ten-thousandths of a day), firstDate, lastDate, hasAsOf (0/1), asOf]{@code , dates in}
+     * epoch days; {@code notFound} on {@code accountKey} when the key is not on the iteration's team.
+     */
+    static native long[] engineMemberCapacity(long engine, HostStorage storage, String requestJson, String accountKey);
+
     static native String engineGetIterationTeam(long engine, HostStorage storage, String boardId, String iterationId);
 
     static native String enginePutIterationTeam(long engine, HostStorage storage, String boardId, String iterationId, String teamJson);

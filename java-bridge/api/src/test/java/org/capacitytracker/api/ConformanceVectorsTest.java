@@ -60,7 +60,7 @@ class ConformanceVectorsTest {
     @Test
     void everyJsonFileOfEveryVectorIsOneTheRunnerReads() throws IOException {
         List<String> known = List.of("board.json", "days-off.json", "setup.json", "request.json",
-                "multi-request.json", "expected.json");
+                "multi-request.json", "member.json", "expected.json");
         for (Path dir : vectorFolders()) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).collect(Collectors.toList())) {
@@ -110,7 +110,10 @@ class ConformanceVectorsTest {
                     }
                 }
             }
-            JsonNode actual = compute(engine, request, isMulti);
+            Path member = dir.resolve("member.json");
+            JsonNode actual = Files.isRegularFile(member)
+                    ? member(engine, request, Json.parse(read(member)).get("accountKey").asText())
+                    : compute(engine, request, isMulti);
             JsonNode expected = Json.parse(read(expectedFile));
             if (!Json.sameJson(expected, actual)) {
                 fail("report differs from " + expectedFile + "\nexpected: " + expected + "\nactual:   " + actual);
@@ -138,23 +141,64 @@ class ConformanceVectorsTest {
      * The report, or the error as the Rust runner renders it: {@code field} is the field
      * path for validation and size errors ({@code ""} for the input as a whole), null otherwise.
      */
+    /**
+     * The small member query as expected.json holds it: {@code {"member": {...}}} with
+     * allocation and days off back in the engine's ten-thousandths, dates as ISO dates.
+     */
+    static JsonNode member(CapacityEngine engine, String request, String accountKey) {
+        MemberFigures f;
+        try {
+            f = engine.memberCapacity(request, accountKey);
+        } catch (CapacityException e) {
+            return errorDocument(e);
+        }
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        m.put("unit", f.unit());
+        m.put("capacity", f.capacity());
+        if (f.remainingCapacity() == null) {
+            m.putNull("remainingCapacity");
+        } else {
+            m.put("remainingCapacity", f.remainingCapacity().longValue());
+        }
+        m.put("workload", f.workload());
+        m.put("dailyCapacity", f.dailyCapacity());
+        m.put("allocation", Math.round(f.allocation() * 100));
+        m.put("workingDays", f.workingDays());
+        m.put("daysOff", Math.round(f.daysOff() * 10_000));
+        m.put("firstDate", f.firstDate().toString());
+        m.put("lastDate", f.lastDate().toString());
+        if (f.asOf() == null) {
+            m.putNull("asOf");
+        } else {
+            m.put("asOf", f.asOf().toString());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("member", m);
+        return out;
+    }
+
     static JsonNode compute(CapacityEngine engine, String request, boolean multi) {
         try {
             return Json.parse(multi ? engine.multiProjectReport(request) : engine.iterationReport(request));
         } catch (CapacityException e) {
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put("code", e.code());
-            String field = null;
-            if (e instanceof CapacityValidationException v) {
-                field = v.field() == null ? "" : v.field();
-            } else if (e instanceof CapacityTooLargeException t) {
-                field = t.field() == null ? "" : t.field();
-            }
-            error.put("field", field);
-            ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-            wrapper.set("error", error);
-            return wrapper;
+            return errorDocument(e);
         }
+    }
+
+    /** An error as a vector pins it down: {@code {"error": {"code", "field"}}}. */
+    static JsonNode errorDocument(CapacityException e) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.put("code", e.code());
+        String field = null;
+        if (e instanceof CapacityValidationException v) {
+            field = v.field() == null ? "" : v.field();
+        } else if (e instanceof CapacityTooLargeException t) {
+            field = t.field() == null ? "" : t.field();
+        }
+        error.put("field", field);
+        ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
+        wrapper.set("error", error);
+        return wrapper;
     }
 
     private static String text(JsonNode step, String name) {

@@ -2,6 +2,7 @@ package org.capacitytracker.api.typed;
 
 import java.util.Objects;
 import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.api.MemberFigures;
 
 /**
  * The typed face of a {@link CapacityEngine}: records in, records out. Each call converts
@@ -108,6 +109,21 @@ public final class TypedCapacityEngine {
     public IterationReport iterationReport(IterationRequest request) {
         Objects.requireNonNull(request, "request");
         return RecordJson.read(engine.iterationReport(RecordJson.write(request)), IterationReport.class);
+    }
+
+    /**
+     * One member's figures over one iteration ({@link CapacityEngine#memberCapacity}): the
+     * member's row of {@link #iterationReport} for the same request, as numbers.
+     *
+     * @param request the board, iteration and items (may be none)
+     * @param accountKey the member
+     * @return the member's figures
+     * @throws org.capacitytracker.api.CapacityNotFoundException when the key is not on the iteration's team
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     */
+    public MemberFigures memberCapacity(IterationRequest request, String accountKey) {
+        Objects.requireNonNull(request, "request");
+        return engine.memberCapacity(RecordJson.write(request), accountKey);
     }
 
     /**

@@ -11,9 +11,8 @@ import java.util.Optional;
 import org.capacitytracker.api.AccessSubject;
 import org.capacitytracker.api.CapacityAccessDeniedException;
 import org.capacitytracker.api.CapacityEngine;
-import org.capacitytracker.api.CapacityNotFoundException;
+import org.capacitytracker.api.MemberFigures;
 import org.capacitytracker.api.typed.CapacityService;
-import org.capacitytracker.api.typed.IterationReport;
 import org.capacitytracker.api.typed.IterationRequest;
 import org.capacitytracker.api.typed.MemberCapacity;
 import org.capacitytracker.api.typed.TypedCapacityEngine;
@@ -64,22 +63,16 @@ public final class PluginCapacityService implements CapacityService {
     }
 
     /**
-     * The member's figures. One engine call: today the iteration report without work items
-     * (capacity does not depend on them), from which the member is picked; when the engine's
-     * one-member query is available, this method is the only one to change.
+     * The member's figures: one engine call, the engine's one-member query (the member's row
+     * of the iteration report, without work items: capacity does not depend on them). A key
+     * off the iteration's team is the engine's {@code notFound} on {@code accountKey}.
      */
     private static MemberCapacity memberFigures(TypedCapacityEngine typed, String boardId, String accountKey,
                                                 IterationRequest.Iteration iteration) {
-        IterationReport report = typed.iterationReport(new IterationRequest(boardId, iteration, List.of()));
-        IterationReport.Member member = report.members().stream()
-                .filter(m -> m.accountKey().equals(accountKey))
-                .findFirst()
-                .orElseThrow(() -> new CapacityNotFoundException("accountKey: " + accountKey
-                        + " is not a member of board " + boardId + " in iteration " + iteration.id(), "accountKey"));
-        IterationReport.Iteration read = report.iteration();
-        return new MemberCapacity(boardId, accountKey, read.id(), read.name(), read.firstDate(), read.lastDate(),
-                read.asOf(), report.unit(), report.baseUnit(), member.capacity(), member.remainingCapacity(),
-                member.dailyCapacity(), member.allocation(), member.workingDays(), member.daysOff());
+        MemberFigures f = typed.memberCapacity(new IterationRequest(boardId, iteration, List.of()), accountKey);
+        return new MemberCapacity(boardId, accountKey, iteration.id(), iteration.name(), f.firstDate(), f.lastDate(),
+                f.asOf(), f.unit(), f.baseUnit(), f.capacity(), f.remainingCapacity(), f.dailyCapacity(),
+                f.allocation(), f.workingDays(), f.daysOff());
     }
 
     /** Today where the board's dates are read, as the board panel picks its "as of" date. */

@@ -1,0 +1,133 @@
+//! One member's figures over one iteration: the small query a consumer plugin asks.
+//!
+//! No capacity logic of its own: the iteration report computes the member's row as it
+//! always does (over a team of that member alone), and this picks it out, so the two can
+//! never disagree (the tests compare them).
+
+use chrono::NaiveDate;
+
+use super::Engine;
+use crate::documents::units::{Unit, RATIO_ONE};
+use crate::error::{Error, Result};
+use crate::items::WorkSet;
+use crate::reports::iteration;
+use crate::storage::store::Storage;
+
+/// One member's row of the iteration report, as numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberFigures {
+    pub unit: Unit,
+    /// In base units (minutes or hundredths of a point), as the report gives them.
+    pub capacity: i64,
+    /// Capacity from `asOf` on; none when the request has no `asOf`.
+    pub remaining_capacity: Option<i64>,
+    /// The work passed in the request assigned to the member (0 when none was passed).
+    pub workload: i64,
+    pub daily_capacity: i64,
+    /// In ten-thousandths (10 000 = 100 %).
+    pub allocation: i64,
+    pub working_days: u32,
+    /// Days off counted on working days, in ten-thousandths of a day.
+    pub days_off: i64,
+    pub first_date: NaiveDate,
+    pub last_date: NaiveDate,
+    pub as_of: Option<NaiveDate>,
+}
+
+impl MemberFigures {
+    /// A date as days since 1970-01-01, the form the C and JNI bindings give dates in.
+    pub fn epoch_day(date: NaiveDate) -> i64 {
+        date.signed_duration_since(NaiveDate::default()).num_days()
+    }
+}
+
+impl Engine {
+    /// `accountKey`'s figures in the iteration report `request_json` asks (the same request
+    /// as `iteration_report`); a key not on the iteration's team is `notFound` on `accountKey`.
+    pub fn member_capacity(&self, storage: &mut dyn Storage, request_json: &str, account_key: &str) -> Result<MemberFigures> {
+        crate::ids::check_id("accountKey", account_key)?;
+        let request = iteration::parse_request(request_json)?;
+        let work = WorkSet::from_items(&request.items);
+        let report = self.iteration_report_for(storage, &request, &work, Some(account_key))?;
+        let member = report.members.iter().find(|m| m.account_key == account_key).ok_or_else(|| {
+            let iteration = report.iteration.id.as_deref().unwrap_or("(none)");
+            Error::not_found("accountKey", format!("{account_key} is not a member of board {} in iteration {iteration}", report.board_id))
+        })?;
+        Ok(MemberFigures {
+            unit: report.unit,
+            capacity: member.totals.capacity,
+            remaining_capacity: member.totals.remaining_capacity,
+            workload: member.totals.workload,
+            daily_capacity: member.daily_capacity,
+            // The report shows these as decimals of exact fixed-point values: back to them.
+            allocation: (member.allocation * 100.0).round() as i64,
+            working_days: member.working_days,
+            days_off: (member.days_off * RATIO_ONE as f64).round() as i64,
+            first_date: report.iteration.first_date,
+            last_date: report.iteration.last_date,
+            as_of: report.iteration.as_of,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ErrorCode, MemoryStorage};
+
+    const BOARD: &str = r#"{"revision":0,"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6},{"accountKey":"bob","role":"Developer","dailyCapacity":8,"allocation":50}]}"#;
+    // Monday 2026-11-30 to Saturday 2026-12-05 (a date-only end counts that day): five working days.
+    const REQUEST: &str = r#"{"boardId":"1","iteration":{"id":"7","start":"2026-11-30","end":"2026-12-05","asOf":"2026-12-03"},"items":[{"key":"A-1","assignee":"bob","remainingSeconds":7200}]}"#;
+
+    fn setup() -> (Engine, MemoryStorage) {
+        let engine = Engine::new();
+        let mut s = MemoryStorage::default();
+        engine.put_board_settings(&mut s, "1", BOARD).unwrap();
+        engine.put_days_off(&mut s, "bob", r#"{"revision":0,"ranges":[{"start":"2026-12-01","end":"2026-12-01","fraction":0.5}]}"#).unwrap();
+        (engine, s)
+    }
+
+    #[test]
+    fn the_figures_are_the_members_row_of_the_iteration_report() {
+        let (engine, mut s) = setup();
+        let report: serde_json::Value = serde_json::from_str(&engine.iteration_report(&mut s, REQUEST).unwrap()).unwrap();
+        for (i, key) in ["alice", "bob"].into_iter().enumerate() {
+            let f = engine.member_capacity(&mut s, REQUEST, key).unwrap();
+            let row = &report["members"][i];
+            assert_eq!(row["accountKey"], key);
+            assert_eq!(f.capacity, row["capacity"].as_i64().unwrap(), "{key}");
+            assert_eq!(f.remaining_capacity, row["remainingCapacity"].as_i64(), "{key}");
+            assert_eq!(f.workload, row["workload"].as_i64().unwrap(), "{key}");
+            assert_eq!(f.daily_capacity, row["dailyCapacity"].as_i64().unwrap(), "{key}");
+            assert_eq!(f.working_days as u64, row["workingDays"].as_u64().unwrap(), "{key}");
+            assert_eq!(f.allocation as f64 / 100.0, row["allocation"].as_f64().unwrap(), "{key}");
+            assert_eq!(f.days_off as f64 / RATIO_ONE as f64, row["daysOff"].as_f64().unwrap(), "{key}");
+        }
+        let bob = engine.member_capacity(&mut s, REQUEST, "bob").unwrap();
+        assert_eq!((bob.workload, bob.allocation, bob.days_off), (120, 5_000, 5_000));
+        assert_eq!(bob.first_date.to_string(), "2026-11-30");
+        assert_eq!(bob.as_of.map(|d| d.to_string()).as_deref(), Some("2026-12-03"));
+        assert_eq!(bob.unit, Unit::Hours);
+        assert_eq!(MemberFigures::epoch_day(bob.first_date), 20_787);
+        assert_eq!((bob.last_date.to_string(), bob.working_days), ("2026-12-05".to_owned(), 5));
+    }
+
+    #[test]
+    fn without_as_of_there_is_no_remaining_capacity() {
+        let (engine, mut s) = setup();
+        let f = engine.member_capacity(&mut s, &REQUEST.replace(r#","asOf":"2026-12-03""#, ""), "alice").unwrap();
+        assert_eq!((f.capacity, f.remaining_capacity, f.as_of), (5 * 6 * 60, None, None));
+    }
+
+    #[test]
+    fn a_key_off_the_team_or_malformed_and_bad_requests_name_the_field() {
+        let (engine, mut s) = setup();
+        let err = engine.member_capacity(&mut s, REQUEST, "carol").unwrap_err();
+        assert_eq!((err.code(), err.field()), (ErrorCode::NotFound, Some("accountKey")));
+        assert_eq!(err.message(), "accountKey: carol is not a member of board 1 in iteration 7");
+        let err = engine.member_capacity(&mut s, REQUEST, "").unwrap_err();
+        assert_eq!((err.code(), err.field()), (ErrorCode::Validation, Some("accountKey")));
+        let err = engine.member_capacity(&mut s, &REQUEST.replace("2026-12-05", "2026-11-01"), "alice").unwrap_err();
+        assert_eq!(err.field(), Some("iteration.end"));
+    }
+}
