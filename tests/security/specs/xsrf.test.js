@@ -31,12 +31,13 @@ const JSON_TYPE = 'application/json';
 const XSRF_TYPES = TYPES.slice(1, 4);
 
 // The values the path templates are filled with: the demo's board 1 and its sprint 3, a
-// demo person, and documents this test creates.
+// demo person, documents this test creates, and a report job it starts (jobId, set below).
 const PATH_VALUES = {
   boardId: '1', iterationId: '3', accountKey: 'erin', calendarId: 'xsrf-calendar', reportId: 'xsrf-report',
-  templateId: 'xsrf-template',
+  templateId: 'xsrf-template', jobId: null,
 };
 const PERIOD = { start: '2026-11-30', end: '2026-12-11' };
+const JOB_DEFINITION = { name: 'Job', boardIds: ['1'], period: PERIOD, bucket: 'week', grouping: 'person' };
 
 let host;
 let browser;
@@ -122,14 +123,18 @@ const BODIES = {
     return { ...doc, name: `XSRF ${doc.revision || 0}` };
   },
   'DELETE /reports/{reportId}': null,
+  'POST /reports/jobs': async () => ({ definition: JOB_DEFINITION }),
+  'DELETE /reports/jobs/{jobId}': null,
   'PUT /templates/{templateId}': async () => {
     const doc = await current('/templates/xsrf-template', { name: 'XSRF', members: [] });
     return { ...doc, name: `XSRF ${doc.revision || 0}` };
   },
   'DELETE /templates/{templateId}': null,
 };
-// The two report POSTs compute; they store nothing, so "nothing changed" is all there is to see.
-const COMPUTES = new Set(['POST /boards/{boardId}/report', 'POST /reports/run']);
+// The report POSTs compute, and report jobs live in the node's memory: they store nothing, so
+// "nothing changed" is all there is to see (their refusals are checked by status above).
+const COMPUTES = new Set(['POST /boards/{boardId}/report', 'POST /reports/run', 'POST /reports/jobs',
+  'DELETE /reports/jobs/{jobId}']);
 
 /** The export with one more template: the seeded one's entry copied under a new id. */
 function withTemplateCopy(exported, newId) {
@@ -140,7 +145,7 @@ function withTemplateCopy(exported, newId) {
 
 function fill(template) {
   return template.replace(/\{(\w+)\}/g, (m, name) => {
-    assert.ok(name in PATH_VALUES, `no value for the path parameter {${name}}`);
+    assert.ok(PATH_VALUES[name], `no value for the path parameter {${name}}`);
     return PATH_VALUES[name];
   });
 }
@@ -167,6 +172,10 @@ before(async () => {
   assert.equal(seed.status, 200, JSON.stringify(seed.body));
   const daysOff = await call('PUT', '/people/erin/days-off?boardId=1', { revision: 0, ranges: [{ start: '2026-12-14', end: '2026-12-14' }] });
   assert.equal(daysOff.status, 200, JSON.stringify(daysOff.body));
+  // A report job of the admin's, for the job endpoints' paths.
+  const job = await call('POST', '/reports/jobs', { definition: JOB_DEFINITION });
+  assert.equal(job.status, 202, JSON.stringify(job.body));
+  PATH_VALUES.jobId = job.body.id;
 });
 
 after(async () => {
