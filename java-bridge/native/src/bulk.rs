@@ -15,6 +15,7 @@
 //!   parent's key's bytes.
 
 use std::mem::{align_of, size_of};
+use std::sync::OnceLock;
 
 use capacity_core::items::bulk::{self, ItemKeys, MultiItem};
 use capacity_core::reports::multi::{CellSums, MultiTable};
@@ -99,6 +100,14 @@ fn keys_of(keys: &Direct, count: usize) -> Result<Vec<ItemKeys<'_>>> {
     Ok(out)
 }
 
+/// A report handle's target: the table, and each cell's judgement (status and utilisation),
+/// computed once on the first read of either: the two arrays come from one pass over the
+/// million cells, not one each.
+pub(crate) struct Report {
+    table: MultiTable,
+    judged: OnceLock<(Vec<i8>, Vec<f64>)>,
+}
+
 /// The report over the buffers' items, as a handle for the `multiReport*` methods.
 pub(crate) fn multi_report(engine: &Engine, storage: &mut dyn Storage, request: &str, people: Direct, mut items: Direct, keys: Direct) -> Result<i64> {
     let people = people_of(&people)?;
@@ -108,51 +117,79 @@ pub(crate) fn multi_report(engine: &Engine, storage: &mut dyn Storage, request: 
         bulk::link_parents(items, &keys)?;
     }
     let table = engine.multi_project_report_bulk(storage, request, &people, items)?;
-    Ok(Box::into_raw(Box::new(table)) as i64)
+    Ok(Box::into_raw(Box::new(Report { table, judged: OnceLock::new() })) as i64)
 }
 
 /// The report behind a live handle.
-pub(crate) fn table(handle: i64) -> Result<&'static MultiTable> {
+pub(crate) fn report(handle: i64) -> Result<&'static Report> {
     if handle == 0 {
         return Err(Error::invalid_argument("report: the handle is 0 (report freed)"));
     }
     // SAFETY: non-zero handles come from `multi_report` and stay valid until `free`, which
     // the Java side calls once, after its last read.
-    Ok(unsafe { &*(handle as *const MultiTable) })
+    Ok(unsafe { &*(handle as *const Report) })
+}
+
+/// The table behind a live handle.
+pub(crate) fn table(handle: i64) -> Result<&'static MultiTable> {
+    report(handle).map(|r| &r.table)
 }
 
 /// Frees a report handle; 0 is ignored.
 pub(crate) fn free(handle: i64) {
     if handle != 0 {
-        // SAFETY: as for `table`; freed exactly once by the Java side.
-        drop(unsafe { Box::from_raw(handle as *mut MultiTable) });
+        // SAFETY: as for `report`; freed exactly once by the Java side.
+        drop(unsafe { Box::from_raw(handle as *mut Report) });
     }
 }
 
 /// Every cell row after row (row `r`, bucket `b` at `r × buckets + b`), then each row's
 /// total: capacity and workload of each, in pairs.
 pub(crate) fn cells(t: &MultiTable) -> Vec<i64> {
-    t.sums.iter().chain(&t.row_totals).flat_map(|c| [c.capacity, c.workload]).collect()
+    // Two copies of the cells' memory, sized up front (collecting pair by pair grew the
+    // 17 MB vector by doubling).
+    let mut out = Vec::with_capacity(2 * (t.sums.len() + t.row_totals.len()));
+    out.extend_from_slice(pairs(&t.sums));
+    out.extend_from_slice(pairs(&t.row_totals));
+    out
+}
+
+/// Cells as their `[capacity, workload]` numbers, in place.
+fn pairs(cells: &[CellSums]) -> &[i64] {
+    const _: () = assert!(size_of::<CellSums>() == 2 * size_of::<i64>() && align_of::<CellSums>() == align_of::<i64>());
+    // SAFETY: `CellSums` is `repr(C)` with exactly two `i64` fields (asserted: no padding),
+    // so `n` cells are `2n` consecutive, aligned `i64`s, borrowed for as long as `cells`.
+    unsafe { std::slice::from_raw_parts(cells.as_ptr().cast::<i64>(), 2 * cells.len()) }
 }
 
 /// The status of each of [`cells`]' cells as the report judges it: 0 no capacity, 1 under,
 /// 2 ok, 3 over.
-pub(crate) fn statuses(t: &MultiTable) -> Vec<i8> {
-    judged(t).map(|(_, s)| match s {
-        Status::NoCapacity => 0,
-        Status::Under => 1,
-        Status::Ok => 2,
-        Status::Over => 3,
-    }).collect()
+pub(crate) fn statuses(r: &'static Report) -> &'static [i8] {
+    &judged(r).0
 }
 
 /// The utilisation of each of [`cells`]' cells in percent, NaN where there is none.
-pub(crate) fn utilisations(t: &MultiTable) -> Vec<f64> {
-    judged(t).map(|(u, _)| u.unwrap_or(f64::NAN)).collect()
+pub(crate) fn utilisations(r: &'static Report) -> &'static [f64] {
+    &judged(r).1
 }
 
-fn judged(t: &MultiTable) -> impl Iterator<Item = (Option<f64>, Status)> + '_ {
-    t.sums.iter().chain(&t.row_totals).map(|c: &CellSums| t.judge(*c))
+fn judged(r: &Report) -> &(Vec<i8>, Vec<f64>) {
+    r.judged.get_or_init(|| {
+        let t = &r.table;
+        let n = t.sums.len() + t.row_totals.len();
+        let (mut statuses, mut utilisations) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for c in t.sums.iter().chain(&t.row_totals) {
+            let (u, s) = t.judge(*c);
+            statuses.push(match s {
+                Status::NoCapacity => 0,
+                Status::Under => 1,
+                Status::Ok => 2,
+                Status::Over => 3,
+            });
+            utilisations.push(u.unwrap_or(f64::NAN));
+        }
+        (statuses, utilisations)
+    })
 }
 
 /// The number of rows and of buckets.

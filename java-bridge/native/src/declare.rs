@@ -28,7 +28,7 @@
 //! is a `capacity_core::Result` of the return kind's Rust type.
 //!
 //! Kinds (Java type → Rust value): `String` → `String` (null refused), `NullableString` →
-//! `Option<String>`, `int` → `i32`, `long` → `i64`, `DirectBuffer` (a direct
+//! `Option<String>`, `Utf8` (a `byte[]` of UTF-8 text, null refused; both ways) → `String`, `int` → `i32`, `long` → `i64`, `DirectBuffer` (a direct
 //! `java.nio.ByteBuffer`, null for none) → `support::Direct` (its memory, read in place);
 //! returns also `void` → `()`, `NullableString` ← `Option<String>` (None is Java's null)
 //! and `longArray`, `byteArray`, `doubleArray` (`long[]`, `byte[]`, `double[]`) ←
@@ -140,6 +140,7 @@ fn javadoc(line: &str) -> String {
 macro_rules! java_type {
     (String) => { "String" };
     (NullableString) => { "String" };
+    (Utf8) => { "byte[]" };
     (int) => { "int" };
     (long) => { "long" };
     (void) => { "void" };
@@ -152,6 +153,7 @@ macro_rules! java_type {
 macro_rules! descriptor {
     (String) => { "Ljava/lang/String;" };
     (NullableString) => { "Ljava/lang/String;" };
+    (Utf8) => { "[B" };
     (int) => { "I" };
     (long) => { "J" };
     (void) => { "V" };
@@ -165,6 +167,7 @@ macro_rules! descriptor {
 macro_rules! raw {
     ($l:lifetime, String) => { jni::objects::JString<$l> };
     ($l:lifetime, NullableString) => { jni::objects::JString<$l> };
+    ($l:lifetime, Utf8) => { jni::objects::JByteArray<$l> };
     ($l:lifetime, int) => { jni::sys::jint };
     ($l:lifetime, long) => { jni::sys::jlong };
     ($l:lifetime, void) => { () };
@@ -178,6 +181,7 @@ macro_rules! raw {
 macro_rules! arg {
     ($env:ident, String, $raw:ident) => { $crate::support::string_arg($env, &$raw, stringify!($raw))? };
     ($env:ident, NullableString, $raw:ident) => { $crate::support::nullable_string_arg($env, &$raw)? };
+    ($env:ident, Utf8, $raw:ident) => { $crate::support::utf8_arg($env, &$raw, stringify!($raw))? };
     ($env:ident, int, $raw:ident) => { $raw };
     ($env:ident, long, $raw:ident) => { $raw };
     ($env:ident, DirectBuffer, $raw:ident) => { $crate::support::direct_buffer($env, &$raw, stringify!($raw))? };
@@ -192,6 +196,7 @@ macro_rules! ret {
             None => Ok(jni::objects::JString::default()),
         }
     };
+    ($env:ident, Utf8, $out:ident) => { Ok($env.byte_array_from_slice($out?.as_bytes())?) };
     ($env:ident, longArray, $out:ident) => {{
         let values = $out?;
         let array = $env.new_long_array(values.len())?;

@@ -58,7 +58,8 @@ native_methods! {
     storage fn enginePutBoardRanges(boardId: String, rangesJson: String) -> String { |e, s| e.put_board_ranges(s, &boardId, &rangesJson) }
     storage fn engineGetDaysOff(accountKey: String) -> String { |e, s| e.get_days_off(s, &accountKey) }
     storage fn enginePutDaysOff(accountKey: String, daysOffJson: String) -> String { |e, s| e.put_days_off(s, &accountKey, &daysOffJson) }
-    storage fn engineIterationReport(requestJson: String) -> String { |e, s| e.iteration_report(s, &requestJson) }
+    /// The iteration report (request and report as UTF-8 bytes: see `support::utf8_arg`).
+    storage fn engineIterationReport(requestJson: Utf8) -> Utf8 { |e, s| e.iteration_report(s, &requestJson) }
     /// One member's figures over one iteration (the iteration report request, its member's
     /// row): `[unit (0 hours, 1 points), capacity, hasRemaining (0/1), remainingCapacity,
     /// workload, dailyCapacity, allocation (ten-thousandths), workingDays, daysOff
@@ -89,7 +90,8 @@ native_methods! {
 
     // Reports across boards.
 
-    storage fn engineMultiProjectReport(requestJson: String) -> String { |e, s| e.multi_project_report(s, &requestJson) }
+    /// The multi-project report (request and report as UTF-8 bytes: see `support::utf8_arg`).
+    storage fn engineMultiProjectReport(requestJson: Utf8) -> Utf8 { |e, s| e.multi_project_report(s, &requestJson) }
 
     /// A multi-project report over items in direct buffers (layouts in `bulk.rs`; `keys`
     /// null when the items carry parent indices), read in place: a report handle for the
@@ -102,7 +104,7 @@ native_methods! {
     /// The report without its rows and over-allocations, as JSON (`"rows":[]`, `"overAllocations":[]`).
     plain fn multiReportHead(report: long) -> String { crate::bulk::table(report)?.head_json() }
     /// The over-allocations as runs of buckets, as JSON: `[{"accountKey","firstBucket","lastBucket","allocation","boards"}]`.
-    plain fn multiReportOverAllocations(report: long) -> String { crate::bulk::table(report)?.over_allocation_runs_json() }
+    plain fn multiReportOverAllocations(report: long) -> Utf8 { crate::bulk::table(report)?.over_allocation_runs_json() }
     /// The row keys, in report order, as a JSON array.
     plain fn multiReportRowKeys(report: long) -> String { crate::bulk::table(report)?.row_keys_json() }
     /// The number of rows and of buckets.
@@ -110,11 +112,11 @@ native_methods! {
     /// Capacity and workload of every cell (row after row), then of each row's total.
     plain fn multiReportCells(report: long) -> longArray { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
     /// The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over.
-    plain fn multiReportStatuses(report: long) -> byteArray { Ok(crate::bulk::statuses(crate::bulk::table(report)?)) }
+    plain fn multiReportStatuses(report: long) -> byteArray { Ok(crate::bulk::statuses(crate::bulk::report(report)?)) }
     /// The utilisation of each of those cells in percent, NaN where there is none.
-    plain fn multiReportUtilisations(report: long) -> doubleArray { Ok(crate::bulk::utilisations(crate::bulk::table(report)?)) }
+    plain fn multiReportUtilisations(report: long) -> doubleArray { Ok(crate::bulk::utilisations(crate::bulk::report(report)?)) }
     /// The whole report as JSON, as `engineMultiProjectReport` gives it.
-    plain fn multiReportToJson(report: long) -> String { crate::bulk::table(report)?.to_json() }
+    plain fn multiReportToJson(report: long) -> Utf8 { crate::bulk::table(report)?.to_json() }
     /// Frees a report handle; `0` is ignored. Must be called exactly once per handle.
     plain fn multiReportFree(report: long) -> void {{ crate::bulk::free(report); Ok(()) }}
 

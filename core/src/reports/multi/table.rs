@@ -222,18 +222,27 @@ impl MultiTable {
     /// `buckets`). An instance-wide report has hundreds of thousands of those entries,
     /// tens of megabytes as JSON, and only thousands of runs.
     pub fn over_allocation_runs_json(&self) -> Result<String> {
-        let runs: Vec<serde_json::Value> = self
+        // Serialized straight from borrowed fields: a `serde_json::Value` per run (a map per
+        // run, a string copy per field) made this 20 ms for W2's 1.3 MB, more than half the
+        // report's own computation.
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Run<'a> {
+            account_key: &'a str,
+            first_bucket: u32,
+            last_bucket: u32,
+            allocation: f64,
+            boards: Vec<&'a str>,
+        }
+        let runs: Vec<Run<'_>> = self
             .overloads
             .iter()
-            .map(|o| {
-                let boards: Vec<&str> = self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].as_str()).collect();
-                serde_json::json!({
-                    "accountKey": self.overloaded_people.get(o.person as usize),
-                    "firstBucket": o.buckets.0,
-                    "lastBucket": o.buckets.1,
-                    "allocation": o.allocation as f64 / 100.0,
-                    "boards": boards,
-                })
+            .map(|o| Run {
+                account_key: self.overloaded_people.get(o.person as usize),
+                first_bucket: o.buckets.0,
+                last_bucket: o.buckets.1,
+                allocation: o.allocation as f64 / 100.0,
+                boards: self.overload_boards[o.boards.0 as usize..o.boards.1 as usize].iter().map(|b| self.boards[*b as usize].as_str()).collect(),
             })
             .collect();
         crate::storage::docstore::to_json(&runs)

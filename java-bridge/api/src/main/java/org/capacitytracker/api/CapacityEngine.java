@@ -2,6 +2,7 @@ package org.capacitytracker.api;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -212,7 +213,7 @@ public final class CapacityEngine implements AutoCloseable {
      */
     public String iterationReport(String requestJson) {
         Objects.requireNonNull(requestJson, "requestJson");
-        return call(engine -> Native.engineIterationReport(engine, storage, requestJson));
+        return call(engine -> utf8(Native.engineIterationReport(engine, storage, utf8(requestJson))));
     }
 
     /**
@@ -579,7 +580,7 @@ public final class CapacityEngine implements AutoCloseable {
      */
     public String multiProjectReport(String requestJson) {
         Objects.requireNonNull(requestJson, "requestJson");
-        return call(engine -> Native.engineMultiProjectReport(engine, storage, requestJson));
+        return call(engine -> utf8(Native.engineMultiProjectReport(engine, storage, utf8(requestJson))));
     }
 
     /**
@@ -607,7 +608,7 @@ public final class CapacityEngine implements AutoCloseable {
     public MultiReportArrays multiProjectReportBulk(String requestJson, BulkItems items) {
         return withBulkReport(requestJson, items, report -> {
             long[] shape = Native.multiReportShape(report);
-            return new MultiReportArrays(Native.multiReportHead(report), Native.multiReportOverAllocations(report),
+            return new MultiReportArrays(Native.multiReportHead(report), utf8(Native.multiReportOverAllocations(report)),
                     Native.multiReportRowKeys(report),
                     (int) shape[0], (int) shape[1], Native.multiReportCells(report),
                     Native.multiReportStatuses(report), Native.multiReportUtilisations(report));
@@ -623,7 +624,7 @@ public final class CapacityEngine implements AutoCloseable {
      * @return the report as JSON
      */
     public String multiProjectReportBulkJson(String requestJson, BulkItems items) {
-        return withBulkReport(requestJson, items, Native::multiReportToJson);
+        return withBulkReport(requestJson, items, report -> utf8(Native.multiReportToJson(report)));
     }
 
     private <T> T withBulkReport(String requestJson, BulkItems items, LongFunction<T> read) {
@@ -975,6 +976,19 @@ public final class CapacityEngine implements AutoCloseable {
             action.accept(engine);
             return null;
         });
+    }
+
+    /**
+     * Large documents cross JNI as UTF-8 bytes: {@code getBytes} is one array copy for ASCII
+     * text, where JNI's string functions convert char by char to modified UTF-8 (a third of
+     * W1's call). A lone surrogate becomes {@code ?} (JNI's conversion made it U+FFFD).
+     */
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private <T> T withHandle(LongFunction<T> call) {

@@ -62,7 +62,8 @@ final class Native {
 
     static native String enginePutDaysOff(long engine, HostStorage storage, String accountKey, String daysOffJson);
 
-    static native String engineIterationReport(long engine, HostStorage storage, String requestJson);
+    /** The iteration report (request and report as UTF-8 bytes: see {@code support::utf8_arg}). */
+    static native byte[] engineIterationReport(long engine, HostStorage storage, byte[] requestJson);
 
     /**
      * One member's figures over one iteration (the iteration report request, its member's
@@ -105,7 +106,8 @@ final class Native {
 
     static native String engineListReportDefinitions(long engine, HostStorage storage);
 
-    static native String engineMultiProjectReport(long engine, HostStorage storage, String requestJson);
+    /** The multi-project report (request and report as UTF-8 bytes: see {@code support::utf8_arg}). */
+    static native byte[] engineMultiProjectReport(long engine, HostStorage storage, byte[] requestJson);
 
     /**
      * A multi-project report over items in direct buffers (layouts in {@code bulk.rs}; {@code keys}
@@ -119,7 +121,7 @@ final class Native {
     static native String multiReportHead(long report);
 
     /** The over-allocations as runs of buckets, as JSON: {@code [{"accountKey","firstBucket","lastBucket","allocation","boards"}]}. */
-    static native String multiReportOverAllocations(long report);
+    static native byte[] multiReportOverAllocations(long report);
 
     /** The row keys, in report order, as a JSON array. */
     static native String multiReportRowKeys(long report);
@@ -137,7 +139,7 @@ final class Native {
     static native double[] multiReportUtilisations(long report);
 
     /** The whole report as JSON, as {@code engineMultiProjectReport} gives it. */
-    static native String multiReportToJson(long report);
+    static native byte[] multiReportToJson(long report);
 
     /** Frees a report handle; {@code 0} is ignored. Must be called exactly once per handle. */
     static native void multiReportFree(long report);

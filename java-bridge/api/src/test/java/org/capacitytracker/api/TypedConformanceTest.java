@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 import org.capacitytracker.api.typed.BoardSettings;
 import org.capacitytracker.api.typed.DaysOff;
 import org.capacitytracker.api.typed.IterationRequest;
+import org.capacitytracker.api.typed.MultiProjectReport;
 import org.capacitytracker.api.typed.MultiProjectRequest;
+import org.capacitytracker.api.typed.MultiProjectTable;
 import org.capacitytracker.api.typed.ReportItemSink;
 import org.capacitytracker.api.typed.TypedCapacityEngine;
 import org.capacitytracker.api.typed.WorkItem;
@@ -166,6 +168,33 @@ class TypedConformanceTest {
                         dir + ": the items streamed through a ReportItemSink (the bulk path) give the same report");
                 assertEquals(viaJson, Json.parse(typed.multiProjectReportJson(streamed(RECORDS.readValue(request, MultiProjectRequest.class)))),
                         dir + ": the bulk path's JSON is the JSON API's");
+                MultiProjectTable table = typed.multiProjectTable(streamed(RECORDS.readValue(request, MultiProjectRequest.class)));
+                assertEquals(viaTyped, table.toReport(), dir + ": the array-native table's records are the typed report");
+                sameCells((MultiProjectReport) viaTyped, table, dir.toString());
+            }
+        }
+    }
+
+    /** Every cell read through the table's index accessors (no records) is the report's. */
+    static void sameCells(MultiProjectReport report, MultiProjectTable table, String where) {
+        assertEquals(report.rows().size(), table.rowCount(), where + ": rows");
+        assertEquals(report.buckets().size(), table.bucketCount(), where + ": buckets");
+        for (int r = 0; r < table.rowCount(); r++) {
+            MultiProjectReport.Row row = report.rows().get(r);
+            assertEquals(row.key(), table.rowKey(r), where + ": row " + r);
+            for (int b = 0; b <= table.bucketCount(); b++) {
+                MultiProjectReport.Cell c = b < table.bucketCount() ? row.cells().get(b) : row.total();
+                int i = b < table.bucketCount() ? table.cell(r, b) : table.rowTotal(r);
+                String at = where + ": row " + r + (b < table.bucketCount() ? " bucket " + b : " total");
+                assertEquals(c.capacity(), table.capacity(i), at);
+                assertEquals(c.workload(), table.workload(i), at);
+                assertEquals(c.free(), table.free(i), at);
+                assertEquals(c.status(), table.status(i), at);
+                if (c.utilisation() == null) {
+                    assertTrue(Double.isNaN(table.utilisation(i)), at);
+                } else {
+                    assertEquals(c.utilisation(), table.utilisation(i), at);
+                }
             }
         }
     }

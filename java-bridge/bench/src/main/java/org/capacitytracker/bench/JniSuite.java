@@ -20,6 +20,7 @@ import org.capacitytracker.api.CapacityEngine;
 import org.capacitytracker.api.HostStorage;
 import org.capacitytracker.api.typed.IterationRequest;
 import org.capacitytracker.api.typed.MultiProjectRequest;
+import org.capacitytracker.api.typed.MultiProjectTable;
 import org.capacitytracker.api.typed.ReportItemSink;
 import org.capacitytracker.api.typed.StatusCategory;
 import org.capacitytracker.api.typed.TypedCapacityEngine;
@@ -112,7 +113,13 @@ final class JniSuite implements BenchSuite {
                     MultiProjectRequest.Definition.class);
             Measure sink = measure(3, () -> typed.multiProjectReport(
                     fill(ReportItemSink.forDefinition(definition), headTree.get("boards"), itemBytes, people)));
-            table.add("W2 JNI, typed (ReportItemSink, fill + report)", sink.median / 1e6, "ms", sink.detail(), "", null);
+            table.add("W2 JNI, typed (ReportItemSink, fill + report as records)", sink.median / 1e6, "ms", sink.detail(), "", null);
+            // The same report left in arrays: no record per cell.
+            Measure view = measure(5, () -> typed.multiProjectTable(
+                    fill(ReportItemSink.forDefinition(definition), headTree.get("boards"), itemBytes, people)));
+            table.add("W2 JNI, typed (ReportItemSink, fill + MultiProjectTable)", view.median / 1e6, "ms", view.detail(), "", null);
+            Measure bulkTable = measure(7, () -> MultiProjectTable.of(engine.multiProjectReportBulk(head, items)));
+            table.add("W2 JNI, bulk + MultiProjectTable view", bulkTable.median / 1e6, "ms", bulkTable.detail(), "", null);
         }
         // JSON last: its 90 MB request and answer grow the heap the rows above would measure.
         String request = Files.readString(dir.resolve("w2-request.json"));

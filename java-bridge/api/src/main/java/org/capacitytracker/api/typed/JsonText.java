@@ -45,6 +45,10 @@ final class JsonText {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
             out.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+        } else if (value instanceof Long l) {
+            out.append(l.longValue());
+        } else if (value instanceof Integer n) {
+            out.append(n.intValue());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -74,7 +78,20 @@ final class JsonText {
         }
     }
 
-    private static void writeString(StringBuilder out, String s) {
+    static void writeString(StringBuilder out, String s) {
+        // Keys, ids and names rarely need escaping: appended whole when none does.
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        if (plain == s.length()) {
+            out.append('"').append(s).append('"');
+            return;
+        }
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -172,6 +189,18 @@ final class JsonText {
 
     private String string() {
         at++;
+        // Most strings (keys, ids, labels) have no escape: one substring, not a char at a time.
+        for (int end = at; end < text.length(); end++) {
+            char c = text.charAt(end);
+            if (c == '"') {
+                String plain = text.substring(at, end);
+                at = end + 1;
+                return plain;
+            }
+            if (c == '\\') {
+                break;
+            }
+        }
         StringBuilder out = new StringBuilder();
         while (true) {
             char c = next();

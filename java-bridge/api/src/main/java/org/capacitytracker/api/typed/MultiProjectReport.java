@@ -1,9 +1,7 @@
 package org.capacitytracker.api.typed;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.capacitytracker.api.MultiReportArrays;
 
 /**
@@ -43,39 +41,7 @@ public record MultiProjectReport(int schema, String name, String unit, String ba
      * @return the report
      */
     static MultiProjectReport of(MultiReportArrays arrays) {
-        MultiProjectReport head = RecordJson.read(arrays.headJson(), MultiProjectReport.class);
-        List<?> keys = (List<?>) JsonText.parse(arrays.rowKeysJson());
-        int buckets = arrays.buckets();
-        int rowCount = arrays.rows();
-        List<Row> rows = new ArrayList<>(rowCount);
-        for (int r = 0; r < rowCount; r++) {
-            Cell[] cells = new Cell[buckets];
-            for (int b = 0; b < buckets; b++) {
-                cells[b] = cell(arrays, r * buckets + b);
-            }
-            rows.add(new Row((String) keys.get(r), List.of(cells), cell(arrays, rowCount * buckets + r)));
-        }
-        // Each run of buckets stands for one entry per bucket, as the JSON lists them.
-        List<OverAllocation> over = new ArrayList<>();
-        for (Object run : (List<?>) JsonText.parse(arrays.overAllocationRunsJson())) {
-            Map<?, ?> r = (Map<?, ?>) run;
-            List<String> boards = ((List<?>) r.get("boards")).stream().map(String.class::cast).toList();
-            double allocation = ((Number) r.get("allocation")).doubleValue();
-            for (int b = ((Number) r.get("firstBucket")).intValue(); b <= ((Number) r.get("lastBucket")).intValue(); b++) {
-                over.add(new OverAllocation((String) r.get("accountKey"), head.buckets().get(b).label(), allocation, boards));
-            }
-        }
-        return new MultiProjectReport(head.schema(), head.name(), head.unit(), head.baseUnit(), head.period(),
-                head.bucket(), head.grouping(), head.boards(), head.buckets(), List.copyOf(rows), head.totals(),
-                List.copyOf(over), head.warnings());
-    }
-
-    private static Cell cell(MultiReportArrays arrays, int i) {
-        long capacity = arrays.cells()[2 * i];
-        long workload = arrays.cells()[2 * i + 1];
-        double utilisation = arrays.utilisations()[i];
-        return new Cell(capacity, workload, capacity - workload, Double.isNaN(utilisation) ? null : utilisation,
-                MultiReportArrays.STATUS_NAMES[arrays.statuses()[i]]);
+        return MultiProjectTable.of(arrays).toReport();
     }
 
     /**

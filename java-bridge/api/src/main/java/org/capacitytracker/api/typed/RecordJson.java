@@ -32,7 +32,7 @@ final class RecordJson {
      * ({@code getRecordComponents} copies its array on every call) cost far more than the
      * engine's whole computation when repeated per instance.
      */
-    private record Shape(String[] names, java.lang.invoke.MethodHandle[] accessors, Type[] types,
+    private record Shape(String[] names, String[] fields, java.lang.invoke.MethodHandle[] accessors, Type[] types,
                          Constructor<?> constructor) {
         static final ClassValue<Shape> OF = new ClassValue<>() {
             @Override
@@ -51,7 +51,13 @@ final class RecordJson {
                         types[i] = components[i].getGenericType();
                         raw[i] = components[i].getType();
                     }
-                    return new Shape(names, accessors, types, type.getDeclaredConstructor(raw));
+                    String[] fields = new String[names.length];
+                    for (int i = 0; i < names.length; i++) {
+                        StringBuilder field = new StringBuilder();
+                        JsonText.writeString(field, names[i]);
+                        fields[i] = field.append(':').toString();
+                    }
+                    return new Shape(names, fields, accessors, types, type.getDeclaredConstructor(raw));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot map " + type.getName(), e);
                 }
@@ -59,10 +65,25 @@ final class RecordJson {
         };
     }
 
+    /** Each enum class's constants as JSON strings ({@code "indeterminate"}), by ordinal. */
+    private static final ClassValue<String[]> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] out = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                StringBuilder name = new StringBuilder();
+                JsonText.writeString(name, (String) tree(constants[i]));
+                out[i] = name.toString();
+            }
+            return out;
+        }
+    };
+
     /** The record as JSON text. */
     static String write(Record record) {
-        StringBuilder out = new StringBuilder();
-        JsonText.write(out, tree(record));
+        StringBuilder out = new StringBuilder(256);
+        write(out, record, false);
         return out.toString();
     }
 
@@ -71,9 +92,48 @@ final class RecordJson {
      * handed on (a report), where the engine writes null rather than leaving a field out.
      */
     static String writeWithNulls(Record record) {
-        StringBuilder out = new StringBuilder();
-        JsonText.write(out, tree(record, true));
+        StringBuilder out = new StringBuilder(256);
+        write(out, record, true);
         return out.toString();
+    }
+
+    /**
+     * Writes a value as {@link #tree} would map it and {@link JsonText#write} write it, straight
+     * to the text: no map per record (W1's 2,000 items made the tree half the typed call).
+     */
+    private static void write(StringBuilder out, Object value, boolean nulls) {
+        if (value instanceof Record record) {
+            Shape shape = Shape.OF.get(record.getClass());
+            out.append('{');
+            boolean first = true;
+            for (int i = 0; i < shape.names().length; i++) {
+                Object v = get(shape, i, record);
+                if (v != null || nulls) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    out.append(shape.fields()[i]);
+                    write(out, v, nulls);
+                }
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(out, list.get(i), nulls);
+            }
+            out.append(']');
+        } else if (value instanceof Enum<?> e) {
+            out.append(ENUM_NAMES.get(e.getDeclaringClass())[e.ordinal()]);
+        } else if (value instanceof LocalDate || value instanceof Float) {
+            JsonText.write(out, tree(value, nulls));
+        } else {
+            JsonText.write(out, value);
+        }
     }
 
     /** Reads the engine's JSON answer into a record of the given type. */

@@ -197,6 +197,31 @@ public final class TypedCapacityEngine {
     }
 
     /**
+     * A multi-project report over a sink's items, its cells left in the engine's primitive
+     * arrays ({@link MultiProjectTable}): for instance-wide reports, where a record per cell
+     * ({@link #multiProjectReport(ReportItemSink)}) costs more than computing the report. The
+     * sink takes nothing more afterwards.
+     *
+     * <pre>{@code
+     * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
+     * sink.board("A").iteration("A1", null, "2026-03-02", "2026-03-13")
+     *     .item("A-1", "alice", StatusCategory.NEW, 86_400, ReportItemSink.NONE, Double.NaN, null, false);
+     * MultiProjectTable table = typed.multiProjectTable(sink);
+     * long aliceFirstWeek = table.capacity(table.cell(0, 0));
+     * }</pre>
+     *
+     * @param sink the filled sink
+     * @return the report
+     * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
+     * @throws org.capacitytracker.api.CapacityNotFoundException when the report id names no definition
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public MultiProjectTable multiProjectTable(ReportItemSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        return MultiProjectTable.of(engine.multiProjectReportBulk(sink.finish(), sink.items()));
+    }
+
+    /**
      * The report over a sink's items as the JSON {@link CapacityEngine#multiProjectReport}
      * gives (beware its size for an instance-wide report); the sink takes nothing more
      * afterwards.
