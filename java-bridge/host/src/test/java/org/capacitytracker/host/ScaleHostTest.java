@@ -146,6 +146,35 @@ class ScaleHostTest {
                 .get("/jira/rest/api/2/myself").statusCode());
     }
 
+    /**
+     * The saved report over every board runs as a server-side job: the plugin reads the
+     * dataset through Jira's Java API, which the host answers from the tables (JdbcWorkSource).
+     */
+    @Test
+    void theSavedReportRunsOnTheServerOverTheDatasetsTables() throws Exception {
+        TestHttp admin = as(scale, "admin");
+        java.net.http.HttpResponse<String> started = admin.sendJson("POST", "/jira/rest/capacity/1.0/reports/jobs",
+                "{\"reportId\":\"scale-all-boards\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        String id = TestHttp.JSON.readTree(started.body()).path("id").asText();
+        JsonNode job = null;
+        for (int i = 0; i < 2_400 && job == null; i++) {
+            java.net.http.HttpResponse<String> r = admin.get("/jira/rest/capacity/1.0/reports/jobs/" + id);
+            if (r.statusCode() == 200) {
+                job = TestHttp.JSON.readTree(r.body());
+            } else {
+                assertEquals(202, r.statusCode(), r.body());
+                Thread.sleep(25);
+            }
+        }
+        assertTrue(job != null, "the job did not finish in a minute");
+        assertEquals("done", job.path("state").asText(), job.toString());
+        assertEquals(4, job.path("boardsDone").asInt(), job.toString());
+        // The small dataset's 2,400 issues: most of them are in the year's sprints.
+        assertTrue(job.path("items").asLong() > 1_000, job.toString());
+        assertTrue(job.path("report").path("rows").size() > 0, job.toString());
+    }
+
     @Test
     void aDatasetMadeByGenerateGetsItsAdminOnTheHostsFirstStart(@TempDir Path dir) throws Exception {
         org.capacitytracker.host.scale.GenerateCommand.run(List.of("--scale", "small", "--data-dir", dir.toString(),
