@@ -137,7 +137,7 @@ public final class CapacityHost implements AutoCloseable {
                     : new org.capacitytracker.host.scale.ScaleGenerator(database, options.scale(),
                     org.capacitytracker.host.scale.GenerateCommand.DEFAULT_SEED, hasher, System.out,
                     System.console() != null).ensure(anchor);
-            DemoData imported = scale != null ? org.capacitytracker.host.scale.ScaleDataset.load(database)
+            DemoData imported = scale != null ? org.capacitytracker.host.scale.ScaleDataset.backed(database)
                     : Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
             DemoData data = imported != null ? imported : DemoData.generate(anchor, options.demo());
             if (firstStart) {
