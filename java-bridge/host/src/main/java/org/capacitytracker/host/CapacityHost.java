@@ -137,7 +137,7 @@ public final class CapacityHost implements AutoCloseable {
                     : new org.capacitytracker.host.scale.ScaleGenerator(database, options.scale(),
                     org.capacitytracker.host.scale.GenerateCommand.DEFAULT_SEED, hasher, System.out,
                     System.console() != null).ensure(anchor);
-            DemoData imported = scale != null ? org.capacitytracker.host.scale.ScaleDataset.load(database)
+            DemoData imported = scale != null ? org.capacitytracker.host.scale.ScaleDataset.backed(database)
                     : Files.isDirectory(importDir) ? JiraImport.read(importDir) : null;
             DemoData data = imported != null ? imported : DemoData.generate(anchor, options.demo());
             if (firstStart) {
@@ -199,8 +199,11 @@ public final class CapacityHost implements AutoCloseable {
             }
             // Jira's Java API for the plugin's server-side report (issue search, users, Story
             // Points), with the browse permission applied in one place (VisibleWork).
-            var visibleWork = new org.capacitytracker.host.jira.VisibleWork(
-                    new org.capacitytracker.host.jira.DemoWorkSource(data));
+            // A generated dataset is read from its tables (one indexed query per sprint or version).
+            org.capacitytracker.host.jira.JiraWorkSource workSource = scale != null
+                    ? new org.capacitytracker.host.scale.JdbcWorkSource(database)
+                    : new org.capacitytracker.host.jira.DemoWorkSource(data);
+            var visibleWork = new org.capacitytracker.host.jira.VisibleWork(workSource);
             for (Object service : List.of(
                     new org.capacitytracker.host.jira.javaapi.HostSearchService(visibleWork, users::byKey),
                     new org.capacitytracker.host.jira.javaapi.HostJiraUserManager(users::byKey),
@@ -306,7 +309,7 @@ public final class CapacityHost implements AutoCloseable {
             HostI18nResolver pluginText = new HostI18nResolver(plugin.classLoader(), descriptor.i18nLocations());
             addServlet(app, "anonymize-user", new AnonymizeUserServlet(new UserAnonymization(plugin.anonymizationHandlers(),
                     pluginText::getText, users), decorator), "/secure/admin/AnonymizeUser.jspa");
-            addServlet(app, "jira-rest", new JiraRestServlet(data, users),
+            addServlet(app, "jira-rest", new JiraRestServlet(data, users, visibleWork),
                     "/rest/api/2/*", "/rest/api/latest/*", "/rest/agile/1.0/*", "/rest/agile/latest/*");
             plugin.mount(app, current);
             for (LoadedPlugin other : others) {

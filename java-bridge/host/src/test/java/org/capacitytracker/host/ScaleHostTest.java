@@ -146,6 +146,90 @@ class ScaleHostTest {
                 .get("/jira/rest/api/2/myself").statusCode());
     }
 
+    /**
+     * The platform search over the dataset in the database: each JQL shape the panel and the
+     * tests use is answered from an index (sprint, project, fixVersion, assignee, key), with
+     * the same issues whichever index found them; a query none of them narrows is Jira's 400
+     * with a message, not a read of every issue.
+     */
+    @Test
+    void searchesAreAnsweredFromTheIndexesAndABroadOneIsRefused() throws Exception {
+        TestHttp s = as(scale, "admin");
+        String active = s.getJson("/jira/rest/agile/1.0/board/1001/sprint?state=active").path("values").get(0).path("id").asText();
+        JsonNode sprint = s.getJson("/jira/rest/api/2/search?maxResults=1000&fields=assignee,fixVersions&jql="
+                + q("sprint = " + active));
+        assertTrue(sprint.path("total").asInt() > 0, sprint.toString());
+        JsonNode first = sprint.path("issues").get(0);
+        String key = first.path("key").asText();
+        String assignee = null;
+        String version = null;
+        for (JsonNode i : sprint.path("issues")) {
+            if (assignee == null && i.path("fields").path("assignee").isObject()) {
+                assignee = i.path("fields").path("assignee").path("key").asText();
+            }
+            if (version == null && i.path("fields").path("fixVersions").size() > 0) {
+                version = i.path("fields").path("fixVersions").get(0).path("id").asText();
+            }
+        }
+        assertTrue(assignee != null && version != null, sprint.toString());
+        // Each shape alone, and each agrees with the sprint's own answer on what they share.
+        String[] shapes = {"key = " + key, "issuekey in (" + key + ")", "assignee = " + assignee,
+            "fixVersion = " + version, "project = SAAA", "sprint in (" + active + ")",
+            "assignee = " + assignee + " AND sprint = " + active};
+        for (String jql : shapes) {
+            java.net.http.HttpResponse<String> r = s.get("/jira/rest/api/2/search?maxResults=0&jql=" + q(jql));
+            assertEquals(200, r.statusCode(), jql + ": " + r.body());
+            assertTrue(TestHttp.JSON.readTree(r.body()).path("total").asInt() > 0, jql + ": " + r.body());
+        }
+        int mine = 0;
+        for (JsonNode i : sprint.path("issues")) {
+            mine += assignee.equals(i.path("fields").path("assignee").path("key").asText()) ? 1 : 0;
+        }
+        assertEquals(mine, s.getJson("/jira/rest/api/2/search?maxResults=0&jql="
+                + q("assignee = " + assignee + " AND sprint = " + active)).path("total").asInt());
+        assertEquals(1, s.getJson("/jira/rest/api/2/search?maxResults=0&jql=" + q("key = " + key)).path("total").asInt());
+        // Nothing narrows these: refused, as Jira refuses a query it cannot run, with the reason.
+        for (String jql : new String[] {"", "ORDER BY key", "statusCategory = Done", "assignee is EMPTY",
+            "sprint = " + active + " OR statusCategory = Done", "sprint in openSprints()"}) {
+            java.net.http.HttpResponse<String> r = s.get("/jira/rest/api/2/search?maxResults=1&jql=" + q(jql));
+            assertEquals(400, r.statusCode(), jql + ": " + r.body());
+            assertTrue(TestHttp.JSON.readTree(r.body()).path("errorMessages").get(0).asText()
+                    .contains("requires sprint, project, fixVersion, assignee or key"), r.body());
+        }
+        // A board's issue list is bounded by its project: any JQL works within it.
+        assertTrue(s.getJson("/jira/rest/agile/1.0/board/1001/issue?maxResults=0&jql=" + q("statusCategory != Done"))
+                .path("total").asInt() > 0);
+    }
+
+    /**
+     * The saved report over every board runs as a server-side job: the plugin reads the
+     * dataset through Jira's Java API, which the host answers from the tables (JdbcWorkSource).
+     */
+    @Test
+    void theSavedReportRunsOnTheServerOverTheDatasetsTables() throws Exception {
+        TestHttp admin = as(scale, "admin");
+        java.net.http.HttpResponse<String> started = admin.sendJson("POST", "/jira/rest/capacity/1.0/reports/jobs",
+                "{\"reportId\":\"scale-all-boards\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        String id = TestHttp.JSON.readTree(started.body()).path("id").asText();
+        JsonNode job = null;
+        for (int i = 0; i < 2_400 && job == null; i++) {
+            java.net.http.HttpResponse<String> r = admin.get("/jira/rest/capacity/1.0/reports/jobs/" + id);
+            if (r.statusCode() == 200) {
+                job = TestHttp.JSON.readTree(r.body());
+            } else {
+                assertEquals(202, r.statusCode(), r.body());
+                Thread.sleep(25);
+            }
+        }
+        assertTrue(job != null, "the job did not finish in a minute");
+        assertEquals("done", job.path("state").asText(), job.toString());
+        assertEquals(4, job.path("boardsDone").asInt(), job.toString());
+        // The small dataset's 2,400 issues: most of them are in the year's sprints.
+        assertTrue(job.path("items").asLong() > 1_000, job.toString());
+        assertTrue(job.path("report").path("rows").size() > 0, job.toString());
+    }
+
     @Test
     void aDatasetMadeByGenerateGetsItsAdminOnTheHostsFirstStart(@TempDir Path dir) throws Exception {
         org.capacitytracker.host.scale.GenerateCommand.run(List.of("--scale", "small", "--data-dir", dir.toString(),

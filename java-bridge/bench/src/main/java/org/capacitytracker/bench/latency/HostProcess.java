@@ -24,6 +24,8 @@ final class HostProcess implements AutoCloseable {
 
     private final Process process;
     private final Path dataDir;
+    /** Whether close() removes the data directory: a temporary one yes, a kept dataset no. */
+    private boolean ownsData = true;
     private final Path log;
     final String base;
     /** Set when the run failed: the host's log then stays for reading (its path is in the error). */
@@ -65,21 +67,36 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
+    /** The host jar, as {@link #start} runs it (for its {@code generate} command). */
+    static Path hostJar() {
+        return jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
+    }
+
     static HostProcess start(Duration timeout) throws IOException, InterruptedException {
-        Path hostJar = jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
+        return start(timeout, Files.createTempDirectory("ct-bench-data-"), true, List.of("--demo", "full"));
+    }
+
+    /**
+     * @param dataDir the data directory; removed by close() only if {@code ownsData}
+     * @param options the host's options besides the Jira, plugin, port and data directory
+     */
+    static HostProcess start(Duration timeout, Path dataDir, boolean ownsData, List<String> options)
+            throws IOException, InterruptedException {
+        Path hostJar = hostJar();
         Path pluginJar = jar("CT_PLUGIN_JAR", pluginJarBuilt().toString());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path dataDir = Files.createTempDirectory("ct-bench-data-");
         Path log = Files.createTempFile("ct-bench-host-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-jar", hostJar.toString(), "--jira", "10",
-                "--plugin", pluginJar.toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--demo", "full"))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", hostJar.toString(), "--jira", "10",
+                "--plugin", pluginJar.toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HostProcess host = new HostProcess(process, dataDir, log, port);
+        host.ownsData = ownsData;
         // If this JVM is ended before close() runs, the host must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(host::kill));
         try {
@@ -116,6 +133,11 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
+    /** The host JVM's process id (the child itself: it is started as {@code java -jar}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Keeps the log past close() and says where it is, for a failed run's message. */
     String keepLog() {
         keepLog = true;
@@ -140,8 +162,10 @@ final class HostProcess implements AutoCloseable {
             kill();
             process.waitFor();
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (ownsData) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         if (!keepLog) {
             Files.deleteIfExists(log);

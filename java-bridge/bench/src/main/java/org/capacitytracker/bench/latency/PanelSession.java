@@ -81,6 +81,11 @@ final class PanelSession {
         return null;
     }
 
+    /** The session's cookie, once logged in. */
+    String cookie() {
+        return cookie;
+    }
+
     /** Opens the board's panel once: every request of the panel's first render. */
     void openBoard() throws IOException, InterruptedException {
         String board = "/rest/agile/1.0/board/" + enc(boardId);

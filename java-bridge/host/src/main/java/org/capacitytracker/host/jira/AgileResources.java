@@ -55,7 +55,7 @@ final class AgileResources {
         if ((m = BOARD_SPRINT_ISSUES.matcher(path)).matches()) {
             DemoData.Board board = board(call, m.group(1));
             DemoData.Sprint sprint = sprint(call, m.group(2));
-            if (data.sprints(board.id()).stream().noneMatch(s -> s.id() == sprint.id())) {
+            if (sprint.boardId() != board.id()) {
                 throw RestError.notFound(NO_SPRINT);
             }
             return search.page(call, browsable(call, data.issuesInSprint(sprint.id())), true);
@@ -72,7 +72,7 @@ final class AgileResources {
                 }
                 case "/version" -> {
                     String released = call.param("released");
-                    List<DemoData.Version> versions = data.versions(board.project().id()).stream()
+                    List<DemoData.Version> versions = visible.versions(call.user(), board.id()).stream()
                             .filter(v -> released == null || released.isBlank()
                                     || v.released() == Boolean.parseBoolean(released.trim()))
                             .toList();
@@ -132,7 +132,7 @@ final class AgileResources {
                 states.add(st);
             }
         }
-        List<DemoData.Sprint> sprints = data.sprints(board.id()).stream()
+        List<DemoData.Sprint> sprints = visible.sprints(call.user(), board.id()).stream()
                 .filter(s -> states.isEmpty() || states.contains(s.state())).toList();
         // Jira's sprint list does not report a total.
         return AgileJson.page(sprints, call.startAt(), call.maxResults(), false, s -> AgileJson.sprint(call.base, s));

@@ -148,6 +148,34 @@ public final class DemoData {
     private final List<ImportedUser> importedUsers;
     /** Lookups by id, key, sprint, parent and project: a generated dataset has a million issues. */
     private final Index index;
+    /** Where the issues are when they are not held here (a generated dataset's tables), else null. */
+    private final IssueStore store;
+    /** {@link #allIssues()} of a store-backed dataset: no list, only this marker of "every issue". */
+    private final List<Issue> everyIssue = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /**
+     * The issues of a dataset too large to hold in memory, read where they lie by indexed
+     * queries; each answer in id order, as the in-memory lists are.
+     */
+    public interface IssueStore {
+        List<Issue> inSprint(long sprintId);
+
+        List<Issue> inProject(long projectId);
+
+        List<Issue> byAssignee(String userKey);
+
+        List<Issue> byFixVersion(long versionId);
+
+        List<Issue> subtasksOf(String parentKey);
+
+        /** @param key an issue key in upper case */
+        Optional<Issue> byKey(String key);
+
+        Optional<Issue> byId(long id);
+
+        /** The fix version ids of an issue this store returned. */
+        List<Long> fixVersionIds(Issue issue);
+    }
 
     private DemoData(LocalDate anchor, Demo demo) {
         this.anchor = anchor;
@@ -183,10 +211,17 @@ public final class DemoData {
         this.versions = List.copyOf(versions);
         this.fixVersionIds = fixVersions == null ? null : java.util.Map.copyOf(fixVersions);
         this.index = new Index(this);
+        this.store = null;
     }
 
     private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
                      List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds, List<ImportedUser> users) {
+        this(projects, boards, sprints, issues, versions, fixVersionIds, users, null);
+    }
+
+    private DemoData(List<Project> projects, List<Board> boards, List<Sprint> sprints, List<Issue> issues,
+                     List<Version> versions, java.util.Map<String, List<Long>> fixVersionIds, List<ImportedUser> users,
+                     IssueStore store) {
         this.anchor = null;
         this.demo = null;
         this.projects = List.copyOf(projects);
@@ -198,6 +233,30 @@ public final class DemoData {
         this.fixVersionIds = java.util.Map.copyOf(fixVersionIds);
         this.importedUsers = List.copyOf(users);
         this.index = new Index(this);
+        this.store = store;
+    }
+
+    /**
+     * A dataset whose projects, boards, sprints and versions are here and whose issues stay in
+     * {@code store} (a generated dataset's tables); needs at least one project.
+     */
+    public static DemoData backed(List<Project> projects, List<Board> boards, List<Sprint> sprints,
+                                  List<Version> versions, IssueStore store) {
+        if (projects.isEmpty()) {
+            throw new IllegalArgumentException("a dataset needs at least one project");
+        }
+        return new DemoData(projects, boards, sprints, List.of(), versions, java.util.Map.of(), List.of(),
+                java.util.Objects.requireNonNull(store, "store"));
+    }
+
+    /** Whether the issues are in a store (read by query) rather than in {@link #allIssues()}. */
+    public boolean isBacked() {
+        return store != null;
+    }
+
+    /** The store of a {@link #isBacked() backed} dataset. */
+    IssueStore store() {
+        return store;
     }
 
     /** A dataset read from a real Jira's REST answers ({@link JiraImport}); needs at least one project. */
@@ -337,10 +396,16 @@ public final class DemoData {
     }
 
     public List<Issue> issuesInSprint(long sprintId) {
+        if (store != null) {
+            return store.inSprint(sprintId);
+        }
         return index.issuesBySprint.getOrDefault(sprintId, List.of());
     }
 
     public List<Issue> subtasksOf(String parentKey) {
+        if (store != null) {
+            return store.subtasksOf(parentKey);
+        }
         return index.subtasks.getOrDefault(parentKey, List.of());
     }
 
@@ -358,18 +423,24 @@ public final class DemoData {
         return sprints;
     }
 
+    /**
+     * Every issue, in id order; for a {@link #isBacked() backed} dataset an empty marker list
+     * instead (a search over it must be narrowed through the store first).
+     */
     public List<Issue> allIssues() {
-        return issues;
+        return store != null ? everyIssue : issues;
     }
 
     /** The issues a board's filter selects: every issue of its project. */
     public List<Issue> issuesOnBoard(long boardId) {
-        return board(boardId).map(b -> index.issuesByProject.getOrDefault(b.project().id(), List.<Issue>of()))
-                .orElse(List.of());
+        return board(boardId).map(b -> issuesInProject(b.project().id())).orElse(List.of());
     }
 
     /** The issues of a project (those whose key it prefixes), in list order. */
     public List<Issue> issuesInProject(long projectId) {
+        if (store != null) {
+            return store.inProject(projectId);
+        }
         return index.issuesByProject.getOrDefault(projectId, List.of());
     }
 
@@ -385,6 +456,9 @@ public final class DemoData {
 
     /** The fix versions of an issue: the release its sprint works towards (none for two backlog-ish items). */
     public List<Version> fixVersionsOf(Issue issue) {
+        if (store != null) {
+            return store.fixVersionIds(issue).stream().map(index.versions::get).filter(java.util.Objects::nonNull).toList();
+        }
         if (fixVersionIds != null && (isImported() || fixVersionIds.containsKey(issue.key()))) {
             List<Long> ids = fixVersionIds.getOrDefault(issue.key(), List.of());
             if (ids.size() <= 1) {
@@ -407,6 +481,13 @@ public final class DemoData {
     }
 
     public Optional<Issue> issue(String idOrKey) {
+        if (store != null) {
+            Optional<Issue> byKey = store.byKey(idOrKey.toUpperCase(java.util.Locale.ROOT));
+            if (byKey.isPresent() || !idOrKey.matches("[0-9]{1,18}")) {
+                return byKey;
+            }
+            return store.byId(Long.parseLong(idOrKey));
+        }
         Issue byKey = index.issuesByKey.get(idOrKey.toUpperCase(java.util.Locale.ROOT));
         if (byKey != null) {
             return Optional.of(byKey);

@@ -36,10 +36,15 @@ final class IssueSearch {
         try {
             JqlQuery query = JqlParser.parse(jql);
             return new JqlEvaluator<>(new DemoJqlFacts(data, users, call.user()))
-                    .run(query, JqlNarrowing.narrow(query, data, scope), warnings);
+                    .run(query, JqlNarrowing.narrow(query, data, scope, this::assigneeKeys), warnings);
         } catch (JqlException e) {
             throw RestError.badRequest(e.getMessage());
         }
+    }
+
+    /** The user keys an assignee value in JQL names: a user's key or user name (itself when it names nobody). */
+    private List<String> assigneeKeys(String value) {
+        return users.byKey(value).or(() -> users.byUsername(value)).map(u -> List.of(u.key())).orElse(List.of(value));
     }
 
     /** The paged result; {@code agile} selects the agile representation and its default fields. */

@@ -29,11 +29,15 @@ public final class JiraRestServlet extends HttpServlet {
     private final transient AgileResources agile;
     private final transient ObjectMapper json = new ObjectMapper();
 
-    public JiraRestServlet(DemoData data, UserStore users) {
+    /**
+     * @param work the boards, sprints and versions with Jira's browse permission: the same
+     *     source the Java API services read, so that both paths see the same lists
+     */
+    public JiraRestServlet(DemoData data, UserStore users, VisibleWork work) {
         IssueJson issues = new IssueJson(data, users);
         IssueSearch search = new IssueSearch(data, users, issues);
         this.platform = new PlatformResources(data, users, issues, search);
-        this.agile = new AgileResources(data, issues, search, new VisibleWork(new DemoWorkSource(data)));
+        this.agile = new AgileResources(data, issues, search, work);
     }
 
     @Override

@@ -17,42 +17,51 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A generated dataset as the host's Jira REST resources serve it, and the Capacity Tracker
  * documents that go with it (each board's team, one report over all boards).
  *
- * <p>For now the REST resources read a {@link DemoData} held in memory, so {@link #load}
- * reads the tables once at start; fine for {@code small} and {@code medium}, not for
- * {@code dcapt}'s million issues, which need the resources to query the indexed tables.
+ * <p>Nothing of the issues is held in memory: Jira's Java API services read them through
+ * {@link JdbcWorkSource}, the Jira REST resources through {@link #backed}'s store.
  */
 public final class ScaleDataset {
     private ScaleDataset() {
     }
 
-    /** The whole dataset, in memory, for the REST resources (people stay in the user store). */
+    /**
+     * The dataset as the REST resources serve it: projects, boards, sprints and versions (some
+     * 50,000 rows at {@code dcapt}) read now, the issues left in their table and read by
+     * indexed queries ({@link JdbcIssueStore}); people stay in the user store.
+     */
+    public static DemoData backed(Database database) {
+        return database.inTransaction(connection -> {
+            ScaleSchema.create(connection);
+            Map<Long, DemoData.Project> projects = new LinkedHashMap<>();
+            projects(connection, p -> projects.put(p.id(), p));
+            List<DemoData.Version> versions = new ArrayList<>();
+            versions(connection, versions::add);
+            List<DemoData.Board> boards = new ArrayList<>();
+            boards(connection, projects, boards::add);
+            List<DemoData.Sprint> sprints = new ArrayList<>();
+            sprints(connection, sprints::add);
+            return DemoData.backed(new ArrayList<>(projects.values()), boards, sprints, versions,
+                    new JdbcIssueStore(database));
+        });
+    }
+
+    /** The whole dataset, in memory (the host served it so before {@link #backed}; the tests compare the two). */
     public static DemoData load(Database database) {
         return database.inTransaction(connection -> {
             Map<Long, DemoData.Project> projects = new LinkedHashMap<>();
-            query(connection, "SELECT id, pkey, name FROM " + ScaleSchema.PROJECTS + " ORDER BY id", rs ->
-                    projects.put(rs.getLong(1), new DemoData.Project(rs.getLong(1), rs.getString(2), rs.getString(3))));
+            projects(connection, p -> projects.put(p.id(), p));
             List<DemoData.Version> versions = new ArrayList<>();
-            query(connection, "SELECT id, name, released, start_date, release_date, project_id FROM " + ScaleSchema.VERSIONS
-                    + " ORDER BY id", rs -> versions.add(new DemoData.Version(rs.getLong(1), rs.getString(2), "",
-                    rs.getBoolean(3), false, rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6))));
+            versions(connection, versions::add);
             List<DemoData.Board> boards = new ArrayList<>();
-            query(connection, "SELECT id, name, type, project_id FROM " + ScaleSchema.BOARDS + " ORDER BY id", rs ->
-                    boards.add(new DemoData.Board(rs.getLong(1), rs.getString(2), rs.getString(3), projects.get(rs.getLong(4)))));
+            boards(connection, projects, boards::add);
             List<DemoData.Sprint> sprints = new ArrayList<>();
-            query(connection, "SELECT id, name, state, start_at, end_at, complete_at, board_id, goal FROM " + ScaleSchema.SPRINTS
-                    + " ORDER BY id", rs -> {
-                OffsetDateTime complete = rs.getObject(6, OffsetDateTime.class);
-                sprints.add(new DemoData.Sprint(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(ScaleGenerator.ZONE),
-                        rs.getObject(5, OffsetDateTime.class).atZoneSameInstant(ScaleGenerator.ZONE),
-                        complete == null ? null : complete.atZoneSameInstant(ScaleGenerator.ZONE), rs.getLong(7),
-                        rs.getString(8)));
-            });
+            sprints(connection, sprints::add);
             List<DemoData.Issue> issues = new ArrayList<>();
             Map<String, List<Long>> fixVersions = new HashMap<>();
             Map<String, String> people = new HashMap<>();
@@ -75,7 +84,40 @@ public final class ScaleDataset {
         });
     }
 
-    private static DemoData.IssueType type(String type) {
+    /** The projects, by id. */
+    static void projects(Connection connection, Consumer<DemoData.Project> out) throws SQLException {
+        query(connection, "SELECT id, pkey, name FROM " + ScaleSchema.PROJECTS + " ORDER BY id", rs ->
+                out.accept(new DemoData.Project(rs.getLong(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** The versions, by id. */
+    static void versions(Connection connection, Consumer<DemoData.Version> out) throws SQLException {
+        query(connection, "SELECT id, name, released, start_date, release_date, project_id FROM " + ScaleSchema.VERSIONS
+                + " ORDER BY id", rs -> out.accept(new DemoData.Version(rs.getLong(1), rs.getString(2), "",
+                rs.getBoolean(3), false, rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6))));
+    }
+
+    /** The boards, by id, each with its project from {@code projects}. */
+    static void boards(Connection connection, Map<Long, DemoData.Project> projects, Consumer<DemoData.Board> out)
+            throws SQLException {
+        query(connection, "SELECT id, name, type, project_id FROM " + ScaleSchema.BOARDS + " ORDER BY id", rs ->
+                out.accept(new DemoData.Board(rs.getLong(1), rs.getString(2), rs.getString(3), projects.get(rs.getLong(4)))));
+    }
+
+    /** The sprints, by id, their times in the dataset's zone. */
+    static void sprints(Connection connection, Consumer<DemoData.Sprint> out) throws SQLException {
+        query(connection, "SELECT id, name, state, start_at, end_at, complete_at, board_id, goal FROM " + ScaleSchema.SPRINTS
+                + " ORDER BY id", rs -> {
+            OffsetDateTime complete = rs.getObject(6, OffsetDateTime.class);
+            out.accept(new DemoData.Sprint(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(ScaleGenerator.ZONE),
+                    rs.getObject(5, OffsetDateTime.class).atZoneSameInstant(ScaleGenerator.ZONE),
+                    complete == null ? null : complete.atZoneSameInstant(ScaleGenerator.ZONE), rs.getLong(7),
+                    rs.getString(8)));
+        });
+    }
+
+    static DemoData.IssueType type(String type) {
         return switch (type) {
             case "story" -> DemoData.IssueType.STORY;
             case "bug" -> DemoData.IssueType.BUG;
@@ -85,12 +127,12 @@ public final class ScaleDataset {
         };
     }
 
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
 
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }

@@ -9,6 +9,11 @@ import java.sql.Statement;
 class PostgresScaleGeneratorTest extends ScaleGeneratorContract {
     @Override
     Database freshDatabase() {
+        return wiped();
+    }
+
+    /** The test server's database with no dataset in it; skips the test when no server is given. */
+    static Database wiped() {
         String url = System.getProperty("capacity.test.postgres.url", "");
         Assumptions.assumeFalse(url.isBlank(), "no PostgreSQL given (-Dcapacity.test.postgres.url)");
         Database db = Database.external(url, System.getProperty("capacity.test.postgres.user"),
