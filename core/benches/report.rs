@@ -75,6 +75,8 @@ struct Timed<'a> {
     spent: Duration,
     gets: usize,
     bytes: usize,
+    /// The keys read, with their lengths, while `keys` is on.
+    keys: Option<Vec<(String, usize)>>,
 }
 
 impl capacity_core::Storage for Timed<'_> {
@@ -83,7 +85,11 @@ impl capacity_core::Storage for Timed<'_> {
         let v = self.inner.get(key);
         self.spent += t.elapsed();
         self.gets += 1;
-        self.bytes += v.as_ref().ok().and_then(|v| v.as_ref()).map_or(0, |v| v.len());
+        let len = v.as_ref().ok().and_then(|v| v.as_ref()).map_or(0, |v| v.len());
+        self.bytes += len;
+        if let Some(keys) = &mut self.keys {
+            keys.push((key.to_string(), len));
+        }
         v
     }
     fn put(&mut self, key: &str, value: &str) -> Result<(), capacity_core::StorageError> {
@@ -105,7 +111,10 @@ fn member(engine: &Engine) {
     let key = w1.people[0].clone();
     let total = time(Duration::from_secs(2), || engine.member_capacity(&mut w1.storage, &request, &key).unwrap());
     let parse = time(Duration::from_secs(1), || capacity_core::reports::iteration::parse_request(&request).unwrap());
-    let mut timed = Timed { inner: &mut w1.storage, spent: Duration::ZERO, gets: 0, bytes: 0 };
+    let mut timed = Timed { inner: &mut w1.storage, spent: Duration::ZERO, gets: 0, bytes: 0, keys: Some(Vec::new()) };
+    black_box(engine.member_capacity(&mut timed, &request, &key).unwrap());
+    println!("member query reads (key, bytes): {:?}", timed.keys.take().unwrap_or_default());
+    (timed.gets, timed.bytes) = (0, 0);
     let calls = 20_000u32;
     for _ in 0..calls {
         black_box(engine.member_capacity(&mut timed, &request, &key).unwrap());
