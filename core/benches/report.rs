@@ -35,13 +35,16 @@ fn time<R>(budget: Duration, mut f: impl FnMut() -> R) -> Timing {
 }
 
 fn main() {
-    // BENCH_ONLY=w1 or w2 runs one workload (for profiling).
+    // BENCH_ONLY=w1, member or w2 runs one workload (for profiling).
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let engine = Engine::new();
-    if only != "w2" {
+    if only != "w2" && only != "member" {
         w1(&engine);
     }
-    if only != "w1" {
+    if only.is_empty() || only == "member" {
+        member(&engine);
+    }
+    if only != "w1" && only != "member" {
         w2(&engine);
     }
 }
@@ -63,4 +66,63 @@ fn w2(engine: &Engine) {
     let people = w2.people();
     let typed = time(Duration::from_secs(5), || engine.multi_project_table(&mut storage, &w2.request, &people, &w2.items).unwrap());
     println!("W2 core typed (compact table): {typed}");
+}
+
+/// The host's storage as the engine sees it, with the time spent in it counted: what a
+/// storage upcall costs apart from the engine's own work.
+struct Timed<'a> {
+    inner: &'a mut capacity_core::MemoryStorage,
+    spent: Duration,
+    gets: usize,
+    bytes: usize,
+    /// The keys read, with their lengths, while `keys` is on.
+    keys: Option<Vec<(String, usize)>>,
+}
+
+impl capacity_core::Storage for Timed<'_> {
+    fn get(&mut self, key: &str) -> Result<Option<String>, capacity_core::StorageError> {
+        let t = Instant::now();
+        let v = self.inner.get(key);
+        self.spent += t.elapsed();
+        self.gets += 1;
+        let len = v.as_ref().ok().and_then(|v| v.as_ref()).map_or(0, |v| v.len());
+        self.bytes += len;
+        if let Some(keys) = &mut self.keys {
+            keys.push((key.to_string(), len));
+        }
+        v
+    }
+    fn put(&mut self, key: &str, value: &str) -> Result<(), capacity_core::StorageError> {
+        self.inner.put(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), capacity_core::StorageError> {
+        self.inner.remove(key)
+    }
+}
+
+/// The small query (one member of W1's board over its sprint, no items, as the JNI bench
+/// asks it), split: the request's parsing, the storage reads, and the rest (cache look-ups,
+/// the one-member team, the computation).
+fn member(engine: &Engine) {
+    let mut w1 = workloads::w1(engine);
+    let mut request: serde_json::Value = serde_json::from_str(&w1.request_json).unwrap();
+    request["items"] = serde_json::json!([]);
+    let request = request.to_string();
+    let key = w1.people[0].clone();
+    let total = time(Duration::from_secs(2), || engine.member_capacity(&mut w1.storage, &request, &key).unwrap());
+    let parse = time(Duration::from_secs(1), || capacity_core::reports::iteration::parse_request(&request).unwrap());
+    let mut timed = Timed { inner: &mut w1.storage, spent: Duration::ZERO, gets: 0, bytes: 0, keys: Some(Vec::new()) };
+    black_box(engine.member_capacity(&mut timed, &request, &key).unwrap());
+    println!("member query reads (key, bytes): {:?}", timed.keys.take().unwrap_or_default());
+    (timed.gets, timed.bytes) = (0, 0);
+    let calls = 20_000u32;
+    for _ in 0..calls {
+        black_box(engine.member_capacity(&mut timed, &request, &key).unwrap());
+    }
+    println!(
+        "member query core: {total}; request parse: {parse}; storage: {} reads ({} bytes) per call, {:?} per call in the store",
+        timed.gets / calls as usize,
+        timed.bytes / calls as usize,
+        timed.spent / calls
+    );
 }

@@ -316,6 +316,43 @@ fn role_for_name(roles: &mut Vec<RoleDoc>, name: &str, field: &str) -> Result<St
 }
 
 impl BoardSettings {
+    /// These settings with a team of `account_key` alone (no one when not on the team):
+    /// everything else as it is, the other members never copied. The one-member query
+    /// asks for this on every call, and a large board's members are most of its size.
+    pub fn with_member_only(&self, account_key: &str) -> BoardSettings {
+        let d = &self.doc;
+        let doc = SettingsDoc {
+            schema: d.schema,
+            revision: d.revision,
+            unit: d.unit,
+            estimate_source: d.estimate_source,
+            custom_field: d.custom_field.clone(),
+            subtask_policy: d.subtask_policy,
+            time_zone: d.time_zone.clone(),
+            working_weekdays: d.working_weekdays.clone(),
+            holidays: d.holidays.clone(),
+            holiday_calendar: d.holiday_calendar.clone(),
+            focus_factor: d.focus_factor,
+            thresholds: d.thresholds,
+            roles: d.roles.clone(),
+            members: d.members.iter().filter(|m| m.account_key == account_key).cloned().collect(),
+        };
+        BoardSettings {
+            doc,
+            unit: self.unit,
+            estimate_source: self.estimate_source,
+            holiday_calendar: self.holiday_calendar.clone(),
+            subtask_policy: self.subtask_policy,
+            time_zone: self.time_zone,
+            working_weekdays: self.working_weekdays,
+            holidays: self.holidays.clone(),
+            focus_factor: self.focus_factor,
+            under_threshold: self.under_threshold,
+            over_threshold: self.over_threshold,
+            members: self.members.iter().filter(|m| m.account_key == account_key).cloned().collect(),
+        }
+    }
+
     /// The settings of a board nobody has configured yet.
     pub fn defaults() -> BoardSettings {
         BoardSettings::parse("{}").expect("defaults are valid")
@@ -525,6 +562,20 @@ impl BoardSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_member_only_is_the_settings_with_the_other_members_left_out() {
+        let full = BoardSettings::parse(
+            r#"{"focusFactor":80,"holidays":[{"date":"2026-12-24","name":"Eve","fraction":0.5}],"members":[{"accountKey":"alice","role":"Developer","dailyCapacity":6},{"accountKey":"bob","role":"QA","dailyCapacity":8,"allocation":50}]}"#,
+        )
+        .unwrap();
+        let mut expected = full.clone();
+        expected.members.retain(|m| m.account_key == "bob");
+        expected.doc.members.retain(|m| m.account_key == "bob");
+        // Debug shows every field: each one copied as it was.
+        assert_eq!(format!("{:?}", full.with_member_only("bob")), format!("{expected:?}"));
+        assert!(full.with_member_only("carol").members.is_empty());
+    }
 
     #[test]
     fn defaults_are_complete() {

@@ -52,7 +52,7 @@ impl Engine {
         let iteration_id = request.iteration.id.as_deref().filter(|id| check_iteration_id(id, "").is_ok());
         let mut settings: Arc<BoardSettings> = board.clone();
         if let Some(id) = iteration_id {
-            let overrides = self.load_iteration(storage, &request.board_id, id)?;
+            let overrides = self.load_iteration_of_loaded_board(storage, &request.board_id, id)?;
             if !overrides.members.is_empty() {
                 let (effective, touched, warnings) = team::apply(&board, &overrides);
                 settings = Arc::new(effective);
@@ -61,9 +61,7 @@ impl Engine {
             }
         }
         if let Some(key) = only {
-            let mut one = (*settings).clone();
-            one.members.retain(|m| m.account_key == key);
-            settings = Arc::new(one);
+            settings = Arc::new(settings.with_member_only(key));
         }
         let calendar = match &settings.holiday_calendar {
             Some(id) => {

@@ -88,7 +88,7 @@ impl Engine {
 
     pub(crate) fn load_board(&self, storage: &mut dyn Storage, board_id: &str) -> Result<Arc<BoardSettings>> {
         let key = board_ref(board_id)?.key();
-        Ok(docstore::load(storage, &self.cache, &key, BoardSettings::from_stored)?.unwrap_or_else(|| Arc::new(BoardSettings::defaults())))
+        Ok(docstore::load_stamped(storage, &self.cache, &key, BoardSettings::from_stored)?.unwrap_or_else(|| Arc::new(BoardSettings::defaults())))
     }
 
     pub(crate) fn load_days_off(&self, storage: &mut dyn Storage, account_key: &str) -> Result<Arc<DaysOff>> {

@@ -52,6 +52,12 @@ impl Engine {
     /// settings are read): an empty document at revision 0 when none are stored.
     pub(crate) fn load_iteration(&self, storage: &mut dyn Storage, board_id: &str, iteration_id: &str) -> Result<Arc<OverridesDoc>> {
         self.load_board(storage, board_id)?;
+        self.load_iteration_of_loaded_board(storage, board_id, iteration_id)
+    }
+
+    /// As [`Self::load_iteration`], for a caller that has just loaded the board itself (a
+    /// report): the board is not read a second time.
+    pub(crate) fn load_iteration_of_loaded_board(&self, storage: &mut dyn Storage, board_id: &str, iteration_id: &str) -> Result<Arc<OverridesDoc>> {
         Ok(self.load_doc::<IterationTeams>(storage, (board_id, iteration_id))?.unwrap_or_else(|| Arc::new(OverridesDoc::empty(board_id, iteration_id))))
     }
 

@@ -68,15 +68,6 @@ final class JniSuite implements BenchSuite {
             table.add("W1 JNI, JSON", json.micros(), "µs", json.detail(), "≤ 400 µs", json.micros() <= 400);
             Measure t = measure(2000, () -> typed.iterationReport(records));
             table.add("W1 JNI, typed", t.micros(), "µs", t.detail(), "≤ 100 µs", t.micros() <= 100);
-            // The small query: W1's board and sprint without items (capacity does not depend on
-            // them), one member, as the consumer plugin's service asks it.
-            com.fasterxml.jackson.databind.node.ObjectNode small = (com.fasterxml.jackson.databind.node.ObjectNode) RECORDS.readTree(request);
-            small.putArray("items");
-            String smallRequest = RECORDS.writeValueAsString(small);
-            String member = RECORDS.readTree(engine.iterationReport(smallRequest)).get("members").get(0).get("accountKey").asText();
-            Measure one = measure(20_000, () -> engine.memberCapacity(smallRequest, member));
-            table.add("small query (one member, one sprint) through JNI", one.micros(), "µs", one.detail(), "≤ 2 µs",
-                    one.micros() <= 2);
         }
     }
 
@@ -198,7 +189,7 @@ final class JniSuite implements BenchSuite {
     }
 
     /** The median of {@code runs} timed runs after as many warm-ups, and the row's peak RSS. */
-    private static Measure measure(int runs, Supplier0 call) {
+    static Measure measure(int runs, Supplier0 call) {
         try {
             for (int i = 0; i < Math.min(runs, 3); i++) {
                 call.get();
@@ -221,11 +212,11 @@ final class JniSuite implements BenchSuite {
     }
 
     @FunctionalInterface
-    private interface Supplier0 {
+    interface Supplier0 {
         Object get() throws Exception;
     }
 
-    private record Measure(long median, long fastest, int runs, long peak) {
+    record Measure(long median, long fastest, int runs, long peak) {
         double micros() {
             return median / 1e3;
         }

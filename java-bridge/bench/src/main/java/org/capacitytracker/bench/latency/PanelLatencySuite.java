@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +71,7 @@ public final class PanelLatencySuite implements BenchSuite {
                 });
                 rows(table, "plugin REST", new Percentiles(plugin.stream().mapToLong(Long::longValue).toArray()));
                 rows(table, "iteration report", new Percentiles(report.stream().mapToLong(Long::longValue).toArray()));
+                kinds(table, sessions, new Percentiles(plugin.stream().mapToLong(Long::longValue).toArray()).nanos(95));
                 table.add(String.format(Locale.ROOT, "panel REST, %d sessions: plugin requests/s", SESSIONS),
                         plugin.size() / seconds, "/s", plugin.size() + " in " + String.format(Locale.ROOT, "%.1f s", seconds),
                         "", null);
@@ -78,6 +81,22 @@ public final class PanelLatencySuite implements BenchSuite {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage() + " (host log: " + host.keepLog() + ")", e);
         }
+    }
+
+    /**
+     * Each kind of plugin request's p95, and its share of the requests slower than the overall
+     * p95: which requests make the tail (no target; the overall rows carry it).
+     */
+    private static void kinds(BenchTable table, List<PanelSession> sessions, long overallP95) {
+        Map<String, List<Long>> byKind = new TreeMap<>();
+        sessions.forEach(s -> s.byKind.forEach((k, v) -> byKind.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v)));
+        long slow = byKind.values().stream().flatMap(List::stream).filter(t -> t > overallP95).count();
+        byKind.forEach((kind, times) -> {
+            Percentiles p = new Percentiles(times.stream().mapToLong(Long::longValue).toArray());
+            long mine = times.stream().filter(t -> t > overallP95).count();
+            table.add("  " + kind + " p95", p.millis(95), "ms", String.format(Locale.ROOT, "%d requests, %d of the %d over p95",
+                    p.count(), mine, slow), "", null);
+        });
     }
 
     private static void rows(BenchTable table, String what, Percentiles p) {

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,8 @@ final class PanelSession {
     /** Latencies in nanoseconds of every plugin REST request (/rest/capacity), and of the report alone. */
     final List<Long> plugin = new ArrayList<>();
     final List<Long> report = new ArrayList<>();
+    /** The plugin requests' latencies by kind ({@link #kind}), to see which ones make the tail. */
+    final Map<String, List<Long>> byKind = new TreeMap<>();
     boolean recording;
 
     PanelSession(HttpClient client, String base, String boardId) {
@@ -205,11 +209,26 @@ final class PanelSession {
         }
         if (recording && pluginCall) {
             plugin.add(took);
+            byKind.computeIfAbsent(kind(request.method(), request.uri().getPath()), k -> new ArrayList<>()).add(took);
             if (reportCall) {
                 report.add(took);
             }
         }
         return JSON.readTree(res.body());
+    }
+
+    /**
+     * A plugin request's kind: its method and path below {@code /rest/capacity/1.0/} (after any context path), with the
+     * ids after {@code boards}, {@code iterations} and {@code people} as {@code {}}.
+     */
+    static String kind(String method, String path) {
+        String[] parts = path.replaceFirst("^.*?/rest/capacity/1\\.0/", "").split("/");
+        for (int i = 1; i < parts.length; i++) {
+            if (List.of("boards", "iterations", "people").contains(parts[i - 1])) {
+                parts[i] = "{}";
+            }
+        }
+        return method + " " + String.join("/", parts);
     }
 
     private static String enc(String value) {
