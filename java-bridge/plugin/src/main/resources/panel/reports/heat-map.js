@@ -73,7 +73,8 @@
       'aria-valuemax': String(p.boardsTotal || 0), 'aria-valuenow': p.boardsTotal ? String(p.boardsDone) : null,
       'aria-valuetext': text, 'data-value': p.fraction === null ? null : String(p.fraction) },
       h('span', { class: 'aui-progress-indicator-value', style: p.fraction === null ? null : { width: Math.round(p.fraction * 100) + '%' } }));
-    var cancel = h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-cancel', disabled: Boolean(this.cancelling),
+    // Cancel once the server has answered with the job (until then there is nothing to cancel).
+    var cancel = !this.jobId ? null : h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-cancel', disabled: Boolean(this.cancelling),
       onclick: function () { self.cancelRun(); } },
       this.cancelling ? AJS.I18n.getText('capacity-tracker.js.report.job.cancelling') : AJS.I18n.getText('capacity-tracker.js.report.job.cancel'));
     return h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' }, bar, h('p', { text: text }), cancel);

@@ -49,16 +49,38 @@ public final class HostSearchService implements SearchService {
     /** Jira's own ceiling on one page of a search (jira.search.views.default.max). */
     static final int MAX_PAGE = 1000;
 
+    /**
+     * Test only: milliseconds every search waits first, from the environment variable
+     * {@code CT_HOST_SEARCH_DELAY_MS} (0 when unset or not a number, at most 10 s). The browser
+     * spec server-report.test.js holds a server-side report running with it long enough to
+     * cancel it; no timing is asserted.
+     */
+    static final long DELAY_MS = delayFromEnvironment(System.getenv("CT_HOST_SEARCH_DELAY_MS"));
+
     private final VisibleWork work;
     private final Function<String, Optional<HostUser>> byKey;
+    private final long delayMs;
 
     /**
      * @param work the data with Jira's permissions
      * @param byKey the host's user lookup by key
      */
     public HostSearchService(VisibleWork work, Function<String, Optional<HostUser>> byKey) {
+        this(work, byKey, DELAY_MS);
+    }
+
+    HostSearchService(VisibleWork work, Function<String, Optional<HostUser>> byKey, long delayMs) {
         this.work = Objects.requireNonNull(work, "work");
         this.byKey = Objects.requireNonNull(byKey, "byKey");
+        this.delayMs = delayMs;
+    }
+
+    static long delayFromEnvironment(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Math.min(10_000, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A parsed query: which kind of iteration and its id. */
@@ -121,6 +143,14 @@ public final class HostSearchService implements SearchService {
         if (pager.getStart() < 0 || pager.getMax() < 0) {
             throw new IllegalArgumentException("pager start and max must not be negative: " + pager.getStart() + ", "
                     + pager.getMax());
+        }
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SearchException("interrupted");
+            }
         }
         HostUser viewer = searcher == null ? null : byKey.apply(searcher.getKey()).orElse(null);
         if (searcher != null && viewer == null) {
