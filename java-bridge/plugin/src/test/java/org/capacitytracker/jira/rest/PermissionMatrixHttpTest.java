@@ -13,17 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.capacitytracker.api.CapacityEngine;
-import org.capacitytracker.jira.engine.EngineHolder;
 import org.capacitytracker.jira.testing.DemoSprint;
 import org.capacitytracker.jira.testing.FakeUsers;
 import org.capacitytracker.jira.testing.Json;
-import org.capacitytracker.jira.testing.MemoryPluginSettings;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,8 +84,7 @@ class PermissionMatrixHttpTest {
             new Role("alice", List.of(), false, false), new Role("alice", List.of(), false, true),
             new Role("olga", List.of(), false, false));
 
-    private static Server server;
-    private static EngineHolder engines;
+    private static RestTestServer server;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -103,23 +94,8 @@ class PermissionMatrixHttpTest {
                 .user("lead", "Lee Lead").user("pat", "Pat Planner").user("rita", "Rita Reports")
                 .user("alice", "Alice Andersen").user("olga", "Olga Outside")
                 .inGroup("reader", "readers").inGroup("pat", "planners");
-        engines = new EngineHolder(new MemoryPluginSettings());
-        ResourceConfig rest = new ResourceConfig().registerInstances(
-                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
-                new TemplateResource(users, engines), new CalendarResource(users, engines),
-                new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
-                new ReportJobResource(users, engines, NoJiraWork.reports(engines)), new WebApplicationErrors());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/jira");
-        context.addServlet(new ServletHolder(new ServletContainer(rest)), "/rest/capacity/1.0/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/jira/rest/capacity/1.0";
+        server = RestTestServer.start(users);
+        base = server.base();
         // alice is a member of board 1, so others' days-off access goes through the board.
         assertEquals(200, send("PUT", "/boards/1/settings", new Role("admin", List.of(), true, false),
                 DemoSprint.BOARD_SETTINGS).statusCode());
@@ -132,8 +108,7 @@ class PermissionMatrixHttpTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        engines.close();
+        server.close();
     }
 
     private static HttpResponse<String> send(String method, String path, Role role, String body) throws Exception {
@@ -180,7 +155,7 @@ class PermissionMatrixHttpTest {
             endpoints.add(e.toString());
         }
         assertEquals(ACTIONS.keySet(), Set.copyOf(endpoints), "every endpoint has a row in the matrix");
-        CapacityEngine engine = engines.engine();
+        CapacityEngine engine = server.engines().engine();
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         for (Role role : ROLES) {

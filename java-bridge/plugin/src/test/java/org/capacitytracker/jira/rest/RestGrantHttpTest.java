@@ -17,16 +17,8 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
-import org.capacitytracker.jira.engine.EngineHolder;
 import org.capacitytracker.jira.testing.FakeUsers;
 import org.capacitytracker.jira.testing.Json;
-import org.capacitytracker.jira.testing.MemoryPluginSettings;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +44,7 @@ class RestGrantHttpTest {
     private static final String BASIC = "Basic YWxpY2U6c2VjcmV0";
     private static final String PERMISSIONS = "{\"revision\":%d,\"enabled\":true,\"rest\":{\"users\":%s}}";
 
-    private static Server server;
-    private static EngineHolder engines;
+    private static RestTestServer server;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -68,29 +59,13 @@ class RestGrantHttpTest {
     @BeforeAll
     static void start() throws Exception {
         FakeUsers users = new FakeUsers().user("alice", "Alice Andersen").admin("admin", "Administrator");
-        engines = new EngineHolder(new MemoryPluginSettings());
-        ResourceConfig rest = new ResourceConfig().registerInstances(
-                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
-                new TemplateResource(users, engines), new CalendarResource(users, engines),
-                new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
-                new ReportJobResource(users, engines, NoJiraWork.reports(engines)), new WebApplicationErrors());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/jira");
-        context.addServlet(new ServletHolder(new ServletContainer(rest)), "/rest/capacity/1.0/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/jira/rest/capacity/1.0";
+        server = RestTestServer.start(users);
+        base = server.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        engines.close();
+        server.close();
     }
 
     /** Every resource method of the REST module. */

@@ -8,17 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.capacitytracker.jira.engine.EngineHolder;
 import org.capacitytracker.jira.testing.DemoSprint;
 import org.capacitytracker.jira.testing.FakeUsers;
 import org.capacitytracker.jira.testing.Json;
-import org.capacitytracker.jira.testing.MemoryPluginSettings;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,37 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class RestModuleHttpTest {
     private static final String JSON = "application/json";
-    private static Server server;
-    private static EngineHolder engines;
+    private static RestTestServer server;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         FakeUsers users = new FakeUsers().user("alice", "Alice Andersen").admin("admin", "Administrator");
-        engines = new EngineHolder(new MemoryPluginSettings());
-        ResourceConfig rest = new ResourceConfig().registerInstances(
-                new BoardResource(users, engines), new PersonResource(users, engines), new HealthResource(users, engines),
-                new TemplateResource(users, engines), new CalendarResource(users, engines),
-                new ReportDefinitionResource(users, engines), new AdminResource(users, engines),
-                new WebApplicationErrors());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/jira");
-        context.addServlet(new ServletHolder(new ServletContainer(rest)), "/rest/capacity/1.0/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/jira/rest/capacity/1.0";
+        server = RestTestServer.start(users);
+        base = server.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        engines.close();
+        server.close();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
