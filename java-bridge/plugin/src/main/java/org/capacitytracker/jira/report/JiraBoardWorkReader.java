@@ -13,6 +13,7 @@ import com.atlassian.jira.issue.status.Status;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.project.version.Version;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.web.bean.PagerFilter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -211,8 +212,7 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
             out.checkCancelled();
             SearchResults<Issue> page;
             try {
-                page = jira.search().search(user, parsed.getQuery(), new com.atlassian.jira.web.bean.PagerFilter<>(from,
-                        pageSize));
+                page = jira.search().search(user, parsed.getQuery(), new PagerFilter<>(from, pageSize));
             } catch (SearchException e) {
                 throw new IllegalStateException("Jira's search " + jql + " failed: " + e.getMessage(), e);
             }
