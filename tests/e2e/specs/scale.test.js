@@ -75,10 +75,14 @@ test('the saved report over every generated board shows the engine\'s heat map',
   const page = await browser.context.newPage();
   const watch = watchErrors(page);
   await withShotOnFailure(page, 'scale-report', async () => {
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST'
-      && r.url().endsWith('/rest/capacity/1.0/reports/run'), { timeout: 120000 });
+    // The page runs the report on the server: its last poll of the job (200: finished) carries the report.
+    const answered = page.waitForResponse((r) => r.request().method() === 'GET' && r.status() === 200
+      && /\/rest\/capacity\/1\.0\/reports\/jobs\/[0-9a-f]{32}$/.test(r.url()), { timeout: 120000 });
     await openLoggedIn(page, host, `${PANEL}?view=reports&reportId=scale-all-boards`);
-    const report = await (await answered).json();
+    const job = await (await answered).json();
+    assert.equal(job.state, 'done', JSON.stringify(job).slice(0, 300));
+    assert.equal(job.boardsTotal, 4);
+    const report = job.report;
     await page.getByTestId('heat-map').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="report-running"]'));
 

@@ -25,17 +25,22 @@
     var run = this.run;
     if (!run) return;
     if (run.running) {
-      var p = run.progress;
       box.setAttribute('aria-busy', 'true');
-      kit.append(box, h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' },
-        h('div', { class: 'aui-progress-indicator' }, h('span', { class: 'aui-progress-indicator-value' })),
-        h('p', { text: p.boards ? AJS.I18n.getText('capacity-tracker.js.report.progress.reading', p.boards, p.sprints) : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards') })));
+      kit.append(box, this.renderProgress(run.progress));
       return;
     }
     box.removeAttribute('aria-busy');
     (run.notes || []).forEach(function (n) {
       kit.append(box, kit.message('info', null, h('p', { text: n.text }), { 'data-testid': 'report-note', 'data-board-id': n.boardId }));
     });
+    if (run.cancelled) {
+      var self = this;
+      kit.append(box, kit.message('info', AJS.I18n.getText('capacity-tracker.js.report.job.cancelled'),
+        h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-run-again',
+          onclick: function () { self.runReport(); } }, AJS.I18n.getText('capacity-tracker.js.report.job.run-again')),
+        { 'data-testid': 'report-cancelled' }));
+      return;
+    }
     if (run.error) {
       kit.append(box, kit.message('error', AJS.I18n.getText('capacity-tracker.js.report.the-report-could-not-be-run'), h('p', { text: run.error.message }), { 'data-testid': 'report-error' }));
       return;
@@ -50,6 +55,29 @@
         { 'data-testid': 'report-warnings' }));
     }
     kit.append(box, this.renderExportBar(report), this.renderHeatMap(report), this.renderLegend(report, run));
+  };
+
+  /**
+   * A running job: a progress bar (boards read of boards to read; indeterminate until the
+   * boards are known), the items read so far, and Cancel.
+   */
+  Reports.prototype.renderProgress = function (p) {
+    var self = this;
+    var kit = this.kit;
+    var h = kit.h;
+    var text = p.boardsTotal
+      ? AJS.I18n.getText('capacity-tracker.js.report.job.progress', p.boardsDone, p.boardsTotal, p.items)
+      : AJS.I18n.getText('capacity-tracker.js.report.reading-the-boards');
+    var bar = h('div', { class: 'aui-progress-indicator', role: 'progressbar', 'data-testid': 'report-progress',
+      'aria-label': AJS.I18n.getText('capacity-tracker.js.report.job.progress-label'), 'aria-valuemin': '0',
+      'aria-valuemax': String(p.boardsTotal || 0), 'aria-valuenow': p.boardsTotal ? String(p.boardsDone) : null,
+      'aria-valuetext': text, 'data-value': p.fraction === null ? null : String(p.fraction) },
+      h('span', { class: 'aui-progress-indicator-value', style: p.fraction === null ? null : { width: Math.round(p.fraction * 100) + '%' } }));
+    // Cancel once the server has answered with the job (until then there is nothing to cancel).
+    var cancel = !this.jobId ? null : h('button', { type: 'button', class: 'aui-button', 'data-testid': 'report-cancel', disabled: Boolean(this.cancelling),
+      onclick: function () { self.cancelRun(); } },
+      this.cancelling ? AJS.I18n.getText('capacity-tracker.js.report.job.cancelling') : AJS.I18n.getText('capacity-tracker.js.report.job.cancel'));
+    return h('div', { class: 'ct-loading', 'data-testid': 'report-running', role: 'status' }, bar, h('p', { text: text }), cancel);
   };
 
   /** Download as CSV (the engine's numbers, one row per heat-map row) and print (the page's print style). */
@@ -177,7 +205,7 @@
     var kit = this.kit;
     var h = kit.h;
     var p = run.progress || {};
-    var basis = AJS.I18n.getText('capacity-tracker.js.report.basis.text', p.sprints || 0, p.issues || 0, report.boards.length);
+    var basis = AJS.I18n.getText('capacity-tracker.js.report.basis.text', p.items || 0, report.boards.length);
     function swatch(cls, text) { return h('li', null, h('span', { class: 'ct-swatch ct-heat ' + cls }), text); }
     return h('div', { class: 'ct-heat-foot' },
       h('ul', { class: 'ct-legend', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.legend') },

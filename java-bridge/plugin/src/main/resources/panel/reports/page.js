@@ -16,8 +16,8 @@
   var aroundNode = kit.aroundNode, h = kit.h, mapLimit = kit.mapLimit;
 
   var BOARD_PAGE = 50;
-  // Jira is asked for this many boards' or sprints' data at a time: a report over many
-  // boards must not flood the instance it runs in.
+  // Jira is asked for this many people's names at a time: a report over many people must
+  // not flood the instance it runs in (the report's work is read on the server).
   var PARALLEL = 4;
   var BUCKETS = [{ value: 'week', label: AJS.I18n.getText('capacity-tracker.js.report.week') }, { value: 'month', label: AJS.I18n.getText('capacity-tracker.js.report.month') }, { value: 'quarter', label: AJS.I18n.getText('capacity-tracker.js.report.quarter') }];
   var GROUPINGS = [{ value: 'person', label: AJS.I18n.getText('capacity-tracker.js.report.person') }, { value: 'role', label: AJS.I18n.getText('capacity-tracker.js.report.role') }, { value: 'board', label: AJS.I18n.getText('capacity-tracker.js.report.board') }];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.capacitytracker.api.typed.BoardRanges;
 import org.capacitytracker.api.typed.BoardSettings;
 import org.capacitytracker.api.typed.DaysOff;
 import org.capacitytracker.api.typed.IterationReport;
@@ -39,6 +40,22 @@ class TypedEngineTest {
             assertEquals(240, alice.workload());
             assertEquals(List.of(360L, 0L, 360L, 360L, 360L), alice.days());
             assertEquals(LocalDate.of(2026, 11, 30), report.iteration().firstDate());
+        }
+    }
+
+    @Test
+    void aKanbanBoardsRangesReadAsStored() {
+        try (CapacityEngine engine = CapacityEngine.open(new MemoryHostStorage())) {
+            TypedCapacityEngine typed = new TypedCapacityEngine(engine);
+            BoardRanges none = typed.getBoardRanges("4");
+            assertEquals(0L, none.revision());
+            assertEquals(List.of(), none.ranges());
+            engine.putBoardRanges("4", "{\"revision\":0,\"ranges\":[{\"id\":\"q1\",\"name\":\"Q1 2027\","
+                    + "\"start\":\"2027-01-04\",\"end\":\"2027-03-31\"}]}");
+            BoardRanges stored = typed.getBoardRanges("4");
+            assertEquals(1L, stored.revision());
+            assertEquals(List.of(new BoardRanges.Range("q1", "Q1 2027", "2027-01-04", "2027-03-31")), stored.ranges());
+            assertEquals("boardId", assertThrows(CapacityValidationException.class, () -> typed.getBoardRanges("")).field());
         }
     }
 

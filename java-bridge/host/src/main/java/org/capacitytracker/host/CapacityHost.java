@@ -209,7 +209,11 @@ public final class CapacityHost implements AutoCloseable {
                     new org.capacitytracker.host.jira.javaapi.HostJiraUserManager(users::byKey),
                     new org.capacitytracker.host.jira.javaapi.HostCustomFieldManager(),
                     new org.capacitytracker.host.jira.javaapi.HostRapidViewService(visibleWork, users::byKey),
-                    new org.capacitytracker.host.jira.javaapi.HostSprintQueryService(visibleWork, users::byKey))) {
+                    new org.capacitytracker.host.jira.javaapi.HostSprintQueryService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostRapidViewConfigService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostProjectRapidViewService(visibleWork, users::byKey),
+                    new org.capacitytracker.host.jira.javaapi.HostProjectManager(visibleWork),
+                    new org.capacitytracker.host.jira.javaapi.HostVersionManager(visibleWork))) {
                 osgi.register(service);
             }
             // As in Jira, the template renderer and the i18n resolver are made for each plugin

@@ -145,4 +145,73 @@ class ServerReportHostTest {
             assertEquals(200, judy.get("/jira/rest/agile/1.0/issue/PAY-1").statusCode());
         }
     }
+
+    private static JsonNode runSaved(TestHttp as, String reportId) throws Exception {
+        HttpResponse<String> started = as.sendJson("POST", JOBS, "{\"reportId\":\"" + reportId + "\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        String id = TestHttp.JSON.readTree(started.body()).path("id").asText();
+        for (int i = 0; i < 400; i++) {
+            HttpResponse<String> r = as.get(JOBS + "/" + id);
+            if (r.statusCode() == 200) {
+                return TestHttp.JSON.readTree(r.body());
+            }
+            assertEquals(202, r.statusCode(), r.body());
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the job did not finish");
+    }
+
+    /**
+     * Every saved report of the full demo, for the administrator and for restricted victor, is
+     * the report the page's former browser crawl got: Scrum sprints, Kanban board 4's fix
+     * versions and a saved range, the PAY project's boards (Scrum 2 and Kanban 5), and the notes.
+     */
+    @Test
+    void everySavedReportIsTheBrowserCrawlsReportForEachUser() throws Exception {
+        try (CapacityHost host = TestHosts.start(dataDir, "--demo", "full")) {
+            TestHttp admin = new TestHttp(host.baseUri().resolve("/")).basic("admin", "admin");
+            JsonNode delivery = admin.getJson("/jira/rest/capacity/1.0/reports/delivery-hours");
+            java.time.LocalDate start = java.time.LocalDate.parse(delivery.path("period").path("start").asText());
+            HttpResponse<String> ranges = admin.sendJson("PUT", "/jira/rest/capacity/1.0/boards/4/ranges",
+                    "{\"revision\":0,\"ranges\":[{\"id\":\"cutover\",\"name\":\"Cutover\",\"start\":\""
+                            + start.plusDays(15) + "\",\"end\":\"" + start.plusDays(19) + "\"}]}");
+            assertEquals(200, ranges.statusCode(), ranges.body());
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            admin.getJson("/jira/rest/capacity/1.0/reports").forEach(r -> ids.add(r.path("id").asText()));
+            assertEquals(java.util.Set.of("delivery-hours", "payments-points"), java.util.Set.copyOf(ids));
+            java.util.Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
+                    || (a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0) ? 0 : 1;
+            for (String user : java.util.List.of("admin", "victor")) {
+                TestHttp as = new TestHttp(host.baseUri().resolve("/")).basic(user, user.equals("admin") ? "admin" : user);
+                for (String reportId : ids) {
+                    String what = user + "'s " + reportId;
+                    ReportCrawl.Result crawled = ReportCrawl.crawl(as, reportId);
+                    HttpResponse<String> posted = as.sendJson("POST", "/jira/rest/capacity/1.0/reports/run",
+                            crawled.body().toString());
+                    JsonNode server = runSaved(as, reportId);
+                    assertEquals(200, posted.statusCode(), what + ": " + posted.body());
+                    assertEquals("done", server.path("state").asText(), what + ": " + server);
+                    JsonNode report = TestHttp.JSON.readTree(posted.body());
+                    assertTrue(report.equals(sameValue, server.path("report")),
+                            what + ": server-side and browser-crawled reports agree:\n" + report + "\n" + server.path("report"));
+                    java.util.List<String> notes = new java.util.ArrayList<>();
+                    server.path("notes").forEach(n -> notes.add(n.path("boardId").asText() + " " + n.path("code").asText()));
+                    assertEquals(crawled.notes(), notes, what);
+                    assertEquals(crawled.body().path("boards").size(), server.path("boardsTotal").asInt(), what);
+                    String body = crawled.body().toString();
+                    if (user.equals("admin") && reportId.equals("delivery-hours")) {
+                        assertTrue(body.contains("\"kind\":\"version\"") && body.contains("\"id\":\"range-cutover\""),
+                                "board 4's versions and range are compared: " + body);
+                    }
+                    if (user.equals("admin") && reportId.equals("payments-points")) {
+                        assertEquals(java.util.List.of("2", "5"), crawled.body().path("boards").findValuesAsText("boardId"),
+                                "PAY's Scrum and Kanban boards");
+                    }
+                    if (user.equals("victor") && reportId.equals("payments-points")) {
+                        assertEquals(0, server.path("boardsTotal").asInt(), "victor may not browse PAY: no board of it");
+                    }
+                }
+            }
+        }
+    }
 }

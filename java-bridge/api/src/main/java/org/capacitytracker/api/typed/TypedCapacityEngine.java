@@ -55,6 +55,18 @@ public final class TypedCapacityEngine {
     }
 
     /**
+     * A Kanban board's saved date ranges ({@link CapacityEngine#getBoardRanges}).
+     *
+     * @param boardId the board
+     * @return the stored ranges, or none at revision 0
+     * @throws org.capacitytracker.api.CapacityValidationException when the id is malformed
+     * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
+     */
+    public BoardRanges getBoardRanges(String boardId) {
+        return RecordJson.read(engine.getBoardRanges(boardId), BoardRanges.class);
+    }
+
+    /**
      * Stores the board's settings against the revision they carry ({@link CapacityEngine#putBoardSettings}).
      *
      * @param boardId the board

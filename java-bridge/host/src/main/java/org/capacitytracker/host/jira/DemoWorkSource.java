@@ -57,6 +57,13 @@ public final class DemoWorkSource implements JiraWorkSource {
     }
 
     @Override
+    public void projectIssues(long projectId, Consumer<WorkIssue> out) {
+        for (DemoData.Issue issue : data.issuesInProject(projectId)) {
+            out.accept(work(issue));
+        }
+    }
+
+    @Override
     public Optional<WorkIssue> issue(String key) {
         return data.issue(key).map(this::work);
     }

@@ -73,6 +73,15 @@ public interface JiraWorkSource {
     void versionIssues(long versionId, Consumer<WorkIssue> out);
 
     /**
+     * Streams the issues of a project (a Kanban board's date range reads its projects' open,
+     * assigned issues; the search filters them).
+     *
+     * @param projectId the project's id
+     * @param out receives each issue
+     */
+    void projectIssues(long projectId, Consumer<WorkIssue> out);
+
+    /**
      * @param key an issue's key
      * @return the issue, if there is one (no permission check: Jira's {@code Issue.getParentObject()} makes none either)
      */

@@ -69,6 +69,16 @@ public final class VisibleWork {
     }
 
     /**
+     * A project's versions without a permission check, as Jira's {@code VersionManager} answers.
+     *
+     * @param projectId a project's id
+     * @return its versions, none for an unknown project
+     */
+    public List<DemoData.Version> projectVersions(long projectId) {
+        return source.versions(projectId);
+    }
+
+    /**
      * Streams the sprint's issues the user may browse.
      *
      * @param user the user, or null
@@ -100,6 +110,37 @@ public final class VisibleWork {
                 out.accept(issue);
             }
         });
+    }
+
+    /**
+     * @param user the user, or null
+     * @param key a project's key
+     * @return the project, unless no board has it (the host knows projects by their boards) or
+     *     the user may not browse it
+     */
+    public Optional<DemoData.Project> project(HostUser user, String key) {
+        return projectByKey(key).filter(p -> canBrowse(user, p.key()));
+    }
+
+    /**
+     * A project by key without a permission check, as Jira's {@code ProjectManager} answers.
+     *
+     * @param key a project's key (exact, as Jira's current key)
+     * @return the project, if a board has it
+     */
+    public Optional<DemoData.Project> projectByKey(String key) {
+        return source.boards().stream().map(DemoData.Board::project).filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    /**
+     * Streams the project's issues the user may browse (none when they may not browse it).
+     *
+     * @param user the user, or null
+     * @param projectKey the project's key
+     * @param out receives each visible issue
+     */
+    public void projectIssues(HostUser user, String projectKey, Consumer<JiraWorkSource.WorkIssue> out) {
+        project(user, projectKey).ifPresent(p -> source.projectIssues(p.id(), out));
     }
 
     /**

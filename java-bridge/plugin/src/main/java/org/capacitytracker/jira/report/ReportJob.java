@@ -14,6 +14,7 @@ import org.capacitytracker.api.typed.MultiProjectRequest;
 import org.capacitytracker.api.typed.ReportItemSink;
 import org.capacitytracker.api.typed.StatusCategory;
 import org.capacitytracker.api.typed.TypedCapacityEngine;
+import org.capacitytracker.api.typed.WorkItem;
 
 /**
  * One server-side multi-project report for one user: reads the boards' work through a
@@ -53,6 +54,15 @@ public final class ReportJob {
     public record Progress(State state, int boardsDone, int boardsTotal, long items) {
     }
 
+    /**
+     * Something the report page tells the user about one board ({@link WorkOut#note}).
+     *
+     * @param boardId the board
+     * @param code what it says, e.g. {@link WorkOut#BOARD_NOT_VISIBLE}
+     */
+    public record Note(String boardId, String code) {
+    }
+
     private final String id;
     private final String owner;
     private final String joinKey;
@@ -69,6 +79,7 @@ public final class ReportJob {
     private volatile String reportJson;
     private volatile RuntimeException failure;
     private volatile Instant finishedAt;
+    private final List<Note> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * A queued job.
@@ -139,7 +150,10 @@ public final class ReportJob {
             state = State.FAILED;
             LOG.log(System.Logger.Level.ERROR, "Capacity Tracker report job " + id + " failed", e);
         } finally {
-            finishedAt = clock.instant();
+            // A job cancelled while queued finished then; a worker reaching it later keeps that time.
+            if (finishedAt == null) {
+                finishedAt = clock.instant();
+            }
         }
     }
 
@@ -173,6 +187,11 @@ public final class ReportJob {
     public Progress progress() {
         State now = state;
         return new Progress(now, boardsDone.get(), boardsTotal, items.get());
+    }
+
+    /** @return the notes so far, in the order the boards were read */
+    public List<Note> notes() {
+        return List.copyOf(notes);
     }
 
     /** @return the report's JSON once {@link State#DONE}, else null */
@@ -222,10 +241,23 @@ public final class ReportJob {
 
         @Override
         public void item(String key, String assignee, StatusCategory status, long remainingSeconds,
-                long originalSeconds, double storyPoints, String parent, boolean subtask) {
+                long originalSeconds, double storyPoints, double customEstimate, String parent, boolean subtask) {
             checkCancelled();
-            sink.item(key, assignee, status, remainingSeconds, originalSeconds, storyPoints, parent, subtask);
+            if (Double.isNaN(customEstimate)) {
+                sink.item(key, assignee, status, remainingSeconds, originalSeconds, storyPoints, parent, subtask);
+            } else {
+                // Only boards estimating in a custom field have one: the record form carries it.
+                sink.item(new WorkItem(key, assignee, status,
+                        remainingSeconds == ReportItemSink.NONE ? null : remainingSeconds,
+                        originalSeconds == ReportItemSink.NONE ? null : originalSeconds,
+                        Double.isNaN(storyPoints) ? null : storyPoints, customEstimate, parent, subtask));
+            }
             items.incrementAndGet();
+        }
+
+        @Override
+        public void note(String boardId, String code) {
+            notes.add(new Note(boardId, code));
         }
 
         @Override

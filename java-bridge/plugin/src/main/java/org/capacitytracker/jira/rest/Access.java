@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import org.capacitytracker.api.AccessSubject;
 import org.capacitytracker.api.CapacityEngine;
+import org.capacitytracker.jira.engine.EngineHolder;
 
 /**
  * What a REST method requires of the user, checked by {@link RestCalls#open} before the
@@ -131,7 +132,26 @@ final class Access {
         return query != null && (query.startsWith("os_username=") || query.contains("&os_username="));
     }
 
+    /**
+     * Whether the user may read a board in Capacity Tracker, asked later, off the request's
+     * thread (a server-side report's boards of its projects are known only once Jira is read).
+     * What the request says of its credentials is taken now: the request object is not kept.
+     *
+     * @return the board rule for this user, for any board id
+     */
+    static java.util.function.Predicate<String> boardReader(UserManager users, EngineHolder engines, UserKey user,
+            HttpServletRequest request) {
+        boolean credentials = withCredentials(request);
+        AccessSubject subject = subject(users, user, () -> credentials);
+        return boardId -> engines.engine().authorize(user.getStringValue(), Action.READ_BOARD.name, boardId, null, subject)
+                .isEmpty();
+    }
+
     private static AccessSubject subject(UserManager users, UserKey user, HttpServletRequest request) {
+        return subject(users, user, () -> Access.withCredentials(request));
+    }
+
+    private static AccessSubject subject(UserManager users, UserKey user, java.util.function.BooleanSupplier credentials) {
         return new AccessSubject() {
             @Override
             public boolean isAdmin() {
@@ -145,7 +165,7 @@ final class Access {
 
             @Override
             public boolean withCredentials() {
-                return Access.withCredentials(request);
+                return credentials.getAsBoolean();
             }
         };
     }

@@ -37,9 +37,11 @@ import org.capacitytracker.jira.text.JsonText;
  * DELETE /reports/jobs/{jobId} → 200 with the cancelled job
  * </pre>
  *
- * <p>Every board the definition covers must be readable in Capacity Tracker (as for
- * {@code POST /reports/run}); boards the user cannot browse in Jira are left out, as Jira's
- * own search leaves out their issues. A job belongs to who started it and lives on the node
+ * <p>Every board the definition names must be readable in Capacity Tracker (as for
+ * {@code POST /reports/run}); a board of its projects that is not is left out. A board the
+ * user cannot browse in Jira stays in the report with no work and a note
+ * ({@code "notes":[{"boardId":"2","code":"board-not-visible"}]}), as does a Kanban board
+ * without a fix version or saved range in the period ({@code kanban-without-periods}). A job belongs to who started it and lives on the node
  * that runs it (Data Center: sticky sessions); its answer is kept 15 minutes.
  */
 @Path("/reports/jobs")
@@ -86,10 +88,14 @@ public class ReportJobResource {
                             : new TypedCapacityEngine(call.engine()).getReportDefinition(reportId);
                     java.util.List<String> covered = definition.boardIds() == null ? java.util.List.of()
                             : definition.boardIds();
+                    // Access.report checked every board the definition names; the boards of its
+                    // projects are checked by the same rule when Jira has listed them.
+                    java.util.function.Predicate<String> readable = Access.boardReader(userManager, engines, call.user(),
+                            request);
                     ReportJob job;
                     try {
-                        // Access.report checked every board the definition names.
-                        job = reports.jobs().start(call.user().getStringValue(), reportId, definition, covered::contains);
+                        job = reports.jobs().start(call.user().getStringValue(), reportId, definition,
+                                board -> covered.contains(board) || readable.test(board));
                     } catch (ReportJobs.BusyException e) {
                         throw RestProblem.busy(e.getMessage());
                     }
@@ -142,6 +148,16 @@ public class ReportJobResource {
                 .append(",\"boardsDone\":").append(p.boardsDone())
                 .append(",\"boardsTotal\":").append(p.boardsTotal())
                 .append(",\"items\":").append(p.items());
+        // What the page tells the user about single boards (not visible in Jira, a Kanban board
+        // without a period): a code each, worded by the page in the user's language.
+        out.append(",\"notes\":[");
+        String sep = "";
+        for (ReportJob.Note note : job.notes()) {
+            out.append(sep).append("{\"boardId\":").append(JsonText.quote(note.boardId())).append(",\"code\":")
+                    .append(JsonText.quote(note.code())).append('}');
+            sep = ",";
+        }
+        out.append(']');
         if (p.state() == ReportJob.State.DONE) {
             out.append(",\"report\":").append(job.reportJson());
         } else if (job.failure() != null) {

@@ -64,10 +64,12 @@ class ReportJobTest {
             calls.add("read " + userKey + " " + boardId + " " + start + ".." + end);
             out.iteration("s" + boardId, IterationKind.SPRINT, "2026-11-30T09:00:00.000+01:00",
                     "2026-12-11T17:00:00.000+01:00");
-            out.item(boardId + "-1", "alice", StatusCategory.NEW, 8 * 3600, ReportItemSink.NONE, Double.NaN, null, false);
-            out.item(boardId + "-2", "bob", StatusCategory.INDETERMINATE, 4 * 3600, 6 * 3600, 3, null, false);
-            out.item(boardId + "-3", "bob", StatusCategory.NEW, 2 * 3600, ReportItemSink.NONE, Double.NaN,
+            out.item(boardId + "-1", "alice", StatusCategory.NEW, 8 * 3600, ReportItemSink.NONE, Double.NaN, 1.5, null,
+                    false);
+            out.item(boardId + "-2", "bob", StatusCategory.INDETERMINATE, 4 * 3600, 6 * 3600, 3, Double.NaN, null, false);
+            out.item(boardId + "-3", "bob", StatusCategory.NEW, 2 * 3600, ReportItemSink.NONE, Double.NaN, Double.NaN,
                     boardId + "-2", true);
+            out.note(boardId, WorkOut.KANBAN_WITHOUT_PERIODS);
         }
     }
 
@@ -89,7 +91,7 @@ class ReportJobTest {
         String board = """
                 {"boardId":"%1$s","iterations":[{"id":"s%1$s","kind":"sprint","start":"2026-11-30T09:00:00.000+01:00",
                  "end":"2026-12-11T17:00:00.000+01:00","items":[
-                 {"key":"%1$s-1","assignee":"alice","statusCategory":"new","remainingSeconds":28800},
+                 {"key":"%1$s-1","assignee":"alice","statusCategory":"new","remainingSeconds":28800,"customEstimate":1.5},
                  {"key":"%1$s-2","assignee":"bob","statusCategory":"indeterminate","remainingSeconds":14400,
                   "originalSeconds":21600,"storyPoints":3},
                  {"key":"%1$s-3","assignee":"bob","statusCategory":"new","remainingSeconds":7200,"parent":"%1$s-2",
@@ -105,6 +107,8 @@ class ReportJobTest {
                     field + ": " + expected.get(field) + " vs " + actual.get(field));
         }
         assertTrue(actual.get("rows").size() > 0, "the report has rows");
+        assertEquals(List.of(new ReportJob.Note("1", "kanban-without-periods"), new ReportJob.Note("2", "kanban-without-periods")),
+                job.notes(), "the readers' notes, in board order");
     }
 
     @Test
@@ -170,7 +174,7 @@ class ReportJobTest {
             public void read(String userKey, String boardId, LocalDate start, LocalDate end, WorkOut out) {
                 out.iteration("s", IterationKind.SPRINT, "2026-11-30", "2026-12-11");
                 for (int i = 0; i < 1_000_000; i++) {
-                    out.item("K-" + i, "alice", StatusCategory.NEW, 60, ReportItemSink.NONE, Double.NaN, null, false);
+                    out.item("K-" + i, "alice", StatusCategory.NEW, 60, ReportItemSink.NONE, Double.NaN, Double.NaN, null, false);
                     written.add(i);
                     if (i == 10) {
                         reading.countDown();

@@ -1,6 +1,11 @@
 package org.capacitytracker.jira.rest;
 
+import com.atlassian.greenhopper.model.rapid.RapidView;
 import com.atlassian.greenhopper.service.ServiceOutcome;
+import com.atlassian.greenhopper.service.rapid.ProjectRapidViewService;
+import com.atlassian.jira.issue.CustomFieldManager;
+import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.project.Project;
 import com.atlassian.jira.bc.issue.search.SearchService;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.search.SearchException;
@@ -8,7 +13,9 @@ import com.atlassian.jira.issue.search.SearchResults;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.web.bean.PagerFilter;
 import com.atlassian.query.Query;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.capacitytracker.jira.engine.EngineHolder;
 import org.capacitytracker.jira.report.ServerReports;
 
@@ -41,9 +48,34 @@ final class NoJiraWork {
                 throw new SearchException("no board is visible, so no sprint is searched");
             }
         };
+        ProjectRapidViewService projectBoards = new ProjectRapidViewService() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public ServiceOutcome<List<RapidView>> findRapidViewsByProject(ApplicationUser user, Project project) {
+                return (ServiceOutcome) invalid;
+            }
+
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public ServiceOutcome<Set<Project>> findProjectsByRapidView(ApplicationUser user, RapidView rapidView) {
+                return (ServiceOutcome) invalid;
+            }
+        };
+        CustomFieldManager fields = new CustomFieldManager() {
+            @Override
+            public Collection<CustomField> getCustomFieldObjectsByName(String name) {
+                return List.of();
+            }
+
+            @Override
+            public CustomField getCustomFieldObject(String id) {
+                return null;
+            }
+        };
         @SuppressWarnings({"unchecked", "rawtypes"})
         ServerReports reports = new ServerReports(engines, key -> null, (user, id) -> (ServiceOutcome) invalid,
-                (user, board, states, historic) -> (ServiceOutcome) invalid, search, name -> List.of());
+                (user, board, states, historic) -> (ServiceOutcome) invalid, (user, board) -> null, projectBoards,
+                key -> null, projectId -> List.of(), search, fields);
         return reports;
     }
 }

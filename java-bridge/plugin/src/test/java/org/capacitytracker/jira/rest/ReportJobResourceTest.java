@@ -63,7 +63,10 @@ class ReportJobResourceTest {
         assertTrue(id.matches("[0-9a-f]{32}"), id);
         JsonNode done = finished(id);
         assertEquals("done", done.get("state").asText());
-        assertEquals(0, done.get("boardsTotal").asInt(), "board 1 is not visible in Jira");
+        assertEquals(1, done.get("boardsTotal").asInt(), "board 1 stays in the report, without work");
+        assertEquals(0, done.get("items").asInt());
+        assertEquals("[{\"boardId\":\"1\",\"code\":\"board-not-visible\"}]", done.get("notes").toString(),
+                "board 1 is not visible in Jira: noted for the page");
         assertEquals("Dec", done.get("report").get("name").asText());
         // Another user cannot read or cancel it, nor tell it exists.
         Response other = jobs.get(id, as("bob"));

@@ -4,10 +4,12 @@ package com.atlassian.greenhopper.model.rapid;
 public class RapidView {
     private final Long id;
     private final String name;
+    private final boolean sprintSupportEnabled;
 
-    private RapidView(Long id, String name) {
+    private RapidView(Long id, String name, boolean sprintSupportEnabled) {
         this.id = id;
         this.name = name;
+        this.sprintSupportEnabled = sprintSupportEnabled;
     }
 
     public Long getId() {
@@ -18,6 +20,10 @@ public class RapidView {
         return name;
     }
 
+    public boolean isSprintSupportEnabled() {
+        return sprintSupportEnabled;
+    }
+
     public static RapidViewBuilder builder() {
         return new RapidViewBuilder();
     }
@@ -26,6 +32,7 @@ public class RapidView {
     public static class RapidViewBuilder {
         private Long id;
         private String name;
+        private boolean sprintSupportEnabled;
 
         public RapidViewBuilder id(Long id) {
             this.id = id;
@@ -37,8 +44,13 @@ public class RapidView {
             return this;
         }
 
+        public RapidViewBuilder sprintSupportEnabled(boolean sprintSupportEnabled) {
+            this.sprintSupportEnabled = sprintSupportEnabled;
+            return this;
+        }
+
         public RapidView build() {
-            return new RapidView(id, name);
+            return new RapidView(id, name, sprintSupportEnabled);
         }
     }
 }

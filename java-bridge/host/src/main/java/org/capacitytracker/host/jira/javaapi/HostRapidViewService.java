@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.capacitytracker.host.auth.HostUser;
+import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.VisibleWork;
 
 /**
@@ -33,7 +34,12 @@ public final class HostRapidViewService implements RapidViewService {
             return Outcome.invalid();
         }
         return work.board(Viewers.of(user, byKey), id)
-                .map(b -> (ServiceOutcome<RapidView>) new Outcome<>(RapidView.builder().id(b.id()).name(b.name()).build()))
+                .map(b -> (ServiceOutcome<RapidView>) new Outcome<>(view(b)))
                 .orElseGet(Outcome::invalid);
+    }
+
+    /** A demo board as Jira Software's: a Kanban board has no sprint support. */
+    static RapidView view(DemoData.Board b) {
+        return RapidView.builder().id(b.id()).name(b.name()).sprintSupportEnabled("scrum".equals(b.type())).build();
     }
 }

@@ -126,4 +126,13 @@ class HostSearchServiceTest {
         assertEquals(List.of(), beyond.getResults());
         assertEquals(r.getTotal(), beyond.getTotal());
     }
+
+    @Test
+    void theTestOnlySearchDelayIsReadFromTheEnvironmentBoundedAndOffByDefault() {
+        assertEquals(0, HostSearchService.delayFromEnvironment(null));
+        assertEquals(0, HostSearchService.delayFromEnvironment("soon"));
+        assertEquals(0, HostSearchService.delayFromEnvironment("-5"));
+        assertEquals(700, HostSearchService.delayFromEnvironment(" 700 "));
+        assertEquals(10_000, HostSearchService.delayFromEnvironment("999999"));
+    }
 }
