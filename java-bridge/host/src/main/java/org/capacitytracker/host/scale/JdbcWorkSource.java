@@ -44,6 +44,8 @@ public final class JdbcWorkSource implements JiraWorkSource {
     static final String BY_SPRINT = ISSUE_COLUMNS + " WHERE i.sprint_id = ? ORDER BY i.id";
     static final String BY_VERSION = ISSUE_COLUMNS + " WHERE i.fix_version_id = ? ORDER BY i.id";
     static final String BY_KEY = ISSUE_COLUMNS + " WHERE i.ikey = ?";
+    // The (project_id, status) index's leading column.
+    static final String BY_PROJECT = ISSUE_COLUMNS + " WHERE i.project_id = ? ORDER BY i.id";
 
     private final Database database;
     private final Map<Long, DemoData.Project> projects;
@@ -111,6 +113,11 @@ public final class JdbcWorkSource implements JiraWorkSource {
     @Override
     public void versionIssues(long versionId, Consumer<WorkIssue> out) {
         stream(BY_VERSION, versionId, out);
+    }
+
+    @Override
+    public void projectIssues(long projectId, Consumer<WorkIssue> out) {
+        stream(BY_PROJECT, projectId, out);
     }
 
     @Override

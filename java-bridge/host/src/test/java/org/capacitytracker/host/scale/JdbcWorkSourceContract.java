@@ -101,6 +101,20 @@ abstract class JdbcWorkSourceContract {
     }
 
     @Test
+    void everyProjectsIssuesAreTheInMemoryOnesInOrder() {
+        int issues = 0;
+        Set<Long> projectIds = new java.util.TreeSet<>();
+        memory.boards().forEach(b -> projectIds.add(b.project().id()));
+        for (long p : projectIds) {
+            List<WorkIssue> expected = collect(out -> memory.projectIssues(p, out));
+            assertEquals(expected, collect(out -> jdbc.projectIssues(p, out)), "project " + p);
+            issues += expected.size();
+        }
+        assertEquals(2_400, issues, "every issue is in one of the boards' projects");
+        assertEquals(List.of(), collect(out -> jdbc.projectIssues(-1, out)));
+    }
+
+    @Test
     void anIssueByKeyIsTheInMemoryOne() {
         List<WorkIssue> some = collect(out -> jdbc.sprintIssues(memory.sprints(memory.boards().get(1).id()).get(3).id(), out));
         assertFalse(some.isEmpty());
