@@ -33,11 +33,13 @@ impl Engine {
     /// assert!(report.contains("alice"), "a non-member's work is reported, never dropped");
     /// ```
     pub fn iteration_report_bulk(&self, storage: &mut dyn Storage, request_json: &str, people: &[&str], items: &[BulkItem]) -> Result<String> {
-        let items = items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| validate::check_bulk_flags(i, it.flags, it.reserved).map(|()| it.to_work_item()))
-            .collect::<Result<Vec<_>>>()?;
+        // Checked first, then copied by an exact-size map: the one pass collecting through
+        // `Result` (whose size is not known up front) made W1's call (2,000 items) 160 µs
+        // instead of 134 (core bench, "W1 split").
+        for (i, it) in items.iter().enumerate() {
+            validate::check_bulk_flags(i, it.flags, it.reserved)?;
+        }
+        let items: Vec<_> = items.iter().map(|it| it.to_work_item()).collect();
         let request = iteration::parse_request(request_json)?;
         if !request.items.is_empty() {
             return Err(Error::validation("items", "must be empty: the items are given as an array"));
