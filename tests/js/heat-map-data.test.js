@@ -31,6 +31,24 @@ test('over-allocations by person and bucket; only rows of people are flagged', f
   assert.strictEqual(byRole.flagged('alice'), false);
 });
 
+test('over-allocations are indexed once: people in first-seen order, any account key', function () {
+  // Data Center scale: thousands of over-allocations, interleaved; keys are Jira's, whatever they spell.
+  var overAllocations = [];
+  for (var b = 0; b < 13; b++) {
+    ['s00002', '__proto__', 's00001', 'constructor'].forEach(function (k) {
+      overAllocations.push({ accountKey: k, bucket: 'B' + b, allocation: 100 + b, boards: ['1', '2'] });
+    });
+  }
+  var report = { grouping: 'person', overAllocations: overAllocations };
+  assert.deepStrictEqual(data.overAllocatedPeople(report), ['s00002', '__proto__', 's00001', 'constructor']);
+  var index = data.overAllocationIndex(report);
+  ['s00002', '__proto__', 's00001', 'constructor'].forEach(function (k) { assert.strictEqual(index.flagged(k), true, k); });
+  assert.strictEqual(index.flagged('s00003'), false);
+  assert.strictEqual(index.flagged('toString'), false);
+  assert.strictEqual(index.at('__proto__', 'B12').allocation, 112);
+  assert.strictEqual(index.at('s00001', 'B13'), null);
+});
+
 test('bucket headings: week number, month and quarter, with the bucket\'s days', function () {
   var week = data.bucketHeading({ label: '2026-W49', start: '2026-11-30', end: '2026-12-06' }, 'week');
   assert.strictEqual(week.main, 'Week 49');
