@@ -14,7 +14,7 @@
   var bucketHeading = CT.reports.bucketHeading, bucketText = CT.reports.bucketText, heatLevel = CT.reports.heatLevel,
       overAllocatedPeople = CT.reports.overAllocatedPeople, overAllocationIndex = CT.reports.overAllocationIndex;
   var ALL_ROWS = CT.reports.ALL_ROWS, ROW_HEAD = CT.reports.ROW_HEAD, Reports = CT.reports.Reports,
-      heatMapCsvRows = CT.reports.heatMapCsvRows;
+      heatMapCsvRows = CT.reports.heatMapCsvRows, rowPage = CT.reports.rowPage, HEAT_MAP_PAGE_ROWS = CT.reports.HEAT_MAP_PAGE_ROWS;
 
   Reports.prototype.renderResult = function () {
     var kit = this.kit;
@@ -46,6 +46,11 @@
       return;
     }
     var report = run.report;
+    // A new report starts on its first page of rows.
+    if (this.heatReport !== report) {
+      this.heatReport = report;
+      this.heatPage = 0;
+    }
     if (report.overAllocations.length) kit.append(box, this.renderOverAllocations(report));
     // Over-allocations have their own list above; the engine's summary of them would repeat it.
     var warnings = (report.warnings || []).filter(function (w) { return w.code !== 'overAllocated'; });
@@ -145,7 +150,8 @@
         h('span', { class: 'ct-heat-head-sub', text: kit.formatDate(report.period.start, { month: 'short', day: 'numeric' }) + ' \u2013 ' +
           kit.formatDate(report.period.end, { month: 'short', day: 'numeric' }) })));
     var tbody = h('tbody');
-    report.rows.forEach(function (row) {
+    var shown = rowPage(report.rows.length, this.heatPage, HEAT_MAP_PAGE_ROWS);
+    report.rows.slice(shown.from, shown.to).forEach(function (row) {
       var label = self.rowLabel(row.key, report.grouping);
       var flagged = overs.flagged(row.key);
       kit.append(tbody, h('tr', { 'data-testid': 'heat-row', 'data-key': row.key, class: flagged ? 'ct-heat-row-flagged' : null },
@@ -173,9 +179,37 @@
         return td;
       }),
       h('td', { class: 'ct-heat-blank' })));
-    return h('div', { class: 'ct-heat-wrap', 'data-testid': 'heat-map-wrap' },
+    var table = h('div', { class: 'ct-heat-wrap', 'data-testid': 'heat-map-wrap' },
       h('table', { class: 'aui ct-table ct-heatmap', 'data-testid': 'heat-map', 'data-grouping': report.grouping, 'data-bucket': report.bucket },
         h('thead', null, head), tbody, foot));
+    return h('div', { class: 'ct-heat-section', 'data-testid': 'heat-map-section' },
+      shown.pages > 1 ? this.renderHeatPager(report, shown) : null, table);
+  };
+
+  /** Previous / next page of rows, and which rows of how many are on screen. */
+  Reports.prototype.renderHeatPager = function (report, shown) {
+    var self = this;
+    var h = this.kit.h;
+    function go(page, testid) {
+      self.heatPage = page;
+      var section = self.resultBox && self.resultBox.querySelector('[data-testid="heat-map-section"]');
+      if (!section) return;
+      var next = self.renderHeatMap(report);
+      section.replaceWith(next);
+      // Keep the keyboard where it was: on the button just used, or its partner at either end.
+      var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
+        next.querySelector('[data-testid="heat-page-previous"]:not([disabled]), [data-testid="heat-page-next"]:not([disabled])');
+      if (button) button.focus();
+    }
+    var text = AJS.I18n.getText('capacity-tracker.js.report.rows.shown', (shown.from + 1).toLocaleString(),
+      shown.to.toLocaleString(), report.rows.length.toLocaleString());
+    return h('nav', { class: 'ct-heat-pager', 'data-testid': 'heat-pager', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.rows.pages'),
+      'data-page': String(shown.page + 1), 'data-pages': String(shown.pages) },
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'heat-page-previous', disabled: shown.page === 0,
+        onclick: function () { go(shown.page - 1, 'heat-page-previous'); } }, AJS.I18n.getText('capacity-tracker.js.report.rows.previous')),
+      h('span', { class: 'ct-heat-pager-text', 'data-testid': 'heat-pager-text', role: 'status', text: text }),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'heat-page-next', disabled: shown.page === shown.pages - 1,
+        onclick: function () { go(shown.page + 1, 'heat-page-next'); } }, AJS.I18n.getText('capacity-tracker.js.report.rows.next')));
   };
 
   Reports.prototype.renderOverAllocations = function (report) {

@@ -116,7 +116,14 @@
 
   Reports.prototype.loadUsers = function (keys) {
     var self = this;
-    var wanted = keys.filter(function (k, i) { return keys.indexOf(k) === i && !self.users[k]; });
+    // Each key once, in one pass: a Data Center report names 21,000 people and 68,000
+    // over-allocations, and an indexOf per key held the page for minutes.
+    var seen = Object.create(null);
+    var wanted = keys.filter(function (k) {
+      if (seen[k] || self.users[k]) return false;
+      seen[k] = true;
+      return true;
+    });
     return mapLimit(wanted, PARALLEL, function (key) {
       return self.api.get('/rest/api/2/user?key=' + self.kit.enc(key)).then(function (u) {
         self.users[key] = { displayName: (u && u.displayName) || key };

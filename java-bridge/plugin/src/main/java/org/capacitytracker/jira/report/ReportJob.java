@@ -168,6 +168,11 @@ public final class ReportJob {
         }
     }
 
+    /** @return whether cancelling was asked for (a running job stops at its next item or board) */
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
     /** @return the job's id */
     public String id() {
         return id;

@@ -121,7 +121,9 @@ public final class ReportJobs implements AutoCloseable {
         int unfinished = 0;
         for (ReportJob job : jobs.values()) {
             if (!job.progress().state().finished()) {
-                if (job.joinKey().equals(joinKey)) {
+                // A job being cancelled is not joined: the page cancels its run and starts the
+                // same report again when the user picks it anew, and would get "cancelled".
+                if (job.joinKey().equals(joinKey) && !job.cancelRequested()) {
                     return job;
                 }
                 unfinished++;

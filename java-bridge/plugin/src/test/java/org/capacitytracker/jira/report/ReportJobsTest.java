@@ -80,6 +80,22 @@ class ReportJobsTest {
     }
 
     @Test
+    void aJobBeingCancelledIsNotJoined() throws Exception {
+        // The native library is loaded here, not first in the job's worker (where the extraction's file lock was seen interrupted).
+        holder.engine();
+        ReportJob first = jobs.start("alice", "dec", definition("Dec"), b -> true);
+        for (int i = 0; i < 500 && first.progress().state() != ReportJob.State.RUNNING; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(ReportJob.State.RUNNING, first.progress().state());
+        jobs.cancel(first.id(), "alice");
+        assertTrue(!first.progress().state().finished(), "still running until its next item");
+        ReportJob again = jobs.start("alice", "dec", definition("Dec"), b -> true);
+        assertNotSame(first, again);
+        assertTrue(!again.cancelRequested());
+    }
+
+    @Test
     void anotherUserOrAnotherDefinitionGetsItsOwnJob() {
         ReportJob alice = jobs.start("alice", null, definition("Dec"), b -> true);
         assertSame(alice, jobs.start("alice", null, definition("Dec"), b -> true), "equal inline definitions join");
