@@ -66,17 +66,40 @@ final class NativeLoader {
                 return;
             }
             if (failure == null) {
+                // The copy is written and locked through interruptible channels: a thread
+                // interrupted before it got here (a cancelled report job, say) would close
+                // them and fail the load for good. Its interrupt is put back afterwards.
+                boolean interrupted = Thread.interrupted();
                 try {
                     load();
                     loaded = true;
                     return;
                 } catch (CapacityNativeException e) {
+                    if (byInterrupt(e)) {
+                        throw e; // interrupted while loading: the next caller tries again
+                    }
                     failure = e.getMessage();
                     failureCause = e.getCause();
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             throw new CapacityNativeException(failure, failureCause);
         }
+    }
+
+    /** Whether a load failed because its thread was interrupted, not because of the library or the disk. */
+    static boolean byInterrupt(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.nio.channels.FileLockInterruptionException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void load() {

@@ -1,9 +1,17 @@
 package org.capacitytracker.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileLockInterruptionException;
+import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
 class NativeLoaderTest {
@@ -56,5 +64,38 @@ class NativeLoaderTest {
                 + NativeLoader.libraryName(NativeLoader.platform())) != null);
         NativeLoader.ensureLoaded();
         NativeLoader.ensureLoaded(); // loading again is a no-op, not a second System.load
+    }
+
+    /**
+     * A thread interrupted before the first load (a cancelled report job's) still loads the
+     * library, and keeps its interrupt. In a fresh class loader, so that this JVM's library
+     * is not already loaded; the copy it extracts is its own.
+     */
+    @Test
+    void anInterruptedThreadLoadsTheLibraryAndKeepsItsInterrupt() throws Exception {
+        String platform = NativeLoader.platform();
+        String resource = "native/" + platform + "/" + NativeLoader.libraryName(platform);
+        URL library = NativeLoaderTest.class.getClassLoader().getResource(resource);
+        URL resources = new URL(library.toString().substring(0, library.toString().length() - resource.length()));
+        URL classes = NativeLoader.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes, resources}, ClassLoader.getPlatformClassLoader())) {
+            Method ensureLoaded = Class.forName(NativeLoader.class.getName(), true, fresh).getDeclaredMethod("ensureLoaded");
+            ensureLoaded.setAccessible(true);
+            Thread.currentThread().interrupt();
+            try {
+                ensureLoaded.invoke(null);
+                assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is put back");
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
+    void onlyAnInterruptedLoadIsTriedAgain() {
+        assertTrue(NativeLoader.byInterrupt(new CapacityNativeException("copy", new FileLockInterruptionException())));
+        assertTrue(NativeLoader.byInterrupt(new CapacityNativeException("copy", new IOException(new ClosedByInterruptException()))));
+        assertFalse(NativeLoader.byInterrupt(new CapacityNativeException("copy", new NoSuchFileException("/x"))));
+        assertFalse(NativeLoader.byInterrupt(new CapacityNativeException("unsupported", null)));
     }
 }
