@@ -72,6 +72,15 @@ final class HostProcess implements AutoCloseable {
         return jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
     }
 
+    /**
+     * The host JVM's heap ceiling, as Jira's {@code bin/setenv.sh} gives its own
+     * ({@code JVM_MAXIMUM_MEMORY}, passed as {@code -Xmx}): a bounded heap, as in production,
+     * not the JVM's default of a quarter of the machine's memory. 768m is the value Jira's
+     * setenv.sh long shipped with, and leaves room under the 1 GB (heap + native) the
+     * benchmarks' memory targets bound; {@code -Dcapacity.bench.host.xmx=} overrides it.
+     */
+    static final String HEAP = "-Xmx" + System.getProperty("capacity.bench.host.xmx", "768m");
+
     static HostProcess start(Duration timeout) throws IOException, InterruptedException {
         return start(timeout, Files.createTempDirectory("ct-bench-data-"), true, List.of("--demo", "full"));
     }
@@ -90,7 +99,7 @@ final class HostProcess implements AutoCloseable {
         }
         Path log = Files.createTempFile("ct-bench-host-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", hostJar.toString(), "--jira", "10",
+        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP, "-jar", hostJar.toString(), "--jira", "10",
                 "--plugin", pluginJar.toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         command.addAll(options);
         Process process = new ProcessBuilder(command)
