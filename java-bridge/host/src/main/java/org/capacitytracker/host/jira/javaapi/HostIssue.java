@@ -1,9 +1,11 @@
 package org.capacitytracker.host.jira.javaapi;
 
+import com.atlassian.greenhopper.service.sprint.Sprint;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.issue.status.Status;
 import com.atlassian.jira.issue.status.category.StatusCategory;
+import java.util.List;
 import java.util.Objects;
 import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.JiraWorkSource.WorkIssue;
@@ -11,8 +13,10 @@ import org.capacitytracker.host.jira.VisibleWork;
 
 /**
  * One issue a search returned, as Jira's {@code Issue}. Like Jira's, it reads its parent on
- * demand. Custom fields other than Story Points have no value here: the host's data keeps
- * only the fields a capacity report reads.
+ * demand. Custom fields other than Story Points and Sprint have no value here: the host's data
+ * keeps only the fields a capacity report reads. The Sprint field's value is the issue's one
+ * sprint (the host's data has one at most) as Jira Software's {@code Collection<Sprint>}, each
+ * with its id only: the issue's row keeps the sprint's id, and that is what a reader matches.
  */
 final class HostIssue implements Issue {
     private final WorkIssue issue;
@@ -58,6 +62,9 @@ final class HostIssue implements Issue {
     @Override
     public Object getCustomFieldValue(CustomField customField) {
         Objects.requireNonNull(customField, "customField");
+        if (HostCustomFieldManager.SPRINT.getId().equals(customField.getId())) {
+            return issue.sprintId() == null ? null : List.of(Sprint.builder().id(issue.sprintId()).build());
+        }
         return DemoData.STORY_POINTS_FIELD.equals(customField.getId()) ? issue.storyPoints() : null;
     }
 

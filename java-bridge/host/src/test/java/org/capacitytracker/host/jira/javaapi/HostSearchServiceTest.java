@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.atlassian.greenhopper.service.sprint.Sprint;
 import com.atlassian.jira.bc.issue.search.SearchService;
 import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.issue.search.SearchException;
 import com.atlassian.jira.issue.search.SearchResults;
 import com.atlassian.jira.user.ApplicationUser;
@@ -81,6 +83,36 @@ class HostSearchServiceTest {
         assertTrue(new HostCustomFieldManager().getCustomFieldObjectsByName("story points").isEmpty());
     }
 
+    /**
+     * {@code sprint in (...)} (a Scrum board's sprints in one search): every sprint's visible
+     * issues once, in key order, each naming its sprint in the Sprint field as Jira Software's
+     * {@code Collection<Sprint>}; a sprint the user may not browse adds nothing.
+     */
+    @Test
+    void severalSprintsInOneSearchAreEachSprintsIssuesWithTheirSprintField() throws SearchException {
+        List<String> expected = new ArrayList<>();
+        for (long id : List.of(1L, 2L, 3L)) {
+            expected.addAll(keys(as("victor"), "sprint = " + id + " ORDER BY key ASC", 1000));
+        }
+        expected.sort(java.util.Comparator.comparing((String k) -> k.substring(0, k.indexOf('-')))
+                .thenComparingLong(k -> Long.parseLong(k.substring(k.indexOf('-') + 1))));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, keys(as("victor"), "sprint in (3, 1, 2) ORDER BY key ASC", 1000));
+        assertEquals(expected, keys(as("victor"), "SPRINT IN(1,2 , 3, 7, 999999) order by key", 4),
+                "paged; PAY's sprint 7 is not victor's to browse; an unknown sprint matches nothing");
+        assertFalse(keys(as("judy"), "sprint in (7)", 50).isEmpty());
+
+        CustomField sprint = new HostCustomFieldManager().getCustomFieldObjectsByName("Sprint").iterator().next();
+        assertEquals(sprint, new HostCustomFieldManager().getCustomFieldObject("customfield_10104"));
+        SearchService.ParseResult parsed = search.parseQuery(as("victor"), "sprint in (1, 3)");
+        for (Issue issue : search.search(as("victor"), parsed.getQuery(), new PagerFilter<>(0, 1000)).getResults()) {
+            long inSprint = full.issue(issue.getKey()).orElseThrow().sprintId();
+            Object value = issue.getCustomFieldValue(sprint);
+            assertTrue(value instanceof java.util.Collection<?> c && c.size() == 1
+                    && c.iterator().next() instanceof Sprint s && s.getId() == inSprint, issue.getKey() + ": " + value);
+        }
+    }
+
     @Test
     void theBrowsePermissionHoldsForSearchesOfAnySprintOrVersion() throws SearchException {
         assertEquals(List.of(), keys(as("victor"), "sprint = 7", 50), "victor may not browse PAY");
@@ -107,7 +139,7 @@ class HostSearchServiceTest {
     @Test
     void jqlBeyondWhatTheReportAsksIsAParseErrorNamingWhatIsAnswered() {
         for (String jql : List.of("", "project = PAY", "sprint = 3 AND assignee = victor", "sprint in openSprints()",
-                "sprint = abc")) {
+                "sprint = abc", "sprint in ()", "sprint in (1, two)", "sprint in (1,)", "fixVersion in (1, 2)")) {
             SearchService.ParseResult parsed = search.parseQuery(as("victor"), jql);
             assertFalse(parsed.isValid(), jql);
             assertNull(parsed.getQuery());
