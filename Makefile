@@ -28,7 +28,8 @@ JDK21_HOME = $(shell scripts/find-jdk.sh 21)
 # Jira 10 mode runs on the default java (17+); Jira 11 mode on the JDK 21+ found above.
 RUN_JAVA = $(if $(filter 11,$(JIRA)),$(JDK21_HOME)/bin/java,java)
 # The host's heap ceiling, as Jira's bin/setenv.sh sets JVM_MAXIMUM_MEMORY (-Xmx): bounded as in
-# production, not the JVM's default quarter of the machine. HOST_HEAP= to override.
+# production, not the JVM's default quarter of the machine. 768m: the value Jira 7-era
+# setenv.sh shipped (not checked for Jira 10). HOST_HEAP= to override.
 HOST_HEAP ?= -Xmx768m
 
 .PHONY: run build native java test deps header clean
