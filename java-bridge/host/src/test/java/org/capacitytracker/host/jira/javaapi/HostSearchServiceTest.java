@@ -24,6 +24,7 @@ import java.util.Set;
 import org.capacitytracker.host.auth.HostUser;
 import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.DemoWorkSource;
+import org.capacitytracker.host.jira.JiraWorkSource;
 import org.capacitytracker.host.jira.VisibleWork;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,41 @@ class HostSearchServiceTest {
             assertTrue(value instanceof java.util.Collection<?> c && c.size() == 1
                     && c.iterator().next() instanceof Sprint s && s.getId() == inSprint, issue.getKey() + ": " + value);
         }
+    }
+
+    /** A sub-task's parent key costs no lookup (a report reads only that); its other fields are read when asked for. */
+    @Test
+    void aParentIsLookedUpOnlyForFieldsBeyondItsKey() throws SearchException {
+        DemoWorkSource demo = new DemoWorkSource(full);
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        JiraWorkSource counting = new JiraWorkSource() {
+            public List<DemoData.Board> boards() { return demo.boards(); }
+            public Optional<DemoData.Board> board(long id) { return demo.board(id); }
+            public List<DemoData.Sprint> sprints(long id) { return demo.sprints(id); }
+            public List<DemoData.Version> versions(long id) { return demo.versions(id); }
+            public void sprintIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.sprintIssues(id, out); }
+            public void versionIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.versionIssues(id, out); }
+            public void projectIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.projectIssues(id, out); }
+            public Set<String> browseGroups(String key) { return demo.browseGroups(key); }
+            public Optional<JiraWorkSource.WorkIssue> issue(String key) {
+                lookups.incrementAndGet();
+                return demo.issue(key);
+            }
+        };
+        SearchService counted = new HostSearchService(new VisibleWork(counting), k -> Optional.ofNullable(users.get(k)));
+        DemoData.Issue sub = full.issuesInSprint(3).stream().filter(i -> i.type().subtask).findFirst().orElseThrow();
+        DemoData.Issue parent = full.issue(sub.parentKey()).orElseThrow();
+        Issue found = counted.search(as("victor"), counted.parseQuery(as("victor"), "sprint = 3").getQuery(),
+                new PagerFilter<>(0, 1000)).getResults().stream().filter(i -> i.getKey().equals(sub.key()))
+                .findFirst().orElseThrow();
+        Issue read = found.getParentObject();
+        assertEquals(parent.key(), read.getKey());
+        assertEquals(0, lookups.get());
+        assertEquals(parent.assignee(), read.getAssigneeId());
+        assertFalse(read.isSubTask());
+        assertEquals(parent.id(), read.getId());
+        assertEquals(1, lookups.get(), "read once");
+        assertNull(read.getParentObject());
     }
 
     @Test
