@@ -78,7 +78,7 @@ final class HostProcess implements AutoCloseable {
      * not the JVM's default of a quarter of the machine's memory. Not Jira's 768m (what
      * {@code make run} uses): the host's native part (JVM, H2, the engine) is some 450 MB, and
      * with 768m the rest-w2 job's peak resident set was 1.1–1.2 GB, over the 1 GB (heap +
-     * native) the memory target bounds; with 512m it stayed under it.
+     * native) the memory target bounds; with 512m it was 0.93–1.01 GB.
      * {@code -Dcapacity.bench.host.xmx=} overrides it.
      */
     static final String HEAP = "-Xmx" + System.getProperty("capacity.bench.host.xmx", "512m");
