@@ -27,6 +27,10 @@ HOST_JAR = $(HOST_JAR_$(JIRA))
 JDK21_HOME = $(shell scripts/find-jdk.sh 21)
 # Jira 10 mode runs on the default java (17+); Jira 11 mode on the JDK 21+ found above.
 RUN_JAVA = $(if $(filter 11,$(JIRA)),$(JDK21_HOME)/bin/java,java)
+# The host's heap ceiling, as Jira's bin/setenv.sh sets JVM_MAXIMUM_MEMORY (-Xmx): bounded as in
+# production, not the JVM's default quarter of the machine. 768m: the value Jira 7-era
+# setenv.sh shipped (not checked for Jira 10). HOST_HEAP= to override.
+HOST_HEAP ?= -Xmx768m
 
 .PHONY: run build native java test deps header clean
 
@@ -49,9 +53,9 @@ java: native
 run: build
 	@case "$(JIRA)" in 10|11) ;; *) echo "make run: JIRA must be 10 or 11, not $(JIRA)" >&2; exit 2;; esac
 	@if [ -n "$(NODES)" ]; then \
-	    NODES="$(NODES)" PORT="$(PORT)" DATA_DIR="$(DATA_DIR)" JIRA="$(JIRA)" RUN_JAVA="$(RUN_JAVA)" HOST_JAR="$(HOST_JAR)" \
+	    NODES="$(NODES)" PORT="$(PORT)" DATA_DIR="$(DATA_DIR)" JIRA="$(JIRA)" RUN_JAVA="$(RUN_JAVA)" HOST_HEAP="$(HOST_HEAP)" HOST_JAR="$(HOST_JAR)" \
 	    PLUGIN_JAR="$(PLUGIN_JAR)" ARGS="$(if $(CONSUMER_JAR),--plugin $(CONSUMER_JAR)) $(ARGS)" scripts/run-cluster.sh; \
-	else $(RUN_JAVA) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) $(if $(CONSUMER_JAR),--plugin $(CONSUMER_JAR)) \
+	else $(RUN_JAVA) $(HOST_HEAP) -jar $(HOST_JAR) --jira $(JIRA) --plugin $(PLUGIN_JAR) $(if $(CONSUMER_JAR),--plugin $(CONSUMER_JAR)) \
 	    --port $(PORT) --data-dir $(DATA_DIR) $(ARGS); fi
 
 ## Sign both plugin jars for UPM's app signature check (Jira 11): <jar>.sig and <jar>.crt.

@@ -50,7 +50,7 @@ fi
 for i in $(seq 1 "$nodes"); do
     mkdir -p "$data/node-$i"
     # shellcheck disable=SC2086 # ARGS is a list of options
-    "$java" -Dcapacity.cluster.node="node-$i" -jar "$HOST_JAR" --jira "$JIRA" --plugin "$PLUGIN_JAR" \
+    "$java" ${HOST_HEAP:--Xmx768m} -Dcapacity.cluster.node="node-$i" -jar "$HOST_JAR" --jira "$JIRA" --plugin "$PLUGIN_JAR" \
         --port $((port + i - 1)) --data-dir "$data/node-$i" "${db_args[@]}" ${ARGS:-} >"$data/node-$i.log" 2>&1 &
     pids+=($!)
     # The first node creates the schema; the others start once it serves.

@@ -72,6 +72,17 @@ final class HostProcess implements AutoCloseable {
         return jar("CT_HOST_JAR", "java-bridge/host/target/capacity-host-jira10.jar");
     }
 
+    /**
+     * The host JVM's heap ceiling, as Jira's {@code bin/setenv.sh} gives its own
+     * ({@code JVM_MAXIMUM_MEMORY}, passed as {@code -Xmx}): a bounded heap, as in production,
+     * not the JVM's default of a quarter of the machine's memory. Not Jira's 768m (what
+     * {@code make run} uses): the host's native part (JVM, H2, the engine) is some 450 MB, and
+     * with 768m the rest-w2 job's peak resident set was 1.1–1.2 GB, over the 1 GB (heap +
+     * native) the memory target bounds; with 512m it was 0.93–1.01 GB.
+     * {@code -Dcapacity.bench.host.xmx=} overrides it.
+     */
+    static final String HEAP = "-Xmx" + System.getProperty("capacity.bench.host.xmx", "512m");
+
     static HostProcess start(Duration timeout) throws IOException, InterruptedException {
         return start(timeout, Files.createTempDirectory("ct-bench-data-"), true, List.of("--demo", "full"));
     }
@@ -90,7 +101,7 @@ final class HostProcess implements AutoCloseable {
         }
         Path log = Files.createTempFile("ct-bench-host-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", hostJar.toString(), "--jira", "10",
+        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP, "-jar", hostJar.toString(), "--jira", "10",
                 "--plugin", pluginJar.toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         command.addAll(options);
         Process process = new ProcessBuilder(command)

@@ -89,7 +89,7 @@ public final class RestReportSuite implements BenchSuite {
         double floorMs = floor[0] / 1e6;
         table.add("W2 REST floor: the job's issue rows read once (JDBC, H2)", floorMs, "ms",
                 String.format(Locale.ROOT, "%,d rows, best of 3", floor[1]), "", null);
-        table.add("W2 REST: host start over dcapt (H2)", m.startSeconds(), "s",
+        table.add("W2 REST: host start over dcapt (H2), " + HostProcess.HEAP, m.startSeconds(), "s",
                 String.format(Locale.ROOT, "RSS %.0f MB when ready", m.readyRssMb()), "", null);
         double first = m.jobMs().get(0);
         double best = m.jobMs().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
@@ -98,7 +98,7 @@ public final class RestReportSuite implements BenchSuite {
         table.add("W2 REST end to end: saved report job, best of " + m.jobMs().size(), best, "ms",
                 String.format(Locale.ROOT, "%.1f× floor, %,d items", best / floorMs, m.items()),
                 "≤ 2× floor and ≤ 5 s", best <= TARGET_RATIO * floorMs && best <= TARGET_SECONDS * 1000);
-        table.add("W2 REST: host peak memory (VmHWM: heap + native)", m.peakMb(), "MB", m.heap(),
+        table.add("W2 REST: host peak memory (VmHWM: heap + native), " + HostProcess.HEAP, m.peakMb(), "MB", m.heap(),
                 "≤ 1 GB", m.peakMb() <= TARGET_MEMORY_MB);
     }
 

@@ -79,6 +79,6 @@ public final class DemoWorkSource implements JiraWorkSource {
     private WorkIssue work(DemoData.Issue issue) {
         return new WorkIssue(issue.id(), issue.key(), data.projectOf(issue).key(), issue.assignee(),
                 issue.status().category.key, issue.remainingSeconds(), issue.originalSeconds(), issue.storyPoints(),
-                issue.parentKey(), issue.type().subtask);
+                issue.parentKey(), issue.type().subtask, issue.sprintId() > 0 ? issue.sprintId() : null);
     }
 }

@@ -30,9 +30,11 @@ public interface JiraWorkSource {
      * @param storyPoints the story points field's value, or null
      * @param parentKey the parent's key for a sub-task, or null
      * @param subtask whether its type is a sub-task type
+     * @param sprintId the sprint it is in, or null (the host's data puts an issue in one sprint at most)
      */
     record WorkIssue(long id, String key, String projectKey, String assigneeKey, String statusCategory,
-            Long remainingSeconds, Long originalSeconds, Double storyPoints, String parentKey, boolean subtask) {
+            Long remainingSeconds, Long originalSeconds, Double storyPoints, String parentKey, boolean subtask,
+            Long sprintId) {
     }
 
     /** @return every board */
@@ -63,6 +65,25 @@ public interface JiraWorkSource {
      * @param out receives each issue
      */
     void sprintIssues(long sprintId, Consumer<WorkIssue> out);
+
+    /**
+     * Streams the issues of several sprints (JQL {@code sprint in (...)}: a Scrum board's
+     * sprints read with one search), each issue once, sprint after sprint unless a source
+     * reads them together.
+     *
+     * @param sprintIds the sprints' ids
+     * @param out receives each issue
+     */
+    default void sprintsIssues(List<Long> sprintIds, Consumer<WorkIssue> out) {
+        Set<Long> seen = new java.util.HashSet<>();
+        for (long id : new java.util.LinkedHashSet<>(sprintIds)) {
+            sprintIssues(id, i -> {
+                if (seen.add(i.id())) {
+                    out.accept(i);
+                }
+            });
+        }
+    }
 
     /**
      * Streams the issues whose fix versions include a version.

@@ -96,6 +96,22 @@ public final class VisibleWork {
     }
 
     /**
+     * Streams the issues of several sprints the user may browse, each once.
+     *
+     * @param user the user, or null
+     * @param sprintIds the sprints' ids
+     * @param out receives each visible issue
+     */
+    public void sprintsIssues(HostUser user, List<Long> sprintIds, Consumer<JiraWorkSource.WorkIssue> out) {
+        java.util.Map<String, Boolean> browse = new java.util.HashMap<>();
+        source.sprintsIssues(sprintIds, issue -> {
+            if (browse.computeIfAbsent(issue.projectKey(), p -> canBrowse(user, p))) {
+                out.accept(issue);
+            }
+        });
+    }
+
+    /**
      * Streams the version's issues the user may browse.
      *
      * @param user the user, or null

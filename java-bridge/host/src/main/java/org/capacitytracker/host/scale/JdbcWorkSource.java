@@ -40,8 +40,10 @@ public final class JdbcWorkSource implements JiraWorkSource {
      */
     static final String ISSUE_COLUMNS = "SELECT i.id, i.ikey, i.project_id, i.assignee, i.status_category, "
             + "i.remaining_seconds, i.original_seconds, i.story_points, (SELECT p.ikey FROM " + ScaleSchema.ISSUES
-            + " p WHERE p.id = i.parent_id), i.type FROM " + ScaleSchema.ISSUES + " i";
+            + " p WHERE p.id = i.parent_id), i.type, i.sprint_id FROM " + ScaleSchema.ISSUES + " i";
     static final String BY_SPRINT = ISSUE_COLUMNS + " WHERE i.sprint_id = ? ORDER BY i.id";
+    /** Most sprints one {@link #bySprints} statement names: longer lists run as several. */
+    static final int SPRINTS_PER_QUERY = 500;
     static final String BY_VERSION = ISSUE_COLUMNS + " WHERE i.fix_version_id = ? ORDER BY i.id";
     static final String BY_KEY = ISSUE_COLUMNS + " WHERE i.ikey = ?";
     // The (project_id, status) index's leading column.
@@ -110,6 +112,34 @@ public final class JdbcWorkSource implements JiraWorkSource {
         stream(BY_SPRINT, sprintId, out);
     }
 
+    /**
+     * One query over the sprint index for up to {@link #SPRINTS_PER_QUERY} sprints (JQL
+     * {@code sprint in (...)}: a Scrum board's sprints in one search rather than one each).
+     * An issue is in one sprint here, so no issue comes twice.
+     */
+    @Override
+    public void sprintsIssues(List<Long> sprintIds, Consumer<WorkIssue> out) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(sprintIds));
+        for (int from = 0; from < ids.size(); from += SPRINTS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SPRINTS_PER_QUERY));
+            database.inTransaction(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(bySprints(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setLong(i + 1, chunk.get(i));
+                    }
+                    read(statement, out);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The issues of {@code count} sprints, bound as parameters, in id order. */
+    static String bySprints(int count) {
+        return ISSUE_COLUMNS + " WHERE i.sprint_id IN (" + String.join(", ", java.util.Collections.nCopies(count, "?"))
+                + ") ORDER BY i.id";
+    }
+
     @Override
     public void versionIssues(long versionId, Consumer<WorkIssue> out) {
         stream(BY_VERSION, versionId, out);
@@ -161,7 +191,7 @@ public final class JdbcWorkSource implements JiraWorkSource {
                 out.accept(new WorkIssue(rs.getLong(1), rs.getString(2), project == null ? null : project.key(),
                         rs.getString(4), rs.getString(5), ScaleDataset.nullableLong(rs, 6),
                         ScaleDataset.nullableLong(rs, 7), ScaleDataset.nullableDouble(rs, 8), rs.getString(9),
-                        "subtask".equals(rs.getString(10))));
+                        "subtask".equals(rs.getString(10)), ScaleDataset.nullableLong(rs, 11)));
             }
         }
     }

@@ -84,7 +84,7 @@ class VisibleWorkTest {
         DemoData.Issue sub = full.issue("DEMO-9").orElseThrow();
         JiraWorkSource.WorkIssue read = issues.stream().filter(i -> i.key().equals("DEMO-9")).findFirst().orElseThrow();
         assertEquals(new JiraWorkSource.WorkIssue(sub.id(), "DEMO-9", "DEMO", "alice", "new", sub.remainingSeconds(),
-                sub.originalSeconds(), null, "DEMO-8", true), read);
+                sub.originalSeconds(), null, "DEMO-8", true, 3L), read);
     }
 
     @Test

@@ -100,6 +100,38 @@ abstract class JdbcWorkSourceContract {
         assertEquals(List.of(), collect(out -> jdbc.versionIssues(-1, out)));
     }
 
+    /**
+     * {@code sprint in (...)}: a board's sprints in one query are the per-sprint reads' issues,
+     * in id order; a list longer than one statement's ({@link JdbcWorkSource#SPRINTS_PER_QUERY},
+     * here padded with ids of no sprint) runs as several and loses none.
+     */
+    @Test
+    void severalSprintsIssuesAreThePerSprintOnesInIdOrder() {
+        for (DemoData.Board b : memory.boards()) {
+            List<Long> ids = memory.sprints(b.id()).stream().map(DemoData.Sprint::id).toList();
+            List<WorkIssue> expected = new java.util.ArrayList<>();
+            ids.forEach(id -> memory.sprintIssues(id, expected::add));
+            expected.sort(java.util.Comparator.comparingLong(WorkIssue::id));
+            assertEquals(expected, collect(out -> jdbc.sprintsIssues(ids, out)), "board " + b.id());
+            assertTrue(expected.stream().allMatch(i -> ids.contains(i.sprintId())), "board " + b.id());
+        }
+        List<Long> all = new java.util.ArrayList<>();
+        memory.boards().forEach(b -> memory.sprints(b.id()).forEach(s -> all.add(s.id())));
+        List<Long> padded = new java.util.ArrayList<>();
+        for (long missing = 1; padded.size() < JdbcWorkSource.SPRINTS_PER_QUERY; missing++) {
+            padded.add(-missing);
+        }
+        padded.addAll(all);
+        padded.add(all.get(0)); // Named twice: its issues still come once.
+        List<WorkIssue> expected = new java.util.ArrayList<>();
+        all.forEach(id -> memory.sprintIssues(id, expected::add));
+        expected.sort(java.util.Comparator.comparingLong(WorkIssue::id));
+        List<WorkIssue> read = collect(out -> jdbc.sprintsIssues(padded, out));
+        read.sort(java.util.Comparator.comparingLong(WorkIssue::id));
+        assertEquals(expected, read);
+        assertEquals(List.of(), collect(out -> jdbc.sprintsIssues(List.of(), out)));
+    }
+
     @Test
     void everyProjectsIssuesAreTheInMemoryOnesInOrder() {
         int issues = 0;
@@ -147,6 +179,8 @@ abstract class JdbcWorkSourceContract {
         String key = collect(out -> jdbc.sprintIssues(sprint, out)).get(0).key();
         assertIndexed(plan(JdbcWorkSource.BY_SPRINT, sprint), "ct_scale_issues_sprint");
         assertIndexed(plan(JdbcWorkSource.BY_VERSION, version), "ct_scale_issues_version");
+        long other = memory.sprints(memory.boards().get(0).id()).get(6).id();
+        assertIndexed(plan(JdbcWorkSource.bySprints(2), sprint, other), "ct_scale_issues_sprint");
         // The key's unique constraint's index, which H2 and PostgreSQL name themselves.
         assertIndexed(plan(JdbcWorkSource.BY_KEY, key), db.dialect() == Database.Dialect.H2 ? "constraint_index"
                 : "ct_scale_issues_ikey_key");
@@ -160,10 +194,12 @@ abstract class JdbcWorkSourceContract {
     }
 
     /** The database's plan for a query with its parameter bound, lower case. */
-    private String plan(String sql, Object parameter) {
+    private String plan(String sql, Object... parameters) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
-                s.setObject(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
                 StringBuilder out = new StringBuilder();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -18,14 +18,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.capacitytracker.api.typed.BoardRanges;
 import org.capacitytracker.api.typed.IterationKind;
 import org.capacitytracker.api.typed.ReportItemSink;
@@ -38,7 +44,11 @@ import org.capacitytracker.api.typed.StatusCategory;
  * <li>a definition's projects add the boards Jira Software lists for each
  * ({@code ProjectRapidViewService}), in id order, after its own boards;</li>
  * <li>a Scrum board's sprints ({@code RapidViewSprintQueryService}) that overlap the period a
- * day wider on each side, each sprint's issues by {@code sprint = <id>};</li>
+ * day wider on each side; their issues read with one search per {@link #SPRINT_CHUNK} sprints
+ * ({@code sprint in (<id>, …)}) and each sent with every one of those sprints its Sprint field
+ * (Jira Software's, a {@code Collection<Sprint>}) names, as one item per sprint — what the
+ * search of each sprint alone ({@code sprint = <id>}, still used when Jira has no field named
+ * Sprint) read; a board of tens of sprints is one search, not tens;</li>
  * <li>a Kanban board (no sprint support) plans by its projects' fix versions that have a start
  * and a release date (unreleased first, archived left out; issues by {@code fixVersion = <id>})
  * and by its saved date ranges (the open, assigned issues of its projects: the engine applies
@@ -47,19 +57,24 @@ import org.capacitytracker.api.typed.StatusCategory;
  * from the field named Story Points; a board whose settings estimate in a custom number field
  * also sends that field's values.</li>
  * </ul>
- * Each search is one sprint, version or project, read a page at a time: far below the 10,000
- * documents an OpenSearch-backed Jira 11 returns for one query, and one page is all that is
- * held in memory, as items go straight on into the report's sink.
+ * Each search is a chunk of a board's sprints, one version or one project, read a page at a
+ * time: far below the 10,000 documents an OpenSearch-backed Jira 11 returns for one query. A
+ * version's or project's items go straight on into the report's sink; a chunk of sprints'
+ * items are held (a few numbers each) until the chunk is read, as the report takes a board's
+ * iterations one after the other.
  */
 public final class JiraBoardWorkReader implements BoardWorkReader {
     /** Jira's default ceiling on one page of a search. */
     static final int PAGE = 1000;
+    /** Most sprints one search names: a board's overlapping sprints are rarely more than a few dozen. */
+    static final int SPRINT_CHUNK = 100;
     private static final long DAY_MS = 86_400_000L;
     private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_\\d{1,18}");
 
     private final JiraServices jira;
     private final BoardDocuments documents;
     private final int pageSize;
+    private final int sprintChunk;
     private final ZoneId versionZone;
 
     /**
@@ -67,16 +82,18 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
      * @param documents Capacity Tracker's board documents
      */
     public JiraBoardWorkReader(JiraServices jira, BoardDocuments documents) {
-        this(jira, documents, PAGE, ZoneId.systemDefault());
+        this(jira, documents, PAGE, SPRINT_CHUNK, ZoneId.systemDefault());
     }
 
     /**
      * @param versionZone the zone Jira's version dates are midnights of (Jira's default zone)
      */
-    JiraBoardWorkReader(JiraServices jira, BoardDocuments documents, int pageSize, ZoneId versionZone) {
+    JiraBoardWorkReader(JiraServices jira, BoardDocuments documents, int pageSize, int sprintChunk,
+            ZoneId versionZone) {
         this.jira = Objects.requireNonNull(jira, "jira");
         this.documents = Objects.requireNonNull(documents, "documents");
         this.pageSize = pageSize;
+        this.sprintChunk = sprintChunk;
         this.versionZone = Objects.requireNonNull(versionZone, "versionZone");
     }
 
@@ -139,16 +156,58 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
         // zone only in the engine, which drops the days outside the period.
         long from = start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - DAY_MS;
         long to = end.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 2 * DAY_MS;
-        for (Sprint sprint : found.getValue()) {
-            if (sprint.getStartDate() == null || sprint.getEndDate() == null
-                    || sprint.getStartDate().getMillis() >= to || sprint.getEndDate().getMillis() < from) {
-                continue;
+        List<Sprint> overlapping = found.getValue().stream().filter(s -> s.getStartDate() != null
+                && s.getEndDate() != null && s.getStartDate().getMillis() < to && s.getEndDate().getMillis() >= from)
+                .toList();
+        CustomField sprintField = sprintField();
+        if (sprintField == null) {
+            for (Sprint sprint : overlapping) {
+                out.checkCancelled();
+                iteration(sprint, out);
+                search(user, "sprint = " + sprint.getId() + " ORDER BY key ASC", issue -> item(issue, fields).send(out), out);
             }
-            out.checkCancelled();
-            out.iteration(String.valueOf(sprint.getId()), IterationKind.SPRINT, sprint.getStartDate().toString(),
-                    sprint.getEndDate().toString());
-            search(user, "sprint = " + sprint.getId() + " ORDER BY key ASC", fields, out);
+            return;
         }
+        for (int first = 0; first < overlapping.size(); first += sprintChunk) {
+            List<Sprint> chunk = overlapping.subList(first, Math.min(overlapping.size(), first + sprintChunk));
+            out.checkCancelled();
+            // Each sprint's items in key order, as its own search gave them: the chunk's search
+            // is in key order, and an issue goes to each of the chunk's sprints it is in.
+            Map<Long, List<Item>> bySprint = new LinkedHashMap<>();
+            chunk.forEach(s -> bySprint.put(s.getId(), new ArrayList<>()));
+            String ids = chunk.stream().map(s -> String.valueOf(s.getId())).collect(Collectors.joining(", "));
+            search(user, "sprint in (" + ids + ") ORDER BY key ASC", issue -> {
+                if (!(issue.getCustomFieldValue(sprintField) instanceof Collection<?> sprints)) {
+                    return;
+                }
+                Item item = null;
+                Set<Long> sent = new HashSet<>();
+                for (Object s : sprints) {
+                    if (s instanceof Sprint sprint && bySprint.containsKey(sprint.getId()) && sent.add(sprint.getId())) {
+                        item = item == null ? item(issue, fields) : item;
+                        bySprint.get(sprint.getId()).add(item);
+                    }
+                }
+            }, out);
+            for (Sprint sprint : chunk) {
+                out.checkCancelled();
+                iteration(sprint, out);
+                for (Item item : bySprint.get(sprint.getId())) {
+                    item.send(out);
+                }
+            }
+        }
+    }
+
+    private static void iteration(Sprint sprint, WorkOut out) {
+        out.iteration(String.valueOf(sprint.getId()), IterationKind.SPRINT, sprint.getStartDate().toString(),
+                sprint.getEndDate().toString());
+    }
+
+    /** Jira Software's Sprint field (by its name, as Story Points is found), or null when Jira has none. */
+    private CustomField sprintField() {
+        Iterator<CustomField> named = jira.fields().getCustomFieldObjectsByName("Sprint").iterator();
+        return named.hasNext() ? named.next() : null;
     }
 
     /** A Kanban board's period: a dated fix version or a saved range. */
@@ -187,13 +246,14 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
             out.checkCancelled();
             out.iteration(p.id(), p.kind(), p.start().toString(), p.end().toString());
             if (p.versionId() != null) {
-                search(user, "fixVersion = " + p.versionId() + " ORDER BY key ASC", fields, out);
+                search(user, "fixVersion = " + p.versionId() + " ORDER BY key ASC", i -> item(i, fields).send(out), out);
             } else {
                 // The query only spares reading done and unassigned work: the engine applies
                 // the range's rule to whatever it is sent.
                 for (Project project : projects) {
                     search(user, "project = \"" + project.getKey()
-                            + "\" AND statusCategory != done AND assignee IS NOT EMPTY ORDER BY key ASC", fields, out);
+                            + "\" AND statusCategory != done AND assignee IS NOT EMPTY ORDER BY key ASC",
+                            i -> item(i, fields).send(out), out);
                 }
             }
         }
@@ -203,7 +263,8 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
         return date == null ? null : date.toInstant().atZone(versionZone).toLocalDate();
     }
 
-    private void search(ApplicationUser user, String jql, Fields fields, WorkOut out) {
+    /** Runs {@code jql} a page at a time, each issue to {@code each}. */
+    private void search(ApplicationUser user, String jql, Consumer<Issue> each, WorkOut out) {
         SearchService.ParseResult parsed = jira.search().parseQuery(user, jql);
         if (!parsed.isValid()) {
             throw new IllegalStateException("Jira refused the query " + jql + ": " + parsed.getErrors().getErrorMessages());
@@ -217,7 +278,7 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
                 throw new IllegalStateException("Jira's search " + jql + " failed: " + e.getMessage(), e);
             }
             for (Issue issue : page.getResults()) {
-                item(issue, fields, out);
+                each.accept(issue);
             }
             if (page.getResults().isEmpty() || from + page.getResults().size() >= page.getTotal()) {
                 return;
@@ -225,11 +286,20 @@ public final class JiraBoardWorkReader implements BoardWorkReader {
         }
     }
 
-    private static void item(Issue issue, Fields fields, WorkOut out) {
+    /** What {@link WorkOut#item} is sent for an issue. */
+    private record Item(String key, String assignee, StatusCategory status, long remainingSeconds,
+            long originalSeconds, double storyPoints, double customEstimate, String parent, boolean subtask) {
+        void send(WorkOut out) {
+            out.item(key, assignee, status, remainingSeconds, originalSeconds, storyPoints, customEstimate, parent,
+                    subtask);
+        }
+    }
+
+    private static Item item(Issue issue, Fields fields) {
         Issue parent = issue.isSubTask() ? issue.getParentObject() : null;
         Object storyPoints = fields.points() == null ? null : issue.getCustomFieldValue(fields.points());
         Object custom = fields.custom() == null ? null : issue.getCustomFieldValue(fields.custom());
-        out.item(issue.getKey(), issue.getAssigneeId(), category(issue.getStatus()),
+        return new Item(issue.getKey(), issue.getAssigneeId(), category(issue.getStatus()),
                 issue.getEstimate() == null ? ReportItemSink.NONE : issue.getEstimate(),
                 issue.getOriginalEstimate() == null ? ReportItemSink.NONE : issue.getOriginalEstimate(),
                 storyPoints instanceof Number n ? n.doubleValue() : Double.NaN,

@@ -248,7 +248,153 @@ class JiraBoardWorkReaderTest {
 
     private JiraBoardWorkReader reader(int pageSize) {
         return new JiraBoardWorkReader(new JiraServices(users, boards, sprints, boardConfig, projectBoards, projects,
-                versions, search, fields), documents, pageSize, ZoneOffset.UTC);
+                versions, search, fields), documents, pageSize, JiraBoardWorkReader.SPRINT_CHUNK, ZoneOffset.UTC);
+    }
+
+    /** Jira Software's Sprint field. */
+    private static final CustomField SPRINT = new CustomField() {
+        @Override
+        public String getId() {
+            return "customfield_10104";
+        }
+
+        @Override
+        public String getName() {
+            return "Sprint";
+        }
+    };
+
+    /** An issue whose Sprint field names {@code sprints} (a {@code Collection<Sprint>}, as Jira Software's). */
+    private record InSprints(FakeIssue issue, List<Sprint> sprints) implements Issue {
+        @Override
+        public Long getId() {
+            return issue.getId();
+        }
+
+        @Override
+        public String getKey() {
+            return issue.getKey();
+        }
+
+        @Override
+        public String getAssigneeId() {
+            return issue.getAssigneeId();
+        }
+
+        @Override
+        public Status getStatus() {
+            return issue.getStatus();
+        }
+
+        @Override
+        public Long getEstimate() {
+            return issue.getEstimate();
+        }
+
+        @Override
+        public Long getOriginalEstimate() {
+            return issue.getOriginalEstimate();
+        }
+
+        @Override
+        public Object getCustomFieldValue(CustomField field) {
+            return field == SPRINT ? sprints : issue.getCustomFieldValue(field);
+        }
+
+        @Override
+        public Issue getParentObject() {
+            return issue.getParentObject();
+        }
+
+        @Override
+        public boolean isSubTask() {
+            return issue.isSubTask();
+        }
+    }
+
+    private static Issue inSprints(FakeIssue issue, long... ids) {
+        List<Sprint> sprints = new ArrayList<>();
+        for (long id : ids) {
+            sprints.add(Sprint.builder().id(id).name("S" + id).build());
+        }
+        return new InSprints(issue, sprints);
+    }
+
+    /** A reader over a Jira with the Sprint field: a board's sprints read {@code chunk} at a time. */
+    private JiraBoardWorkReader sprintFieldReader(int pageSize, int chunk) {
+        CustomFieldManager withSprint = new CustomFieldManager() {
+            @Override
+            public java.util.Collection<CustomField> getCustomFieldObjectsByName(String name) {
+                return name.equals("Sprint") ? List.of(SPRINT) : fields.getCustomFieldObjectsByName(name);
+            }
+
+            @Override
+            public CustomField getCustomFieldObject(String id) {
+                return fields.getCustomFieldObject(id);
+            }
+        };
+        return new JiraBoardWorkReader(new JiraServices(users, boards, sprints, boardConfig, projectBoards, projects,
+                versions, search, withSprint), documents, pageSize, chunk, ZoneOffset.UTC);
+    }
+
+    /**
+     * November and December: sprints 10 and 11. A-1 was carried over from 10 into 11 (its
+     * Sprint field names both, and sprint 12 too, which is outside the period); A-2 is in 11,
+     * A-0 in 10. The per-sprint searches (a Jira without the Sprint field) and the board's one
+     * search give the same iterations and items: A-1 once in each of its sprints.
+     */
+    private void carriedOver() {
+        FakeIssue story = issue("A-1");
+        Issue a0 = inSprints(issue("A-0"), 10);
+        Issue a1 = inSprints(story, 12, 11, 10, 11);
+        Issue a2 = inSprints(new FakeIssue("A-2", null, "done", null, null, null, story, true), 11);
+        found.put(sprintQuery(10), List.of(a0, a1));
+        found.put(sprintQuery(11), List.of(a1, a2));
+        found.put("sprint in (10, 11) ORDER BY key ASC", List.of(a0, a1, a2));
+        found.put("sprint in (10) ORDER BY key ASC", List.of(a0, a1));
+        found.put("sprint in (11) ORDER BY key ASC", List.of(a1, a2));
+    }
+
+    private static final List<String> CARRIED_OVER = List.of(
+            "SPRINT 10 2026-11-02T09:00:00.000+01:00 2026-11-13T17:00:00.000+01:00",
+            "A-0 alice INDETERMINATE 3600 7200 3.0 null false",
+            "A-1 alice INDETERMINATE 3600 7200 3.0 null false",
+            "SPRINT 11 2026-11-30T09:00:00.000+01:00 2026-12-11T17:00:00.000+01:00",
+            "A-1 alice INDETERMINATE 3600 7200 3.0 null false",
+            "A-2 null DONE - - - A-1 true");
+
+    @Test
+    void anIssueCarriedOverIsAnItemOfEachOfItsSprintsFromOneSearchOfTheBoard() {
+        carriedOver();
+        Recorder perSprint = new Recorder();
+        reader(1000).read("alice", "1", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), perSprint);
+        assertEquals(CARRIED_OVER, perSprint.lines, "the per-sprint reads");
+        queries.clear();
+        Recorder once = new Recorder();
+        sprintFieldReader(2, JiraBoardWorkReader.SPRINT_CHUNK).read("alice", "1", LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 12, 31), once);
+        assertEquals(CARRIED_OVER, once.lines);
+        assertEquals(List.of("sprint in (10, 11) ORDER BY key ASC"), queries, "one search for the board");
+        assertEquals(List.of(0, 2), pagesAsked.subList(pagesAsked.size() - 2, pagesAsked.size()), "paged");
+    }
+
+    @Test
+    void sprintsBeyondOneChunkAreReadByAnotherSearchWithTheSameItems() {
+        carriedOver();
+        Recorder out = new Recorder();
+        sprintFieldReader(1000, 1).read("alice", "1", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), out);
+        assertEquals(CARRIED_OVER, out.lines);
+        assertEquals(List.of("sprint in (10) ORDER BY key ASC", "sprint in (11) ORDER BY key ASC"), queries);
+    }
+
+    @Test
+    void anIssueWithoutTheChunksSprintsInItsFieldIsNotAnItem() {
+        found.put("sprint in (11) ORDER BY key ASC", List.of(inSprints(issue("A-5"), 12), issue("A-6"),
+                inSprints(issue("A-7"), 11)));
+        Recorder out = new Recorder();
+        sprintFieldReader(1000, 10).read("alice", "1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), out);
+        assertEquals(List.of("SPRINT 11 2026-11-30T09:00:00.000+01:00 2026-12-11T17:00:00.000+01:00",
+                "A-7 alice INDETERMINATE 3600 7200 3.0 null false"), out.lines);
     }
 
     /** Records what the reader writes; cancels after {@code cancelAfter} items. */
@@ -453,7 +599,7 @@ class JiraBoardWorkReaderTest {
                     public SearchResults<Issue> search(ApplicationUser searcher, Query query, PagerFilter pager) {
                         throw new AssertionError("not parsed");
                     }
-                }, fields), documents, 10, ZoneOffset.UTC);
+                }, fields), documents, 10, JiraBoardWorkReader.SPRINT_CHUNK, ZoneOffset.UTC);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> strict.read("alice", "1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), new Recorder()));
         assertTrue(e.getMessage().startsWith("Jira refused the query sprint = 11"), e.getMessage());

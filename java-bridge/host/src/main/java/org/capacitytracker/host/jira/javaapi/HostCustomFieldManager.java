@@ -7,8 +7,10 @@ import java.util.List;
 import org.capacitytracker.host.jira.DemoData;
 
 /**
- * The host's one custom field the Java API serves: Story Points (customfield_10106, as in the
- * REST API's field list). The demo's Effort field (customfield_10300) is served by the REST API
+ * The host's custom fields the Java API serves: Story Points (customfield_10106, as in the
+ * REST API's field list) and Jira Software's Sprint field (customfield_10104, as there; its
+ * value an issue's sprints, a {@code Collection<Sprint>} as Jira Software's SprintCFType
+ * gives). The demo's Effort field (customfield_10300) is served by the REST API
  * only: no demo board's settings estimate in it. Names match case-sensitively, as Jira's lookup by name does.
  */
 public final class HostCustomFieldManager implements CustomFieldManager {
@@ -24,14 +26,26 @@ public final class HostCustomFieldManager implements CustomFieldManager {
         }
     };
 
+    static final CustomField SPRINT = new CustomField() {
+        @Override
+        public String getId() {
+            return "customfield_10104";
+        }
+
+        @Override
+        public String getName() {
+            return "Sprint";
+        }
+    };
+
     @Override
     public Collection<CustomField> getCustomFieldObjectsByName(String customFieldName) {
-        return STORY_POINTS.getName().equals(customFieldName) ? List.of(STORY_POINTS) : List.of();
+        return List.of(STORY_POINTS, SPRINT).stream().filter(f -> f.getName().equals(customFieldName)).toList();
     }
 
-    /** Story Points by its id; any other id (the demo's Effort field included) is unknown here: null, as Jira's. */
+    /** Story Points or Sprint by id; any other id (the demo's Effort field included) is unknown here: null, as Jira's. */
     @Override
     public CustomField getCustomFieldObject(String id) {
-        return STORY_POINTS.getId().equals(id) ? STORY_POINTS : null;
+        return List.of(STORY_POINTS, SPRINT).stream().filter(f -> f.getId().equals(id)).findFirst().orElse(null);
     }
 }

@@ -24,7 +24,8 @@ import org.capacitytracker.host.jira.VisibleWork;
 
 /**
  * Jira's {@code SearchService} for the queries a capacity report asks: the issues of one
- * sprint or one fix version, by id ({@code sprint = 7}, {@code fixVersion = 10001}), and a
+ * sprint or one fix version, by id ({@code sprint = 7}, {@code fixVersion = 10001}), the issues
+ * of several sprints ({@code sprint in (7, 8)}: a Scrum board's sprints in one search), and a
  * project's open, assigned issues ({@code project = "OPS" AND statusCategory != done AND
  * assignee IS NOT EMPTY}: a Kanban board's date range), optionally {@code ORDER BY key [ASC]}. Any other JQL is refused with a parse error naming what the host
  * answers, rather than answered wrongly: the host's REST search has the full JQL subset, this
@@ -40,6 +41,11 @@ import org.capacitytracker.host.jira.VisibleWork;
 public final class HostSearchService implements SearchService {
     private static final Pattern JQL = Pattern.compile(
             "\\s*(sprint|fixVersion)\\s*=\\s*(\\d{1,18})\\s*(?:order\\s+by\\s+(?:key|issuekey)(?:\\s+asc)?\\s*)?",
+            Pattern.CASE_INSENSITIVE);
+    /** Several sprints by id: {@code sprint in (7, 8, 9)}. */
+    private static final Pattern SPRINTS = Pattern.compile(
+            "\\s*sprint\\s+in\\s*\\(\\s*(\\d{1,18}(?:\\s*,\\s*\\d{1,18})*)\\s*\\)\\s*"
+            + "(?:order\\s+by\\s+(?:key|issuekey)(?:\\s+asc)?\\s*)?",
             Pattern.CASE_INSENSITIVE);
     /** A Kanban board's range: its project's open, assigned issues. */
     private static final Pattern OPEN_ASSIGNED = Pattern.compile(
@@ -91,6 +97,14 @@ public final class HostSearchService implements SearchService {
         }
     }
 
+    /** A parsed query of several sprints' issues. */
+    private record SprintsQuery(List<Long> ids, boolean orderByKey, String text) implements Query {
+        @Override
+        public String getQueryString() {
+            return text;
+        }
+    }
+
     /** A parsed query of a project's open, assigned issues. */
     private record OpenAssignedQuery(String projectKey, boolean orderByKey, String text) implements Query {
         @Override
@@ -121,10 +135,16 @@ public final class HostSearchService implements SearchService {
         if (open.matches()) {
             return new ParseResult(new OpenAssignedQuery(open.group(2), ordered, query.strip()), new Messages(Set.of()));
         }
+        Matcher several = SPRINTS.matcher(query);
+        if (several.matches()) {
+            List<Long> ids = java.util.Arrays.stream(several.group(1).split(",")).map(String::strip)
+                    .map(Long::valueOf).toList();
+            return new ParseResult(new SprintsQuery(ids, ordered, query.strip()), new Messages(Set.of()));
+        }
         Matcher m = JQL.matcher(query);
         if (!m.matches()) {
             return new ParseResult(null, new Messages(Set.of("This host's SearchService answers only"
-                    + " 'sprint = <id>', 'fixVersion = <id>' or 'project = <KEY> AND statusCategory != done AND"
+                    + " 'sprint = <id>', 'sprint in (<id>, ...)', 'fixVersion = <id>' or 'project = <KEY> AND statusCategory != done AND"
                     + " assignee IS NOT EMPTY' (optionally ORDER BY key ASC), not: " + query)));
         }
         String field = m.group(1).toLowerCase(Locale.ROOT);
@@ -134,7 +154,8 @@ public final class HostSearchService implements SearchService {
 
     @Override
     public SearchResults<Issue> search(ApplicationUser searcher, Query query, PagerFilter pager) throws SearchException {
-        if (!(query instanceof IterationQuery) && !(query instanceof OpenAssignedQuery)) {
+        if (!(query instanceof IterationQuery) && !(query instanceof OpenAssignedQuery)
+                && !(query instanceof SprintsQuery)) {
             throw new SearchException("The query was not made by this SearchService's parseQuery: " + query);
         }
         if (pager == null) {
@@ -166,6 +187,9 @@ public final class HostSearchService implements SearchService {
                 }
             });
             orderByKey = open.orderByKey();
+        } else if (query instanceof SprintsQuery sprints) {
+            work.sprintsIssues(viewer, sprints.ids(), visible::add);
+            orderByKey = sprints.orderByKey();
         } else {
             IterationQuery q = (IterationQuery) query;
             if (q.field().equals("sprint")) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.atlassian.greenhopper.service.sprint.Sprint;
 import com.atlassian.jira.bc.issue.search.SearchService;
 import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.issue.search.SearchException;
 import com.atlassian.jira.issue.search.SearchResults;
 import com.atlassian.jira.user.ApplicationUser;
@@ -22,6 +24,7 @@ import java.util.Set;
 import org.capacitytracker.host.auth.HostUser;
 import org.capacitytracker.host.jira.DemoData;
 import org.capacitytracker.host.jira.DemoWorkSource;
+import org.capacitytracker.host.jira.JiraWorkSource;
 import org.capacitytracker.host.jira.VisibleWork;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +84,71 @@ class HostSearchServiceTest {
         assertTrue(new HostCustomFieldManager().getCustomFieldObjectsByName("story points").isEmpty());
     }
 
+    /**
+     * {@code sprint in (...)} (a Scrum board's sprints in one search): every sprint's visible
+     * issues once, in key order, each naming its sprint in the Sprint field as Jira Software's
+     * {@code Collection<Sprint>}; a sprint the user may not browse adds nothing.
+     */
+    @Test
+    void severalSprintsInOneSearchAreEachSprintsIssuesWithTheirSprintField() throws SearchException {
+        List<String> expected = new ArrayList<>();
+        for (long id : List.of(1L, 2L, 3L)) {
+            expected.addAll(keys(as("victor"), "sprint = " + id + " ORDER BY key ASC", 1000));
+        }
+        expected.sort(java.util.Comparator.comparing((String k) -> k.substring(0, k.indexOf('-')))
+                .thenComparingLong(k -> Long.parseLong(k.substring(k.indexOf('-') + 1))));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, keys(as("victor"), "sprint in (3, 1, 2) ORDER BY key ASC", 1000));
+        assertEquals(expected, keys(as("victor"), "SPRINT IN(1,2 , 3, 7, 999999) order by key", 4),
+                "paged; PAY's sprint 7 is not victor's to browse; an unknown sprint matches nothing");
+        assertFalse(keys(as("judy"), "sprint in (7)", 50).isEmpty());
+
+        CustomField sprint = new HostCustomFieldManager().getCustomFieldObjectsByName("Sprint").iterator().next();
+        assertEquals(sprint, new HostCustomFieldManager().getCustomFieldObject("customfield_10104"));
+        SearchService.ParseResult parsed = search.parseQuery(as("victor"), "sprint in (1, 3)");
+        for (Issue issue : search.search(as("victor"), parsed.getQuery(), new PagerFilter<>(0, 1000)).getResults()) {
+            long inSprint = full.issue(issue.getKey()).orElseThrow().sprintId();
+            Object value = issue.getCustomFieldValue(sprint);
+            assertTrue(value instanceof java.util.Collection<?> c && c.size() == 1
+                    && c.iterator().next() instanceof Sprint s && s.getId() == inSprint, issue.getKey() + ": " + value);
+        }
+    }
+
+    /** A sub-task's parent key costs no lookup (a report reads only that); its other fields are read when asked for. */
+    @Test
+    void aParentIsLookedUpOnlyForFieldsBeyondItsKey() throws SearchException {
+        DemoWorkSource demo = new DemoWorkSource(full);
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        JiraWorkSource counting = new JiraWorkSource() {
+            public List<DemoData.Board> boards() { return demo.boards(); }
+            public Optional<DemoData.Board> board(long id) { return demo.board(id); }
+            public List<DemoData.Sprint> sprints(long id) { return demo.sprints(id); }
+            public List<DemoData.Version> versions(long id) { return demo.versions(id); }
+            public void sprintIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.sprintIssues(id, out); }
+            public void versionIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.versionIssues(id, out); }
+            public void projectIssues(long id, java.util.function.Consumer<JiraWorkSource.WorkIssue> out) { demo.projectIssues(id, out); }
+            public Set<String> browseGroups(String key) { return demo.browseGroups(key); }
+            public Optional<JiraWorkSource.WorkIssue> issue(String key) {
+                lookups.incrementAndGet();
+                return demo.issue(key);
+            }
+        };
+        SearchService counted = new HostSearchService(new VisibleWork(counting), k -> Optional.ofNullable(users.get(k)));
+        DemoData.Issue sub = full.issuesInSprint(3).stream().filter(i -> i.type().subtask).findFirst().orElseThrow();
+        DemoData.Issue parent = full.issue(sub.parentKey()).orElseThrow();
+        Issue found = counted.search(as("victor"), counted.parseQuery(as("victor"), "sprint = 3").getQuery(),
+                new PagerFilter<>(0, 1000)).getResults().stream().filter(i -> i.getKey().equals(sub.key()))
+                .findFirst().orElseThrow();
+        Issue read = found.getParentObject();
+        assertEquals(parent.key(), read.getKey());
+        assertEquals(0, lookups.get());
+        assertEquals(parent.assignee(), read.getAssigneeId());
+        assertFalse(read.isSubTask());
+        assertEquals(parent.id(), read.getId());
+        assertEquals(1, lookups.get(), "read once");
+        assertNull(read.getParentObject());
+    }
+
     @Test
     void theBrowsePermissionHoldsForSearchesOfAnySprintOrVersion() throws SearchException {
         assertEquals(List.of(), keys(as("victor"), "sprint = 7", 50), "victor may not browse PAY");
@@ -107,7 +175,7 @@ class HostSearchServiceTest {
     @Test
     void jqlBeyondWhatTheReportAsksIsAParseErrorNamingWhatIsAnswered() {
         for (String jql : List.of("", "project = PAY", "sprint = 3 AND assignee = victor", "sprint in openSprints()",
-                "sprint = abc")) {
+                "sprint = abc", "sprint in ()", "sprint in (1, two)", "sprint in (1,)", "fixVersion in (1, 2)")) {
             SearchService.ParseResult parsed = search.parseQuery(as("victor"), jql);
             assertFalse(parsed.isValid(), jql);
             assertNull(parsed.getQuery());
