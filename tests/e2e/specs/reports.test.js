@@ -50,6 +50,8 @@ async function cellNumbers(cell) {
 async function waitForHeatMap(page) {
   await page.getByTestId('heat-map').waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="report-running"]'));
+  // People's names follow the drawn heat map (asked of Jira for those on screen only).
+  await page.locator('[data-testid="report-result"][data-names="loaded"]').waitFor();
 }
 
 test('a report over the demo board for sprint 3\'s weeks shows the engine\'s numbers', async () => {
@@ -140,8 +142,23 @@ test('a person booked above 100 % across two boards is flagged in the rows and l
     });
     assert.equal(def.status, 200, JSON.stringify(def.body));
 
+    // Jira's answers about people are held: the heat map is drawn without them, keys for names.
+    const asked = [];
+    const held = [];
+    await page.route('**/rest/api/2/user?*', (route) => { asked.push(new URL(route.request().url()).searchParams.get('key')); held.push(route); });
     await page.goto(host.url(`${REPORTS}&reportId=across-boards`));
+    await page.getByTestId('heat-map').waitFor();
+    await page.locator('[data-testid="report-result"][data-names="loading"]').waitFor();
+    assert.equal(await page.locator('[data-testid="heat-row"][data-key="alice"] .ct-heat-name').textContent(), 'alice');
+    assert.match(await page.getByTestId('over-allocation-message').textContent(), /alice is booked above 100 % across boards/);
+    await page.unroute('**/rest/api/2/user?*');
+    for (const route of held) await route.continue();
     await waitForHeatMap(page);
+    // Each person on screen asked once (rows and over-allocations name the same alice).
+    assert.deepEqual([...asked].sort(), [...new Set(asked)].sort());
+    assert.ok(asked.includes('alice'));
+    assert.equal(await page.locator('[data-testid="heat-row"][data-key="alice"] .ct-heat-name').textContent(), 'Alice Andersen');
+    assert.match(await heatCell(page, 'alice', '2026-W49').getAttribute('aria-label'), /Alice Andersen/);
     assert.equal(await page.getByTestId('report-name').textContent(), 'Across boards');
     assert.equal(await page.locator('[data-testid="report-note"][data-board-id="2"]').count(), 1);
 

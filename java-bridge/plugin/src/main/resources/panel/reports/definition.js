@@ -25,7 +25,7 @@
     var def = this.definition;
     var boards = (def.boardIds || []).map(function (id) { return self.boardName(id); });
     var projects = def.projectKeys || [];
-    var where = boards.concat(projects.map(function (k) { return AJS.I18n.getText('capacity-tracker.js.report.definition.project', k); })).join(', ');
+    var where = boards.concat(projects.map(function (k) { return AJS.I18n.getText('capacity-tracker.js.report.definition.project', k); }));
     var actions = h('div', { class: 'ct-section-actions' },
       h('button', { type: 'button', class: 'aui-button', 'data-testid': 'run-report', onclick: function () { self.runReport(); } }, AJS.I18n.getText('capacity-tracker.js.report.refresh')),
       h('button', { type: 'button', class: 'aui-button', 'data-testid': 'edit-report', onclick: function () { self.edit(def); } }, AJS.I18n.getText('capacity-tracker.js.report.edit')),
@@ -36,7 +36,7 @@
         h('h2', { class: 'ct-sprint-name', 'data-testid': 'report-name', text: def.name }),
         actions),
       h('ul', { class: 'ct-report-facts' },
-        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }), h('span', { 'data-testid': 'report-boards', text: where || '—' })),
+        h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.boards') }), this.renderWhere(where)),
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.period') }), h('span', { 'data-testid': 'report-period', text: this.periodText(def.period) })),
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.buckets') }), h('span', { text: BUCKET_WORD[def.bucket] || def.bucket })),
         h('li', null, h('span', { class: 'ct-fact-label', text: AJS.I18n.getText('capacity-tracker.js.report.rows') }), h('span', { text: ROW_ONE[def.grouping] || def.grouping }))));
@@ -46,6 +46,32 @@
         h('button', { type: 'button', class: 'aui-button ct-danger', 'data-testid': 'confirm-delete-report', onclick: function () { self.remove(def); } }, AJS.I18n.getText('capacity-tracker.js.report.delete')),
         h('button', { type: 'button', class: 'aui-button aui-button-link', onclick: function () { self.confirmDelete = false; self.render(); } }, AJS.I18n.getText('capacity-tracker.js.report.keep'))));
     }
+    return box;
+  };
+
+  /**
+   * The definition's boards and projects: the first few, then "and N more" as a disclosure
+   * button that lists the rest (and "Show fewer" to fold them again).
+   */
+  Reports.prototype.renderWhere = function (where) {
+    var self = this;
+    var h = this.kit.h;
+    var box = h('span', { 'data-testid': 'report-boards' });
+    function draw(open, focus) {
+      self.kit.clear(box);
+      var list = CT.reports.collapsedList(where, open ? where.length : CT.reports.HEADER_NAMES);
+      var more = list.more || (open && where.length > CT.reports.HEADER_NAMES);
+      box.setAttribute('data-count', String(where.length));
+      self.kit.append(box, list.shown.join(', ') || '\u2014');
+      if (!more) return;
+      var button = h('button', { type: 'button', class: 'aui-button aui-button-link ct-boards-more', 'data-testid': 'report-boards-more',
+        'aria-expanded': open ? 'true' : 'false', onclick: function () { draw(!open, true); } },
+        open ? AJS.I18n.getText('capacity-tracker.js.report.definition.boards-fewer') :
+          AJS.I18n.getText('capacity-tracker.js.report.definition.boards-more', list.more.toLocaleString()));
+      self.kit.append(box, ' ', button);
+      if (focus) button.focus();
+    }
+    draw(false, false);
     return box;
   };
 

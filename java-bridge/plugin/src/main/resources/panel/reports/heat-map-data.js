@@ -120,7 +120,114 @@
     return { page: p, pages: pages, from: p * size, to: Math.min(count, (p + 1) * size) };
   }
 
+  /**
+   * Over-allocations listed at once: a Data Center report has tens of thousands (68,276 at
+   * the dcapt shape), and drawn whole they held the page for 22 s.
+   */
+  var OVER_PAGE_ROWS = 100;
+
+  /**
+   * The people whose names the page shows now, each once: the heat map's rows on screen
+   * (`rows`, a rowPage; only rows of people), the over-allocations on screen (`overs`) and
+   * the one person the over-allocation message names, if only one.
+   */
+  function peopleOnScreen(report, rows, overs) {
+    var seen = Object.create(null);
+    var keys = [];
+    function add(k) {
+      if (seen[k]) return;
+      seen[k] = true;
+      keys.push(k);
+    }
+    if (report.grouping === 'person') report.rows.slice(rows.from, rows.to).forEach(function (r) { add(r.key); });
+    report.overAllocations.slice(overs.from, overs.to).forEach(function (o) { add(o.accountKey); });
+    var people = overAllocatedPeople(report);
+    if (people.length === 1) add(people[0]);
+    return keys;
+  }
+
+  /**
+   * Names a report's header lists before "and N more": a definition over every board of a
+   * Data Center instance names 1,500, which as plain text filled the first screen.
+   */
+  var HEADER_NAMES = 10;
+
+  /** The first `limit` of `items` and how many more there are. */
+  function collapsedList(items, limit) {
+    return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+  }
+
+  /**
+   * People's display names, asked of Jira only for the people on screen. Jira Server / Data
+   * Center has no bulk user lookup (`/rest/api/2/user/bulk` is Jira Cloud's), so each name is
+   * one GET; `lookup(key)` makes it and resolves to the name (or nothing). At most `parallel`
+   * are asked at once across all fills, each key once for the page's life (a failed lookup
+   * keeps the key as the name); a later fill (the page now on screen) is asked first.
+   */
+  function NameCache(lookup, parallel) {
+    this.lookup = lookup;
+    this.parallel = parallel;
+    this.names = Object.create(null);
+    this.waiting = Object.create(null); // key -> resolvers of the fills that wait for it
+    this.asking = Object.create(null);
+    this.queue = [];
+    this.running = 0;
+  }
+
+  /** The key's display name once known, else the key itself. */
+  NameCache.prototype.name = function (key) {
+    var n = this.names[key];
+    return n === undefined ? key : n;
+  };
+
+  NameCache.prototype.known = function (key) {
+    return this.names[key] !== undefined;
+  };
+
+  /** Names these keys; resolves (never rejects) once each of them is known. */
+  NameCache.prototype.fill = function (keys) {
+    var self = this;
+    var seen = Object.create(null);
+    var front = [];
+    var waits = [];
+    keys.forEach(function (k) {
+      if (seen[k] || self.known(k)) return;
+      seen[k] = true;
+      if (!self.asking[k]) front.push(k);
+      waits.push(new Promise(function (resolve) {
+        (self.waiting[k] = self.waiting[k] || []).push(resolve);
+      }));
+    });
+    if (front.length) {
+      var first = Object.create(null);
+      front.forEach(function (k) { first[k] = true; });
+      this.queue = front.concat(this.queue.filter(function (k) { return !first[k]; }));
+      this.pump();
+    }
+    return Promise.all(waits).then(function () { return undefined; });
+  };
+
+  NameCache.prototype.pump = function () {
+    while (this.running < this.parallel && this.queue.length) this.ask(this.queue.shift());
+  };
+
+  NameCache.prototype.ask = function (key) {
+    var self = this;
+    this.running++;
+    this.asking[key] = true;
+    Promise.resolve().then(function () { return self.lookup(key); }).then(function (n) { return n; }, function () { return null; }).then(function (n) {
+      self.names[key] = typeof n === 'string' && n ? n : key;
+      var resolvers = self.waiting[key] || [];
+      delete self.waiting[key];
+      delete self.asking[key];
+      self.running--;
+      resolvers.forEach(function (r) { r(); });
+      self.pump();
+    });
+  };
+
   return {
+    HEADER_NAMES: HEADER_NAMES, collapsedList: collapsedList, NameCache: NameCache, OVER_PAGE_ROWS: OVER_PAGE_ROWS, peopleOnScreen: peopleOnScreen,
     HEAT_MAP_PAGE_ROWS: HEAT_MAP_PAGE_ROWS, rowPage: rowPage,
     bucketHeading: bucketHeading, bucketText: bucketText, heatLevel: heatLevel, heatMapCsvRows: heatMapCsvRows,
     overAllocatedPeople: overAllocatedPeople, overAllocationIndex: overAllocationIndex

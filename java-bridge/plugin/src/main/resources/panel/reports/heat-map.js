@@ -14,7 +14,8 @@
   var bucketHeading = CT.reports.bucketHeading, bucketText = CT.reports.bucketText, heatLevel = CT.reports.heatLevel,
       overAllocatedPeople = CT.reports.overAllocatedPeople, overAllocationIndex = CT.reports.overAllocationIndex;
   var ALL_ROWS = CT.reports.ALL_ROWS, ROW_HEAD = CT.reports.ROW_HEAD, Reports = CT.reports.Reports,
-      heatMapCsvRows = CT.reports.heatMapCsvRows, rowPage = CT.reports.rowPage, HEAT_MAP_PAGE_ROWS = CT.reports.HEAT_MAP_PAGE_ROWS;
+      heatMapCsvRows = CT.reports.heatMapCsvRows, rowPage = CT.reports.rowPage, HEAT_MAP_PAGE_ROWS = CT.reports.HEAT_MAP_PAGE_ROWS,
+      OVER_PAGE_ROWS = CT.reports.OVER_PAGE_ROWS, peopleOnScreen = CT.reports.peopleOnScreen;
 
   Reports.prototype.renderResult = function () {
     var kit = this.kit;
@@ -50,6 +51,7 @@
     if (this.heatReport !== report) {
       this.heatReport = report;
       this.heatPage = 0;
+      this.overPage = 0;
     }
     if (report.overAllocations.length) kit.append(box, this.renderOverAllocations(report));
     // Over-allocations have their own list above; the engine's summary of them would repeat it.
@@ -60,6 +62,59 @@
         { 'data-testid': 'report-warnings' }));
     }
     kit.append(box, this.renderExportBar(report), this.renderHeatMap(report), this.renderLegend(report, run));
+    this.fillNames(report);
+  };
+
+  /**
+   * Asks Jira for the names of the people now on screen, then redraws what names them (the
+   * rows' headers and cells' accessible names, the over-allocations). `data-names` on the
+   * result says whether names are still on their way ("loading") or all shown ("loaded").
+   */
+  Reports.prototype.fillNames = function (report) {
+    var self = this;
+    var box = this.resultBox;
+    var keys = peopleOnScreen(report, rowPage(report.rows.length, this.heatPage, HEAT_MAP_PAGE_ROWS),
+      rowPage(report.overAllocations.length, this.overPage, OVER_PAGE_ROWS));
+    var missing = keys.filter(function (k) { return !self.names.known(k); });
+    var token = this.nameToken = (this.nameToken || 0) + 1;
+    if (!missing.length) {
+      box.setAttribute('data-names', 'loaded');
+      return Promise.resolve();
+    }
+    box.setAttribute('data-names', 'loading');
+    return this.names.fill(missing).then(function () {
+      if (token !== self.nameToken || self.heatReport !== report || self.resultBox !== box || !box.isConnected) return;
+      self.redrawSection(report, 'heat-map-section', self.renderHeatMap);
+      self.redrawSection(report, 'over-allocation-message', self.renderOverAllocations);
+      box.setAttribute('data-names', 'loaded');
+    });
+  };
+
+  /**
+   * Replaces the section `testid` of the result with `render(report)` drawn anew, keeping the
+   * keyboard on the same cell, row or button if it was in there.
+   */
+  Reports.prototype.redrawSection = function (report, testid, render) {
+    var old = this.resultBox && this.resultBox.querySelector('[data-testid="' + testid + '"]');
+    if (!old) return null;
+    var active = document.activeElement;
+    var place = null;
+    if (active && old.contains(active)) {
+      var row = active.closest('[data-key], [data-account-key]');
+      place = { testid: active.getAttribute('data-testid'), bucket: active.getAttribute('data-bucket'),
+        key: row ? row.getAttribute('data-key') || row.getAttribute('data-account-key') : null };
+    }
+    var next = render.call(this, report);
+    old.replaceWith(next);
+    if (place && place.testid) {
+      var found = Array.prototype.filter.call(next.querySelectorAll('[data-testid="' + place.testid + '"]'), function (el) {
+        var row = el.closest('[data-key], [data-account-key]');
+        var key = row ? row.getAttribute('data-key') || row.getAttribute('data-account-key') : null;
+        return key === place.key && el.getAttribute('data-bucket') === place.bucket;
+      })[0];
+      if (found && !found.disabled) found.focus();
+    }
+    return next;
   };
 
   /**
@@ -192,14 +247,13 @@
     var h = this.kit.h;
     function go(page, testid) {
       self.heatPage = page;
-      var section = self.resultBox && self.resultBox.querySelector('[data-testid="heat-map-section"]');
-      if (!section) return;
-      var next = self.renderHeatMap(report);
-      section.replaceWith(next);
+      var next = self.redrawSection(report, 'heat-map-section', self.renderHeatMap);
+      if (!next) return;
       // Keep the keyboard where it was: on the button just used, or its partner at either end.
       var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
         next.querySelector('[data-testid="heat-page-previous"]:not([disabled]), [data-testid="heat-page-next"]:not([disabled])');
       if (button) button.focus();
+      self.fillNames(report);
     }
     var text = AJS.I18n.getText('capacity-tracker.js.report.rows.shown', (shown.from + 1).toLocaleString(),
       shown.to.toLocaleString(), report.rows.length.toLocaleString());
@@ -218,9 +272,10 @@
     var h = kit.h;
     var byBucket = {};
     report.buckets.forEach(function (b) { byBucket[b.label] = b; });
+    var shown = rowPage(report.overAllocations.length, this.overPage, OVER_PAGE_ROWS);
     var list = h('table', { class: 'aui ct-table ct-over-table', 'data-testid': 'over-allocations' },
       h('thead', null, h('tr', null, h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.person') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.when') }), h('th', { class: 'ct-num', text: AJS.I18n.getText('capacity-tracker.js.report.booked') }), h('th', { text: AJS.I18n.getText('capacity-tracker.js.report.boards') }))),
-      h('tbody', null, report.overAllocations.map(function (o) {
+      h('tbody', null, report.overAllocations.slice(shown.from, shown.to).map(function (o) {
         var b = byBucket[o.bucket];
         return h('tr', { 'data-testid': 'over-allocation', 'data-account-key': o.accountKey, 'data-bucket': o.bucket, 'data-boards': o.boards.join(',') },
           h('td', { text: self.displayName(o.accountKey) }),
@@ -231,8 +286,33 @@
     var people = overAllocatedPeople(report);
     return kit.message('error', people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', self.displayName(people[0])) :
       AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length),
-      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }), list],
-      { 'data-testid': 'over-allocation-message' });
+      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }),
+        shown.pages > 1 ? this.renderOverPager(report, shown) : null, list],
+      { 'data-testid': 'over-allocation-message', 'data-count': String(report.overAllocations.length) });
+  };
+
+  /** Previous / next page of over-allocations, and which of how many are listed (the CSV of the heat map is unchanged). */
+  Reports.prototype.renderOverPager = function (report, shown) {
+    var self = this;
+    var h = this.kit.h;
+    function go(page, testid) {
+      self.overPage = page;
+      var next = self.redrawSection(report, 'over-allocation-message', self.renderOverAllocations);
+      if (!next) return;
+      var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
+        next.querySelector('[data-testid="over-page-previous"]:not([disabled]), [data-testid="over-page-next"]:not([disabled])');
+      if (button) button.focus();
+      self.fillNames(report);
+    }
+    var text = AJS.I18n.getText('capacity-tracker.js.report.over.shown', (shown.from + 1).toLocaleString(),
+      shown.to.toLocaleString(), report.overAllocations.length.toLocaleString());
+    return h('nav', { class: 'ct-heat-pager', 'data-testid': 'over-pager', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.over.pages'),
+      'data-page': String(shown.page + 1), 'data-pages': String(shown.pages) },
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'over-page-previous', disabled: shown.page === 0,
+        onclick: function () { go(shown.page - 1, 'over-page-previous'); } }, AJS.I18n.getText('capacity-tracker.js.report.over.previous')),
+      h('span', { class: 'ct-heat-pager-text', 'data-testid': 'over-pager-text', role: 'status', text: text }),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'over-page-next', disabled: shown.page === shown.pages - 1,
+        onclick: function () { go(shown.page + 1, 'over-page-next'); } }, AJS.I18n.getText('capacity-tracker.js.report.over.next')));
   };
 
   Reports.prototype.renderLegend = function (report, run) {

@@ -53,7 +53,6 @@
 
   /** A finished job on the page: cancelled, failed (its error, as the engine or reader worded it) or its report. */
   Reports.prototype.showJob = function (job, token) {
-    var self = this;
     if (token !== this.runToken) return null;
     this.jobId = null;
     var notes = this.noteTexts(job.notes);
@@ -62,15 +61,10 @@
       this.renderResult();
       return null;
     }
-    var report = job.report;
-    var keys = [];
-    if (report.grouping === 'person') report.rows.forEach(function (r) { keys.push(r.key); });
-    report.overAllocations.forEach(function (o) { keys.push(o.accountKey); });
-    return this.loadUsers(keys).then(function () {
-      if (token !== self.runToken) return;
-      self.run = { report: report, notes: notes, progress: R.jobProgress(job), at: new Date() };
-      self.renderResult();
-    });
+    // Drawn at once, keys standing in for names: the names of the people on screen follow.
+    this.run = { report: job.report, notes: notes, progress: R.jobProgress(job), at: new Date() };
+    this.renderResult();
+    return null;
   };
 
   Reports.prototype.showRunError = function (err, token) {

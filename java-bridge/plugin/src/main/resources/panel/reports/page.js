@@ -13,11 +13,11 @@
 
   var kit = CT.kit;
   var isBoardId = kit.isBoardId;
-  var aroundNode = kit.aroundNode, h = kit.h, mapLimit = kit.mapLimit;
+  var aroundNode = kit.aroundNode, h = kit.h;
 
   var BOARD_PAGE = 50;
-  // Jira is asked for this many people's names at a time: a report over many people must
-  // not flood the instance it runs in (the report's work is read on the server).
+  // Jira is asked for this many people's names at a time (only those on screen): a report over
+  // many people must not flood the instance it runs in (the report's work is read on the server).
   var PARALLEL = 4;
   var BUCKETS = [{ value: 'week', label: AJS.I18n.getText('capacity-tracker.js.report.week') }, { value: 'month', label: AJS.I18n.getText('capacity-tracker.js.report.month') }, { value: 'quarter', label: AJS.I18n.getText('capacity-tracker.js.report.quarter') }];
   var GROUPINGS = [{ value: 'person', label: AJS.I18n.getText('capacity-tracker.js.report.person') }, { value: 'role', label: AJS.I18n.getText('capacity-tracker.js.report.role') }, { value: 'board', label: AJS.I18n.getText('capacity-tracker.js.report.board') }];
@@ -48,7 +48,11 @@
     this.list = [];
     this.boards = [];
     this.boardsById = {};
-    this.users = {};
+    var api = this.api;
+    // Names of the people on screen only, asked as they come into view (reports/heat-map.js).
+    this.names = new CT.reports.NameCache(function (key) {
+      return api.get('/rest/api/2/user?key=' + kit.enc(key)).then(function (u) { return u && u.displayName; });
+    }, PARALLEL);
     this.selectedId = null;
     this.definition = null;
     this.mode = 'view';
@@ -110,27 +114,7 @@
   };
 
   Reports.prototype.displayName = function (key) {
-    var u = this.users[key];
-    return u && u.displayName ? u.displayName : key;
-  };
-
-  Reports.prototype.loadUsers = function (keys) {
-    var self = this;
-    // Each key once, in one pass: a Data Center report names 21,000 people and 68,000
-    // over-allocations, and an indexOf per key held the page for minutes.
-    var seen = Object.create(null);
-    var wanted = keys.filter(function (k) {
-      if (seen[k] || self.users[k]) return false;
-      seen[k] = true;
-      return true;
-    });
-    return mapLimit(wanted, PARALLEL, function (key) {
-      return self.api.get('/rest/api/2/user?key=' + self.kit.enc(key)).then(function (u) {
-        self.users[key] = { displayName: (u && u.displayName) || key };
-      }, function () {
-        self.users[key] = { displayName: key };
-      });
-    });
+    return this.names.name(key);
   };
 
   Reports.prototype.select = function (id) {
