@@ -104,6 +104,9 @@ test('the saved report over every generated board shows the engine\'s heat map',
         if (bar && window.ctProgressSeen[window.ctProgressSeen.length - 1] !== text) window.ctProgressSeen.push(text);
       }).observe(document, { childList: true, subtree: true });
     });
+    // Every person Jira is asked to name (one GET each).
+    const userAsks = [];
+    page.on('request', (r) => { if (/\/rest\/api\/2\/user\?/.test(r.url())) userAsks.push(new URL(r.url()).searchParams.get('key')); });
     await openLoggedIn(page, host, `${PANEL}?view=reports&reportId=scale-all-boards`);
     const job = await (await answered).json();
     assert.equal(job.state, 'done', JSON.stringify(job).slice(0, 300));
@@ -113,6 +116,22 @@ test('the saved report over every generated board shows the engine\'s heat map',
     await page.waitForFunction(() => !document.querySelector('[data-testid="report-running"]'));
 
     // The progress bar was on screen while the job ran, and is gone with the heat map.
+    // Names only for the people on screen: the first page of rows and of over-allocations, each once.
+    await page.locator('[data-testid="report-result"][data-names="loaded"]').waitFor();
+    assert.equal(new Set(userAsks).size, userAsks.length);
+    assert.ok(userAsks.length >= 250 && userAsks.length <= 250 + 100, String(userAsks.length));
+    // The header names the first 10 of the 50 boards, the rest behind a disclosure button.
+    const boardsFact = page.getByTestId('report-boards');
+    assert.equal(await boardsFact.getAttribute('data-count'), '50');
+    const more = page.getByTestId('report-boards-more');
+    assert.equal(await more.textContent(), 'and 40 more');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    const collapsedText = await boardsFact.textContent();
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.equal(await more.textContent(), 'Show fewer');
+    assert.ok((await boardsFact.textContent()).length > collapsedText.length);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'report-boards-more');
     const seen = await page.evaluate(() => window.ctProgressSeen);
     assert.ok(seen.length >= 1, JSON.stringify(seen));
     assert.equal(await page.getByTestId('report-progress').count(), 0);
@@ -181,6 +200,12 @@ test('the saved report over every generated board shows the engine\'s heat map',
     // People booked above 100 % across boards (some are on three) are flagged as the engine says.
     const flagged = await page.locator('[data-testid="over-allocation"]').count();
     assert.equal(flagged > 0, (report.overAllocations || []).length > 0);
+    // Listed 100 a page, with the total.
+    assert.equal(flagged, Math.min(100, report.overAllocations.length));
+    if (report.overAllocations.length > 100) {
+      assert.equal(await page.getByTestId('over-pager-text').textContent(),
+        `Over-allocations 1\u2013100 of ${report.overAllocations.length.toLocaleString('en-US')}`);
+    }
     await screenshot(page, '31-scale-report');
   });
   watch.assertNone();

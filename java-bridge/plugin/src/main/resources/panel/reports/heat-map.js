@@ -85,7 +85,10 @@
     return this.names.fill(missing).then(function () {
       if (token !== self.nameToken || self.heatReport !== report || self.resultBox !== box || !box.isConnected) return;
       self.redrawSection(report, 'heat-map-section', self.renderHeatMap);
-      self.redrawSection(report, 'over-allocation-message', self.renderOverAllocations);
+      self.redrawSection(report, 'over-allocation-list', self.renderOverList);
+      var message = box.querySelector('[data-testid="over-allocation-message"]');
+      var title = message && message.querySelector('.title');
+      if (title && title.firstChild) title.firstChild.textContent = self.overTitle(report);
       box.setAttribute('data-names', 'loaded');
     });
   };
@@ -266,7 +269,27 @@
         onclick: function () { go(shown.page + 1, 'heat-page-next'); } }, AJS.I18n.getText('capacity-tracker.js.report.rows.next')));
   };
 
+  /**
+   * The over-allocations: a message (an alert, drawn once per report) naming how many people,
+   * over a page of the list; paging and names coming in redraw the list only, so the alert is
+   * not announced again.
+   */
   Reports.prototype.renderOverAllocations = function (report) {
+    var kit = this.kit;
+    var h = kit.h;
+    return kit.message('error', this.overTitle(report),
+      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }), this.renderOverList(report)],
+      { 'data-testid': 'over-allocation-message', 'data-count': String(report.overAllocations.length) });
+  };
+
+  Reports.prototype.overTitle = function (report) {
+    var people = overAllocatedPeople(report);
+    return people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', this.displayName(people[0])) :
+      AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length);
+  };
+
+  /** A page of the over-allocations (OVER_PAGE_ROWS), with a pager when there are more. */
+  Reports.prototype.renderOverList = function (report) {
     var self = this;
     var kit = this.kit;
     var h = kit.h;
@@ -283,12 +306,7 @@
           h('td', { class: 'ct-num ct-negative', 'data-testid': 'over-allocation-percent', text: o.allocation + '%' }),
           h('td', { text: o.boards.map(self.boardName, self).join(', ') }));
       })));
-    var people = overAllocatedPeople(report);
-    return kit.message('error', people.length === 1 ? AJS.I18n.getText('capacity-tracker.js.report.overbooked.one', self.displayName(people[0])) :
-      AJS.I18n.getText('capacity-tracker.js.report.overbooked.many', people.length),
-      [h('p', { text: AJS.I18n.getText('capacity-tracker.js.report.their-allocations-on-the-boards-they') }),
-        shown.pages > 1 ? this.renderOverPager(report, shown) : null, list],
-      { 'data-testid': 'over-allocation-message', 'data-count': String(report.overAllocations.length) });
+    return h('div', { class: 'ct-over-list', 'data-testid': 'over-allocation-list' }, shown.pages > 1 ? this.renderOverPager(report, shown) : null, list);
   };
 
   /** Previous / next page of over-allocations, and which of how many are listed (the CSV of the heat map is unchanged). */
@@ -297,7 +315,7 @@
     var h = this.kit.h;
     function go(page, testid) {
       self.overPage = page;
-      var next = self.redrawSection(report, 'over-allocation-message', self.renderOverAllocations);
+      var next = self.redrawSection(report, 'over-allocation-list', self.renderOverList);
       if (!next) return;
       var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
         next.querySelector('[data-testid="over-page-previous"]:not([disabled]), [data-testid="over-page-next"]:not([disabled])');
