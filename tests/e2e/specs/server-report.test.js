@@ -134,6 +134,44 @@ test('a running report is cancelled from the page, and the page says so', async 
   await page.close();
 });
 
+test('picking the running report again cancels its job first, then runs it anew to the heat map', async () => {
+  const page = await browser.context.newPage();
+  const watch = watchErrors(page);
+  // The order the server saw requests and answers: the new start must leave only after the
+  // cancel has answered (a start that overtook it would join the job being cancelled).
+  const events = [];
+  const jobCall = (r) => /\/reports\/jobs(\/[^/?]+)?$/.test(new URL(r.url()).pathname) && ['POST', 'DELETE'].includes(r.method());
+  page.on('request', (r) => { if (jobCall(r)) events.push(`sent ${r.method()}`); });
+  page.on('requestfinished', (r) => { if (jobCall(r)) events.push(`answered ${r.method()}`); });
+  await withShotOnFailure(page, 'server-report-pick-again', async () => {
+    await openLoggedIn(page, host, REPORTS);
+    const def = await rest(page, 'PUT', '/rest/capacity/1.0/reports/pick-again', {
+      revision: 0, name: 'Pick again', boardIds: ['1', '3', '4'], period: { start: '2026-11-16', end: '2026-12-27' },
+      bucket: 'week', grouping: 'person',
+    });
+    assert.equal(def.status, 200, JSON.stringify(def.body));
+    const started = page.waitForResponse((r) => r.request().method() === 'POST' && JOB_URL.test(r.url())
+      && r.request().postData().includes('pick-again'));
+    await page.goto(host.url(`${REPORTS}&reportId=pick-again`));
+    const first = await (await started).json();
+    await page.locator('[data-testid="report-running"] [role="progressbar"][aria-valuemax="3"]').waitFor();
+    events.length = 0;
+
+    const restarted = page.waitForResponse((r) => r.request().method() === 'POST' && JOB_URL.test(r.url()));
+    await page.locator('[data-testid="report-link"][data-report-id="pick-again"]').click();
+    const second = await (await restarted).json();
+    assert.notEqual(second.id, first.id, 'a new job, not the one being cancelled');
+    assert.deepEqual(events.slice(0, 3), ['sent DELETE', 'answered DELETE', 'sent POST'], events.join(', '));
+    await waitForHeatMap(page);
+    assert.equal(await page.getByTestId('report-cancelled').count(), 0);
+    assert.equal(await page.locator('[data-testid="heat-row"]').count() > 0, true);
+    const old = await rest(page, 'GET', `/rest/capacity/1.0/reports/jobs/${first.id}`);
+    assert.equal(old.body.state, 'cancelled', JSON.stringify(old.body));
+  });
+  watch.assertNone();
+  await page.close();
+});
+
 test('restricted victor\'s report has no work of the PAY board, with the note saying why', async () => {
   const page = await browser.context.newPage();
   const watch = watchErrors(page);

@@ -77,6 +77,7 @@
 
   Reports.prototype.edit = function (def) {
     this.runToken++;
+    this.abandonJob(); // the editor replaces the result: a report still running is cancelled
     this.mode = def ? 'edit' : 'create';
     this.editing = def;
     this.flash = null;

@@ -33,17 +33,28 @@
     }).filter(Boolean);
   };
 
+  /**
+   * Runs the selected report as a new job. A job this page left is cancelled first, and the new
+   * one is asked for only once the server has answered that cancel: the server lets a second
+   * request for the same report join a running job, so a start that overtook the cancel would
+   * join the job about to be cancelled and end as "cancelled".
+   */
   Reports.prototype.runReport = function () {
     var self = this;
     var def = this.definition;
     if (!def) return Promise.resolve(null);
-    this.abandonJob();
-    this.cancelling = false;
     var token = ++this.runToken;
+    var left = this.abandonJob();
+    this.cancelling = false;
     this.run = { running: true, progress: R.jobProgress(null) };
     this.renderResult();
-    return this.api.post(JOBS, { reportId: def.id }).then(function (job) {
-      if (token !== self.runToken) return null;
+    var started = left.then(function () {
+      return token === self.runToken ? self.api.post(JOBS, { reportId: def.id }) : null;
+    });
+    // What a later abandonJob cancels, even while this start is still on its way.
+    this.jobStart = started.then(function (job) { return job ? job.id : null; }, function () { return null; });
+    return started.then(function (job) {
+      if (!job || token !== self.runToken) return null;
       self.jobId = job.id;
       return self.followJob(job, token, 0);
     }).then(function (job) {
@@ -55,6 +66,7 @@
   Reports.prototype.showJob = function (job, token) {
     if (token !== this.runToken) return null;
     this.jobId = null;
+    this.jobStart = null;
     var notes = this.noteTexts(job.notes);
     if (job.state === 'cancelled' || job.state === 'failed') {
       this.run = job.state === 'cancelled' ? { cancelled: true, notes: notes } : { error: { message: job.error }, notes: notes };
@@ -70,6 +82,7 @@
   Reports.prototype.showRunError = function (err, token) {
     if (token !== this.runToken) return;
     this.jobId = null;
+    this.jobStart = null;
     if (err && err.status === 401) { this.showError(err); return; }
     this.run = { error: err, notes: [] };
     this.renderResult();
@@ -99,10 +112,13 @@
     if (!id) return Promise.resolve(null);
     var token = ++this.runToken; // the poll stops: the DELETE's answer decides what the page shows
     this.jobId = null;
+    this.jobStart = null;
     this.cancelling = true;
     this.renderResult();
+    var cancelled = this.api.del(JOBS + '/' + this.kit.enc(id));
+    this.afterCancels(cancelled);
     // A running job stops at its next item: the answer may still say running, so follow it.
-    return this.api.del(JOBS + '/' + this.kit.enc(id)).then(function (job) {
+    return cancelled.then(function (job) {
       return self.followJob(job, token, 0);
     }).then(function (job) {
       self.cancelling = false;
@@ -113,11 +129,30 @@
     });
   };
 
-  /** A job still running when the page leaves it (another report, a new run) is cancelled, freeing its place. */
+  /**
+   * The page leaves its job (another report, a new run): a job still running is cancelled,
+   * freeing its place, and so is one whose start has not answered yet. The promise settles
+   * once the server has answered every cancel sent so far (a failed cancel counts as answered:
+   * the job then expires on its own).
+   */
   Reports.prototype.abandonJob = function () {
+    var self = this;
     var id = this.jobId;
+    var start = id ? Promise.resolve(id) : this.jobStart;
     this.jobId = null;
-    if (id) this.api.del(JOBS + '/' + this.kit.enc(id)).catch(function () { /* it expires on its own */ });
+    this.jobStart = null;
+    if (start) {
+      this.afterCancels(start.then(function (startedId) {
+        return startedId ? self.api.del(JOBS + '/' + self.kit.enc(startedId)) : null;
+      }));
+    }
+    return this.cancels || Promise.resolve();
+  };
+
+  /** Adds a cancel in flight to those a new start waits for. */
+  Reports.prototype.afterCancels = function (cancel) {
+    var settled = function () { return null; };
+    this.cancels = Promise.all([this.cancels, cancel.then(settled, settled)]).then(settled);
   };
 
   return {};

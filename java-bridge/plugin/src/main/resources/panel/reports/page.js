@@ -58,6 +58,9 @@
     this.mode = 'view';
     this.run = null;
     this.runToken = 0;
+    this.jobId = null; // the running job, once its start has answered
+    this.jobStart = null; // the running job's id as its start answers (null if it failed)
+    this.cancels = Promise.resolve(); // every cancel sent, settled once the server answered them
     this.flash = null;
     this.confirmDelete = false;
   }
@@ -121,6 +124,9 @@
     var self = this;
     this.selectedId = id;
     this.mode = 'view';
+    // The report shown until now stops here: its poll draws nothing more, its job is cancelled.
+    this.runToken++;
+    this.abandonJob();
     this.run = null;
     this.confirmDelete = false;
     this.remember(id);
