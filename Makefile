@@ -94,6 +94,12 @@ bench:
 	cargo bench --locked -p capacity-ffi --bench abi
 	$(MAKE) --no-print-directory bench-java
 
+## The instance-wide report over the dcapt dataset from the report page, in chromium, on the
+## Jira 10 host with a 1 GB heap: prints the times of its steps (a measurement, not a test).
+.PHONY: dcapt-page
+dcapt-page: java
+	cd tests/e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; } && node tools/dcapt-report-page.js
+
 ## The Java suites only (java-bridge/bench): one process, one table with targets met / not met.
 .PHONY: bench-java
 bench-java: java

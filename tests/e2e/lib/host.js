@@ -83,10 +83,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts the host; resolves once its login page answers.
- * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full', scale?: 'small'|'medium', plugins?: string[]}} options
+ * @param {{anchor?: string, name?: string, timeoutMs?: number, demo?: 'basic'|'full', scale?: 'small'|'medium'|'dcapt',
+ *   plugins?: string[], dataDir?: string, heap?: string}} options
  *   demo: 'basic' (default) is DEMO.md's one board, which the specs' numbers come from;
  *   'full' is what `make run` serves (4 projects, 5 boards incl. Kanban, 25 people, every feature).
  *   plugins: more plugin jars, installed after Capacity Tracker (--plugin repeated).
+ *   dataDir: an existing data directory (e.g. a generated dataset), kept when the host stops;
+ *   by default each host gets a fresh temporary one, removed when it stops.
+ *   heap: the host's heap ceiling (e.g. '1g', passed as -Xmx), as Jira always runs with one.
  */
 /** The java to run the host on: $JAVA, else the default java (Jira 10) or a JDK 21+ (Jira 11). */
 function javaCommand() {
@@ -100,11 +104,12 @@ async function startHost(options = {}) {
   const hostJar = findHostJar();
   const pluginJar = findPluginJar();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-e2e-data-'));
+  const ownData = !options.dataDir;
+  const dataDir = ownData ? fs.mkdtempSync(path.join(os.tmpdir(), 'ct-e2e-data-')) : path.resolve(options.dataDir);
   fs.mkdirSync(RESULTS, { recursive: true });
   const logPath = path.join(RESULTS, `${options.name || 'host'}.log`);
   const log = fs.openSync(logPath, 'w');
-  const args = ['-jar', hostJar, '--jira', JIRA, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
+  const args = [...(options.heap ? [`-Xmx${options.heap}`] : []), '-jar', hostJar, '--jira', JIRA, '--plugin', pluginJar, '--port', String(port), '--data-dir', dataDir,
     '--demo-anchor', options.anchor || '2026-11-30', '--demo', options.demo || 'basic',
     ...(options.plugins || []).flatMap((jar) => ['--plugin', jar])];
   // scale: 'small' | 'medium' serves a generated dataset (docs: README "--scale") instead of the demo.
@@ -114,7 +119,7 @@ async function startHost(options = {}) {
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; running.delete(child); });
   // A separate watcher, for the deaths no exit handler sees (SIGKILL, a runner that dies).
-  const reaper = spawn(process.execPath, [path.join(__dirname, 'reaper.js'), String(process.pid), String(child.pid), dataDir],
+  const reaper = spawn(process.execPath, [path.join(__dirname, 'reaper.js'), String(process.pid), String(child.pid), ownData ? dataDir : ''],
     { detached: true, stdio: 'ignore' });
   reaper.unref();
 
@@ -123,6 +128,7 @@ async function startHost(options = {}) {
     base,
     url: (p) => base + CONTEXT + p,
     port,
+    pid: child.pid,
     dataDir,
     logPath,
     async stop() {
@@ -137,7 +143,7 @@ async function startHost(options = {}) {
       }
       try { reaper.kill(); } catch (e) { /* it ends by itself once the host is gone */ }
       fs.closeSync(log);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 
@@ -160,4 +166,4 @@ async function startHost(options = {}) {
   }
 }
 
-module.exports = { startHost, REPO, RESULTS, JIRA };
+module.exports = { startHost, findHostJar, javaCommand, REPO, RESULTS, JIRA };

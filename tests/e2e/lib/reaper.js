@@ -3,7 +3,7 @@
  * Stops the host when the test process is gone, however it went (a crash, SIGKILL, a closed
  * pipe): started detached by host.js, it polls the test process and, once that has
  * vanished, ends the host's process group. It exits by itself when the host is gone.
- *   node reaper.js <test pid> <host process group id> <host data dir>
+ *   node reaper.js <test pid> <host process group id> <host data dir, or an empty argument to keep it>
  */
 const fs = require('node:fs');
 
