@@ -17,6 +17,7 @@ const assert = require('node:assert/strict');
 const { startHost } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const { PANEL, openLoggedIn, screenshot, withShotOnFailure, watchErrors, rest } = require('../lib/panel');
+const { heatCell, cellNumbers, waitForHeatMap } = require('../lib/heat-map');
 
 const ANCHOR = '2026-11-30';
 const PERIOD = { start: '2026-11-30', end: '2026-12-13' };
@@ -33,26 +34,6 @@ before(async () => {
 after(async () => {
   try { if (browser) await browser.close(); } finally { if (host) await host.stop(); }
 });
-
-function heatCell(page, key, bucket) {
-  return page.locator(`[data-testid="heat-row"][data-key="${key}"] [data-testid="heat-cell"][data-bucket="${bucket}"]`);
-}
-
-async function cellNumbers(cell) {
-  return {
-    capacity: await cell.getAttribute('data-capacity'),
-    workload: await cell.getAttribute('data-workload'),
-    status: await cell.getAttribute('data-status'),
-    text: (await cell.locator('.ct-heat-value').textContent()).trim(),
-  };
-}
-
-async function waitForHeatMap(page) {
-  await page.getByTestId('heat-map').waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="report-running"]'));
-  // People's names follow the drawn heat map (asked of Jira for those on screen only).
-  await page.locator('[data-testid="report-result"][data-names="loaded"]').waitFor();
-}
 
 test('a report over the demo board for sprint 3\'s weeks shows the engine\'s numbers', async () => {
   const page = await browser.context.newPage();

@@ -15,6 +15,7 @@ const assert = require('node:assert/strict');
 const { startHost } = require('../lib/host');
 const { launchBrowser } = require('../lib/browser');
 const { PANEL, openLoggedIn, logOut, screenshot, withShotOnFailure, watchErrors, rest } = require('../lib/panel');
+const { heatCell, cellNumbers, waitForHeatMap } = require('../lib/heat-map');
 
 const PERIOD = { start: '2026-11-30', end: '2026-12-13' };
 const REPORTS = `${PANEL}?view=reports`;
@@ -37,24 +38,6 @@ after(async () => {
   try { if (browser) await browser.close(); } finally { if (host) await host.stop(); }
 });
 
-function heatCell(page, key, bucket) {
-  return page.locator(`[data-testid="heat-row"][data-key="${key}"] [data-testid="heat-cell"][data-bucket="${bucket}"]`);
-}
-
-async function cellNumbers(cell) {
-  return {
-    capacity: await cell.getAttribute('data-capacity'),
-    workload: await cell.getAttribute('data-workload'),
-    status: await cell.getAttribute('data-status'),
-    text: (await cell.locator('.ct-heat-value').textContent()).trim(),
-  };
-}
-
-async function waitForHeatMap(page) {
-  await page.getByTestId('heat-map').waitFor({ timeout: 60000 });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="report-running"]'));
-}
-
 test('a saved report runs on the server: a progress bar, then the reports spec\'s heat map', async () => {
   const page = await browser.context.newPage();
   const watch = watchErrors(page);
@@ -74,7 +57,7 @@ test('a saved report runs on the server: a progress bar, then the reports spec\'
     assert.equal(await bar.getAttribute('aria-valuemin'), '0');
     assert.ok(await bar.getAttribute('aria-valuetext'));
     assert.equal((await started).status(), 202);
-    await waitForHeatMap(page);
+    await waitForHeatMap(page, { timeout: 60000 });
 
     // The reports spec's numbers (the full demo's board 1 is the basic demo's board).
     const rows = await page.locator('[data-testid="heat-row"]').evaluateAll((els) => els.map((e) => e.dataset.key));
@@ -162,7 +145,7 @@ test('picking the running report again cancels its job first, then runs it anew 
     const second = await (await restarted).json();
     assert.notEqual(second.id, first.id, 'a new job, not the one being cancelled');
     assert.deepEqual(events.slice(0, 3), ['sent DELETE', 'answered DELETE', 'sent POST'], events.join(', '));
-    await waitForHeatMap(page);
+    await waitForHeatMap(page, { timeout: 60000 });
     assert.equal(await page.getByTestId('report-cancelled').count(), 0);
     assert.equal(await page.locator('[data-testid="heat-row"]').count() > 0, true);
     const old = await rest(page, 'GET', `/rest/capacity/1.0/reports/jobs/${first.id}`);
@@ -190,14 +173,14 @@ test('restricted victor\'s report has no work of the PAY board, with the note sa
     assert.equal(def.status, 200, JSON.stringify(def.body));
 
     await page.goto(host.url(`${REPORTS}&reportId=pay-boards`));
-    await waitForHeatMap(page);
+    await waitForHeatMap(page, { timeout: 60000 });
     const payWork = await page.locator('[data-testid="heat-row"][data-key="2"] [data-testid="heat-row-total"]').getAttribute('data-workload');
     assert.ok(Number(payWork) > 0, 'the administrator sees PAY\'s work: ' + payWork);
     assert.equal(await page.getByTestId('report-note').count(), 0);
 
     await logOut(page, host);
     await openLoggedIn(page, host, `${REPORTS}&reportId=pay-boards`, 'victor', 'victor');
-    await waitForHeatMap(page);
+    await waitForHeatMap(page, { timeout: 60000 });
     const note = page.locator('[data-testid="report-note"][data-board-id="2"]');
     await note.waitFor();
     assert.match(await note.textContent(), /no board 2, or you may not see it/);
