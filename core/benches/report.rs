@@ -1,5 +1,6 @@
 //! Core-only timings of the two benchmark workloads (the full table, with the C ABI
-//! columns, is `make bench`). Run: `cargo bench -p capacity-core --bench report`.
+//! columns, is `make bench`). Run: `cargo bench -p capacity-core --bench report`;
+//! `BENCH_ONLY=w2` runs W2 alone, and `THREADS=1` holds the engine to one thread.
 
 #[path = "support/workloads.rs"]
 mod workloads;
@@ -117,8 +118,32 @@ fn w2(engine: &Engine) {
     println!("W2 generated in {:?}", t.elapsed());
     let mut storage = std::mem::take(&mut w2.storage);
     let people = w2.people();
+    // THREADS=1 holds the engine to one thread (pass 2 and the counting then run in a row).
+    if let Ok(t) = std::env::var("THREADS") {
+        engine.set_threads(t.parse().expect("THREADS is 1 or 2")).expect("THREADS is 1 or 2");
+    }
     let typed = time(Duration::from_secs(5), || engine.multi_project_table(&mut storage, &w2.request, &people, &w2.items).unwrap());
     println!("W2 core typed (compact table): {typed}");
+    // What the report says, in one number (FNV-1a over its cells, keys, over-allocations and
+    // warnings): a change made for speed must leave it as it was.
+    let table = engine.multi_project_table(&mut storage, &w2.request, &people, &w2.items).unwrap();
+    let mut hash = 0xcbf29ce484222325u64;
+    let mut fnv = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= *b as u64;
+            hash = hash.wrapping_mul(0x100000001b3);
+        }
+    };
+    for s in &table.sums {
+        fnv(&s.capacity.to_le_bytes());
+        fnv(&s.workload.to_le_bytes());
+    }
+    for k in table.row_keys.iter() {
+        fnv(k.as_bytes());
+        fnv(&[0]);
+    }
+    fnv(format!("{:?}{:?}{:?}", table.overloads, table.overload_boards, table.warnings).as_bytes());
+    println!("W2 report fingerprint: {hash:016x}");
 }
 
 /// The host's storage as the engine sees it, with the time spent in it counted: what a

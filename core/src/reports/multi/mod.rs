@@ -76,11 +76,13 @@ pub(crate) fn compute(definition: &ReportDefDoc, board_ids: Vec<String>, boards:
     // come out sorted without being moved; members of all boards one after the other.
     // Meanwhile a helper indexes the people's memberships for counting the items.
     let number_rows = || {
-        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())));
+        // About as many distinct people as the items name, and at most one per member.
+        let members: usize = plans.iter().map(|p| p.settings.members.len()).sum();
+        let (member_person, person_sorted) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.account_key.as_str())), people.len().min(members));
         let (row_keys, member_row): (Vec<&str>, Vec<u32>) = match definition.grouping {
             Grouping::Person => (person_sorted.clone(), member_person.clone()),
             Grouping::Role => {
-                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())));
+                let (member_role, roles) = number_in_order(plans.iter().flat_map(|p| p.settings.members.iter().map(|m| m.role.as_str())), 0);
                 (roles, member_role)
             }
             Grouping::Board => (

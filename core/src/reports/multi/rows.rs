@@ -232,9 +232,11 @@ pub(crate) fn sorted_order(keys: &[&str]) -> Vec<u32> {
 }
 
 /// Numbers the distinct keys of a sequence in sorted order: each element's number, and the
-/// distinct keys sorted.
-pub(crate) fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>) -> (Vec<u32>, Vec<&'k str>) {
-    let mut first_seen: FastMap<&str, u32> = FastMap::default();
+/// distinct keys sorted. `expected` is about how many distinct keys there are: a table
+/// grown step by step hashes every key again at each step, and hashing a key reads it
+/// (tens of thousands of account keys, each somewhere else in memory).
+pub(crate) fn number_in_order<'k>(sequence: impl Iterator<Item = &'k str>, expected: usize) -> (Vec<u32>, Vec<&'k str>) {
+    let mut first_seen: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
     let mut keys: Vec<&str> = Vec::new();
     let mut numbers: Vec<u32> = sequence
         .map(|k| {
