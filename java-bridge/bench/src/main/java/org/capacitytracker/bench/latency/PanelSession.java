@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +22,9 @@ import java.util.regex.Pattern;
  * the requests board/panel.js, sprint-team.js, planning.js and kit/jira.js make, in their order
  * (the browser runs some of them in parallel; a session here runs them one after another, so
  * the load is bounded at one request per session). Each plugin REST request's latency is kept.
+ * Every answer is read to its end; only those the panel's next requests depend on (sprints,
+ * configuration, settings, issues) are parsed: the client shares the host's cores, and parsing
+ * the others would only add its own CPU to the latencies measured.
  */
 final class PanelSession {
     private static final Pattern TOKEN = Pattern.compile("name=\"atl_token\" value=\"([^\"]+)\"");
@@ -35,7 +34,6 @@ final class PanelSession {
     private static final String DEFAULT_POINTS_FIELD = "customfield_10106";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
     private final String base;
     private final String boardId;
     private String cookie;
@@ -47,36 +45,33 @@ final class PanelSession {
     final Map<String, List<Long>> byKind = new TreeMap<>();
     boolean recording;
 
-    PanelSession(HttpClient client, String base, String boardId) {
-        this.client = client;
+    PanelSession(String base, String boardId) {
         this.base = base;
         this.boardId = boardId;
     }
 
     /** Logs in through the login form, with the form's atl_token, as a browser does. */
-    void login(String user, String password) throws IOException, InterruptedException {
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/login.jsp")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = TOKEN.matcher(form.body());
+    void login(String user, String password) throws IOException {
+        BlockingHttp.Answer form = BlockingHttp.send("GET", URI.create(base + "/login.jsp"), null);
+        Matcher token = TOKEN.matcher(form.text());
         cookie = sessionCookie(form);
         if (!token.find() || cookie == null) {
-            throw new IllegalStateException("login form without atl_token or session (" + form.statusCode() + ")");
+            throw new IllegalStateException("login form without atl_token or session (" + form.status() + ")");
         }
         String body = "os_username=" + enc(user) + "&os_password=" + enc(password) + "&atl_token=" + enc(token.group(1))
                 + "&os_destination=" + enc("/plugins/servlet/capacity-tracker?boardId=" + boardId);
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/login.jsp"))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        BlockingHttp.Answer res = BlockingHttp.send("POST", URI.create(base + "/login.jsp"),
+                body.getBytes(StandardCharsets.UTF_8), "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
         String renewed = sessionCookie(res);
-        if (res.statusCode() != 302 || renewed == null) {
-            throw new IllegalStateException("login as " + user + " failed: " + res.statusCode()
-                    + " " + res.headers().firstValue("X-Seraph-LoginReason").orElse(""));
+        if (res.status() != 302 || renewed == null) {
+            throw new IllegalStateException("login as " + user + " failed: " + res.status()
+                    + " " + String.join(",", res.header("X-Seraph-LoginReason")));
         }
         cookie = renewed;
     }
 
-    private static String sessionCookie(HttpResponse<?> res) {
-        for (String header : res.headers().allValues("Set-Cookie")) {
+    private static String sessionCookie(BlockingHttp.Answer res) {
+        for (String header : res.header("Set-Cookie")) {
             Matcher m = SESSION.matcher(header);
             if (m.find()) {
                 return "JSESSIONID=" + m.group(1);
@@ -91,11 +86,11 @@ final class PanelSession {
     }
 
     /** Opens the board's panel once: every request of the panel's first render. */
-    void openBoard() throws IOException, InterruptedException {
+    void openBoard() throws IOException {
         String board = "/rest/agile/1.0/board/" + enc(boardId);
         get(board);
-        JsonNode sprints = get(board + "/sprint?startAt=0&maxResults=50");
-        JsonNode configuration = get(board + "/configuration");
+        JsonNode sprints = json(get(board + "/sprint?startAt=0&maxResults=50"));
+        JsonNode configuration = json(get(board + "/configuration"));
         String pointsField = configuration.path("estimation").path("field").path("fieldId").asText(DEFAULT_POINTS_FIELD);
         if (!pointsField.matches("customfield_\\d+")) {
             pointsField = DEFAULT_POINTS_FIELD;
@@ -104,7 +99,7 @@ final class PanelSession {
         if (sprint == null) {
             throw new IllegalStateException("board " + boardId + " has no active sprint to open");
         }
-        JsonNode settings = get("/rest/capacity/1.0/boards/" + enc(boardId) + "/settings");
+        JsonNode settings = json(get("/rest/capacity/1.0/boards/" + enc(boardId) + "/settings"));
         String customField = "custom".equals(settings.path("estimateSource").asText())
                 ? settings.path("customField").asText(null) : null;
         JsonNode issues = issues(sprint, pointsField, customField);
@@ -136,12 +131,12 @@ final class PanelSession {
     }
 
     /** Every issue of the sprint, page by page of 100, as kit/jira.js fetches them. */
-    private JsonNode issues(JsonNode sprint, String pointsField, String customField) throws IOException, InterruptedException {
+    private JsonNode issues(JsonNode sprint, String pointsField, String customField) throws IOException {
         String fields = ISSUE_FIELDS + "," + pointsField + (customField != null ? "," + customField : "");
         ArrayNode all = JSON.createArrayNode();
         for (int startAt = 0, page = 0; page < 500; page++) {
-            JsonNode res = get("/rest/agile/1.0/sprint/" + enc(sprint.path("id").asText()) + "/issue?fields="
-                    + enc(fields) + "&maxResults=100&startAt=" + startAt);
+            JsonNode res = json(get("/rest/agile/1.0/sprint/" + enc(sprint.path("id").asText()) + "/issue?fields="
+                    + enc(fields) + "&maxResults=100&startAt=" + startAt));
             JsonNode got = res.path("issues");
             all.addAll((ArrayNode) got);
             startAt += got.size();
@@ -154,7 +149,7 @@ final class PanelSession {
 
     /** The iteration report, with the issues as kit/jira.js's toWorkItem maps them. */
     private void post(JsonNode sprint, JsonNode issues, String pointsField, String customField, String asOf)
-            throws IOException, InterruptedException {
+            throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode iteration = body.putObject("iteration");
         iteration.put("id", sprint.path("id").asText());
@@ -182,39 +177,47 @@ final class PanelSession {
                 item.set("customEstimate", number(f.path(customField)));
             }
         }
-        send(HttpRequest.newBuilder(URI.create(base + "/rest/capacity/1.0/boards/" + enc(boardId) + "/report"))
-                .header("X-Atlassian-Token", "no-check").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true, true);
+        send("POST", "/rest/capacity/1.0/boards/" + enc(boardId) + "/report", JSON.writeValueAsBytes(body), true,
+                "X-Atlassian-Token", "no-check", "Content-Type", "application/json");
     }
 
     private static JsonNode number(JsonNode value) {
         return value.isNumber() ? value : JSON.nullNode();
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path.startsWith("/rest/capacity/"), false);
+    private static JsonNode json(byte[] answer) throws IOException {
+        return JSON.readTree(answer);
     }
 
-    private JsonNode send(HttpRequest.Builder builder, boolean pluginCall, boolean reportCall)
-            throws IOException, InterruptedException {
-        HttpRequest request = builder.header("Accept", "application/json").header("Cookie", cookie)
-                .timeout(Duration.ofSeconds(60)).build();
+    private byte[] get(String path) throws IOException {
+        return send("GET", path, null, false);
+    }
+
+    /** Sends one request with the session's cookie and reads its whole answer; keeps a plugin request's latency. */
+    private byte[] send(String method, String path, byte[] body, boolean reportCall, String... headers) throws IOException {
+        URI uri = URI.create(base + path);
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
+        all[headers.length] = "Accept";
+        all[headers.length + 1] = "application/json";
+        all[headers.length + 2] = "Cookie";
+        all[headers.length + 3] = cookie;
         long start = System.nanoTime();
-        HttpResponse<String> res = client.send(request, HttpResponse.BodyHandlers.ofString());
+        BlockingHttp.Answer res = BlockingHttp.send(method, uri, body, all);
         long took = System.nanoTime() - start;
-        if (res.statusCode() != 200) {
+        if (res.status() != 200) {
             // A failed request would make the figures meaningless (an error is answered fast).
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + res.statusCode()
-                    + ": " + res.body().substring(0, Math.min(300, res.body().length())));
+            String text = res.text();
+            throw new IllegalStateException(method + " " + uri + " answered " + res.status()
+                    + ": " + text.substring(0, Math.min(300, text.length())));
         }
-        if (recording && pluginCall) {
+        if (recording && path.startsWith("/rest/capacity/")) {
             plugin.add(took);
-            byKind.computeIfAbsent(kind(request.method(), request.uri().getPath()), k -> new ArrayList<>()).add(took);
+            byKind.computeIfAbsent(kind(method, uri.getPath()), k -> new ArrayList<>()).add(took);
             if (reportCall) {
                 report.add(took);
             }
         }
-        return JSON.readTree(res.body());
+        return res.body();
     }
 
     /**
