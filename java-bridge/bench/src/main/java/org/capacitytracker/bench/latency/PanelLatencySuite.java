@@ -52,7 +52,7 @@ public final class PanelLatencySuite implements BenchSuite {
             List<String> boards = scrumBoards(client, host.base);
             List<PanelSession> sessions = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                PanelSession session = new PanelSession(host.base, boards.get(i % boards.size()));
+                PanelSession session = new PanelSession(client, host.base, boards.get(i % boards.size()));
                 session.login("admin", "admin");
                 sessions.add(session);
             }

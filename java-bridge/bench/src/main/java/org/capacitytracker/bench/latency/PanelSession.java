@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ final class PanelSession {
     private static final String DEFAULT_POINTS_FIELD = "customfield_10106";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final HttpClient client;
     private final String base;
     private final String boardId;
     private String cookie;
@@ -45,33 +50,36 @@ final class PanelSession {
     final Map<String, List<Long>> byKind = new TreeMap<>();
     boolean recording;
 
-    PanelSession(String base, String boardId) {
+    PanelSession(HttpClient client, String base, String boardId) {
+        this.client = client;
         this.base = base;
         this.boardId = boardId;
     }
 
     /** Logs in through the login form, with the form's atl_token, as a browser does. */
-    void login(String user, String password) throws IOException {
-        BlockingHttp.Answer form = BlockingHttp.send("GET", URI.create(base + "/login.jsp"), null);
-        Matcher token = TOKEN.matcher(form.text());
+    void login(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/login.jsp")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = TOKEN.matcher(form.body());
         cookie = sessionCookie(form);
         if (!token.find() || cookie == null) {
-            throw new IllegalStateException("login form without atl_token or session (" + form.status() + ")");
+            throw new IllegalStateException("login form without atl_token or session (" + form.statusCode() + ")");
         }
         String body = "os_username=" + enc(user) + "&os_password=" + enc(password) + "&atl_token=" + enc(token.group(1))
                 + "&os_destination=" + enc("/plugins/servlet/capacity-tracker?boardId=" + boardId);
-        BlockingHttp.Answer res = BlockingHttp.send("POST", URI.create(base + "/login.jsp"),
-                body.getBytes(StandardCharsets.UTF_8), "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/login.jsp"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         String renewed = sessionCookie(res);
-        if (res.status() != 302 || renewed == null) {
-            throw new IllegalStateException("login as " + user + " failed: " + res.status()
-                    + " " + String.join(",", res.header("X-Seraph-LoginReason")));
+        if (res.statusCode() != 302 || renewed == null) {
+            throw new IllegalStateException("login as " + user + " failed: " + res.statusCode()
+                    + " " + res.headers().firstValue("X-Seraph-LoginReason").orElse(""));
         }
         cookie = renewed;
     }
 
-    private static String sessionCookie(BlockingHttp.Answer res) {
-        for (String header : res.header("Set-Cookie")) {
+    private static String sessionCookie(HttpResponse<?> res) {
+        for (String header : res.headers().allValues("Set-Cookie")) {
             Matcher m = SESSION.matcher(header);
             if (m.find()) {
                 return "JSESSIONID=" + m.group(1);
@@ -86,7 +94,7 @@ final class PanelSession {
     }
 
     /** Opens the board's panel once: every request of the panel's first render. */
-    void openBoard() throws IOException {
+    void openBoard() throws IOException, InterruptedException {
         String board = "/rest/agile/1.0/board/" + enc(boardId);
         get(board);
         JsonNode sprints = json(get(board + "/sprint?startAt=0&maxResults=50"));
@@ -131,7 +139,7 @@ final class PanelSession {
     }
 
     /** Every issue of the sprint, page by page of 100, as kit/jira.js fetches them. */
-    private JsonNode issues(JsonNode sprint, String pointsField, String customField) throws IOException {
+    private JsonNode issues(JsonNode sprint, String pointsField, String customField) throws IOException, InterruptedException {
         String fields = ISSUE_FIELDS + "," + pointsField + (customField != null ? "," + customField : "");
         ArrayNode all = JSON.createArrayNode();
         for (int startAt = 0, page = 0; page < 500; page++) {
@@ -149,7 +157,7 @@ final class PanelSession {
 
     /** The iteration report, with the issues as kit/jira.js's toWorkItem maps them. */
     private void post(JsonNode sprint, JsonNode issues, String pointsField, String customField, String asOf)
-            throws IOException {
+            throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode iteration = body.putObject("iteration");
         iteration.put("id", sprint.path("id").asText());
@@ -177,8 +185,9 @@ final class PanelSession {
                 item.set("customEstimate", number(f.path(customField)));
             }
         }
-        send("POST", "/rest/capacity/1.0/boards/" + enc(boardId) + "/report", JSON.writeValueAsBytes(body), true,
-                "X-Atlassian-Token", "no-check", "Content-Type", "application/json");
+        send(HttpRequest.newBuilder(URI.create(base + "/rest/capacity/1.0/boards/" + enc(boardId) + "/report"))
+                .header("X-Atlassian-Token", "no-check").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true, true);
     }
 
     private static JsonNode number(JsonNode value) {
@@ -189,30 +198,27 @@ final class PanelSession {
         return JSON.readTree(answer);
     }
 
-    private byte[] get(String path) throws IOException {
-        return send("GET", path, null, false);
+    private byte[] get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path.startsWith("/rest/capacity/"), false);
     }
 
     /** Sends one request with the session's cookie and reads its whole answer; keeps a plugin request's latency. */
-    private byte[] send(String method, String path, byte[] body, boolean reportCall, String... headers) throws IOException {
-        URI uri = URI.create(base + path);
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
-        all[headers.length] = "Accept";
-        all[headers.length + 1] = "application/json";
-        all[headers.length + 2] = "Cookie";
-        all[headers.length + 3] = cookie;
+    private byte[] send(HttpRequest.Builder builder, boolean pluginCall, boolean reportCall)
+            throws IOException, InterruptedException {
+        HttpRequest request = builder.header("Accept", "application/json").header("Cookie", cookie)
+                .timeout(Duration.ofSeconds(60)).build();
         long start = System.nanoTime();
-        BlockingHttp.Answer res = BlockingHttp.send(method, uri, body, all);
+        HttpResponse<byte[]> res = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long took = System.nanoTime() - start;
-        if (res.status() != 200) {
+        if (res.statusCode() != 200) {
             // A failed request would make the figures meaningless (an error is answered fast).
-            String text = res.text();
-            throw new IllegalStateException(method + " " + uri + " answered " + res.status()
+            String text = new String(res.body(), StandardCharsets.UTF_8);
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + res.statusCode()
                     + ": " + text.substring(0, Math.min(300, text.length())));
         }
-        if (recording && path.startsWith("/rest/capacity/")) {
+        if (recording && pluginCall) {
             plugin.add(took);
-            byKind.computeIfAbsent(kind(method, uri.getPath()), k -> new ArrayList<>()).add(took);
+            byKind.computeIfAbsent(kind(request.method(), request.uri().getPath()), k -> new ArrayList<>()).add(took);
             if (reportCall) {
                 report.add(took);
             }

@@ -106,7 +106,7 @@ public final class RestReportSuite implements BenchSuite {
         double readyRssMb = status(host.pid(), "VmRSS") / 1024.0;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        PanelSession session = new PanelSession(host.base, "");
+        PanelSession session = new PanelSession(client, host.base, "");
         session.login("admin", "admin");
         List<Double> times = new ArrayList<>();
         long items = 0;
