@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * the requests board/panel.js, sprint-team.js, planning.js and kit/jira.js make, in their order
  * (the browser runs some of them in parallel; a session here runs them one after another, so
  * the load is bounded at one request per session). Each plugin REST request's latency is kept.
+ * Every answer is read to its end; only those the panel's next requests depend on (sprints,
+ * configuration, settings, issues) are parsed: the client shares the host's cores, and parsing
+ * the others would only add its own CPU to the latencies measured.
  */
 final class PanelSession {
     private static final Pattern TOKEN = Pattern.compile("name=\"atl_token\" value=\"([^\"]+)\"");
@@ -94,8 +97,8 @@ final class PanelSession {
     void openBoard() throws IOException, InterruptedException {
         String board = "/rest/agile/1.0/board/" + enc(boardId);
         get(board);
-        JsonNode sprints = get(board + "/sprint?startAt=0&maxResults=50");
-        JsonNode configuration = get(board + "/configuration");
+        JsonNode sprints = json(get(board + "/sprint?startAt=0&maxResults=50"));
+        JsonNode configuration = json(get(board + "/configuration"));
         String pointsField = configuration.path("estimation").path("field").path("fieldId").asText(DEFAULT_POINTS_FIELD);
         if (!pointsField.matches("customfield_\\d+")) {
             pointsField = DEFAULT_POINTS_FIELD;
@@ -104,7 +107,7 @@ final class PanelSession {
         if (sprint == null) {
             throw new IllegalStateException("board " + boardId + " has no active sprint to open");
         }
-        JsonNode settings = get("/rest/capacity/1.0/boards/" + enc(boardId) + "/settings");
+        JsonNode settings = json(get("/rest/capacity/1.0/boards/" + enc(boardId) + "/settings"));
         String customField = "custom".equals(settings.path("estimateSource").asText())
                 ? settings.path("customField").asText(null) : null;
         JsonNode issues = issues(sprint, pointsField, customField);
@@ -140,8 +143,8 @@ final class PanelSession {
         String fields = ISSUE_FIELDS + "," + pointsField + (customField != null ? "," + customField : "");
         ArrayNode all = JSON.createArrayNode();
         for (int startAt = 0, page = 0; page < 500; page++) {
-            JsonNode res = get("/rest/agile/1.0/sprint/" + enc(sprint.path("id").asText()) + "/issue?fields="
-                    + enc(fields) + "&maxResults=100&startAt=" + startAt);
+            JsonNode res = json(get("/rest/agile/1.0/sprint/" + enc(sprint.path("id").asText()) + "/issue?fields="
+                    + enc(fields) + "&maxResults=100&startAt=" + startAt));
             JsonNode got = res.path("issues");
             all.addAll((ArrayNode) got);
             startAt += got.size();
@@ -191,21 +194,27 @@ final class PanelSession {
         return value.isNumber() ? value : JSON.nullNode();
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    private static JsonNode json(byte[] answer) throws IOException {
+        return JSON.readTree(answer);
+    }
+
+    private byte[] get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path.startsWith("/rest/capacity/"), false);
     }
 
-    private JsonNode send(HttpRequest.Builder builder, boolean pluginCall, boolean reportCall)
+    /** Sends one request with the session's cookie and reads its whole answer; keeps a plugin request's latency. */
+    private byte[] send(HttpRequest.Builder builder, boolean pluginCall, boolean reportCall)
             throws IOException, InterruptedException {
         HttpRequest request = builder.header("Accept", "application/json").header("Cookie", cookie)
                 .timeout(Duration.ofSeconds(60)).build();
         long start = System.nanoTime();
-        HttpResponse<String> res = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> res = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long took = System.nanoTime() - start;
         if (res.statusCode() != 200) {
             // A failed request would make the figures meaningless (an error is answered fast).
+            String text = new String(res.body(), StandardCharsets.UTF_8);
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + res.statusCode()
-                    + ": " + res.body().substring(0, Math.min(300, res.body().length())));
+                    + ": " + text.substring(0, Math.min(300, text.length())));
         }
         if (recording && pluginCall) {
             plugin.add(took);
@@ -214,7 +223,7 @@ final class PanelSession {
                 report.add(took);
             }
         }
-        return JSON.readTree(res.body());
+        return res.body();
     }
 
     /**

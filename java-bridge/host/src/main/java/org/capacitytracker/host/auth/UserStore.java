@@ -9,18 +9,31 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Users and their groups in the host database; passwords only as salted hashes. */
+/**
+ * Users and their groups in the host database; passwords only as salted hashes.
+ *
+ * <p>Users found are kept in memory, as Jira keeps its users and memberships (Crowd's
+ * embedded directory caches them on each node): the security filter and SAL's user manager
+ * look the logged-in user up on every request, which was two database round trips each.
+ * Only users found are kept — a key or name not found is asked of the database again, so a
+ * user another node (or the scale generator) adds is seen at once. Every method of this class
+ * that writes a user drops what it kept; the host changes users nowhere else.
+ */
 public final class UserStore {
     private static final String USERS = "ct_host_users";
     private static final String GROUPS = "ct_host_user_groups";
 
     private final Database database;
     private final PasswordHasher hasher;
+    private final Map<String, HostUser> byKey = new ConcurrentHashMap<>();
+    private final Map<String, HostUser> byUsername = new ConcurrentHashMap<>();
 
     public UserStore(Database database, PasswordHasher hasher) {
         this.database = database;
@@ -56,6 +69,7 @@ public final class UserStore {
     public void create(String key, String username, String displayName, String email, String password,
                        Set<String> groups) {
         String hash = hasher.hash(password);
+        forget();
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + USERS
                     + " (user_key, username, display_name, email, password_hash, active) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -77,6 +91,7 @@ public final class UserStore {
             }
             return null;
         });
+        forget();
     }
 
     /** A user to insert with {@link #insertAll}, its password already hashed. */
@@ -122,9 +137,16 @@ public final class UserStore {
                 return update.executeUpdate();
             }
         });
+        forget();
         if (updated != 1) {
             throw new IllegalArgumentException("No user named " + username);
         }
+    }
+
+    /** Drops every user kept in memory (after a write: the next lookups read the database). */
+    private void forget() {
+        byKey.clear();
+        byUsername.clear();
     }
 
     /** The active user with these credentials, or empty; always spends a hash's time. */
@@ -157,11 +179,21 @@ public final class UserStore {
     }
 
     public Optional<HostUser> byKey(String key) {
-        return findOne("user_key", key);
+        HostUser kept = key == null ? null : byKey.get(key);
+        return kept != null ? Optional.of(kept) : keep(findOne("user_key", key));
     }
 
     public Optional<HostUser> byUsername(String username) {
-        return findOne("username", username);
+        HostUser kept = username == null ? null : byUsername.get(username);
+        return kept != null ? Optional.of(kept) : keep(findOne("username", username));
+    }
+
+    private Optional<HostUser> keep(Optional<HostUser> found) {
+        found.ifPresent(user -> {
+            byKey.put(user.key(), user);
+            byUsername.put(user.username(), user);
+        });
+        return found;
     }
 
     private Optional<HostUser> findOne(String column, String value) {
