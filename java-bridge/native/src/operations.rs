@@ -110,7 +110,7 @@ native_methods! {
     /// The number of rows and of buckets.
     plain fn multiReportShape(report: long) -> longArray { Ok(crate::bulk::shape(crate::bulk::table(report)?)) }
     /// Capacity and workload of every cell (row after row), then of each row's total.
-    plain fn multiReportCells(report: long) -> longArray { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
+    plain fn multiReportCells(report: long) -> longArrayParts { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
     /// The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over.
     plain fn multiReportStatuses(report: long) -> byteArray { Ok(crate::bulk::statuses(crate::bulk::report(report)?)) }
     /// The utilisation of each of those cells in percent, NaN where there is none.
