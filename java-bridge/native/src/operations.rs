@@ -97,7 +97,7 @@ native_methods! {
     /// null when the items carry parent indices), read in place: a report handle for the
     /// `multiReport*` methods, freed by `multiReportFree`. Errors name `items[3].assignee`,
     /// `people[2]`... as `ct_engine_multi_project_report_bulk` does.
-    storage fn engineMultiProjectReportBulk(requestJson: String, people: DirectBuffer, items: DirectBuffer, keys: DirectBuffer) -> long {
+    storage fn engineMultiProjectReportBulk(requestJson: Utf8, people: DirectBuffer, items: DirectBuffer, keys: DirectBuffer) -> long {
         |e, s| crate::bulk::multi_report(e, s, &requestJson, people, items, keys)
     }
 

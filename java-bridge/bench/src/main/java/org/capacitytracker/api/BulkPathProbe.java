@@ -24,7 +24,7 @@ public final class BulkPathProbe {
 
     /** The JNI entry: buffers decoded, parents linked by key, the report computed; a handle. */
     public long compute(String requestJson, BulkItems items) {
-        return Native.engineMultiProjectReportBulk(engine, storage, requestJson, items.peopleBuffer(), items.itemsBuffer(),
+        return Native.engineMultiProjectReportBulk(engine, storage, requestJson.getBytes(StandardCharsets.UTF_8), items.peopleBuffer(), items.itemsBuffer(),
                 items.keysBuffer());
     }
 
