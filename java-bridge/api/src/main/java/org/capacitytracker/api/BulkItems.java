@@ -51,6 +51,7 @@ public final class BulkItems {
     private final PersonNumbers personOf = new PersonNumbers();
     private int count;
     private boolean keyed;
+    private boolean released;
 
     /** An empty set of items. */
     public BulkItems() {
@@ -74,6 +75,7 @@ public final class BulkItems {
      */
     public int person(String accountKey) {
         Objects.requireNonNull(accountKey, "accountKey");
+        live();
         int known = personOf.get(accountKey);
         if (known >= 0) {
             return known;
@@ -143,6 +145,25 @@ public final class BulkItems {
         return this;
     }
 
+    /**
+     * Gives this object's direct buffers back, for the next {@code BulkItems} to reuse: a
+     * report's items take tens of megabytes, which a new buffer zeroes and faults in again,
+     * and whose memory the JVM frees only after a garbage collection. Call it once every
+     * report over these items is done; this takes and answers nothing afterwards. Up to
+     * 256 MB are kept for reuse, softly (the garbage collector may free them), and they are
+     * dropped when the JVM's direct memory runs out.
+     */
+    public void release() {
+        if (!released) {
+            released = true;
+            items.release();
+            people.release();
+            if (keys != null) {
+                keys.release();
+            }
+        }
+    }
+
     /** @return the number of items added */
     public int size() {
         return count;
@@ -150,6 +171,7 @@ public final class BulkItems {
 
     private void write(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
             long originalSeconds, double storyPoints, double customEstimate) {
+        live();
         ByteBuffer out = items.reserve(ITEM_BYTES);
         int at = items.size();
         out.putInt(at, board).putInt(at + 4, iteration).putInt(at + 8, assignee).putInt(at + 12, parent).putInt(at + 16, flags)
@@ -161,15 +183,24 @@ public final class BulkItems {
 
     /** The items as written (a view: position 0, capacity their bytes). */
     ByteBuffer itemsBuffer() {
+        live();
         return items.view();
     }
 
     ByteBuffer peopleBuffer() {
+        live();
         return people.view();
     }
 
     /** Null when the items carry parent positions. */
     ByteBuffer keysBuffer() {
+        live();
         return keyed ? keys.view() : null;
+    }
+
+    private void live() {
+        if (released) {
+            throw new IllegalStateException("these items were released; fill a new BulkItems");
+        }
     }
 }

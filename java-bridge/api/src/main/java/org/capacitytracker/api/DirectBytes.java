@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A growable direct buffer in the platform's byte order, written at absolute positions (one
  * bounds check per value, no position bookkeeping per put), for {@link BulkItems}' three
- * buffers. It doubles when full: a sink does not know how many items will come.
+ * buffers. It doubles when full (a sink does not know how many items will come), taking its
+ * buffers from the {@link BufferShelf} when one there is large enough and giving the ones it
+ * outgrew back.
  */
 final class DirectBytes {
     private ByteBuffer buffer;
@@ -83,13 +85,41 @@ final class DirectBytes {
         long needed = (long) size + bytes;
         ByteBuffer grown = allocate(Math.max(needed, Math.min((long) buffer.capacity() * 2, Integer.MAX_VALUE)));
         grown.put(0, buffer, 0, size);
+        BufferShelf.give(buffer);
         buffer = grown;
     }
 
+    /**
+     * Gives the buffer back to the {@link BufferShelf} for the next one; this takes nothing
+     * more afterwards (a view handed out before must no longer be used either).
+     */
+    void release() {
+        if (buffer != null) {
+            BufferShelf.give(buffer);
+            buffer = null;
+        }
+    }
+
+    /**
+     * A buffer of at least {@code bytes}: one from the shelf (its old bytes are never read:
+     * only bytes written are ever in a {@link #view()}), else a new one. When the JVM's
+     * direct memory is used up, the shelf is emptied and the allocation tried once more (the
+     * JDK then collects, which frees the buffers dropped).
+     */
     private static ByteBuffer allocate(long bytes) {
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalStateException("more items than one buffer holds (2 GiB)");
         }
-        return ByteBuffer.allocateDirect((int) Math.max(bytes, 8)).order(ByteOrder.nativeOrder());
+        ByteBuffer kept = BufferShelf.take(bytes);
+        if (kept != null) {
+            return kept.order(ByteOrder.nativeOrder());
+        }
+        int size = (int) Math.max(bytes, 8);
+        try {
+            return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+        } catch (OutOfMemoryError e) {
+            BufferShelf.clear();
+            return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+        }
     }
 }

@@ -2,6 +2,9 @@ package org.capacitytracker.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -84,6 +87,50 @@ class BulkItemsTest {
         assertEquals(-2999L, item.getLong(at + 32));
         assertEquals(2999 / 4.0, item.getDouble(at + 40));
         assertEquals(Double.NaN, item.getDouble(at + 48));
+    }
+
+    @Test
+    void releasedBuffersAreReusedWithNoOldByteShowing() {
+        BufferShelf.clear();
+        BulkItems first = new BulkItems(4000);
+        for (int i = 0; i < 4000; i++) {
+            first.addKeyed("OLD-KEY-" + i, "OLD-PARENT", 9, 9, first.person("old" + i), 63, -1, -1, -1, -1);
+        }
+        first.release();
+        assertTrue(BufferShelf.keptBytes() >= 4000L * BulkItems.ITEM_BYTES, "the items' buffer is kept");
+        assertThrows(IllegalStateException.class, () -> first.add(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalStateException.class, () -> first.person("x"));
+        assertThrows(IllegalStateException.class, first::itemsBuffer);
+        first.release(); // twice is harmless
+
+        // The next set of the same size takes those buffers: only what it writes is in its views.
+        BulkItems reused = new BulkItems(4000);
+        BulkItems fresh;
+        BufferShelf.clear();
+        fresh = new BulkItems(4000);
+        for (BulkItems items : new BulkItems[] {reused, fresh}) {
+            for (int i = 0; i < 10; i++) {
+                items.addKeyed("K-" + i, null, 0, i, items.person("u"), BulkItems.HAS_REMAINING, i, 0, 0, 0);
+            }
+        }
+        assertEquals(fresh.itemsBuffer(), reused.itemsBuffer());
+        assertEquals(fresh.keysBuffer(), reused.keysBuffer());
+        assertEquals(fresh.peopleBuffer(), reused.peopleBuffer());
+        assertEquals(10 * BulkItems.ITEM_BYTES, reused.itemsBuffer().capacity());
+    }
+
+    @Test
+    void theShelfKeepsLargeBuffersOnlyAndHandsOutNoneTooLarge() {
+        BufferShelf.clear();
+        BufferShelf.give(ByteBuffer.allocateDirect(1024));
+        BufferShelf.give(ByteBuffer.allocate(1 << 20));
+        assertEquals(0, BufferShelf.keptBytes(), "small and heap buffers are not kept");
+        ByteBuffer large = ByteBuffer.allocateDirect(1 << 20);
+        BufferShelf.give(large);
+        assertEquals(null, BufferShelf.take(1 << 18), "a quarter of it would waste three quarters");
+        assertEquals(null, BufferShelf.take((1 << 20) + 1));
+        assertSame(large, BufferShelf.take(1 << 19));
+        assertEquals(0, BufferShelf.keptBytes());
     }
 
     private static String text(String s) {
