@@ -101,6 +101,7 @@ public final class BulkItems {
      */
     public BulkItems add(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
             long originalSeconds, double storyPoints, double customEstimate) {
+        live();
         if (keyed) {
             throw new IllegalStateException("items with keys and items without cannot be mixed");
         }
@@ -128,6 +129,7 @@ public final class BulkItems {
     public BulkItems addKeyed(String key, String parentKey, int board, int iteration, int assignee, int flags,
             long remainingSeconds, long originalSeconds, double storyPoints, double customEstimate) {
         Objects.requireNonNull(key, "key");
+        live();
         if (!keyed && count > 0) {
             throw new IllegalStateException("items with keys and items without cannot be mixed");
         }

@@ -99,6 +99,7 @@ class BulkItemsTest {
         first.release();
         assertTrue(BufferShelf.keptBytes() >= 4000L * BulkItems.ITEM_BYTES, "the items' buffer is kept");
         assertThrows(IllegalStateException.class, () -> first.add(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalStateException.class, () -> first.addKeyed("K", null, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThrows(IllegalStateException.class, () -> first.person("x"));
         assertThrows(IllegalStateException.class, first::itemsBuffer);
         first.release(); // twice is harmless
