@@ -167,23 +167,59 @@ pub type ItemKeys<'a> = (&'a str, Option<&'a str>);
 /// [`NO_INDEX`] when there is none (a parent outside the report is not an error). Errors
 /// name `items[i].key` or `items[i].parent`, the item by its position in `items`.
 pub fn link_parents(items: &mut [MultiItem], keys: &[ItemKeys<'_>]) -> crate::error::Result<()> {
+    use super::{FastMap, FastSet};
     use crate::error::Error;
-    use super::validate::{key_fits, MAX_ITEM_KEY_CHARS};
-    use super::{FastMap, FastState};
     if keys.len() != items.len() {
         return Err(Error::validation("keys", format!("{} keys for {} items", keys.len(), items.len())));
     }
+    // Items usually come iteration by iteration (ReportItemSink writes them so): each such run
+    // is linked with one small map, cleared and reused, that stays in cache (one map over a
+    // million keys missed the cache on nearly every lookup). A board and iteration met again
+    // after another one falls back to the map over all items, which gives the same answer.
+    let mut groups: FastSet<(u32, u32)> = FastSet::default();
+    let mut position: FastMap<&str, u32> = FastMap::default();
+    let mut start = 0;
+    while start < items.len() {
+        let group = (items[start].board, items[start].iteration);
+        let end = items[start..].iter().position(|item| (item.board, item.iteration) != group).map_or(items.len(), |n| start + n);
+        if !groups.insert(group) {
+            return link_parents_by_map(items, keys);
+        }
+        position.clear();
+        for (i, (key, parent)) in keys.iter().enumerate().take(end).skip(start) {
+            check_key(i, key, *parent, position.insert(key, i as u32).is_some())?;
+        }
+        for (item, (_, parent)) in items[start..end].iter_mut().zip(&keys[start..end]) {
+            item.parent = parent.and_then(|p| position.get(p)).copied().unwrap_or(NO_INDEX);
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+/// One item's key rules, in the order the errors are checked; `repeated` when the key was
+/// already seen in the item's board and iteration.
+fn check_key(i: usize, key: &str, parent: Option<&str>, repeated: bool) -> crate::error::Result<()> {
+    use super::validate::{key_fits, MAX_ITEM_KEY_CHARS};
+    use crate::error::Error;
+    if !key_fits(key) {
+        return Err(Error::validation(format!("items[{i}].key"), format!("must be 1 to {MAX_ITEM_KEY_CHARS} characters")));
+    }
+    if repeated {
+        return Err(Error::validation(format!("items[{i}].key"), format!("{key:?} appears more than once")));
+    }
+    if parent == Some(key) {
+        return Err(Error::validation(format!("items[{i}].parent"), "an item cannot be its own parent"));
+    }
+    Ok(())
+}
+
+/// [`link_parents`] for items in any order: one map over every item's board, iteration and key.
+fn link_parents_by_map(items: &mut [MultiItem], keys: &[ItemKeys<'_>]) -> crate::error::Result<()> {
+    use super::{FastMap, FastState};
     let mut position: FastMap<(u32, u32, &str), u32> = FastMap::with_capacity_and_hasher(items.len(), FastState::default());
     for (i, (item, (key, parent))) in items.iter().zip(keys).enumerate() {
-        if !key_fits(key) {
-            return Err(Error::validation(format!("items[{i}].key"), format!("must be 1 to {MAX_ITEM_KEY_CHARS} characters")));
-        }
-        if position.insert((item.board, item.iteration, key), i as u32).is_some() {
-            return Err(Error::validation(format!("items[{i}].key"), format!("{key:?} appears more than once")));
-        }
-        if *parent == Some(*key) {
-            return Err(Error::validation(format!("items[{i}].parent"), "an item cannot be its own parent"));
-        }
+        check_key(i, key, *parent, position.insert((item.board, item.iteration, key), i as u32).is_some())?;
     }
     for (item, (_, parent)) in items.iter_mut().zip(keys) {
         item.parent = parent.and_then(|p| position.get(&(item.board, item.iteration, p)).copied()).unwrap_or(NO_INDEX);
@@ -206,6 +242,30 @@ mod tests {
         link_parents(&mut items, &keys).unwrap();
         let parents: Vec<u32> = items.iter().map(|i| i.parent).collect();
         assert_eq!(parents, [NO_INDEX, 0, NO_INDEX, NO_INDEX], "the same key on another board is another item");
+    }
+
+    #[test]
+    fn an_iteration_met_again_later_links_as_one_iteration() {
+        // A-1 of (0, 0) comes back after (0, 1): the runs fall back to the map over all items.
+        let mut items = [at(0, 0), at(0, 1), at(0, 0), at(0, 0)];
+        let keys = [("A-1", None), ("A-1", None), ("A-2", Some("A-1")), ("A-3", Some("A-2"))];
+        link_parents(&mut items, &keys).unwrap();
+        let parents: Vec<u32> = items.iter().map(|i| i.parent).collect();
+        assert_eq!(parents, [NO_INDEX, NO_INDEX, 0, 2]);
+        let field = |items: &mut [MultiItem], keys: &[ItemKeys]| link_parents(items, keys).unwrap_err().field().map(str::to_owned);
+        let repeated = [("A-1", None), ("B-1", None), ("A-1", None)];
+        assert_eq!(field(&mut [at(0, 0), at(0, 1), at(0, 0)], &repeated).as_deref(), Some("items[2].key"), "a key repeated across runs");
+        assert_eq!(field(&mut [at(0, 0), at(0, 1), at(0, 0)], &[("A-1", None), ("B-1", None), ("", None)]).as_deref(), Some("items[2].key"));
+    }
+
+    #[test]
+    fn the_first_bad_item_is_named_whatever_the_order() {
+        let field = |items: &mut [MultiItem], keys: &[ItemKeys]| link_parents(items, keys).unwrap_err().field().map(str::to_owned);
+        // Runs: the second run's error is named by its position among all items.
+        let keys = [("A-1", None), ("A-2", None), ("B-1", None), ("B-1", None)];
+        assert_eq!(field(&mut [at(0, 0), at(0, 0), at(1, 0), at(1, 0)], &keys).as_deref(), Some("items[3].key"));
+        let keys = [("A-1", None), ("B-1", Some("B-1")), ("A-1", None)];
+        assert_eq!(field(&mut [at(0, 0), at(1, 0), at(0, 0)], &keys).as_deref(), Some("items[1].parent"));
     }
 
     #[test]

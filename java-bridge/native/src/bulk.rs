@@ -144,14 +144,10 @@ pub(crate) fn free(handle: i64) {
 }
 
 /// Every cell row after row (row `r`, bucket `b` at `r × buckets + b`), then each row's
-/// total: capacity and workload of each, in pairs.
-pub(crate) fn cells(t: &MultiTable) -> Vec<i64> {
-    // Two copies of the cells' memory, sized up front (collecting pair by pair grew the
-    // 17 MB vector by doubling).
-    let mut out = Vec::with_capacity(2 * (t.sums.len() + t.row_totals.len()));
-    out.extend_from_slice(pairs(&t.sums));
-    out.extend_from_slice(pairs(&t.row_totals));
-    out
+/// total: capacity and workload of each, in pairs, as two slices of the table's own memory
+/// that the JNI glue copies straight into one Java array.
+pub(crate) fn cells(t: &MultiTable) -> [&[i64]; 2] {
+    [pairs(&t.sums), pairs(&t.row_totals)]
 }
 
 /// Cells as their `[capacity, workload]` numbers, in place.

@@ -32,7 +32,8 @@
 //! `java.nio.ByteBuffer`, null for none) → `support::Direct` (its memory, read in place);
 //! returns also `void` → `()`, `NullableString` ← `Option<String>` (None is Java's null)
 //! and `longArray`, `byteArray`, `doubleArray` (`long[]`, `byte[]`, `double[]`) ←
-//! `Vec<i64>`, `Vec<i8>`, `Vec<f64>`.
+//! `Vec<i64>`, `Vec<i8>`, `Vec<f64>`, and `longArrayParts` (`long[]`) ← slices of `i64`
+//! joined in order (an array or `Vec` of `&[i64]`).
 
 /// One parameter (or the return value) of a native method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +147,7 @@ macro_rules! java_type {
     (void) => { "void" };
     (DirectBuffer) => { "java.nio.ByteBuffer" };
     (longArray) => { "long[]" };
+    (longArrayParts) => { "long[]" };
     (byteArray) => { "byte[]" };
     (doubleArray) => { "double[]" };
 }
@@ -159,6 +161,7 @@ macro_rules! descriptor {
     (void) => { "V" };
     (DirectBuffer) => { "Ljava/nio/ByteBuffer;" };
     (longArray) => { "[J" };
+    (longArrayParts) => { "[J" };
     (byteArray) => { "[B" };
     (doubleArray) => { "[D" };
 }
@@ -173,6 +176,7 @@ macro_rules! raw {
     ($l:lifetime, void) => { () };
     ($l:lifetime, DirectBuffer) => { jni::objects::JByteBuffer<$l> };
     ($l:lifetime, longArray) => { jni::objects::JLongArray<$l> };
+    ($l:lifetime, longArrayParts) => { jni::objects::JLongArray<$l> };
     ($l:lifetime, byteArray) => { jni::objects::JByteArray<$l> };
     ($l:lifetime, doubleArray) => { jni::objects::JDoubleArray<$l> };
 }
@@ -201,6 +205,19 @@ macro_rules! ret {
         let values = $out?;
         let array = $env.new_long_array(values.len())?;
         array.set_region($env, 0, &values)?;
+        Ok(array)
+    }};
+    // A long[] from several slices in order, each copied straight into the Java array (no
+    // joined copy first: W2's cells are 18 MB).
+    ($env:ident, longArrayParts, $out:ident) => {{
+        let parts = $out?;
+        let array = $env.new_long_array(parts.iter().map(|p| p.len()).sum())?;
+        let mut at: usize = 0;
+        for part in parts {
+            // The Java array's length fitted a jsize, so every offset into it does.
+            array.set_region($env, at as jni::sys::jsize, part)?;
+            at += part.len();
+        }
         Ok(array)
     }};
     ($env:ident, byteArray, $out:ident) => {{

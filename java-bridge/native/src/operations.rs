@@ -97,7 +97,7 @@ native_methods! {
     /// null when the items carry parent indices), read in place: a report handle for the
     /// `multiReport*` methods, freed by `multiReportFree`. Errors name `items[3].assignee`,
     /// `people[2]`... as `ct_engine_multi_project_report_bulk` does.
-    storage fn engineMultiProjectReportBulk(requestJson: String, people: DirectBuffer, items: DirectBuffer, keys: DirectBuffer) -> long {
+    storage fn engineMultiProjectReportBulk(requestJson: Utf8, people: DirectBuffer, items: DirectBuffer, keys: DirectBuffer) -> long {
         |e, s| crate::bulk::multi_report(e, s, &requestJson, people, items, keys)
     }
 
@@ -110,7 +110,7 @@ native_methods! {
     /// The number of rows and of buckets.
     plain fn multiReportShape(report: long) -> longArray { Ok(crate::bulk::shape(crate::bulk::table(report)?)) }
     /// Capacity and workload of every cell (row after row), then of each row's total.
-    plain fn multiReportCells(report: long) -> longArray { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
+    plain fn multiReportCells(report: long) -> longArrayParts { Ok(crate::bulk::cells(crate::bulk::table(report)?)) }
     /// The status of each of those cells: 0 noCapacity, 1 under, 2 ok, 3 over.
     plain fn multiReportStatuses(report: long) -> byteArray { Ok(crate::bulk::statuses(crate::bulk::report(report)?)) }
     /// The utilisation of each of those cells in percent, NaN where there is none.

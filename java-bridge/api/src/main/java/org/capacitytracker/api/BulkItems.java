@@ -1,10 +1,6 @@
 package org.capacitytracker.api;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,12 +45,13 @@ public final class BulkItems {
     /** Bytes per item, as the engine lays an item out. */
     static final int ITEM_BYTES = 56;
 
-    private ByteBuffer items;
-    private ByteBuffer people = direct(1 << 10);
-    private ByteBuffer keys;
-    private final Map<String, Integer> personOf = new HashMap<>();
+    private final DirectBytes items;
+    private final DirectBytes people = new DirectBytes(1 << 10);
+    private DirectBytes keys;
+    private final PersonNumbers personOf = new PersonNumbers();
     private int count;
     private boolean keyed;
+    private boolean released;
 
     /** An empty set of items. */
     public BulkItems() {
@@ -67,7 +64,7 @@ public final class BulkItems {
      * @param expected the items expected (a hint)
      */
     public BulkItems(int expected) {
-        items = direct((long) Math.max(1, expected) * ITEM_BYTES);
+        items = new DirectBytes((long) Math.max(1, expected) * ITEM_BYTES);
     }
 
     /**
@@ -78,14 +75,13 @@ public final class BulkItems {
      */
     public int person(String accountKey) {
         Objects.requireNonNull(accountKey, "accountKey");
-        Integer known = personOf.get(accountKey);
-        if (known != null) {
+        live();
+        int known = personOf.get(accountKey);
+        if (known >= 0) {
             return known;
         }
-        int n = personOf.size();
-        personOf.put(accountKey, n);
-        people = text(people, accountKey);
-        return n;
+        people.putText(accountKey);
+        return personOf.add(accountKey);
     }
 
     /**
@@ -105,6 +101,7 @@ public final class BulkItems {
      */
     public BulkItems add(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
             long originalSeconds, double storyPoints, double customEstimate) {
+        live();
         if (keyed) {
             throw new IllegalStateException("items with keys and items without cannot be mixed");
         }
@@ -132,22 +129,41 @@ public final class BulkItems {
     public BulkItems addKeyed(String key, String parentKey, int board, int iteration, int assignee, int flags,
             long remainingSeconds, long originalSeconds, double storyPoints, double customEstimate) {
         Objects.requireNonNull(key, "key");
+        live();
         if (!keyed && count > 0) {
             throw new IllegalStateException("items with keys and items without cannot be mixed");
         }
         if (keys == null) {
-            keys = direct(Math.max(1024, items.capacity() / 2));
+            keys = new DirectBytes(Math.max(1024, (long) items.capacity() / 2));
         }
         keyed = true;
-        keys = text(keys, key);
+        keys.putText(key);
         if (parentKey == null) {
-            keys = room(keys, 4);
             keys.putInt(-1);
         } else {
-            keys = text(keys, parentKey);
+            keys.putText(parentKey);
         }
         write(board, iteration, assignee, NO_INDEX, flags, remainingSeconds, originalSeconds, storyPoints, customEstimate);
         return this;
+    }
+
+    /**
+     * Gives this object's direct buffers back, for the next {@code BulkItems} to reuse: a
+     * report's items take tens of megabytes, which a new buffer zeroes and faults in again,
+     * and whose memory the JVM frees only after a garbage collection. Call it once every
+     * report over these items is done; this takes and answers nothing afterwards. Up to
+     * 256 MB are kept for reuse, softly (the garbage collector may free them), and they are
+     * dropped when the JVM's direct memory runs out.
+     */
+    public void release() {
+        if (!released) {
+            released = true;
+            items.release();
+            people.release();
+            if (keys != null) {
+                keys.release();
+            }
+        }
     }
 
     /** @return the number of items added */
@@ -157,49 +173,36 @@ public final class BulkItems {
 
     private void write(int board, int iteration, int assignee, int parent, int flags, long remainingSeconds,
             long originalSeconds, double storyPoints, double customEstimate) {
-        items = room(items, ITEM_BYTES);
-        items.putInt(board).putInt(iteration).putInt(assignee).putInt(parent).putInt(flags).putInt(0)
-                .putLong(remainingSeconds).putLong(originalSeconds).putDouble(storyPoints).putDouble(customEstimate);
+        live();
+        ByteBuffer out = items.reserve(ITEM_BYTES);
+        int at = items.size();
+        out.putInt(at, board).putInt(at + 4, iteration).putInt(at + 8, assignee).putInt(at + 12, parent).putInt(at + 16, flags)
+                .putInt(at + 20, 0).putLong(at + 24, remainingSeconds).putLong(at + 32, originalSeconds)
+                .putDouble(at + 40, storyPoints).putDouble(at + 48, customEstimate);
+        items.advance(ITEM_BYTES);
         count++;
     }
 
     /** The items as written (a view: position 0, capacity their bytes). */
     ByteBuffer itemsBuffer() {
-        return items.slice(0, items.position());
+        live();
+        return items.view();
     }
 
     ByteBuffer peopleBuffer() {
-        return people.slice(0, people.position());
+        live();
+        return people.view();
     }
 
     /** Null when the items carry parent positions. */
     ByteBuffer keysBuffer() {
-        return keyed ? keys.slice(0, keys.position()) : null;
+        live();
+        return keyed ? keys.view() : null;
     }
 
-    private static ByteBuffer text(ByteBuffer buffer, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = room(buffer, 4 + bytes.length);
-        out.putInt(bytes.length).put(bytes);
-        return out;
-    }
-
-    /** The buffer, or a copy twice as large, with {@code bytes} free at its position. */
-    private static ByteBuffer room(ByteBuffer buffer, int bytes) {
-        if (buffer.remaining() >= bytes) {
-            return buffer;
+    private void live() {
+        if (released) {
+            throw new IllegalStateException("these items were released; fill a new BulkItems");
         }
-        long needed = (long) buffer.position() + bytes;
-        long size = Math.max(needed, (long) buffer.capacity() * 2);
-        ByteBuffer grown = direct(size);
-        grown.put(buffer.flip());
-        return grown;
-    }
-
-    private static ByteBuffer direct(long bytes) {
-        if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalStateException("more items than one buffer holds (2 GiB)");
-        }
-        return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
     }
 }

@@ -631,7 +631,7 @@ public final class CapacityEngine implements AutoCloseable {
         Objects.requireNonNull(requestJson, "requestJson");
         Objects.requireNonNull(items, "items");
         return withHandle(engine -> {
-            long report = Native.engineMultiProjectReportBulk(engine, storage, requestJson, items.peopleBuffer(),
+            long report = Native.engineMultiProjectReportBulk(engine, storage, utf8(requestJson), items.peopleBuffer(),
                     items.itemsBuffer(), items.keysBuffer());
             try {
                 return read.apply(report);

@@ -115,7 +115,7 @@ final class Native {
      * {@code multiReport*} methods, freed by {@code multiReportFree}. Errors name {@code items[3].assignee},
      * {@code people[2]}... as {@code ct_engine_multi_project_report_bulk} does.
      */
-    static native long engineMultiProjectReportBulk(long engine, HostStorage storage, String requestJson, java.nio.ByteBuffer people, java.nio.ByteBuffer items, java.nio.ByteBuffer keys);
+    static native long engineMultiProjectReportBulk(long engine, HostStorage storage, byte[] requestJson, java.nio.ByteBuffer people, java.nio.ByteBuffer items, java.nio.ByteBuffer keys);
 
     /** The report without its rows and over-allocations, as JSON ({@code "rows":[]}, {@code "overAllocations":[]}). */
     static native String multiReportHead(long report);

@@ -207,4 +207,61 @@ class BulkReportTest {
             assertEquals(2500L * 60 / 60, report.cells()[report.cells().length - 1]);
         }
     }
+    private static final String TWO_SPRINTS = "{\"definition\":{\"name\":\"Q\",\"boardIds\":[\"A\"],"
+            + "\"period\":{\"start\":\"2026-03-02\",\"end\":\"2026-03-29\"},\"bucket\":\"week\",\"grouping\":\"person\"},"
+            + "\"boards\":[{\"boardId\":\"A\",\"iterations\":[{\"id\":\"1\",\"start\":\"2026-03-02\",\"end\":\"2026-03-13\"ITEMS1},"
+            + "{\"id\":\"2\",\"start\":\"2026-03-16\",\"end\":\"2026-03-27\"ITEMS2}]}]}";
+
+    @Test
+    void keyedItemsOfAnIterationNeedNotComeTogether() {
+        try (CapacityEngine engine = CapacityEngine.open(new MemoryHostStorage())) {
+            engine.putBoardSettings("A", "{\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Dev\",\"dailyCapacity\":8}]}");
+            // Sprint 1, sprint 2, then sprint 1 again: the parent of A-2 is sprint 1's A-1, not sprint 2's.
+            BulkItems items = new BulkItems(1);
+            int alice = items.person("alice");
+            items.addKeyed("A-1", null, 0, 0, alice, BulkItems.HAS_REMAINING, 3600, 0, 0, 0);
+            items.addKeyed("A-1", null, 0, 1, alice, BulkItems.HAS_REMAINING, 7200, 0, 0, 0);
+            items.addKeyed("A-2", "A-1", 0, 0, alice, BulkItems.SUBTASK | BulkItems.HAS_REMAINING, 1800, 0, 0, 0);
+            items.addKeyed("A-3", "A-1", 0, 1, alice, BulkItems.SUBTASK | BulkItems.DONE, 0, 0, 0, 0);
+            String item = "{\"key\":\"%s\",\"assignee\":\"alice\"%s}";
+            String json = TWO_SPRINTS.replace("ITEMS1", ",\"items\":[" + String.format(item, "A-1", ",\"remainingSeconds\":3600") + ","
+                    + String.format(item, "A-2", ",\"remainingSeconds\":1800,\"parent\":\"A-1\",\"subtask\":true") + "]")
+                    .replace("ITEMS2", ",\"items\":[" + String.format(item, "A-1", ",\"remainingSeconds\":7200") + ","
+                            + String.format(item, "A-3", ",\"statusCategory\":\"done\",\"parent\":\"A-1\",\"subtask\":true") + "]");
+            String head = TWO_SPRINTS.replace("ITEMS1", "").replace("ITEMS2", "");
+            assertEquals(Json.parse(engine.multiProjectReport(json)), Json.parse(engine.multiProjectReportBulkJson(head, items)));
+
+            // A key met again in its iteration after another iteration's items is still a repeat.
+            BulkItems repeated = new BulkItems(1);
+            repeated.addKeyed("A-1", null, 0, 0, BulkItems.NO_INDEX, 0, 0, 0, 0, 0);
+            repeated.addKeyed("B-1", null, 0, 1, BulkItems.NO_INDEX, 0, 0, 0, 0, 0);
+            repeated.addKeyed("A-1", null, 0, 0, BulkItems.NO_INDEX, 0, 0, 0, 0, 0);
+            assertEquals("items[2].key", assertThrows(CapacityValidationException.class,
+                    () -> engine.multiProjectReportBulk(head, repeated)).field());
+        }
+    }
+
+    @Test
+    void anAccountKeyIsOnePersonWhateverTheStringInstance() {
+        try (CapacityEngine engine = CapacityEngine.open(new MemoryHostStorage())) {
+            engine.putBoardSettings("A", "{\"revision\":0,\"members\":[{\"accountKey\":\"alice\",\"role\":\"Dev\",\"dailyCapacity\":8},"
+                    + "{\"accountKey\":\"bob\",\"role\":\"Dev\",\"dailyCapacity\":6}]}");
+            TypedCapacityEngine typed = new TypedCapacityEngine(engine);
+            MultiProjectRequest.Definition definition = new MultiProjectRequest.Definition("Q", List.of("A"), null,
+                    new MultiProjectRequest.Period("2026-03-02", "2026-03-15"), MultiProjectRequest.Bucket.WEEK, MultiProjectRequest.Grouping.PERSON);
+            MultiProjectReport[] reports = new MultiProjectReport[2];
+            for (int copies = 0; copies < 2; copies++) {
+                ReportItemSink sink = ReportItemSink.forDefinition(definition).board("A").iteration("1", null, "2026-03-02", "2026-03-13");
+                for (int i = 0; i < 200; i++) {
+                    String who = i % 3 == 0 ? "bob" : "alice";
+                    // The second time, every item's account key is a String of its own.
+                    sink.item("A-" + i, copies == 0 ? who : new String(who.toCharArray()), StatusCategory.NEW, 600L * (i % 7),
+                            ReportItemSink.NONE, Double.NaN, null, false);
+                }
+                reports[copies] = typed.multiProjectReport(sink);
+            }
+            assertEquals(2, reports[0].rows().size());
+            assertEquals(reports[0], reports[1]);
+        }
+    }
 }

@@ -16,7 +16,7 @@ public final class BenchMain {
 
     /** The suites, in the order their rows are printed. Each suite adds itself here. */
     static List<BenchSuite> suites() {
-        return List.of(new JniSuite(), new MemberQuerySuite(), new JavaBaselineSuite(), new PanelLatencySuite(),
+        return List.of(new JniSuite(), new MemberQuerySuite(), new JavaBaselineSuite(), new BulkBreakdownSuite(), new PanelLatencySuite(),
                 new org.capacitytracker.bench.latency.RestReportSuite());
     }
 

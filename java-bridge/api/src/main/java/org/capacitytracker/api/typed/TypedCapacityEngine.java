@@ -188,7 +188,8 @@ public final class TypedCapacityEngine {
 
     /**
      * A multi-project report over the boards, iterations and items streamed into a sink;
-     * the sink takes nothing more afterwards.
+     * the sink takes nothing more afterwards and gives one report only (its buffers are
+     * then reused by the next sink).
      *
      * <pre>{@code
      * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
@@ -199,20 +200,21 @@ public final class TypedCapacityEngine {
      *
      * @param sink the filled sink
      * @return the report
+     * @throws IllegalStateException when the sink already gave its report
      * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
      * @throws org.capacitytracker.api.CapacityNotFoundException when the report id names no definition
      * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
      */
     public MultiProjectReport multiProjectReport(ReportItemSink sink) {
         Objects.requireNonNull(sink, "sink");
-        return MultiProjectReport.of(engine.multiProjectReportBulk(sink.finish(), sink.items()));
+        return MultiProjectReport.of(sink.report(engine::multiProjectReportBulk));
     }
 
     /**
      * A multi-project report over a sink's items, its cells left in the engine's primitive
      * arrays ({@link MultiProjectTable}): for instance-wide reports, where a record per cell
      * ({@link #multiProjectReport(ReportItemSink)}) costs more than computing the report. The
-     * sink takes nothing more afterwards.
+     * sink takes nothing more afterwards and gives one report only.
      *
      * <pre>{@code
      * ReportItemSink sink = ReportItemSink.forReportId("q1-plan");
@@ -224,19 +226,20 @@ public final class TypedCapacityEngine {
      *
      * @param sink the filled sink
      * @return the report
+     * @throws IllegalStateException when the sink already gave its report
      * @throws org.capacitytracker.api.CapacityValidationException when the request is invalid (names the field)
      * @throws org.capacitytracker.api.CapacityNotFoundException when the report id names no definition
      * @throws org.capacitytracker.api.CapacityStorageException when the host storage fails
      */
     public MultiProjectTable multiProjectTable(ReportItemSink sink) {
         Objects.requireNonNull(sink, "sink");
-        return MultiProjectTable.of(engine.multiProjectReportBulk(sink.finish(), sink.items()));
+        return MultiProjectTable.of(sink.report(engine::multiProjectReportBulk));
     }
 
     /**
      * The report over a sink's items as the JSON {@link CapacityEngine#multiProjectReport}
      * gives (beware its size for an instance-wide report); the sink takes nothing more
-     * afterwards.
+     * afterwards and gives one report only.
      *
      * @param sink the filled sink
      * @return the report as JSON
@@ -244,6 +247,6 @@ public final class TypedCapacityEngine {
      */
     public String multiProjectReportJson(ReportItemSink sink) {
         Objects.requireNonNull(sink, "sink");
-        return engine.multiProjectReportBulkJson(sink.finish(), sink.items());
+        return sink.report(engine::multiProjectReportBulkJson);
     }
 }

@@ -54,6 +54,10 @@ class ReportItemSinkTest {
                 () -> sink.item("A-1", null, null, ReportItemSink.NONE, ReportItemSink.NONE, Double.NaN, null, false));
         sink.finish();
         assertThrows(IllegalStateException.class, () -> sink.board("B"));
+        // One report per sink: its buffers are given back after it, whatever the call did.
+        assertEquals("done", sink.report((request, items) -> "done"));
+        assertThrows(IllegalStateException.class, () -> sink.report((request, items) -> "again"));
+        assertThrows(IllegalStateException.class, () -> sink.items().person("x"));
         assertThrows(NullPointerException.class, () -> ReportItemSink.forReportId(null));
     }
 }
