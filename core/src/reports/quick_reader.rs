@@ -142,6 +142,33 @@ fn is<const N: usize>(text: &[u8], name: &[u8; N]) -> Option<usize> {
     (head == name).then_some(N)
 }
 
+/// A key or account key as a map key, compared without a call to `memcmp`: such keys are
+/// short, and the call was most of each look-up (2,000 items each look up their assignee,
+/// their key and their parent). Hashes as the `str` does.
+#[derive(Clone, Copy, Hash)]
+struct Short<'a>(&'a str);
+
+impl PartialEq for Short<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        let n = a.len();
+        if n != b.len() {
+            return false;
+        }
+        // Two overlapping loads from each end cover every length from 4 to 16.
+        let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"));
+        let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes"));
+        match n {
+            8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+            _ => a == b,
+        }
+    }
+}
+
+impl Eq for Short<'_> {}
+
 struct Reader<'a> {
     text: &'a str,
     at: usize,
@@ -296,22 +323,26 @@ impl<'a> Reader<'a> {
     /// by first appearance, parents by key.
     fn items(&mut self) -> Option<WorkSet<'a>> {
         self.expect(b'[')?;
-        let mut read: Vec<Read<'a>> = Vec::new();
+        // The items as they will be returned, and beside them each one's parent key, resolved
+        // in place at the end (not copied from a list of items as read into a second list).
+        let mut items: Vec<WorkItem<'a>> = Vec::new();
+        let mut parents: Vec<Option<&'a str>> = Vec::new();
         let mut people: Vec<&'a str> = Vec::new();
-        let mut person_of: FastMap<&'a str, u32> = FastMap::default();
+        let mut person_of: FastMap<Short<'a>, u32> = FastMap::default();
         self.ws();
         if !self.eat(b']') {
             loop {
                 let mut item = self.item()?;
                 if let Some(a) = item.assignee {
                     let next = people.len() as u32;
-                    let p = *person_of.entry(a).or_insert(next);
+                    let p = *person_of.entry(Short(a)).or_insert(next);
                     if p == next {
                         people.push(a);
                     }
                     item.item.assignee = Some(p);
                 }
-                read.push(item);
+                items.push(item.item);
+                parents.push(item.parent);
                 self.ws();
                 if self.eat(b']') {
                     break;
@@ -320,13 +351,15 @@ impl<'a> Reader<'a> {
                 self.ws();
             }
         }
-        let mut position: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(read.len(), FastState::default());
-        for (i, r) in read.iter().enumerate() {
-            if position.insert(r.item.key, i as u32).is_some() {
+        let mut position: FastMap<Short<'_>, u32> = FastMap::with_capacity_and_hasher(items.len(), FastState::default());
+        for (i, it) in items.iter().enumerate() {
+            if position.insert(Short(it.key), i as u32).is_some() {
                 return None;
             }
         }
-        let items = read.into_iter().map(|r| WorkItem { parent: r.parent.and_then(|p| position.get(p).copied()), ..r.item }).collect();
+        for (it, parent) in items.iter_mut().zip(parents) {
+            it.parent = parent.and_then(|p| position.get(&Short(p)).copied());
+        }
         Some(WorkSet { people, items })
     }
 
@@ -601,6 +634,26 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_are_equal_exactly_when_their_texts_are() {
+        let texts: Vec<String> = (0..20)
+            .flat_map(|n| {
+                let base = "abcdefghijklmnopqrstu"[..n].to_string();
+                // The same length differing at each place, and at none.
+                (0..n).map(move |i| {
+                    let mut t = base.clone().into_bytes();
+                    t[i] = b'Z';
+                    String::from_utf8(t).unwrap()
+                }).chain(std::iter::once("abcdefghijklmnopqrstu"[..n].to_string()))
+            })
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(Short(a) == Short(b), a == b, "{a:?} {b:?}");
             }
         }
     }
