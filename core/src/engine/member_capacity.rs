@@ -193,7 +193,8 @@ mod tests {
         let mut seen = vec![ask(&mut s)];
         // Each write changes bob's figures; after each, node A's answer is what a fresh
         // engine computes, whichever node wrote.
-        let writes: Vec<Box<dyn Fn(&mut MemoryStorage)>> = vec![
+        type Write<'e> = Box<dyn Fn(&mut MemoryStorage) + 'e>;
+        let writes: Vec<Write> = vec![
             Box::new(|s| { b.put_days_off(s, "bob", r#"{"revision":1,"ranges":[{"start":"2026-12-01","end":"2026-12-02"}]}"#).unwrap(); }),
             Box::new(|s| { a.put_days_off(s, "bob", r#"{"revision":2,"ranges":[]}"#).unwrap(); }),
             Box::new(|s| { b.put_board_settings(s, "1", &BOARD.replace(r#""revision":0"#, r#""revision":1"#).replace(r#""dailyCapacity":8"#, r#""dailyCapacity":7"#)).unwrap(); }),
