@@ -46,6 +46,11 @@ impl Engine {
     /// as `iteration_report`); a key not on the iteration's team is `notFound` on `accountKey`.
     pub fn member_capacity(&self, storage: &mut dyn Storage, request_json: &str, account_key: &str) -> Result<MemberFigures> {
         crate::ids::check_id("accountKey", account_key)?;
+        // Asked again with nothing it read changed, the answer is the one computed before.
+        self.members.figures(storage, request_json, account_key, |storage| self.compute_member(storage, request_json, account_key))
+    }
+
+    fn compute_member(&self, storage: &mut dyn Storage, request_json: &str, account_key: &str) -> Result<MemberFigures> {
         let request = iteration::parse_request(request_json)?;
         let work = WorkSet::from_items(&request.items);
         let report = self.iteration_report_for(storage, &request, &work, Some(account_key))?;
@@ -129,5 +134,89 @@ mod tests {
         assert_eq!((err.code(), err.field()), (ErrorCode::Validation, Some("accountKey")));
         let err = engine.member_capacity(&mut s, &REQUEST.replace("2026-12-05", "2026-11-01"), "alice").unwrap_err();
         assert_eq!(err.field(), Some("iteration.end"));
+    }
+
+    /// A storage shared by several engines (cluster nodes), counting reads.
+    struct Shared<'s> {
+        inner: &'s mut MemoryStorage,
+        reads: usize,
+    }
+
+    impl Storage for Shared<'_> {
+        fn get(&mut self, key: &str) -> std::result::Result<Option<String>, crate::StorageError> {
+            self.reads += 1;
+            self.inner.get(key)
+        }
+        fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), crate::StorageError> {
+            self.inner.put(key, value)
+        }
+        fn remove(&mut self, key: &str) -> std::result::Result<(), crate::StorageError> {
+            self.inner.remove(key)
+        }
+    }
+
+    /// What an engine that has never seen this storage answers (no caches, nothing kept).
+    fn fresh(s: &mut MemoryStorage, key: &str) -> MemberFigures {
+        Engine::new().member_capacity(s, REQUEST, key).unwrap()
+    }
+
+    #[test]
+    fn a_kept_answer_is_given_after_the_same_reads_and_is_the_computed_one() {
+        let (engine, mut s) = setup();
+        // The board read once already (its stamp seen with its text), as a panel has.
+        engine.iteration_report(&mut s, REQUEST).unwrap();
+        let first = engine.member_capacity(&mut s, REQUEST, "bob").unwrap();
+        let mut counted = Shared { inner: &mut s, reads: 0 };
+        let again = engine.member_capacity(&mut counted, REQUEST, "bob").unwrap();
+        assert_eq!(again, first);
+        // The board's stamp, the iteration's changes, bob's days off: the reads the query
+        // makes anyway, none more.
+        assert_eq!(counted.reads, 3);
+        assert_eq!(again, fresh(&mut s, "bob"));
+        // Another key, another request: each its own answer.
+        assert_eq!(engine.member_capacity(&mut s, REQUEST, "alice").unwrap(), fresh(&mut s, "alice"));
+        let other = REQUEST.replace("2026-12-05", "2026-12-04");
+        let shorter = engine.member_capacity(&mut s, &other, "bob").unwrap();
+        assert_eq!(shorter, Engine::new().member_capacity(&mut s, &other, "bob").unwrap());
+        assert_ne!(shorter, first);
+    }
+
+    #[test]
+    fn every_write_through_this_engine_or_another_node_is_seen_by_the_next_query() {
+        let (a, mut s) = setup();
+        let b = Engine::new();
+        let ask = |s: &mut MemoryStorage| {
+            let answer = a.member_capacity(s, REQUEST, "bob").unwrap();
+            assert_eq!(answer, fresh(s, "bob"), "the kept answer is stale");
+            answer
+        };
+        let mut seen = vec![ask(&mut s)];
+        // Each write changes bob's figures; after each, node A's answer is what a fresh
+        // engine computes, whichever node wrote.
+        type Write<'e> = Box<dyn Fn(&mut MemoryStorage) + 'e>;
+        let writes: Vec<Write> = vec![
+            Box::new(|s| { b.put_days_off(s, "bob", r#"{"revision":1,"ranges":[{"start":"2026-12-01","end":"2026-12-02"}]}"#).unwrap(); }),
+            Box::new(|s| { a.put_days_off(s, "bob", r#"{"revision":2,"ranges":[]}"#).unwrap(); }),
+            Box::new(|s| { b.put_board_settings(s, "1", &BOARD.replace(r#""revision":0"#, r#""revision":1"#).replace(r#""dailyCapacity":8"#, r#""dailyCapacity":7"#)).unwrap(); }),
+            Box::new(|s| { b.put_iteration_team(s, "1", "7", r#"{"revision":0,"members":[{"accountKey":"bob","action":"change","dailyCapacity":3}]}"#).unwrap(); }),
+            Box::new(|s| {
+                b.put_calendar(s, "company", r#"{"name":"Company","rules":[{"type":"fixed","name":"Founding","month":12,"day":2}]}"#).unwrap();
+                a.put_board_settings(s, "1", &BOARD.replace(r#""revision":0"#, r#""revision":2,"holidayCalendar":"company""#).replace(r#""dailyCapacity":8"#, r#""dailyCapacity":7"#)).unwrap();
+            }),
+            Box::new(|s| { b.put_calendar(s, "company", r#"{"revision":1,"name":"Company","rules":[{"type":"fixed","name":"Founding","month":12,"day":4}]}"#).unwrap(); }),
+            Box::new(|s| { a.put_iteration_team(s, "1", "7", r#"{"revision":1,"members":[{"accountKey":"bob","action":"remove"}]}"#).unwrap(); }),
+        ];
+        for (i, write) in writes.iter().enumerate() {
+            write(&mut s);
+            if i == writes.len() - 1 {
+                // bob is off the team now: not found, by this node as by a fresh one.
+                let err = a.member_capacity(&mut s, REQUEST, "bob").unwrap_err();
+                assert_eq!(err.code(), ErrorCode::NotFound);
+                break;
+            }
+            let now = ask(&mut s);
+            assert!(!seen.contains(&now), "write {i} changed nothing the test can see: {now:?}");
+            seen.push(now);
+        }
     }
 }

@@ -41,13 +41,15 @@ pub use authorize::{AccessHost, Decision, GroupList};
 #[derive(Debug)]
 pub struct Engine {
     cache: Cache,
+    /// The member query's answers with the reads they came from (`member_memo.rs`).
+    members: member_memo::MemberMemo,
     /// Threads a report may compute on, the caller's included (1 or 2).
     threads: AtomicUsize,
 }
 
 impl Default for Engine {
     fn default() -> Engine {
-        Engine { cache: Cache::default(), threads: AtomicUsize::new(2) }
+        Engine { cache: Cache::default(), members: member_memo::MemberMemo::default(), threads: AtomicUsize::new(2) }
     }
 }
 
@@ -157,4 +159,5 @@ mod multi_report;
 mod bulk;
 mod ranges;
 mod member_capacity;
+mod member_memo;
 pub use member_capacity::MemberFigures;
