@@ -92,10 +92,10 @@ impl Engine {
         } else {
             work
         };
-        let mut days_off = HashMap::with_capacity(settings.members.len());
-        for m in &settings.members {
-            days_off.insert(m.account_key.clone(), self.load_days_off(storage, &m.account_key)?);
-        }
+        // One host call for the whole team's days off (one upcall through JNI, not one each).
+        let keys: Vec<&str> = settings.members.iter().map(|m| m.account_key.as_str()).collect();
+        let loaded = self.load_days_off_many(storage, &keys)?;
+        let days_off: HashMap<String, _> = keys.iter().map(|k| k.to_string()).zip(loaded).collect();
         iteration::compute_with(request, &settings, &days_off, context, work)
     }
 }

@@ -140,12 +140,19 @@ mod tests {
     struct Shared<'s> {
         inner: &'s mut MemoryStorage,
         reads: usize,
+        /// Calls of `get_many` (one host call each through JNI).
+        batches: usize,
     }
 
     impl Storage for Shared<'_> {
         fn get(&mut self, key: &str) -> std::result::Result<Option<String>, crate::StorageError> {
             self.reads += 1;
             self.inner.get(key)
+        }
+        fn get_many(&mut self, keys: &[&str]) -> std::result::Result<Vec<Option<String>>, crate::StorageError> {
+            self.batches += 1;
+            self.reads += keys.len();
+            self.inner.get_many(keys)
         }
         fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), crate::StorageError> {
             self.inner.put(key, value)
@@ -166,12 +173,12 @@ mod tests {
         // The board read once already (its stamp seen with its text), as a panel has.
         engine.iteration_report(&mut s, REQUEST).unwrap();
         let first = engine.member_capacity(&mut s, REQUEST, "bob").unwrap();
-        let mut counted = Shared { inner: &mut s, reads: 0 };
+        let mut counted = Shared { inner: &mut s, reads: 0, batches: 0 };
         let again = engine.member_capacity(&mut counted, REQUEST, "bob").unwrap();
         assert_eq!(again, first);
         // The board's stamp, the iteration's changes, bob's days off: the reads the query
-        // makes anyway, none more.
-        assert_eq!(counted.reads, 3);
+        // makes anyway, none more, and all in one host call.
+        assert_eq!((counted.reads, counted.batches), (3, 1));
         assert_eq!(again, fresh(&mut s, "bob"));
         // Another key, another request: each its own answer.
         assert_eq!(engine.member_capacity(&mut s, REQUEST, "alice").unwrap(), fresh(&mut s, "alice"));
@@ -218,5 +225,18 @@ mod tests {
             assert!(!seen.contains(&now), "write {i} changed nothing the test can see: {now:?}");
             seen.push(now);
         }
+    }
+
+    #[test]
+    fn the_report_reads_the_teams_days_off_in_one_host_call() {
+        let (engine, mut s) = setup();
+        let mut counted = Shared { inner: &mut s, reads: 0, batches: 0 };
+        let report = engine.iteration_report(&mut counted, REQUEST).unwrap();
+        // alice's and bob's days off, asked together.
+        assert_eq!(counted.batches, 1);
+        assert_eq!(report, Engine::new().iteration_report(&mut s, REQUEST).unwrap());
+        // And the answer is the one the team's days off give.
+        let bob = engine.member_capacity(&mut s, REQUEST, "bob").unwrap();
+        assert_eq!(bob.days_off, 5_000);
     }
 }

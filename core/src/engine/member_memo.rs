@@ -75,14 +75,12 @@ impl MemberMemo {
     }
 }
 
-/// Whether each key read before reads the same value now (stops at the first that does not).
+/// Whether each key read before reads the same value now. The keys are known up front, so
+/// they are read in one [`Storage::get_many`] (one upcall through JNI instead of three).
 fn reads_the_same(storage: &mut dyn Storage, reads: &[(String, Option<String>)]) -> Result<bool> {
-    for (key, value) in reads {
-        if storage.get(key)? != *value {
-            return Ok(false);
-        }
-    }
-    Ok(true)
+    let keys: Vec<&str> = reads.iter().map(|(key, _)| key.as_str()).collect();
+    let now = storage.get_many(&keys)?;
+    Ok(now.len() == reads.len() && now.iter().zip(reads).all(|(now, (_, then))| now == then))
 }
 
 /// The host's storage, with every read recorded (key and value, in order).
@@ -102,6 +100,17 @@ impl Storage for Recording<'_> {
             self.reads.push((key.to_owned(), value.clone()));
         }
         Ok(value)
+    }
+
+    fn get_many(&mut self, keys: &[&str]) -> std::result::Result<Vec<Option<String>>, StorageError> {
+        let values = self.inner.get_many(keys)?;
+        for (key, value) in keys.iter().zip(&values) {
+            self.chars += key.len() + value.as_ref().map_or(0, String::len);
+            if self.chars <= MEMO_ENTRY_CHARS {
+                self.reads.push(((*key).to_owned(), value.clone()));
+            }
+        }
+        Ok(values)
     }
 
     fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError> {

@@ -99,6 +99,14 @@ impl Engine {
             .unwrap_or_else(|| Arc::new(DaysOff::empty(account_key))))
     }
 
+    /// As [`Self::load_days_off`] for each of `account_keys`, read in one host call.
+    pub(crate) fn load_days_off_many(&self, storage: &mut dyn Storage, account_keys: &[&str]) -> Result<Vec<Arc<DaysOff>>> {
+        let keys = account_keys.iter().map(|a| Ok(days_off_ref(a)?.key())).collect::<Result<Vec<_>>>()?;
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let docs = docstore::load_many(storage, &self.cache, &keys, |i, t| DaysOff::parse(t, account_keys[i]))?;
+        Ok(docs.into_iter().zip(account_keys).map(|(doc, a)| doc.unwrap_or_else(|| Arc::new(DaysOff::empty(a)))).collect())
+    }
+
     /// The board's settings document; a board never configured gets the defaults at revision 0.
     pub fn get_board_settings(&self, storage: &mut dyn Storage, board_id: &str) -> Result<String> {
         to_json(&self.load_board(storage, board_id)?.doc)

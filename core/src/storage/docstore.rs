@@ -119,6 +119,24 @@ where
     parse_cached(cache, key, &text, print, parse).map(Some)
 }
 
+/// As [`load`] for each of `keys` (parsed by `parse(index, text)`), their values read in one
+/// [`Storage::get_many`]: a team's days off cost one host call, not one per member.
+pub fn load_many<T, F>(storage: &mut dyn Storage, cache: &Cache, keys: &[&str], mut parse: F) -> Result<Vec<Option<Arc<T>>>>
+where
+    T: Send + Sync + 'static,
+    F: FnMut(usize, &str) -> Result<T>,
+{
+    let texts = store::read_many(storage, keys)?;
+    let mut docs = Vec::with_capacity(texts.len());
+    for (i, text) in texts.into_iter().enumerate() {
+        docs.push(match text {
+            Some(text) => Some(parse_cached(cache, keys[i], &text, fingerprint(text.as_bytes()), |t| parse(i, t))?),
+            None => None,
+        });
+    }
+    Ok(docs)
+}
+
 fn parse_cached<T, F>(cache: &Cache, key: &str, text: &str, print: u128, parse: F) -> Result<Arc<T>>
 where
     T: Send + Sync + 'static,

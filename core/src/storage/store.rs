@@ -48,6 +48,15 @@ impl From<StorageError> for Error {
 pub trait Storage {
     /// The value under `key`, or `None` when there is none.
     fn get(&mut self, key: &str) -> std::result::Result<Option<String>, StorageError>;
+    /// The values under `keys`, in their order (`None` where there is none): what [`get`]
+    /// of each key in turn gives, which the default does. A host whose every call costs a
+    /// crossing (JNI) answers them all in one; the engine asks this where it knows several
+    /// keys up front (a team's days off, the member query's reads).
+    ///
+    /// [`get`]: Storage::get
+    fn get_many(&mut self, keys: &[&str]) -> std::result::Result<Vec<Option<String>>, StorageError> {
+        keys.iter().map(|key| self.get(key)).collect()
+    }
     /// Stores `value` under `key`, replacing any previous value.
     fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError>;
     /// Removes `key`; removing an absent key is not an error.
@@ -203,6 +212,23 @@ fn split_utf16(value: &str, max: usize) -> Vec<&str> {
 pub(crate) fn read(storage: &mut dyn Storage, key: &str) -> Result<Option<String>> {
     debug_assert!(java_length(key) <= MAX_DOC_KEY_CHARS, "key too long: {key}");
     let Some(value) = storage.get(key)? else { return Ok(None) };
+    assemble(storage, key, value)
+}
+
+/// As [`read`] for each of `keys`, with their first values asked in one
+/// [`Storage::get_many`]; a document stored in chunks then reads its chunks as [`read`] does.
+pub(crate) fn read_many(storage: &mut dyn Storage, keys: &[&str]) -> Result<Vec<Option<String>>> {
+    debug_assert!(keys.iter().all(|key| java_length(key) <= MAX_DOC_KEY_CHARS), "key too long: {keys:?}");
+    let values = storage.get_many(keys)?;
+    if values.len() != keys.len() {
+        return Err(Error::Storage { message: format!("the host gave {} values for {} keys", values.len(), keys.len()) });
+    }
+    keys.iter().zip(values).map(|(key, value)| value.map_or(Ok(None), |value| assemble(storage, key, value))).collect()
+}
+
+/// The document under `key` whose stored value is `value`: itself, or the chunks its
+/// manifest names, joined and checked.
+fn assemble(storage: &mut dyn Storage, key: &str, value: String) -> Result<Option<String>> {
     let manifest = match parse_manifest(&value) {
         None => return Ok(Some(value)),
         Some(Ok(m)) => m,
@@ -306,6 +332,73 @@ pub(crate) fn remove(storage: &mut dyn Storage, key: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A storage with only `get`, failing on one key: `get_many` is the default.
+    struct GetOnly {
+        inner: MemoryStorage,
+        failing: &'static str,
+        asked: Vec<String>,
+    }
+
+    impl Storage for GetOnly {
+        fn get(&mut self, key: &str) -> std::result::Result<Option<String>, StorageError> {
+            self.asked.push(key.to_owned());
+            if key == self.failing {
+                return Err(StorageError::new(format!("cannot read {key}")));
+            }
+            self.inner.get(key)
+        }
+        fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError> {
+            self.inner.put(key, value)
+        }
+        fn remove(&mut self, key: &str) -> std::result::Result<(), StorageError> {
+            self.inner.remove(key)
+        }
+    }
+
+    #[test]
+    fn get_many_by_default_gets_each_key_in_order_and_stops_at_the_first_error() {
+        let mut s = GetOnly { inner: MemoryStorage::default(), failing: "bad", asked: Vec::new() };
+        s.put("a", "1").unwrap();
+        s.put("c", "3").unwrap();
+        assert_eq!(s.get_many(&["c", "b", "a", "c"]).unwrap(), vec![Some("3".into()), None, Some("1".into()), Some("3".into())]);
+        assert_eq!(s.asked, ["c", "b", "a", "c"]);
+        assert_eq!(s.get_many(&[]).unwrap(), Vec::<Option<String>>::new());
+        s.asked.clear();
+        assert_eq!(s.get_many(&["a", "bad", "c"]).unwrap_err().to_string(), "cannot read bad");
+        assert_eq!(s.asked, ["a", "bad"]);
+    }
+
+    /// A host that answers `get_many` with the wrong number of values.
+    struct Short(MemoryStorage);
+
+    impl Storage for Short {
+        fn get(&mut self, key: &str) -> std::result::Result<Option<String>, StorageError> {
+            self.0.get(key)
+        }
+        fn get_many(&mut self, _: &[&str]) -> std::result::Result<Vec<Option<String>>, StorageError> {
+            Ok(vec![None])
+        }
+        fn put(&mut self, key: &str, value: &str) -> std::result::Result<(), StorageError> {
+            self.0.put(key, value)
+        }
+        fn remove(&mut self, key: &str) -> std::result::Result<(), StorageError> {
+            self.0.remove(key)
+        }
+    }
+
+    #[test]
+    fn read_many_assembles_chunked_documents_and_refuses_a_short_answer() {
+        let mut s = MemoryStorage::default();
+        let long = "x".repeat(MAX_VALUE_CHARS * 2 + 5);
+        write(&mut s, "ct.doc.long", &long, "test").unwrap();
+        write(&mut s, "ct.doc.short", "{}", "test").unwrap();
+        assert!(s.get("ct.doc.long").unwrap().unwrap().starts_with(MANIFEST_PREFIX), "not stored in chunks");
+        let read = read_many(&mut s, &["ct.doc.short", "ct.doc.none", "ct.doc.long"]).unwrap();
+        assert_eq!(read, vec![Some("{}".to_owned()), None, Some(long)]);
+        let err = read_many(&mut Short(s), &["ct.doc.short", "ct.doc.long"]).unwrap_err();
+        assert_eq!(err.to_string(), "storage: the host gave 1 values for 2 keys");
+    }
 
     #[test]
     fn fingerprints_tell_near_texts_apart() {
