@@ -49,6 +49,8 @@ final class MemberQuerySuite implements BenchSuite {
             }
             table.add("  storage reads per small query", storage.gets / (double) counted, "reads",
                     String.format("%d characters read per query", storage.chars / counted), "", null);
+            table.add("  storage upcalls per small query", storage.upcalls / (double) counted, "upcalls",
+                    "HostStorage.get or getAll calls from native code", "", null);
             table.add("  time inside HostStorage.get per small query", storage.nanos / 1e3 / counted, "µs",
                     "the host's map look-ups, without the upcall's crossing", "", null);
         }
@@ -58,6 +60,9 @@ final class MemberQuerySuite implements BenchSuite {
     private static final class Counting implements HostStorage {
         private final HostStorage inner;
         long gets;
+        /** Calls from native code: a get, or a getAll (whose default calls get for each key). */
+        long upcalls;
+        private boolean inGetAll;
         long chars;
         long nanos;
 
@@ -67,6 +72,7 @@ final class MemberQuerySuite implements BenchSuite {
 
         void reset() {
             gets = 0;
+            upcalls = 0;
             chars = 0;
             nanos = 0;
         }
@@ -77,8 +83,22 @@ final class MemberQuerySuite implements BenchSuite {
             String value = inner.get(key);
             nanos += System.nanoTime() - t;
             gets++;
+            if (!inGetAll) {
+                upcalls++;
+            }
             chars += value == null ? 0 : value.length();
             return value;
+        }
+
+        @Override
+        public String[] getAll(String[] keys) {
+            upcalls++;
+            inGetAll = true;
+            try {
+                return HostStorage.super.getAll(keys);
+            } finally {
+                inGetAll = false;
+            }
         }
 
         @Override
