@@ -75,6 +75,16 @@ abstract class ActiveObjectsContract {
         assertEquals(0, ao.find(Note.class, Query.select()).length);
     }
 
+    /** As the plugin's storage reads several keys in one query (HostStorage.getAll). */
+    @Test
+    void findsRowsOfSeveralKeysInOneQuery() {
+        ao.create(Note.class, Map.of("NOTE_KEY", "a", "BODY", "one"));
+        ao.create(Note.class, Map.of("NOTE_KEY", "c", "BODY", "three"));
+        Note[] found = ao.find(Note.class, Query.select().where("NOTE_KEY IN (?, ?, ?)", "c", "b", "a"));
+        assertEquals(java.util.Set.of("one", "three"),
+                java.util.Arrays.stream(found).map(Note::getBody).collect(java.util.stream.Collectors.toSet()));
+    }
+
     @Test
     void anEntityTheAoModuleDoesNotDeclareIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

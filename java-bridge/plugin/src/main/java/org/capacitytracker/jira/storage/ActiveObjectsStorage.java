@@ -3,6 +3,9 @@ package org.capacitytracker.jira.storage;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
@@ -32,6 +35,9 @@ import org.capacitytracker.api.HostStorage;
  * }</pre>
  */
 public final class ActiveObjectsStorage implements HostStorage {
+    /** Keys bound in one query, well under every database's limit on parameters (SQL Server: 2,100). */
+    static final int KEYS_PER_QUERY = 500;
+
     private final ActiveObjects ao;
     private final StripedLocks locks;
 
@@ -59,6 +65,32 @@ public final class ActiveObjectsStorage implements HostStorage {
         PluginSettingsStorage.checkKey(key);
         StoredDocument row = find(key);
         return row == null ? null : row.getDocText();
+    }
+
+    /**
+     * One query ({@code DOC_KEY IN (...)}) for up to {@link #KEYS_PER_QUERY} keys instead of
+     * one per key: a sprint report reads every member's days off, 50 database round trips
+     * otherwise. Same values as {@link #get} of each key.
+     */
+    @Override
+    public String[] getAll(String[] keys) {
+        for (String key : keys) {
+            PluginSettingsStorage.checkKey(key);
+        }
+        Map<String, String> found = new HashMap<>();
+        for (int from = 0; from < keys.length; from += KEYS_PER_QUERY) {
+            String[] some = Arrays.copyOfRange(keys, from, Math.min(keys.length, from + KEYS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(some.length, "?"));
+            Query query = Query.select().where(StoredDocument.KEY_COLUMN + " IN (" + marks + ")", (Object[]) some);
+            for (StoredDocument row : ao.find(StoredDocument.class, query)) {
+                found.put(row.getDocKey(), row.getDocText());
+            }
+        }
+        String[] values = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            values[i] = found.get(keys[i]);
+        }
+        return values;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.capacitytracker.jira.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +29,46 @@ class ActiveObjectsStorageTest {
         storage.remove("org.capacitytracker:a");
         storage.remove("org.capacitytracker:a");
         assertNull(storage.get("org.capacitytracker:a"));
+    }
+
+    @Test
+    void getAllReadsManyKeysInOneQueryPerFiveHundredWithGetsValues() {
+        storage.put("org.capacitytracker:a", "one");
+        storage.put("org.capacitytracker:c", "three");
+        ao.finds.set(0);
+        String[] keys = {"org.capacitytracker:c", "org.capacitytracker:b", "org.capacitytracker:a", "org.capacitytracker:c"};
+        assertArrayEquals(new String[] {"three", null, "one", "three"}, storage.getAll(keys));
+        assertEquals(1, ao.finds.get(), "one query");
+        String[] many = new String[ActiveObjectsStorage.KEYS_PER_QUERY + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "org.capacitytracker:k" + i;
+        }
+        many[many.length - 1] = "org.capacitytracker:a";
+        ao.finds.set(0);
+        String[] values = storage.getAll(many);
+        assertEquals(2, ao.finds.get(), "one query per 500 keys");
+        assertEquals("one", values[many.length - 1]);
+        assertNull(values[0]);
+        assertEquals(0, storage.getAll(new String[0]).length);
+        assertThrows(IllegalArgumentException.class, () -> storage.getAll(new String[] {"org.capacitytracker:a", "other:a"}));
+    }
+
+    @Test
+    void anEngineReadsATeamsDaysOffInOneQuery() {
+        try (CapacityEngine engine = CapacityEngine.open(storage)) {
+            engine.putBoardSettings("1", "{\"schema\":1,\"revision\":0,\"members\":["
+                    + "{\"accountKey\":\"alice\",\"role\":\"Developer\",\"dailyCapacity\":6},"
+                    + "{\"accountKey\":\"bob\",\"role\":\"Developer\",\"dailyCapacity\":6},"
+                    + "{\"accountKey\":\"carol\",\"role\":\"Developer\",\"dailyCapacity\":6}]}");
+            engine.putDaysOff("bob", "{\"revision\":0,\"ranges\":[{\"start\":\"2026-12-01\",\"end\":\"2026-12-01\"}]}");
+            String request = "{\"boardId\":\"1\",\"iteration\":{\"id\":\"7\",\"start\":\"2026-11-30\",\"end\":\"2026-12-04\"},\"items\":[]}";
+            engine.iterationReport(request);
+            ao.finds.set(0);
+            String report = engine.iterationReport(request);
+            assertTrue(report.contains("\"daysOff\":1"), report);
+            // The board's stamp, the iteration's changes, and the three members' days off in one.
+            assertEquals(3, ao.finds.get());
+        }
     }
 
     @Test

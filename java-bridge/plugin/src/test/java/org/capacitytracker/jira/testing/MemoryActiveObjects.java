@@ -23,6 +23,8 @@ import org.capacitytracker.jira.storage.StoredDocument;
 public final class MemoryActiveObjects implements ActiveObjects {
     private final Map<String, Row> rows = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Queries run ({@code find}), as database round trips. */
+    public final AtomicInteger finds = new AtomicInteger();
     private final ThreadLocal<Deque<Runnable>> undo = new ThreadLocal<>();
     private final AtomicInteger writesUntilFailure = new AtomicInteger(-1);
 
@@ -85,11 +87,14 @@ public final class MemoryActiveObjects implements ActiveObjects {
     @SuppressWarnings("unchecked")
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters) {
         check(type);
-        if (!(StoredDocument.KEY_COLUMN + " = ?").equals(criteria)) {
-            throw new UnsupportedOperationException("this model answers \"DOC_KEY = ?\" only, not " + criteria);
+        finds.incrementAndGet();
+        String in = StoredDocument.KEY_COLUMN + " IN (" + String.join(", ", java.util.Collections.nCopies(parameters.length, "?")) + ")";
+        if (!(StoredDocument.KEY_COLUMN + " = ?").equals(criteria) && !in.equals(criteria)) {
+            throw new UnsupportedOperationException("this model answers \"DOC_KEY = ?\" and \"DOC_KEY IN (?, ...)\" only, not " + criteria);
         }
-        Row row = rows.get((String) parameters[0]);
-        return (T[]) (row == null ? new StoredDocument[0] : new StoredDocument[] {row.copy()});
+        // As a database would: each matching row once, in no promised order.
+        return (T[]) java.util.Arrays.stream(parameters).distinct().map(rows::get).filter(java.util.Objects::nonNull)
+                .map(Row::copy).toArray(StoredDocument[]::new);
     }
 
     @Override
