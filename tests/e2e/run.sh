@@ -12,4 +12,8 @@ if [ ! -d node_modules/playwright-core ]; then
 fi
 mkdir -p "test-results/jira${CT_JIRA:-10}"
 echo "browser tests against the Jira ${CT_JIRA:-10} host"
+# Spec files given as arguments (e.g. specs/reports.test.js) run alone; none: every spec.
+if [ "$#" -gt 0 ]; then
+  exec node --test --test-concurrency=1 "$@"
+fi
 exec node --test --test-concurrency=1 specs/*.test.js
