@@ -246,27 +246,43 @@
 
   /** Previous / next page of rows, and which rows of how many are on screen. */
   Reports.prototype.renderHeatPager = function (report, shown) {
+    return this.renderPager(report, shown, {
+      prefix: 'heat', field: 'heatPage', section: 'heat-map-section', render: this.renderHeatMap,
+      // Literal keys: Jira's jsI18n transformation replaces only those.
+      text: AJS.I18n.getText('capacity-tracker.js.report.rows.shown', (shown.from + 1).toLocaleString(),
+        shown.to.toLocaleString(), report.rows.length.toLocaleString()),
+      label: AJS.I18n.getText('capacity-tracker.js.report.rows.pages'),
+      previous: AJS.I18n.getText('capacity-tracker.js.report.rows.previous'),
+      next: AJS.I18n.getText('capacity-tracker.js.report.rows.next'),
+    });
+  };
+
+  /**
+   * A pager over one list of the report (`spec.prefix`: heat or over) with its texts: Previous /
+   * Next buttons and "from–to of total"; a page change redraws only that list's section and keeps the
+   * keyboard on the button used (or its partner at either end), then fills in names.
+   */
+  Reports.prototype.renderPager = function (report, shown, spec) {
     var self = this;
     var h = this.kit.h;
+    var previous = spec.prefix + '-page-previous';
+    var next = spec.prefix + '-page-next';
     function go(page, testid) {
-      self.heatPage = page;
-      var next = self.redrawSection(report, 'heat-map-section', self.renderHeatMap);
-      if (!next) return;
-      // Keep the keyboard where it was: on the button just used, or its partner at either end.
-      var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
-        next.querySelector('[data-testid="heat-page-previous"]:not([disabled]), [data-testid="heat-page-next"]:not([disabled])');
+      self[spec.field] = page;
+      var drawn = self.redrawSection(report, spec.section, spec.render);
+      if (!drawn) return;
+      var button = drawn.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
+        drawn.querySelector('[data-testid="' + previous + '"]:not([disabled]), [data-testid="' + next + '"]:not([disabled])');
       if (button) button.focus();
       self.fillNames(report);
     }
-    var text = AJS.I18n.getText('capacity-tracker.js.report.rows.shown', (shown.from + 1).toLocaleString(),
-      shown.to.toLocaleString(), report.rows.length.toLocaleString());
-    return h('nav', { class: 'ct-heat-pager', 'data-testid': 'heat-pager', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.rows.pages'),
+    return h('nav', { class: 'ct-heat-pager', 'data-testid': spec.prefix + '-pager', 'aria-label': spec.label,
       'data-page': String(shown.page + 1), 'data-pages': String(shown.pages) },
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'heat-page-previous', disabled: shown.page === 0,
-        onclick: function () { go(shown.page - 1, 'heat-page-previous'); } }, AJS.I18n.getText('capacity-tracker.js.report.rows.previous')),
-      h('span', { class: 'ct-heat-pager-text', 'data-testid': 'heat-pager-text', role: 'status', text: text }),
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'heat-page-next', disabled: shown.page === shown.pages - 1,
-        onclick: function () { go(shown.page + 1, 'heat-page-next'); } }, AJS.I18n.getText('capacity-tracker.js.report.rows.next')));
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': previous, disabled: shown.page === 0,
+        onclick: function () { go(shown.page - 1, previous); } }, spec.previous),
+      h('span', { class: 'ct-heat-pager-text', 'data-testid': spec.prefix + '-pager-text', role: 'status', text: spec.text }),
+      h('button', { type: 'button', class: 'aui-button', 'data-testid': next, disabled: shown.page === shown.pages - 1,
+        onclick: function () { go(shown.page + 1, next); } }, spec.next));
   };
 
   /**
@@ -311,26 +327,14 @@
 
   /** Previous / next page of over-allocations, and which of how many are listed (the CSV of the heat map is unchanged). */
   Reports.prototype.renderOverPager = function (report, shown) {
-    var self = this;
-    var h = this.kit.h;
-    function go(page, testid) {
-      self.overPage = page;
-      var next = self.redrawSection(report, 'over-allocation-list', self.renderOverList);
-      if (!next) return;
-      var button = next.querySelector('[data-testid="' + testid + '"]:not([disabled])') ||
-        next.querySelector('[data-testid="over-page-previous"]:not([disabled]), [data-testid="over-page-next"]:not([disabled])');
-      if (button) button.focus();
-      self.fillNames(report);
-    }
-    var text = AJS.I18n.getText('capacity-tracker.js.report.over.shown', (shown.from + 1).toLocaleString(),
-      shown.to.toLocaleString(), report.overAllocations.length.toLocaleString());
-    return h('nav', { class: 'ct-heat-pager', 'data-testid': 'over-pager', 'aria-label': AJS.I18n.getText('capacity-tracker.js.report.over.pages'),
-      'data-page': String(shown.page + 1), 'data-pages': String(shown.pages) },
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'over-page-previous', disabled: shown.page === 0,
-        onclick: function () { go(shown.page - 1, 'over-page-previous'); } }, AJS.I18n.getText('capacity-tracker.js.report.over.previous')),
-      h('span', { class: 'ct-heat-pager-text', 'data-testid': 'over-pager-text', role: 'status', text: text }),
-      h('button', { type: 'button', class: 'aui-button', 'data-testid': 'over-page-next', disabled: shown.page === shown.pages - 1,
-        onclick: function () { go(shown.page + 1, 'over-page-next'); } }, AJS.I18n.getText('capacity-tracker.js.report.over.next')));
+    return this.renderPager(report, shown, {
+      prefix: 'over', field: 'overPage', section: 'over-allocation-list', render: this.renderOverList,
+      text: AJS.I18n.getText('capacity-tracker.js.report.over.shown', (shown.from + 1).toLocaleString(),
+        shown.to.toLocaleString(), report.overAllocations.length.toLocaleString()),
+      label: AJS.I18n.getText('capacity-tracker.js.report.over.pages'),
+      previous: AJS.I18n.getText('capacity-tracker.js.report.over.previous'),
+      next: AJS.I18n.getText('capacity-tracker.js.report.over.next'),
+    });
   };
 
   Reports.prototype.renderLegend = function (report, run) {
